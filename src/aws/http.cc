@@ -1,0 +1,44 @@
+#include "aws/http.h"
+
+#include <future>
+#include <optional>
+
+namespace posture::aws {
+namespace {
+
+char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+const std::string* FindHeader(const Headers& headers, std::string_view name) {
+  for (const auto& [key, value] : headers) {
+    if (HeaderNameEquals(key, name)) return &value;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool HeaderNameEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (LowerAscii(a[i]) != LowerAscii(b[i])) return false;
+  }
+  return true;
+}
+
+const std::string* HttpRequest::header(std::string_view name) const { return FindHeader(headers, name); }
+
+void HttpRequest::set_header(std::string_view name, std::string value) {
+  std::erase_if(headers, [&](const auto& h) { return HeaderNameEquals(h.first, name); });
+  headers.emplace_back(std::string(name), std::move(value));
+}
+
+const std::string* HttpResponse::header(std::string_view name) const { return FindHeader(headers, name); }
+
+Result<HttpResponse> HttpTransport::send_sync(HttpRequest request) {
+  std::promise<Result<HttpResponse>> promise;
+  auto future = promise.get_future();
+  send(std::move(request), [&promise](Result<HttpResponse> result) { promise.set_value(std::move(result)); });
+  return future.get();
+}
+
+}  // namespace posture::aws

@@ -1,0 +1,38 @@
+// posture: the command line entry point. Dispatches to one command.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/api_command.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "posture — fast AWS security posture scanner\n"
+    "\n"
+    "usage: posture COMMAND [flags]\n"
+    "\n"
+    "commands:\n"
+    "  api SERVICE OPERATION   call one AWS operation and print the response as JSON\n"
+    "  version                 print the version\n"
+    "\n"
+    "Run `posture COMMAND --help` for a command's flags.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kUsage;
+    return args.empty() ? 2 : 0;
+  }
+  std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "api") return posture::cli::RunApiCommand(args);
+  if (command == "version" || command == "--version") {
+    std::cout << "posture " << POSTURE_VERSION << "\n";
+    return 0;
+  }
+  std::cerr << "posture: unknown command '" << command << "' (see posture --help)\n";
+  return 2;
+}

@@ -1,0 +1,180 @@
+#include "e2e/moto.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "aws/curl_transport.h"
+
+namespace posture::e2e {
+namespace {
+
+int FreePort() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr));
+  socklen_t len = sizeof(addr);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+std::string FindOnPath(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  if (!path) return {};
+  std::string paths = path;
+  size_t start = 0;
+  while (start <= paths.size()) {
+    size_t end = paths.find(':', start);
+    if (end == std::string::npos) end = paths.size();
+    std::string candidate = paths.substr(start, end - start) + "/" + name;
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+    start = end + 1;
+  }
+  return {};
+}
+
+int HttpStatus(const std::string& method, const std::string& url) {
+  static aws::CurlTransport transport;
+  aws::HttpRequest request;
+  request.method = method;
+  request.url = url;
+  request.timeout = std::chrono::seconds(5);
+  auto response = transport.send_sync(request);
+  return response.ok() ? response->status : 0;
+}
+
+void ReadAll(int fd, std::string& out) {
+  char buffer[65536];
+  ssize_t n;
+  while ((n = ::read(fd, buffer, sizeof(buffer))) > 0) out.append(buffer, static_cast<size_t>(n));
+}
+
+}  // namespace
+
+MotoServer& Moto() {
+  static MotoServer server;
+  return server;
+}
+
+bool MotoServer::start() {
+  std::string binary = FindOnPath("moto_server");
+  if (binary.empty()) return false;
+  port_ = FreePort();
+  pid_ = ::fork();
+  if (pid_ == 0) {
+    ::setenv("MOTO_IAM_LOAD_MANAGED_POLICIES", "true", 1);
+    int null = ::open("/dev/null", O_RDWR);
+    ::dup2(null, 0), ::dup2(null, 1), ::dup2(null, 2);
+    std::string port = std::to_string(port_);
+    ::execl(binary.c_str(), binary.c_str(), "-H", "127.0.0.1", "-p", port.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (HttpStatus("GET", url() + "/moto-api/") == 200) return true;
+    int status;
+    if (::waitpid(pid_, &status, WNOHANG) == pid_) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  stop();
+  return false;
+}
+
+void MotoServer::stop() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGTERM);
+  ::waitpid(pid_, nullptr, 0);
+  pid_ = -1;
+}
+
+void MotoServer::reset() { HttpStatus("POST", url() + "/moto-api/reset"); }
+
+void MotoEnvironment::SetUp() {
+  if (!Moto().start()) {
+    std::fprintf(stderr, "e2e: moto_server not available; end-to-end tests will be skipped\n");
+  }
+}
+
+void MotoEnvironment::TearDown() { Moto().stop(); }
+
+RunResult RunPosture(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+  int out_pipe[2], err_pipe[2];
+  if (::pipe(out_pipe) != 0 || ::pipe(err_pipe) != 0) return {};
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(out_pipe[1], 1);
+    ::dup2(err_pipe[1], 2);
+    int null = ::open("/dev/null", O_RDONLY);
+    ::dup2(null, 0);
+    ::close(out_pipe[0]), ::close(err_pipe[0]);
+    std::vector<std::string> env_strings;
+    const char* path = std::getenv("PATH");
+    env_strings.push_back(std::string("PATH=") + (path ? path : "/usr/bin:/bin"));
+    for (const auto& [k, v] : env) env_strings.push_back(k + "=" + v);
+    std::vector<char*> envp;
+    for (auto& s : env_strings) envp.push_back(s.data());
+    envp.push_back(nullptr);
+    std::vector<std::string> argv_strings{POSTURE_BINARY};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& s : argv_strings) argv.push_back(s.data());
+    argv.push_back(nullptr);
+    ::execve(POSTURE_BINARY, argv.data(), envp.data());
+    ::_exit(127);
+  }
+  ::close(out_pipe[1]), ::close(err_pipe[1]);
+  RunResult result;
+  std::thread err_reader([&] { ReadAll(err_pipe[0], result.err); });
+  ReadAll(out_pipe[0], result.out);
+  err_reader.join();
+  ::close(out_pipe[0]), ::close(err_pipe[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+std::string TempDir() {
+  static int counter = 0;
+  auto dir = std::filesystem::temp_directory_path() /
+             ("posture-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+void WriteFile(const std::string& path, const std::string& content) {
+  std::ofstream(path) << content;
+}
+
+std::map<std::string, std::string> MotoEnv() {
+  std::string home = TempDir();
+  return {{"AWS_ACCESS_KEY_ID", "AKIATESTTESTTEST1234"},
+          {"AWS_SECRET_ACCESS_KEY", "testsecretkeytestsecretkeytestsecretkey1"},
+          {"AWS_REGION", "us-east-1"},
+          {"AWS_ENDPOINT_URL", Moto().url()},
+          {"AWS_EC2_METADATA_DISABLED", "true"},
+          {"HOME", home}};
+}
+
+}  // namespace posture::e2e
+
+int main(int argc, char** argv) {
+  ::testing::InitGoogleTest(&argc, argv);
+  ::testing::AddGlobalTestEnvironment(new posture::e2e::MotoEnvironment());
+  return RUN_ALL_TESTS();
+}

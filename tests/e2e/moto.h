@@ -1,0 +1,66 @@
+// End-to-end support: one moto_server per test process on a free loopback
+// port, reset between tests, and a runner for the posture binary.
+//
+// MotoEnvironment starts `moto_server` (with MOTO_IAM_LOAD_MANAGED_POLICIES
+// so AWS-managed policies exist) once; tests call Moto().reset(). When
+// moto_server is not installed every e2e test is skipped with a message
+// saying how to get it. Not thread-safe: tests run sequentially.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace posture::e2e {
+
+class MotoServer {
+ public:
+  bool start();
+  void stop();
+  bool running() const { return pid_ > 0; }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  int port() const { return port_; }
+  // POST /moto-api/reset: forget every resource.
+  void reset();
+
+ private:
+  int pid_ = -1;
+  int port_ = 0;
+};
+
+MotoServer& Moto();
+
+class MotoEnvironment : public ::testing::Environment {
+ public:
+  void SetUp() override;
+  void TearDown() override;
+};
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the posture binary with `args` and exactly the environment `env`
+// (plus PATH), with stdin closed. Fails the test on a hang (60 s).
+RunResult RunPosture(const std::vector<std::string>& args, const std::map<std::string, std::string>& env);
+
+// An environment pointing posture at moto with test credentials and a
+// private HOME (no user config), region us-east-1.
+std::map<std::string, std::string> MotoEnv();
+
+// A fresh temporary directory for one test's files.
+std::string TempDir();
+void WriteFile(const std::string& path, const std::string& content);
+
+#define POSTURE_REQUIRE_MOTO()                                                              \
+  do {                                                                                      \
+    if (!::posture::e2e::Moto().running())                                                  \
+      GTEST_SKIP() << "moto_server not installed: pip install 'moto[server]' to run e2e tests"; \
+    ::posture::e2e::Moto().reset();                                                         \
+  } while (0)
+
+}  // namespace posture::e2e
