@@ -120,7 +120,7 @@ Result<Endpoint> ResolveEndpoint(const ServiceModel& model, std::string_view reg
   if (!custom.empty()) {
     auto url = ParseUrl(custom);
     if (!url.ok()) {
-      return Error::InvalidInput("invalid endpoint URL '" + custom + "': " + url.error().message());
+      return Error::InvalidInput("endpoint override (--endpoint-url or AWS_ENDPOINT_URL*): " + url.error().message());
     }
     endpoint.url = TrimTrailingSlash(custom);
     endpoint.custom = true;

@@ -13,11 +13,11 @@ bool Args::parse(const std::vector<std::string>& argv) {
   bool only_positional = false;
   for (size_t i = 0; i < argv.size(); ++i) {
     const std::string& arg = argv[i];
-    if (only_positional || arg.size() < 2 || !arg.starts_with("--")) {
-      if (arg == "--") {
-        only_positional = true;
-        continue;
-      }
+    if (!only_positional && arg == "--") {
+      only_positional = true;
+      continue;
+    }
+    if (only_positional || !arg.starts_with("--")) {
       if (!only_positional && arg.size() > 1 && arg[0] == '-' && arg != "-") {
         error_ = command_ + ": unknown flag " + arg + " (see posture " + command_ + " --help)";
         return false;

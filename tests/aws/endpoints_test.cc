@@ -103,7 +103,8 @@ TEST(EndpointsTest, BadRegionOrUrlIsAClearError) {
   overrides.all = "not a url";
   auto bad_url = ResolveEndpoint(*FindServiceModel("ec2"), "us-east-1", overrides);
   ASSERT_FALSE(bad_url.ok());
-  EXPECT_NE(bad_url.error().message().find("invalid endpoint URL"), std::string::npos);
+  EXPECT_NE(bad_url.error().message().find("invalid URL"), std::string::npos);
+  EXPECT_NE(bad_url.error().message().find("AWS_ENDPOINT_URL"), std::string::npos);
 }
 
 TEST(EndpointsTest, PartitionsOfRegions) {

@@ -35,15 +35,29 @@ TEST(ApiQueryProtocol, StsAndIamWithPagination) {
   auto identity = Api({"sts", "GetCallerIdentity"});
   EXPECT_EQ(identity["Account"], "123456789012");
 
-  for (int i = 0; i < 5; ++i) Api({"iam", "CreateUser", "--param", "UserName=user" + std::to_string(i)});
-  auto all = Api({"iam", "ListUsers", "--param", "MaxItems=2"});
-  ASSERT_EQ(all["Users"].size(), 5u);
-  EXPECT_EQ(all["Users"][4]["UserName"], "user4");
-  EXPECT_TRUE(all["Users"][0]["CreateDate"].is_string());
-  auto first = Api({"iam", "ListUsers", "--param", "MaxItems=2", "--no-paginate"});
-  EXPECT_EQ(first["Users"].size(), 2u);
+  // moto honours MaxItems on ListPolicies (not on ListUsers).
+  std::string document = R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]})";
+  for (int i = 0; i < 5; ++i) {
+    Api({"iam", "CreatePolicy", "--param", "PolicyName=policy" + std::to_string(i), "--input",
+         Json{{"PolicyDocument", document}}.dump()});
+  }
+  auto all = Api({"iam", "ListPolicies", "--param", "Scope=Local", "--param", "MaxItems=2"});
+  ASSERT_EQ(all["Policies"].size(), 5u);
+  EXPECT_EQ(all["IsTruncated"], false);
+  EXPECT_FALSE(all.contains("Marker"));
+  EXPECT_TRUE(all["Policies"][0]["CreateDate"].is_string());
+  auto first = Api({"iam", "ListPolicies", "--param", "Scope=Local", "--param", "MaxItems=2", "--no-paginate"});
+  EXPECT_EQ(first["Policies"].size(), 2u);
   EXPECT_EQ(first["IsTruncated"], true);
   EXPECT_TRUE(first.contains("Marker"));
+}
+
+TEST(ApiJsonProtocol, LogGroupsArePaginatedByNextToken) {
+  POSTURE_REQUIRE_MOTO();
+  for (int i = 0; i < 5; ++i) Api({"logs", "CreateLogGroup", "--param", "logGroupName=/posture/g" + std::to_string(i)});
+  auto all = Api({"logs", "DescribeLogGroups", "--param", "limit=2"});
+  ASSERT_EQ(all["logGroups"].size(), 5u);
+  EXPECT_FALSE(all.contains("nextToken"));
 }
 
 TEST(ApiQueryProtocol, AwsManagedPoliciesAreLoaded) {
