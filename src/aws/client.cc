@@ -50,6 +50,23 @@ bool IsClockSkewCode(const std::string& code) {
          code == "SignatureDoesNotMatch" || code == "AuthFailure" || code == "RequestInTheFuture";
 }
 
+// Prefixes "service:Operation: " unless the message already names the call
+// (protocol errors may start with "Operation: " or the full context).
+Error WithContext(Error error, std::string_view service, std::string_view operation) {
+  std::string context = std::string(service) + ":" + std::string(operation) + ": ";
+  std::string short_context = std::string(operation) + ": ";
+  const std::string& message = error.message();
+  if (message.starts_with(context)) return error;
+  if (message.starts_with(short_context)) {
+    return Error(error.kind(), context + message.substr(short_context.size()))
+        .with_code(error.code())
+        .with_request_id(error.request_id())
+        .with_http_status(error.http_status());
+  }
+  error.prefixed(context);
+  return error;
+}
+
 std::optional<Clock::TimePoint> ParseHttpDate(const std::string& text) {
   std::tm tm{};
   if (!strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm)) return std::nullopt;
@@ -86,6 +103,7 @@ Result<Json> AwsClient::call(std::string_view service, std::string_view operatio
 
 Result<Json> AwsClient::call_once(std::string_view service, std::string_view operation, const Json& input,
                                   std::string_view region, CallRecord& record) {
+  auto fail = [&](Error error) { return WithContext(std::move(error), service, operation); };
   std::string context = std::string(service) + ":" + std::string(operation) + ": ";
   const ServiceModel* model = FindServiceModel(service);
   if (!model) return Error::Unsupported(context + "posture has no model for service '" + std::string(service) + "'");
@@ -95,10 +113,10 @@ Result<Json> AwsClient::call_once(std::string_view service, std::string_view ope
                               std::string(operation) + "'");
   }
   auto endpoint = ResolveEndpoint(*model, region, options_.endpoints);
-  if (!endpoint.ok()) return std::move(endpoint.error().prefixed(context));
+  if (!endpoint.ok()) return fail(std::move(endpoint.error()));
   const Protocol& protocol = ProtocolFor(*model);
   auto unsigned_request = protocol.serialize(*model, operation, input, *endpoint);
-  if (!unsigned_request.ok()) return std::move(unsigned_request.error().prefixed(context));
+  if (!unsigned_request.ok()) return fail(std::move(unsigned_request.error()));
   unsigned_request->set_header("User-Agent", "posture/" POSTURE_VERSION);
   if (unsigned_request->timeout.count() == 0) unsigned_request->timeout = options_.timeout;
 
@@ -110,7 +128,7 @@ Result<Json> AwsClient::call_once(std::string_view service, std::string_view ope
     HttpRequest request = *unsigned_request;
     if (sign) {
       auto credentials = credentials_->fetch();
-      if (!credentials.ok()) return std::move(credentials.error().prefixed(context));
+      if (!credentials.ok()) return fail(std::move(credentials.error()));
       SigningParams params;
       params.region = endpoint->signing_region;
       params.service = endpoint->signing_name;
@@ -121,7 +139,7 @@ Result<Json> AwsClient::call_once(std::string_view service, std::string_view ope
         params.add_content_sha256_header = true;
       }
       auto signed_ok = SignRequest(request, *credentials, params);
-      if (!signed_ok.ok()) return std::move(signed_ok.error().prefixed(context));
+      if (!signed_ok.ok()) return fail(std::move(signed_ok.error()));
     }
 
     ++requests_sent_;
@@ -135,7 +153,7 @@ Result<Json> AwsClient::call_once(std::string_view service, std::string_view ope
       record.request_id = RequestIdFromHeaders(*response);
       if (response->status >= 200 && response->status < 300) {
         auto output = protocol.parse_output(*model, operation, *response);
-        if (!output.ok()) return std::move(output.error().prefixed(context));
+        if (!output.ok()) return fail(std::move(output.error()));
         retry_.on_success(scope, attempt > 1);
         return output;
       }
@@ -155,8 +173,15 @@ Result<Json> AwsClient::call_once(std::string_view service, std::string_view ope
     }
     auto delay = retry_.on_failure(scope, *failure, attempt);
     if (!delay) {
-      if (attempt > 1) failure->prefixed("after " + std::to_string(attempt) + " attempts: ");
-      return std::move(failure->prefixed(context));
+      Error error = fail(std::move(*failure));
+      if (attempt > 1) {
+        error = Error(error.kind(), context + "after " + std::to_string(attempt) + " attempts: " +
+                                        error.message().substr(context.size()))
+                    .with_code(error.code())
+                    .with_request_id(error.request_id())
+                    .with_http_status(error.http_status());
+      }
+      return error;
     }
     clock_.sleep_for(*delay);
   }

@@ -34,8 +34,19 @@ Args MakeArgs() {
   return args;
 }
 
+// True when `member` of the operation's input is a string, such as a policy
+// document: its value is kept as text even when it looks like JSON.
+bool IsStringMember(const aws::ServiceModel& model, const std::string& operation, const std::string& member) {
+  const aws::Json* spec = model.operation(operation);
+  if (!spec || !spec->contains("input")) return false;
+  const aws::Json* input = model.shape((*spec)["input"].value("shape", ""));
+  if (!input || !input->contains("members") || !(*input)["members"].contains(member)) return false;
+  const aws::Json* shape = model.shape((*input)["members"][member].value("shape", ""));
+  return shape && shape->value("type", "") == "string";
+}
+
 // Parses --input and --param into the operation's input object.
-aws::Result<aws::Json> BuildInput(const Args& args) {
+aws::Result<aws::Json> BuildInput(const Args& args, const aws::ServiceModel& model, const std::string& operation) {
   aws::Json input = aws::Json::object();
   if (auto text = args.value("--input")) {
     std::string body = *text;
@@ -58,7 +69,7 @@ aws::Result<aws::Json> BuildInput(const Args& args) {
     }
     std::string name = param.substr(0, eq);
     std::string value = param.substr(eq + 1);
-    if (value.starts_with("[") || value.starts_with("{")) {
+    if ((value.starts_with("[") || value.starts_with("{")) && !IsStringMember(model, operation, name)) {
       auto parsed = aws::Json::parse(value, nullptr, false);
       if (parsed.is_discarded()) return aws::Error::InvalidInput("--param " + name + ": value is not valid JSON");
       input[name] = std::move(parsed);
@@ -112,7 +123,7 @@ int RunApiCommand(const std::vector<std::string>& argv) {
               << service << " --list)\n";
     return 2;
   }
-  auto input = BuildInput(args);
+  auto input = BuildInput(args, *model, operation);
   if (!input.ok()) {
     std::cerr << "posture api: " << input.error().message() << "\n";
     return 2;
