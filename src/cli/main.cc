@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "cli/api_command.h"
+#include "cli/demo_command.h"
+#include "cli/scan_command.h"
 
 namespace {
 
@@ -13,6 +15,9 @@ constexpr const char* kUsage =
     "usage: posture COMMAND [flags]\n"
     "\n"
     "commands:\n"
+    "  scan                    scan an AWS account and report findings\n"
+    "  checks                  list every check with its severity and CIS control\n"
+    "  demo                    scan a built-in vulnerable sample estate (no AWS account)\n"
     "  api SERVICE OPERATION   call one AWS operation and print the response as JSON\n"
     "  version                 print the version\n"
     "\n"
@@ -28,6 +33,9 @@ int main(int argc, char** argv) {
   }
   std::string command = args[0];
   args.erase(args.begin());
+  if (command == "scan") return posture::cli::RunScanCommand(args);
+  if (command == "checks") return posture::cli::RunChecksCommand(args);
+  if (command == "demo") return posture::cli::RunDemoCommand(args);
   if (command == "api") return posture::cli::RunApiCommand(args);
   if (command == "version" || command == "--version") {
     std::cout << "posture " << POSTURE_VERSION << "\n";

@@ -1,0 +1,166 @@
+#include "checks/check.h"
+
+#include <exception>
+
+#include "checks/check_support.h"
+
+namespace posture::checks {
+
+const char* SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kCritical:
+      return "critical";
+    case Severity::kHigh:
+      return "high";
+    case Severity::kMedium:
+      return "medium";
+    case Severity::kLow:
+      return "low";
+    case Severity::kInfo:
+      return "info";
+  }
+  return "info";
+}
+
+const char* StatusName(Status status) {
+  switch (status) {
+    case Status::kPass:
+      return "PASS";
+    case Status::kFail:
+      return "FAIL";
+    case Status::kError:
+      return "ERROR";
+  }
+  return "ERROR";
+}
+
+std::optional<Severity> ParseSeverity(std::string_view text) {
+  for (Severity severity : {Severity::kCritical, Severity::kHigh, Severity::kMedium, Severity::kLow, Severity::kInfo}) {
+    if (EqualsIgnoreCase(text, SeverityName(severity))) return severity;
+  }
+  if (EqualsIgnoreCase(text, "informational")) return Severity::kInfo;
+  return std::nullopt;
+}
+
+std::optional<Status> ParseStatus(std::string_view text) {
+  for (Status status : {Status::kPass, Status::kFail, Status::kError}) {
+    if (EqualsIgnoreCase(text, StatusName(status))) return status;
+  }
+  return std::nullopt;
+}
+
+int SeverityRank(Severity severity) {
+  switch (severity) {
+    case Severity::kCritical:
+      return 4;
+    case Severity::kHigh:
+      return 3;
+    case Severity::kMedium:
+      return 2;
+    case Severity::kLow:
+      return 1;
+    case Severity::kInfo:
+      return 0;
+  }
+  return 0;
+}
+
+const std::vector<std::string_view>& KnownSections() {
+  using namespace inventory;
+  static const std::vector<std::string_view> kSections = {
+      kSectionIamAccountSummary,    kSectionIamPasswordPolicy,   kSectionIamAuthorization,
+      kSectionIamVirtualMfaDevices, kSectionIamCredentialReport, kSectionSecurityGroups,
+      kSectionNetworkAcls,          kSectionInstances,           kSectionVpcs,
+      kSectionVpcPeerings,          kSectionLoadBalancers,       kSectionWebAcls,
+      kSectionSecurityHub,          kSectionSsoInstances,
+  };
+  return kSections;
+}
+
+std::vector<std::string_view> SplitNeeds(std::string_view needs) {
+  std::vector<std::string_view> sections;
+  while (!needs.empty()) {
+    const auto comma = needs.find(',');
+    const auto item = Trim(needs.substr(0, comma));
+    if (!item.empty()) sections.push_back(item);
+    if (comma == std::string_view::npos) break;
+    needs.remove_prefix(comma + 1);
+  }
+  return sections;
+}
+
+FindingSink::FindingSink(const CheckMetadata& metadata, const inventory::Inventory& inventory,
+                         std::vector<Finding>& out)
+    : metadata_(metadata), inventory_(inventory), out_(out), resource_type_(metadata.resource_type) {}
+
+Finding FindingSink::make(Status status, std::string_view region, std::string_view resource_id, std::string_view arn,
+                          std::string message) const {
+  Finding finding;
+  finding.check_id = metadata_.id;
+  finding.status = status;
+  finding.severity = metadata_.severity;
+  finding.account_id = inventory_.account_id;
+  finding.region = region;
+  finding.resource_type = resource_type_;
+  finding.resource_id = resource_id;
+  finding.resource_arn = arn;
+  finding.message = std::move(message);
+  if (!metadata_.cis_3_0.empty()) finding.compliance[kComplianceCis30] = {std::string(metadata_.cis_3_0)};
+  return finding;
+}
+
+void FindingSink::pass(std::string_view region, std::string_view resource_id, std::string_view resource_arn,
+                       std::string message) {
+  out_.push_back(make(Status::kPass, region, resource_id, resource_arn, std::move(message)));
+}
+
+void FindingSink::fail(std::string_view region, std::string_view resource_id, std::string_view resource_arn,
+                       std::string message, std::optional<Severity> severity) {
+  Finding finding = make(Status::kFail, region, resource_id, resource_arn, std::move(message));
+  if (severity) finding.severity = *severity;
+  out_.push_back(std::move(finding));
+}
+
+void FindingSink::error(std::string_view region, std::string_view resource_id, std::string message) {
+  out_.push_back(make(Status::kError, region, resource_id, "", std::move(message)));
+}
+
+void FindingSink::error_from(const std::optional<inventory::CollectionError>& error, std::string_view region) {
+  // The finding stands for everything the check could not see there: the account, in that region.
+  if (!error) {
+    this->error(region, inventory_.account_id, "the data this check needs was not collected");
+    return;
+  }
+  std::string message = "could not evaluate: " + error->service + ":" + error->operation + " failed";
+  if (!error->region.empty()) message += " in " + error->region;
+  message += " (" + error->kind;
+  if (!error->code.empty()) message += ", " + error->code;
+  message += ")";
+  if (!error->message.empty()) message += ": " + error->message;
+  this->error(region, inventory_.account_id, std::move(message));
+}
+
+const Check* FindCheck(std::string_view id) {
+  for (const Check& check : AllChecks()) {
+    if (check.metadata.id == id) return &check;
+  }
+  return nullptr;
+}
+
+std::vector<Finding> EvaluateChecks(const inventory::Inventory& inventory, const std::vector<const Check*>& checks) {
+  std::vector<Finding> findings;
+  for (const Check* check : checks) {
+    if (check == nullptr) continue;
+    FindingSink sink(check->metadata, inventory, findings);
+    try {
+      check->evaluate(inventory, sink);
+    } catch (const std::exception& e) {
+      sink.error(kGlobalRegion, inventory.account_id, std::string("internal error in this check: ") + e.what());
+    } catch (...) {
+      sink.error(kGlobalRegion, inventory.account_id, "internal error in this check");
+    }
+  }
+  return findings;
+}
+
+}  // namespace posture::checks

@@ -1,0 +1,120 @@
+// Checks: pure functions from an Inventory to findings, with their metadata.
+//
+// A check lives in one file named by its id (src/checks/<id>.cc) defining a
+// `const Check` with its metadata and an evaluate function, and is listed in
+// all_checks.cc. Checks never call AWS. When a section they need was not
+// collected they emit ERROR findings carrying the collection error (use
+// FindingSink::require). Everything here is immutable after start-up and
+// thread-safe; a FindingSink belongs to one evaluation on one thread.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "inventory/inventory.h"
+
+namespace posture::checks {
+
+enum class Severity { kCritical, kHigh, kMedium, kLow, kInfo };
+enum class Status { kPass, kFail, kError };
+
+const char* SeverityName(Severity severity);  // "critical", ...
+const char* StatusName(Status status);        // "PASS", "FAIL", "ERROR"
+// Case-insensitive; also accepts "informational" for kInfo.
+std::optional<Severity> ParseSeverity(std::string_view text);
+std::optional<Status> ParseStatus(std::string_view text);  // case-insensitive
+// Higher is more severe: critical 4 ... info 0.
+int SeverityRank(Severity severity);
+
+struct Finding {
+  std::string check_id;
+  Status status = Status::kPass;
+  Severity severity = Severity::kInfo;
+  bool muted = false;
+  std::string account_id;
+  std::string region;         // "" or "global" for account-wide settings
+  std::string resource_type;  // "AWS::EC2::SecurityGroup"
+  std::string resource_id;
+  std::string resource_arn;
+  std::string message;  // plain English: "allows tcp/22 from 0.0.0.0/0 (rule sgr-1)"
+  std::map<std::string, std::vector<std::string>> compliance;  // {"cis-3.0": ["5.2"]}
+};
+
+struct CheckMetadata {
+  std::string_view id;
+  std::string_view title;
+  Severity severity;
+  std::string_view resource_type;
+  std::string_view scope;    // "L" or "L+C"
+  std::string_view cis_3_0;  // control number, "" when none
+  std::string_view risk;
+  std::string_view remediation;
+  // Inventory sections the check reads, comma-separated (see
+  // inventory::kSection*): the scan collects only what enabled checks need.
+  std::string_view needs;
+};
+
+// The key of the CIS 3.0 mapping in Finding::compliance.
+inline constexpr const char* kComplianceCis30 = "cis-3.0";
+
+// Every inventory section a check may name in `needs`.
+const std::vector<std::string_view>& KnownSections();
+// The section names in a `needs` list ("a,b" -> {"a", "b"}), blanks dropped.
+std::vector<std::string_view> SplitNeeds(std::string_view needs);
+
+class FindingSink;
+using CheckFunction = void (*)(const inventory::Inventory& inventory, FindingSink& sink);
+
+struct Check {
+  CheckMetadata metadata;
+  CheckFunction evaluate;
+};
+
+// Builds one check's findings, filling id, severity, account and compliance.
+class FindingSink {
+ public:
+  FindingSink(const CheckMetadata& metadata, const inventory::Inventory& inventory, std::vector<Finding>& out);
+
+  void pass(std::string_view region, std::string_view resource_id, std::string_view resource_arn, std::string message);
+  // `severity` overrides the check's severity for this finding (e.g.
+  // critical when an admin port is reachable).
+  void fail(std::string_view region, std::string_view resource_id, std::string_view resource_arn, std::string message,
+            std::optional<Severity> severity = std::nullopt);
+  void error(std::string_view region, std::string_view resource_id, std::string message);
+  // The resource type for the next findings when a check reports on
+  // several types (defaults to the metadata's).
+  void set_resource_type(std::string_view type) { resource_type_ = type; }
+
+  // True when `section` was collected; otherwise emits one ERROR finding
+  // for `region` naming the failed call and returns false.
+  template <typename T>
+  bool require(const inventory::Collected<T>& section, std::string_view region) {
+    if (section.ok()) return true;
+    error_from(section.error, region);
+    return false;
+  }
+
+ private:
+  void error_from(const std::optional<inventory::CollectionError>& error, std::string_view region);
+  Finding make(Status status, std::string_view region, std::string_view resource_id, std::string_view arn,
+               std::string message) const;
+
+  const CheckMetadata& metadata_;
+  const inventory::Inventory& inventory_;
+  std::vector<Finding>& out_;
+  std::string_view resource_type_;
+};
+
+// Every registered check, in catalog order.
+const std::vector<Check>& AllChecks();
+// A registered check by id, or nullptr.
+const Check* FindCheck(std::string_view id);
+
+// Runs `checks` over `inventory`, in order. A check that throws (a bug)
+// yields one ERROR finding instead of escaping.
+std::vector<Finding> EvaluateChecks(const inventory::Inventory& inventory, const std::vector<const Check*>& checks);
+
+}  // namespace posture::checks

@@ -1,0 +1,118 @@
+#include "checks/check_support.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace posture::checks {
+
+namespace {
+char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+}  // namespace
+
+std::string_view Trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) { return Lower(x) == Lower(y); });
+}
+
+bool ContainsIgnoreCase(std::string_view text, std::string_view needle) {
+  const auto it = std::search(text.begin(), text.end(), needle.begin(), needle.end(),
+                              [](char x, char y) { return Lower(x) == Lower(y); });
+  return it != text.end() || needle.empty();
+}
+
+std::string Join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+std::string Count(size_t count, std::string_view singular, std::string_view plural) {
+  return std::to_string(count) + " " + std::string(count == 1 ? singular : plural);
+}
+
+std::string RootArn(const inventory::Inventory& inventory) {
+  return "arn:" + inventory.partition + ":iam::" + inventory.account_id + ":root";
+}
+
+std::string RegionalArn(const inventory::Inventory& inventory, std::string_view service, std::string_view region,
+                        std::string_view resource) {
+  return "arn:" + inventory.partition + ":" + std::string(service) + ":" + std::string(region) + ":" +
+         inventory.account_id + ":" + std::string(resource);
+}
+
+std::string ResourceArn(const std::string& collected, const inventory::Inventory& inventory, std::string_view service,
+                        std::string_view region, std::string_view resource) {
+  return collected.empty() ? RegionalArn(inventory, service, region, resource) : collected;
+}
+
+const std::pair<const std::string, std::string>* EnvironmentTag(const inventory::Tags& tags) {
+  for (const auto& tag : tags) {
+    if (EqualsIgnoreCase(tag.first, kEnvironmentTagKey)) return &tag;
+  }
+  return nullptr;
+}
+
+bool IsProductionEnvironment(std::string_view value) {
+  // "nonprod" and "preprod" contain "prod" but name the environments a
+  // production peering must be kept apart from.
+  for (std::string_view not_prod : {"nonprod", "non-prod", "non_prod", "preprod", "pre-prod", "pre_prod"}) {
+    if (ContainsIgnoreCase(value, not_prod)) return false;
+  }
+  return ContainsIgnoreCase(value, "prod");
+}
+
+bool IsLiveInstance(const inventory::Instance& instance) {
+  return !EqualsIgnoreCase(instance.state, "terminated") && !EqualsIgnoreCase(instance.state, "shutting-down");
+}
+
+bool IsRootRow(const inventory::CredentialReportRow& row) { return row.user == kRootReportUser; }
+
+bool IsConsoleUser(const inventory::CredentialReportRow& row) { return row.password_enabled.value_or(false); }
+
+std::string SsoStatus::DescribeInstances() const {
+  std::vector<std::string> described;
+  for (const auto* instance : instances) {
+    described.push_back(instance->instance_arn + (instance->region.empty() ? "" : " (" + instance->region + ")"));
+  }
+  return Join(described);
+}
+
+SsoStatus SummarizeSso(const inventory::Inventory& inventory) {
+  SsoStatus status;
+  for (const auto& region : inventory.regions) {
+    if (!region.sso_instances.ok()) {
+      status.failed_regions.push_back(region.region);
+      if (status.first_failure == nullptr) status.first_failure = &region.sso_instances;
+      continue;
+    }
+    status.any_region_ok = true;
+    for (const auto& instance : *region.sso_instances) {
+      const bool seen = std::any_of(status.instances.begin(), status.instances.end(),
+                                    [&](const auto* known) { return known->instance_arn == instance.instance_arn; });
+      if (!seen) status.instances.push_back(&instance);
+    }
+  }
+  return status;
+}
+
+bool RequireSsoKnown(const SsoStatus& sso, const inventory::Inventory& inventory, FindingSink& sink) {
+  if (sso.known()) return true;
+  if (sso.first_failure != nullptr) {
+    sink.require(*sso.first_failure, kGlobalRegion);
+  } else {
+    sink.error(kGlobalRegion, inventory.account_id,
+               "no region was scanned, so IAM Identity Center could not be checked");
+  }
+  return false;
+}
+
+}  // namespace posture::checks

@@ -1,0 +1,47 @@
+#include "checks/check.h"
+#include "checks/check_support.h"
+#include "checks/network_rules.h"
+
+namespace posture::checks {
+namespace {
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  ForEachRegional(inventory, sink, &inventory::RegionInventory::security_groups,
+                  [&](const inventory::RegionInventory& region, const inventory::SecurityGroup& group) {
+                    if (!group.is_default()) return;
+                    const std::string arn = SecurityGroupArn(inventory, region.region, group);
+                    const std::string where = group.vpc_id.empty() ? "" : " of " + group.vpc_id;
+                    if (group.ingress.empty() && group.egress.empty()) {
+                      sink.pass(region.region, group.id, arn, "the default security group" + where + " has no rules");
+                      return;
+                    }
+                    sink.fail(region.region, group.id, arn,
+                              "the default security group" + where + " has " +
+                                  Count(group.ingress.size(), "inbound rule", "inbound rules") + " and " +
+                                  Count(group.egress.size(), "outbound rule", "outbound rules") +
+                                  "; it should have none");
+                  });
+}
+
+}  // namespace
+
+extern constinit const Check kEc2DefaultSgRestrictsAll{
+    .metadata =
+        {
+            .id = "ec2_default_sg_restricts_all",
+            .title = "Default security groups restrict all traffic",
+            .severity = Severity::kMedium,
+            .resource_type = "AWS::EC2::SecurityGroup",
+            .scope = "L+C",
+            .cis_3_0 = "5.4",
+            .risk = "Resources launched without an explicit group land in the default group; rules there give them "
+                    "network access nobody chose, and by default its members can all reach each other.",
+            .remediation = "aws ec2 revoke-security-group-ingress --group-id <default-sg-id> --security-group-rule-ids "
+                           "<sgr-id> && aws ec2 revoke-security-group-egress --group-id <default-sg-id> "
+                           "--security-group-rule-ids <sgr-id>",
+            .needs = "ec2.security_groups",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks

@@ -1,0 +1,46 @@
+#include "checks/check.h"
+#include "checks/check_support.h"
+
+namespace posture::checks {
+namespace {
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  ForEachRegional(inventory, sink, &inventory::RegionInventory::instances,
+                  [&](const inventory::RegionInventory& region, const inventory::Instance& instance) {
+                    if (!IsLiveInstance(instance)) return;
+                    const std::string arn =
+                        ResourceArn(instance.arn, inventory, "ec2", region.region, "instance/" + instance.id);
+                    if (EqualsIgnoreCase(instance.http_endpoint, "disabled")) {
+                      sink.pass(region.region, instance.id, arn, "the instance metadata service is disabled");
+                    } else if (EqualsIgnoreCase(instance.http_tokens, "required")) {
+                      sink.pass(region.region, instance.id, arn, "requires IMDSv2 session tokens");
+                    } else {
+                      const std::string tokens = instance.http_tokens.empty() ? "unset" : instance.http_tokens;
+                      sink.fail(region.region, instance.id, arn,
+                                "does not require IMDSv2 (http_tokens is " + tokens +
+                                    "): IMDSv1 requests can read the instance role's credentials");
+                    }
+                  });
+}
+
+}  // namespace
+
+extern constinit const Check kEc2Imdsv2Required{
+    .metadata =
+        {
+            .id = "ec2_imdsv2_required",
+            .title = "EC2 instances require IMDSv2",
+            .severity = Severity::kMedium,
+            .resource_type = "AWS::EC2::Instance",
+            .scope = "L+C",
+            .cis_3_0 = "5.6",
+            .risk = "With IMDSv1 allowed, a server-side request forgery in any application on the instance can "
+                    "read its role credentials from the metadata service.",
+            .remediation = "aws ec2 modify-instance-metadata-options --instance-id <instance-id> --http-tokens "
+                           "required --http-endpoint enabled",
+            .needs = "ec2.instances",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks

@@ -1,0 +1,52 @@
+#include "checks/check.h"
+#include "checks/check_support.h"
+#include "checks/network_rules.h"
+
+namespace posture::checks {
+namespace {
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  ForEachRegional(inventory, sink, &inventory::RegionInventory::network_acls,
+                  [&](const inventory::RegionInventory& region, const inventory::NetworkAcl& acl) {
+                    std::vector<std::string> reasons;
+                    for (IpFamily family : kIpFamilies) {
+                      for (int port : kAdminPorts) {
+                        const auto* entry = DecidingIngressEntry(acl, family, "tcp", port);
+                        if (entry != nullptr && entry->allow) {
+                          reasons.push_back(DescribeNaclAllow(*entry, family, "tcp", port));
+                        }
+                      }
+                    }
+                    const std::string arn =
+                        ResourceArn(acl.arn, inventory, "ec2", region.region, "network-acl/" + acl.id);
+                    if (reasons.empty()) {
+                      sink.pass(region.region, acl.id, arn,
+                                "denies tcp/22 and tcp/3389 from 0.0.0.0/0 and ::/0 (by rule or the implicit deny)");
+                    } else {
+                      sink.fail(region.region, acl.id, arn, Join(reasons, "; "));
+                    }
+                  });
+}
+
+}  // namespace
+
+extern constinit const Check kEc2NaclNoAdminPortsFromInternet{
+    .metadata =
+        {
+            .id = "ec2_nacl_no_admin_ports_from_internet",
+            .title = "Network ACLs do not allow SSH or RDP from the internet",
+            .severity = Severity::kMedium,
+            .resource_type = "AWS::EC2::NetworkAcl",
+            .scope = "L+C",
+            .cis_3_0 = "5.1",
+            .risk = "A network ACL that lets SSH or RDP in from anywhere leaves the subnet's only defence to its "
+                    "security groups; one permissive group then exposes the admin port to the internet.",
+            .remediation = "aws ec2 create-network-acl-entry --network-acl-id <acl-id> --ingress --rule-number "
+                           "<lower-than-the-allow> --protocol tcp --port-range From=22,To=22 --cidr-block 0.0.0.0/0 "
+                           "--rule-action deny  # likewise for 3389 and ::/0 (--ipv6-cidr-block)",
+            .needs = "ec2.network_acls",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks

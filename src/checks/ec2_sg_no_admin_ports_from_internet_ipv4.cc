@@ -1,0 +1,37 @@
+#include "checks/check.h"
+#include "checks/check_support.h"
+#include "checks/network_rules.h"
+
+namespace posture::checks {
+namespace {
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  ForEachRegional(inventory, sink, &inventory::RegionInventory::security_groups,
+                  [&](const inventory::RegionInventory& region, const inventory::SecurityGroup& group) {
+                    ReportGroupExposures(inventory, sink, region.region, group,
+                                         InternetIngressOnPorts(group, IpFamily::kIpv4, kAdminPorts),
+                                         "no rule allows tcp/22 or tcp/3389 from 0.0.0.0/0");
+                  });
+}
+
+}  // namespace
+
+extern constinit const Check kEc2SgNoAdminPortsFromInternetIpv4{
+    .metadata =
+        {
+            .id = "ec2_sg_no_admin_ports_from_internet_ipv4",
+            .title = "Security groups do not allow SSH or RDP from 0.0.0.0/0",
+            .severity = Severity::kHigh,
+            .resource_type = "AWS::EC2::SecurityGroup",
+            .scope = "L+C",
+            .cis_3_0 = "5.2",
+            .risk = "SSH and RDP open to every IPv4 address invite brute-force and exploit attempts against the "
+                    "instances behind the group; one weak credential or unpatched service is a way in.",
+            .remediation = "aws ec2 revoke-security-group-ingress --group-id <sg-id> --security-group-rule-ids "
+                           "<sgr-id>  # then allow admin access only from known ranges, or use SSM Session Manager",
+            .needs = "ec2.security_groups",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks

@@ -1,0 +1,44 @@
+#include "checks/check.h"
+#include "checks/check_support.h"
+#include "checks/network_rules.h"
+
+namespace posture::checks {
+namespace {
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  ForEachRegional(inventory, sink, &inventory::RegionInventory::security_groups,
+                  [&](const inventory::RegionInventory& region, const inventory::SecurityGroup& group) {
+                    std::vector<RuleExposure> exposures;
+                    for (IpFamily family : kIpFamilies) {
+                      // A rule for all protocols always lands here: it covers every sensitive port.
+                      for (auto& exposure : InternetIngressOnPorts(group, family, kSensitivePorts)) {
+                        exposures.push_back(std::move(exposure));
+                      }
+                    }
+                    ReportGroupExposures(inventory, sink, region.region, group, exposures,
+                                         "no rule allows all traffic or a database, cache or search port from the "
+                                         "internet");
+                  });
+}
+
+}  // namespace
+
+extern constinit const Check kEc2SgNoOpenSensitivePorts{
+    .metadata =
+        {
+            .id = "ec2_sg_no_open_sensitive_ports",
+            .title = "Security groups do not allow all traffic or database, cache and search ports from the internet",
+            .severity = Severity::kHigh,
+            .resource_type = "AWS::EC2::SecurityGroup",
+            .scope = "L+C",
+            .cis_3_0 = "",
+            .risk = "Databases, caches and search clusters reachable from the internet are scanned for within "
+                    "minutes; many ship without authentication and leak or lose their data.",
+            .remediation = "aws ec2 revoke-security-group-ingress --group-id <sg-id> --security-group-rule-ids "
+                           "<sgr-id>  # then allow the port only from the application's security group",
+            .needs = "ec2.security_groups",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks

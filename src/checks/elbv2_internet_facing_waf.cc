@@ -1,0 +1,50 @@
+#include "checks/check.h"
+#include "checks/check_support.h"
+
+namespace posture::checks {
+namespace {
+
+bool IsInternetFacingAlb(const inventory::LoadBalancer& lb) {
+  return EqualsIgnoreCase(lb.type, "application") && EqualsIgnoreCase(lb.scheme, "internet-facing");
+}
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  for (const auto& region : inventory.regions) {
+    if (!sink.require(region.load_balancers, region.region)) continue;
+    bool web_acls_read = false;  // the WAF section is needed only when there is something to protect
+    for (const auto& lb : *region.load_balancers) {
+      if (!IsInternetFacingAlb(lb)) continue;
+      if (!web_acls_read && !sink.require(region.web_acl_by_resource, region.region)) break;
+      web_acls_read = true;
+      const auto& acls = *region.web_acl_by_resource;
+      if (const auto it = acls.find(lb.arn); it != acls.end() && !it->second.empty()) {
+        sink.pass(region.region, lb.name, lb.arn, "protected by WAFv2 web ACL " + it->second);
+      } else {
+        const std::string dns = lb.dns_name.empty() ? "" : " (" + lb.dns_name + ")";
+        sink.fail(region.region, lb.name, lb.arn,
+                  "internet-facing application load balancer" + dns + " has no WAFv2 web ACL");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+extern constinit const Check kElbv2InternetFacingWaf{
+    .metadata =
+        {
+            .id = "elbv2_internet_facing_waf",
+            .title = "Internet-facing application load balancers are protected by AWS WAF",
+            .severity = Severity::kHigh,
+            .resource_type = "AWS::ElasticLoadBalancingV2::LoadBalancer",
+            .scope = "L+C",
+            .cis_3_0 = "",
+            .risk = "Without a web ACL, injection, known-exploit and bot traffic reaches the application unfiltered, "
+                    "and there is no place to block an attack quickly.",
+            .remediation = "aws wafv2 associate-web-acl --web-acl-arn <web-acl-arn> --resource-arn <load-balancer-arn>",
+            .needs = "elbv2.load_balancers,wafv2.web_acl_by_resource",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks

@@ -1,0 +1,37 @@
+#include "checks/check.h"
+#include "checks/check_support.h"
+
+namespace posture::checks {
+namespace {
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  const auto& summary = inventory.iam.account_summary;
+  if (!sink.require(summary, kGlobalRegion)) return;
+  if (summary->root_access_keys_present) {
+    sink.fail(kGlobalRegion, kRootReportUser, RootArn(inventory), "the root user has an access key");
+  } else {
+    sink.pass(kGlobalRegion, kRootReportUser, RootArn(inventory), "the root user has no access keys");
+  }
+}
+
+}  // namespace
+
+extern constinit const Check kIamRootAccessKeysAbsent{
+    .metadata =
+        {
+            .id = "iam_root_access_keys_absent",
+            .title = "The root user has no access keys",
+            .severity = Severity::kCritical,
+            .resource_type = "AWS::::Account",
+            .scope = "L",
+            .cis_3_0 = "1.4",
+            .risk = "A root access key has unrestricted, unscoped power over the account and cannot be limited by "
+                    "IAM policies; if it leaks, the whole account is lost.",
+            .remediation = "aws iam delete-access-key --access-key-id <root-key-id>  # run with the root key itself, "
+                           "or delete it under Security credentials while signed in as root",
+            .needs = "iam.account_summary",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks

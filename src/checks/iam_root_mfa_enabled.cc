@@ -1,0 +1,37 @@
+#include "checks/check.h"
+#include "checks/check_support.h"
+
+namespace posture::checks {
+namespace {
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  const auto& summary = inventory.iam.account_summary;
+  if (!sink.require(summary, kGlobalRegion)) return;
+  if (summary->root_mfa_enabled) {
+    sink.pass(kGlobalRegion, kRootReportUser, RootArn(inventory), "the root user has MFA enabled");
+  } else {
+    sink.fail(kGlobalRegion, kRootReportUser, RootArn(inventory), "the root user has no MFA device");
+  }
+}
+
+}  // namespace
+
+extern constinit const Check kIamRootMfaEnabled{
+    .metadata =
+        {
+            .id = "iam_root_mfa_enabled",
+            .title = "The root user has MFA enabled",
+            .severity = Severity::kCritical,
+            .resource_type = "AWS::::Account",
+            .scope = "L",
+            .cis_3_0 = "1.5",
+            .risk = "Without MFA, the root user's password alone gives full, unrestrictable control of the account, "
+                    "including closing it.",
+            .remediation = "Sign in as the root user and assign an MFA device under Security credentials (the CLI "
+                           "equivalent, aws iam enable-mfa-device, would need root access keys, which must not exist)",
+            .needs = "iam.account_summary",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks

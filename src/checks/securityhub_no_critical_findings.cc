@@ -1,0 +1,66 @@
+#include <array>
+
+#include "checks/check.h"
+#include "checks/check_support.h"
+
+namespace posture::checks {
+namespace {
+
+constexpr std::array<std::string_view, 5> kLabels = {"CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL"};
+
+int CountOf(const std::map<std::string, int>& counts, std::string_view label) {
+  int total = 0;
+  for (const auto& [key, count] : counts) {
+    if (EqualsIgnoreCase(key, label)) total += count;
+  }
+  return total;
+}
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  for (const auto& region : inventory.regions) {
+    const auto& hub = region.security_hub;
+    if (!sink.require(hub, region.region)) continue;
+    if (!hub->enabled) continue;  // securityhub_enabled reports the region
+    const std::string arn = ResourceArn(hub->hub_arn, inventory, "securityhub", region.region, "hub/default");
+    std::vector<std::string> counts;
+    for (const auto label : kLabels) {
+      if (const int count = CountOf(hub->active_findings_by_severity, label); count > 0) {
+        counts.push_back(std::to_string(count) + " " + std::string(label));
+      }
+    }
+    const int urgent =
+        CountOf(hub->active_findings_by_severity, "CRITICAL") + CountOf(hub->active_findings_by_severity, "HIGH");
+    // The collector may count only the severities this check is about.
+    const std::string breakdown = counts.empty() ? "" : " (active findings: " + Join(counts) + ")";
+    if (urgent > 0) {
+      sink.fail(region.region, inventory.account_id, arn,
+                Count(urgent, "active CRITICAL or HIGH finding", "active CRITICAL or HIGH findings") + breakdown);
+    } else {
+      sink.pass(region.region, inventory.account_id, arn, "no active CRITICAL or HIGH findings" + breakdown);
+    }
+  }
+}
+
+}  // namespace
+
+extern constinit const Check kSecurityhubNoCriticalFindings{
+    .metadata =
+        {
+            .id = "securityhub_no_critical_findings",
+            .title = "Security Hub holds no active critical or high findings",
+            .severity = Severity::kHigh,
+            .resource_type = "AWS::SecurityHub::Hub",
+            .scope = "L",
+            .cis_3_0 = "",
+            .risk = "Active critical and high findings are known, exploitable weaknesses that nobody has fixed or "
+                    "accepted; attackers look for exactly these.",
+            .remediation = "aws securityhub get-findings --filters '{\"SeverityLabel\":[{\"Value\":\"CRITICAL\","
+                           "\"Comparison\":\"EQUALS\"},{\"Value\":\"HIGH\",\"Comparison\":\"EQUALS\"}],"
+                           "\"RecordState\":[{\"Value\":\"ACTIVE\",\"Comparison\":\"EQUALS\"}]}'  # fix or suppress "
+                           "each with a reason",
+            .needs = "securityhub.state",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks

@@ -1,0 +1,43 @@
+#include "checks/check.h"
+#include "checks/check_support.h"
+
+namespace posture::checks {
+namespace {
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  const SsoStatus sso = SummarizeSso(inventory);
+  if (!RequireSsoKnown(sso, inventory, sink)) return;
+  if (sso.enabled()) {
+    const auto* first = sso.instances.front();
+    sink.pass(kGlobalRegion, first->instance_arn, first->instance_arn,
+              "IAM Identity Center is enabled: " + sso.DescribeInstances());
+    return;
+  }
+  // Identity Center lives in one home region: when some regions could not
+  // be read it may be there, so the message names them.
+  const std::string unchecked = sso.failed_regions.empty() ? "" : " (could not check " + Join(sso.failed_regions) + ")";
+  sink.fail(kGlobalRegion, inventory.account_id, RootArn(inventory),
+            "no IAM Identity Center instance is configured in the scanned regions" + unchecked);
+}
+
+}  // namespace
+
+extern constinit const Check kSsoEnabled{
+    .metadata =
+        {
+            .id = "sso_enabled",
+            .title = "IAM Identity Center is enabled",
+            .severity = Severity::kHigh,
+            .resource_type = "AWS::SSO::Instance",
+            .scope = "L",
+            .cis_3_0 = "",
+            .risk = "Without IAM Identity Center, people sign in with long-lived IAM users and passwords per account "
+                    "instead of central, short-lived, MFA-protected access that is revoked in one place.",
+            .remediation = "Enable IAM Identity Center in the organization's management account console (or aws "
+                           "sso-admin create-instance for an account instance)",
+            .needs = "sso.instances",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks

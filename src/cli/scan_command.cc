@@ -1,0 +1,250 @@
+#include "cli/scan_command.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include "aws/regions.h"
+#include "checks/check.h"
+#include "cli/args.h"
+#include "cli/aws_context.h"
+#include "collect/collect.h"
+#include "report/report.h"
+
+namespace posture::cli {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitFindings = 3;
+
+constexpr const char* kUsage =
+    "usage: posture scan [--profile P] [--region R,... | --all-regions] [--checks ID,...]\n"
+    "                    [--severity LEVEL] [--format table|json] [--output FILE|-]\n"
+    "                    [--endpoint-url URL] [--fail-on LEVEL]\n"
+    "\n"
+    "Scans one AWS account in every enabled region (or the --region list) and reports\n"
+    "findings. Exit codes: 0 nothing failing at or above --fail-on, 1 the scan could not run,\n"
+    "2 usage error, 3 failing findings at or above --fail-on (default: any FAIL).\n"
+    "\n"
+    "flags:\n";
+
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream stream(text);
+  std::string item;
+  while (std::getline(stream, item, ',')) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+std::set<std::string> NeededSections(const std::vector<const checks::Check*>& selected) {
+  std::set<std::string> sections;
+  for (const auto* check : selected) {
+    for (const auto& section : SplitList(std::string(check->metadata.needs))) sections.insert(section);
+  }
+  return sections;
+}
+
+struct ScanPlan {
+  std::vector<const checks::Check*> checks;
+  std::string format = "table";
+  checks::Severity fail_on = checks::Severity::kInfo;
+};
+
+// Validates flags into a plan; prints a one-line usage error and returns false.
+bool MakePlan(const Args& args, ScanPlan& plan) {
+  plan.format = args.value_or("--format", "table");
+  if (!report::FindReporter(plan.format)) {
+    std::cerr << "posture scan: unknown --format '" << plan.format << "' (table, json)\n";
+    return false;
+  }
+  auto min_severity = checks::Severity::kInfo;
+  if (auto text = args.value("--severity")) {
+    auto parsed = checks::ParseSeverity(*text);
+    if (!parsed) {
+      std::cerr << "posture scan: unknown --severity '" << *text << "' (critical, high, medium, low, info)\n";
+      return false;
+    }
+    min_severity = *parsed;
+  }
+  if (auto text = args.value("--fail-on")) {
+    auto parsed = checks::ParseSeverity(*text);
+    if (!parsed) {
+      std::cerr << "posture scan: unknown --fail-on '" << *text << "' (critical, high, medium, low, info)\n";
+      return false;
+    }
+    plan.fail_on = *parsed;
+  }
+  if (auto ids = args.value("--checks")) {
+    for (const auto& id : SplitList(*ids)) {
+      const checks::Check* check = checks::FindCheck(id);
+      if (!check) {
+        std::cerr << "posture scan: unknown check '" << id << "' (see posture checks)\n";
+        return false;
+      }
+      plan.checks.push_back(check);
+    }
+  } else {
+    for (const auto& check : checks::AllChecks()) plan.checks.push_back(&check);
+  }
+  std::erase_if(plan.checks, [&](const checks::Check* c) {
+    return checks::SeverityRank(c->metadata.severity) < checks::SeverityRank(min_severity);
+  });
+  return true;
+}
+
+bool WriteOutput(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    return static_cast<bool>(std::cout.flush());
+  }
+  std::ofstream file(path);
+  file << text;
+  return static_cast<bool>(file);
+}
+
+}  // namespace
+
+int RunScanCommand(const std::vector<std::string>& argv) {
+  Args args("scan");
+  args.flag("--profile", Args::Kind::kValue, "NAME", "profile from ~/.aws/config")
+      .flag("--region", Args::Kind::kValue, "R,...", "regions to scan (default: every enabled region)")
+      .flag("--all-regions", Args::Kind::kBool, "", "scan every enabled region (the default)")
+      .flag("--checks", Args::Kind::kValue, "ID,...", "run only these checks")
+      .flag("--severity", Args::Kind::kValue, "LEVEL", "run only checks of this severity or higher")
+      .flag("--format", Args::Kind::kValue, "FORMAT", "table (default) or json")
+      .flag("--output", Args::Kind::kValue, "FILE", "write the report to FILE (- for stdout)")
+      .flag("--endpoint-url", Args::Kind::kValue, "URL", "send every request to this endpoint")
+      .flag("--fail-on", Args::Kind::kValue, "LEVEL", "exit 3 when a FAIL at or above LEVEL exists (default: info)")
+      .flag("--help", Args::Kind::kBool, "", "show this help");
+  if (!args.parse(argv)) {
+    std::cerr << "posture " << args.error() << "\n";
+    return kExitUsage;
+  }
+  if (args.has("--help")) {
+    std::cout << kUsage << args.usage();
+    return kExitOk;
+  }
+  if (!args.positional().empty()) {
+    std::cerr << "posture scan: unexpected argument '" << args.positional()[0] << "'\n";
+    return kExitUsage;
+  }
+  if (args.has("--region") && args.has("--all-regions")) {
+    std::cerr << "posture scan: --region and --all-regions exclude each other\n";
+    return kExitUsage;
+  }
+  ScanPlan plan;
+  if (!MakePlan(args, plan)) return kExitUsage;
+
+  auto started = std::chrono::steady_clock::now();
+  report::ScanResult result;
+  result.started_at = report::NowRfc3339();
+  std::vector<std::string> regions = SplitList(args.value_or("--region", ""));
+  AwsFlags flags{args.value_or("--profile", ""), regions.empty() ? "" : regions.front(),
+                 args.value_or("--endpoint-url", "")};
+  auto context = AwsContext::Create(flags, aws::RealEnvironment());
+  if (!context.ok()) {
+    std::cerr << "posture: " << context.error().describe() << "\n";
+    return kExitFailed;
+  }
+  aws::AwsClient& client = (*context)->client();
+  if (regions.empty()) {
+    auto enabled = aws::DiscoverEnabledRegions(client);
+    if (!enabled.ok()) {
+      std::cerr << "posture: cannot list enabled regions: " << enabled.error().describe()
+                << " (pass --region to choose regions)\n";
+      return kExitFailed;
+    }
+    regions = *enabled;
+  }
+
+  collect::CollectOptions options;
+  options.regions = regions;
+  options.sections = NeededSections(plan.checks);
+  bool progress = ::isatty(STDERR_FILENO);
+  if (progress) {
+    options.progress = [](int done, int total) {
+      std::fprintf(stderr, "\rcollecting %d/%d", done, total);
+      if (done == total) std::fprintf(stderr, "\r\033[K");
+    };
+  }
+  auto inventory = collect::CollectInventory(client, options);
+  if (!inventory.ok()) {
+    std::cerr << "posture: cannot identify the account: " << inventory.error().describe() << "\n";
+    return kExitFailed;
+  }
+
+  result.findings = checks::EvaluateChecks(*inventory, plan.checks);
+  result.accounts = {inventory->account_id};
+  result.regions = regions;
+  result.errors = inventory->errors;
+  result.checks_run = static_cast<int>(plan.checks.size());
+  result.api_requests = client.requests_sent();
+  result.finished_at = report::NowRfc3339();
+  result.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+  report::RenderOptions render;
+  std::string output = args.value_or("--output", "-");
+  render.color = (output == "-") && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  std::string text = report::FindReporter(plan.format)->render(result, render);
+  if (!WriteOutput(output, text)) {
+    std::cerr << "posture: cannot write the report to " << output << "\n";
+    return kExitFailed;
+  }
+  for (const auto& finding : result.findings) {
+    if (finding.status == checks::Status::kFail && !finding.muted &&
+        checks::SeverityRank(finding.severity) >= checks::SeverityRank(plan.fail_on)) {
+      return kExitFindings;
+    }
+  }
+  return kExitOk;
+}
+
+int RunChecksCommand(const std::vector<std::string>& argv) {
+  Args args("checks");
+  args.flag("--format", Args::Kind::kValue, "FORMAT", "table (default) or json")
+      .flag("--help", Args::Kind::kBool, "", "show this help");
+  if (!args.parse(argv)) {
+    std::cerr << "posture " << args.error() << "\n";
+    return kExitUsage;
+  }
+  if (args.has("--help")) {
+    std::cout << "usage: posture checks [--format table|json]\n\nLists every check posture runs.\n\nflags:\n"
+              << args.usage();
+    return kExitOk;
+  }
+  std::string format = args.value_or("--format", "table");
+  if (format == "json") {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& check : checks::AllChecks()) {
+      const auto& m = check.metadata;
+      list.push_back({{"id", m.id}, {"severity", checks::SeverityName(m.severity)}, {"title", m.title},
+                      {"cis-3.0", m.cis_3_0}, {"scope", m.scope}, {"resource_type", m.resource_type},
+                      {"risk", m.risk}, {"remediation", m.remediation}});
+    }
+    std::cout << list.dump(2) << "\n";
+    return kExitOk;
+  }
+  if (format != "table") {
+    std::cerr << "posture checks: unknown --format '" << format << "' (table, json)\n";
+    return kExitUsage;
+  }
+  std::printf("%-44s %-9s %-6s %-5s %s\n", "ID", "SEVERITY", "CIS", "SCOPE", "TITLE");
+  for (const auto& check : checks::AllChecks()) {
+    const auto& m = check.metadata;
+    std::printf("%-44.*s %-9s %-6.*s %-5.*s %.*s\n", static_cast<int>(m.id.size()), m.id.data(),
+                checks::SeverityName(m.severity), static_cast<int>(m.cis_3_0.size()), m.cis_3_0.data(),
+                static_cast<int>(m.scope.size()), m.scope.data(), static_cast<int>(m.title.size()), m.title.data());
+  }
+  return kExitOk;
+}
+
+}  // namespace posture::cli

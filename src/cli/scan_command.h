@@ -1,0 +1,16 @@
+// `posture scan`: collect the account's inventory, run the checks, report.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace posture::cli {
+
+// Exit codes (DESIGN.md): 0 nothing at or above --fail-on; 1 the scan could
+// not run; 2 usage error; 3 failing findings at or above --fail-on.
+int RunScanCommand(const std::vector<std::string>& args);
+
+// `posture checks`: list every registered check with its metadata.
+int RunChecksCommand(const std::vector<std::string>& args);
+
+}  // namespace posture::cli

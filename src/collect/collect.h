@@ -1,0 +1,35 @@
+// Collection: calls AWS and fills an Inventory, every independent call in
+// flight at once.
+//
+// CollectInventory runs one task per (collector, region) — plus the global
+// IAM collector — on a bounded pool of worker threads sharing one
+// AwsClient, and collects only the sections asked for. A failed call never
+// aborts the scan: its section holds the CollectionError and the error is
+// appended to Inventory::errors. Thread-safe: each task writes only its own
+// sections; the progress callback may be called from worker threads.
+#pragma once
+
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "aws/client.h"
+#include "inventory/inventory.h"
+
+namespace posture::collect {
+
+struct CollectOptions {
+  std::vector<std::string> regions;  // already resolved (explicit or enabled regions)
+  std::set<std::string> sections;    // inventory::kSection* names to collect
+  int concurrency = 64;              // worker threads = max calls in flight
+  // Called after each task ends: (tasks done, tasks total).
+  std::function<void(int done, int total)> progress;
+};
+
+// Fills an inventory for the account the client's credentials belong to.
+// Fails only when the account itself cannot be identified
+// (sts:GetCallerIdentity), since every finding needs the account id.
+aws::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const CollectOptions& options);
+
+}  // namespace posture::collect

@@ -1,0 +1,45 @@
+// The native JSON format (DESIGN.md "Findings").
+#include <nlohmann/json.hpp>
+
+#include "report/report.h"
+
+namespace posture::report {
+
+std::string RenderJson(const ScanResult& result, const RenderOptions&) {
+  using nlohmann::ordered_json;
+  ordered_json out;
+  out["tool"] = {{"name", "posture"}, {"version", POSTURE_VERSION}};
+  out["scan"] = {{"started_at", result.started_at}, {"finished_at", result.finished_at},
+                 {"accounts", result.accounts},     {"regions", result.regions},
+                 {"source", result.source}};
+  ordered_json findings = ordered_json::array();
+  for (const auto& f : result.findings) {
+    ordered_json compliance = ordered_json::object();
+    for (const auto& [framework, controls] : f.compliance) compliance[framework] = controls;
+    findings.push_back({{"check_id", f.check_id},
+                        {"status", checks::StatusName(f.status)},
+                        {"severity", checks::SeverityName(f.severity)},
+                        {"muted", f.muted},
+                        {"account_id", f.account_id},
+                        {"region", f.region},
+                        {"resource_type", f.resource_type},
+                        {"resource_id", f.resource_id},
+                        {"resource_arn", f.resource_arn},
+                        {"message", f.message},
+                        {"compliance", compliance},
+                        {"location", nullptr}});
+  }
+  out["findings"] = std::move(findings);
+  ordered_json errors = ordered_json::array();
+  for (const auto& e : result.errors) {
+    errors.push_back({{"service", e.service},
+                      {"operation", e.operation},
+                      {"region", e.region},
+                      {"code", e.code.empty() ? e.kind : e.code},
+                      {"message", e.message}});
+  }
+  out["errors"] = std::move(errors);
+  return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace posture::report

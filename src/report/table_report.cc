@@ -1,0 +1,112 @@
+// The terminal report: failing findings grouped by severity then check, one
+// line per resource with its region and the reason, then errors and a summary.
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "report/report.h"
+
+namespace posture::report {
+namespace {
+
+struct Style {
+  bool color;
+  std::string wrap(const char* code, const std::string& text) const {
+    return color ? std::string("\033[") + code + "m" + text + "\033[0m" : text;
+  }
+  std::string bold(const std::string& t) const { return wrap("1", t); }
+  std::string dim(const std::string& t) const { return wrap("2", t); }
+  std::string severity(checks::Severity s, const std::string& t) const {
+    switch (s) {
+      case checks::Severity::kCritical: return wrap("1;35", t);
+      case checks::Severity::kHigh: return wrap("1;31", t);
+      case checks::Severity::kMedium: return wrap("33", t);
+      case checks::Severity::kLow: return wrap("36", t);
+      case checks::Severity::kInfo: return wrap("2", t);
+    }
+    return t;
+  }
+  std::string status(checks::Status s) const {
+    switch (s) {
+      case checks::Status::kPass: return wrap("32", "PASS ");
+      case checks::Status::kFail: return wrap("31", "FAIL ");
+      case checks::Status::kError: return wrap("33", "ERROR");
+    }
+    return "";
+  }
+};
+
+std::string Upper(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
+  return text;
+}
+
+std::string Pad(std::string text, size_t width) {
+  if (text.size() < width) text.resize(width, ' ');
+  return text;
+}
+
+std::string CheckHeading(const std::string& id) {
+  const checks::Check* check = checks::FindCheck(id);
+  if (!check) return id;
+  std::string heading = id + " — " + std::string(check->metadata.title);
+  if (!check->metadata.cis_3_0.empty()) heading += " (CIS " + std::string(check->metadata.cis_3_0) + ")";
+  return heading;
+}
+
+}  // namespace
+
+std::string RenderTable(const ScanResult& result, const RenderOptions& options) {
+  Style style{options.color};
+  std::string out;
+  std::string accounts, regions;
+  for (const auto& a : result.accounts) accounts += (accounts.empty() ? "" : ", ") + a;
+  for (const auto& r : result.regions) regions += (regions.empty() ? "" : ", ") + r;
+  out += style.bold("posture scan") + " — account " + accounts + " — regions " + regions + "\n";
+
+  // severity rank (desc) -> check id -> findings shown
+  std::map<int, std::map<std::string, std::vector<const checks::Finding*>>, std::greater<>> groups;
+  int pass = 0, fail = 0, error = 0;
+  std::set<std::pair<std::string, std::string>> resources;
+  for (const auto& f : result.findings) {
+    resources.insert({f.region, f.resource_id});
+    if (f.status == checks::Status::kPass) ++pass;
+    if (f.status == checks::Status::kFail) ++fail;
+    if (f.status == checks::Status::kError) ++error;
+    if (f.status == checks::Status::kPass && !options.show_passed) continue;
+    groups[checks::SeverityRank(f.severity)][f.check_id].push_back(&f);
+  }
+
+  for (const auto& [rank, by_check] : groups) {
+    checks::Severity severity = by_check.begin()->second.front()->severity;
+    out += "\n" + style.severity(severity, Upper(checks::SeverityName(severity))) + "\n";
+    for (const auto& [check_id, findings] : by_check) {
+      out += "  " + style.bold(CheckHeading(check_id)) + "\n";
+      for (const auto* f : findings) {
+        out += "    " + style.status(f->status) + " " + Pad(f->region, 14) + " " + Pad(f->resource_id, 24) + " " +
+               f->message + (f->muted ? style.dim(" (muted)") : "") + "\n";
+      }
+    }
+  }
+  if (groups.empty()) out += "\nNo failing findings.\n";
+
+  if (!result.errors.empty()) {
+    out += "\n" + style.bold("Calls that failed") + " (affected checks report ERROR)\n";
+    for (const auto& e : result.errors) {
+      out += "  " + Pad(e.region.empty() ? "global" : e.region, 14) + " " + e.service + ":" + e.operation + "  " +
+             e.message + "\n";
+    }
+  }
+
+  char seconds[32];
+  std::snprintf(seconds, sizeof(seconds), "%.2f s", result.duration_seconds);
+  out += "\n" + style.bold("Summary") + ": " + std::to_string(result.checks_run) + " checks, " +
+         std::to_string(resources.size()) + " resources evaluated — " + style.wrap("32", "PASS") + " " +
+         std::to_string(pass) + ", " + style.wrap("31", "FAIL") + " " + std::to_string(fail) + ", " +
+         style.wrap("33", "ERROR") + " " + std::to_string(error) + " — " + seconds + ", " +
+         std::to_string(result.api_requests) + " API requests\n";
+  return out;
+}
+
+}  // namespace posture::report

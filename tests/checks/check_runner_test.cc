@@ -1,0 +1,215 @@
+// The generic runner for CheckCase lists, and the Estate fixture builder.
+#include <sstream>
+
+#include "checks/check_fixtures.h"
+
+namespace posture::checks::testing {
+namespace {
+
+struct SectionCall {
+  std::string_view section, service, operation;
+};
+constexpr SectionCall kSectionCalls[] = {
+    {kSectionIamAccountSummary, "iam", "GetAccountSummary"},
+    {kSectionIamPasswordPolicy, "iam", "GetAccountPasswordPolicy"},
+    {kSectionIamAuthorization, "iam", "GetAccountAuthorizationDetails"},
+    {kSectionIamVirtualMfaDevices, "iam", "ListVirtualMFADevices"},
+    {kSectionIamCredentialReport, "iam", "GetCredentialReport"},
+    {kSectionSecurityGroups, "ec2", "DescribeSecurityGroups"},
+    {kSectionNetworkAcls, "ec2", "DescribeNetworkAcls"},
+    {kSectionInstances, "ec2", "DescribeInstances"},
+    {kSectionVpcs, "ec2", "DescribeVpcs"},
+    {kSectionVpcPeerings, "ec2", "DescribeVpcPeeringConnections"},
+    {kSectionLoadBalancers, "elasticloadbalancing", "DescribeLoadBalancers"},
+    {kSectionWebAcls, "wafv2", "ListResourcesForWebACL"},
+    {kSectionSecurityHub, "securityhub", "DescribeHub"},
+    {kSectionSsoInstances, "sso", "ListInstances"},
+};
+
+RegionInventory EmptyRegion(const std::string& name) {
+  RegionInventory region;
+  region.region = name;
+  region.security_groups.set({});
+  region.network_acls.set({});
+  region.instances.set({});
+  region.vpcs.set({});
+  region.vpc_peerings.set({});
+  region.load_balancers.set({});
+  region.web_acl_by_resource.set({});
+  region.security_hub.set(Hub(false));
+  region.sso_instances.set({});
+  return region;
+}
+
+std::string Dump(const std::vector<Finding>& findings) {
+  std::ostringstream out;
+  for (const auto& f : findings) {
+    out << "  " << StatusName(f.status) << " " << SeverityName(f.severity) << " [" << f.region << "] " << f.resource_id
+        << ": " << f.message << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace
+
+Estate::Estate() {
+  inventory_.account_id = kAccount;
+  inventory_.iam.account_summary.set(Summary(false, true));
+  inventory_.iam.password_policy.set(std::nullopt);
+  inventory_.iam.authorization.set({});
+  inventory_.iam.virtual_mfa_devices.set({});
+  inventory_.iam.credential_report.set({});
+  inventory_.regions.push_back(EmptyRegion(kRegion));
+}
+
+Estate& Estate::add_region(const std::string& name) {
+  inventory_.regions.push_back(EmptyRegion(name));
+  return *this;
+}
+
+RegionInventory& Estate::region(const std::string& name) {
+  for (auto& region : inventory_.regions) {
+    if (region.region == name) return region;
+  }
+  ADD_FAILURE() << "fixture has no region " << name;
+  return inventory_.regions.front();
+}
+
+Estate& Estate::groups(std::vector<SecurityGroup> v, const std::string& r) {
+  region(r).security_groups.set(std::move(v));
+  return *this;
+}
+Estate& Estate::acls(std::vector<NetworkAcl> v, const std::string& r) {
+  region(r).network_acls.set(std::move(v));
+  return *this;
+}
+Estate& Estate::instances(std::vector<Instance> v, const std::string& r) {
+  region(r).instances.set(std::move(v));
+  return *this;
+}
+Estate& Estate::vpcs(std::vector<Vpc> v, const std::string& r) {
+  region(r).vpcs.set(std::move(v));
+  return *this;
+}
+Estate& Estate::peerings(std::vector<VpcPeering> v, const std::string& r) {
+  region(r).vpc_peerings.set(std::move(v));
+  return *this;
+}
+Estate& Estate::load_balancers(std::vector<LoadBalancer> v, const std::string& r) {
+  region(r).load_balancers.set(std::move(v));
+  return *this;
+}
+Estate& Estate::web_acls(std::map<std::string, std::string> v, const std::string& r) {
+  region(r).web_acl_by_resource.set(std::move(v));
+  return *this;
+}
+Estate& Estate::security_hub(SecurityHubState v, const std::string& r) {
+  region(r).security_hub.set(std::move(v));
+  return *this;
+}
+Estate& Estate::sso(std::vector<SsoInstance> v, const std::string& r) {
+  region(r).sso_instances.set(std::move(v));
+  return *this;
+}
+
+Estate& Estate::summary(AccountSummary v) {
+  inventory_.iam.account_summary.set(std::move(v));
+  return *this;
+}
+Estate& Estate::password_policy(std::optional<PasswordPolicy> v) {
+  inventory_.iam.password_policy.set(std::move(v));
+  return *this;
+}
+Estate& Estate::users(std::vector<IamUser> v) {
+  inventory_.iam.authorization.value->users = std::move(v);
+  return *this;
+}
+Estate& Estate::iam_groups(std::vector<IamGroup> v) {
+  inventory_.iam.authorization.value->groups = std::move(v);
+  return *this;
+}
+Estate& Estate::roles(std::vector<IamRole> v) {
+  inventory_.iam.authorization.value->roles = std::move(v);
+  return *this;
+}
+Estate& Estate::policies(std::vector<ManagedPolicy> v) {
+  inventory_.iam.authorization.value->policies = std::move(v);
+  return *this;
+}
+Estate& Estate::mfa_devices(std::vector<VirtualMfaDevice> v) {
+  inventory_.iam.virtual_mfa_devices.set(std::move(v));
+  return *this;
+}
+Estate& Estate::report(std::vector<CredentialReportRow> v) {
+  inventory_.iam.credential_report.set(std::move(v));
+  return *this;
+}
+
+Estate& Estate::fail(std::string_view section, const std::string& region_name) {
+  const SectionCall* call = nullptr;
+  for (const auto& candidate : kSectionCalls) {
+    if (candidate.section == section) call = &candidate;
+  }
+  if (call == nullptr) {
+    ADD_FAILURE() << "unknown section " << section;
+    return *this;
+  }
+  const bool global = section.starts_with("iam.");
+  CollectionError error{std::string(call->service),
+                        std::string(call->operation),
+                        global ? "" : region_name,
+                        "access_denied",
+                        "AccessDenied",
+                        "not authorized to perform this operation"};
+  inventory_.errors.push_back(error);
+  auto& iam = inventory_.iam;
+  if (section == kSectionIamAccountSummary) iam.account_summary.fail(error);
+  if (section == kSectionIamPasswordPolicy) iam.password_policy.fail(error);
+  if (section == kSectionIamAuthorization) iam.authorization.fail(error);
+  if (section == kSectionIamVirtualMfaDevices) iam.virtual_mfa_devices.fail(error);
+  if (section == kSectionIamCredentialReport) iam.credential_report.fail(error);
+  if (global) return *this;
+  auto& r = region(region_name);
+  if (section == kSectionSecurityGroups) r.security_groups.fail(error);
+  if (section == kSectionNetworkAcls) r.network_acls.fail(error);
+  if (section == kSectionInstances) r.instances.fail(error);
+  if (section == kSectionVpcs) r.vpcs.fail(error);
+  if (section == kSectionVpcPeerings) r.vpc_peerings.fail(error);
+  if (section == kSectionLoadBalancers) r.load_balancers.fail(error);
+  if (section == kSectionWebAcls) r.web_acl_by_resource.fail(error);
+  if (section == kSectionSecurityHub) r.security_hub.fail(error);
+  if (section == kSectionSsoInstances) r.sso_instances.fail(error);
+  return *this;
+}
+
+TEST_P(CheckCaseTest, ProducesExpectedFindings) {
+  const CheckCase& c = GetParam();
+  const Check* check = FindCheck(c.check_id);
+  ASSERT_NE(check, nullptr) << c.check_id << " is not registered";
+  const auto findings = EvaluateChecks(c.inventory, {check});
+  ASSERT_EQ(findings.size(), c.expected.size()) << "findings:\n" << Dump(findings);
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    const Expected& e = c.expected[i];
+    SCOPED_TRACE("finding " + std::to_string(i) + "\n" + Dump(findings));
+    EXPECT_EQ(f.check_id, c.check_id);
+    EXPECT_EQ(f.account_id, kAccount);
+    EXPECT_EQ(f.resource_id, e.resource_id);
+    EXPECT_EQ(StatusName(f.status), std::string(StatusName(e.status)));
+    EXPECT_NE(f.message.find(e.message_fragment), std::string::npos) << "want \"" << e.message_fragment << "\"";
+    if (!e.absent_fragment.empty()) {
+      EXPECT_EQ(f.message.find(e.absent_fragment), std::string::npos);
+    }
+    EXPECT_EQ(SeverityName(f.severity), std::string(SeverityName(e.severity.value_or(check->metadata.severity))));
+    if (!e.region.empty()) {
+      EXPECT_EQ(f.region, e.region);
+    }
+    EXPECT_FALSE(f.region.empty());
+    EXPECT_FALSE(f.resource_type.empty());
+    if (f.status != Status::kError) {
+      EXPECT_FALSE(f.resource_arn.empty());
+    }
+  }
+}
+
+}  // namespace posture::checks::testing

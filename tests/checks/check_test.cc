@@ -1,0 +1,126 @@
+// FindingSink, names and EvaluateChecks.
+#include "checks/check.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <stdexcept>
+
+#include "checks/check_fixtures.h"
+
+namespace posture::checks::testing {
+namespace {
+
+TEST(CheckTest, SeverityAndStatusNames) {
+  for (Severity s : {Severity::kCritical, Severity::kHigh, Severity::kMedium, Severity::kLow, Severity::kInfo}) {
+    EXPECT_EQ(ParseSeverity(SeverityName(s)), s);
+  }
+  EXPECT_EQ(ParseSeverity("HIGH"), Severity::kHigh);
+  EXPECT_EQ(ParseSeverity("informational"), Severity::kInfo);
+  EXPECT_EQ(ParseSeverity("severe"), std::nullopt);
+  EXPECT_GT(SeverityRank(Severity::kCritical), SeverityRank(Severity::kHigh));
+  EXPECT_GT(SeverityRank(Severity::kLow), SeverityRank(Severity::kInfo));
+  EXPECT_STREQ(StatusName(Status::kError), "ERROR");
+  EXPECT_EQ(ParseStatus("fail"), Status::kFail);
+  EXPECT_EQ(ParseStatus("PASS"), Status::kPass);
+  EXPECT_EQ(ParseStatus("maybe"), std::nullopt);
+}
+
+TEST(CheckTest, SplitNeeds) {
+  EXPECT_EQ(SplitNeeds("a, b,,c "), (std::vector<std::string_view>{"a", "b", "c"}));
+  EXPECT_TRUE(SplitNeeds("").empty());
+}
+
+constexpr CheckMetadata kMetadata{.id = "test_check",
+                                  .title = "Test",
+                                  .severity = Severity::kMedium,
+                                  .resource_type = "AWS::Test::Thing",
+                                  .scope = "L",
+                                  .cis_3_0 = "9.9",
+                                  .risk = "",
+                                  .remediation = "",
+                                  .needs = ""};
+
+TEST(CheckTest, SinkFillsFindings) {
+  const Inventory inventory = Estate().get();
+  std::vector<Finding> out;
+  FindingSink sink(kMetadata, inventory, out);
+  sink.pass("us-east-1", "thing-1", "arn:thing-1", "fine");
+  sink.fail("us-east-1", "thing-2", "arn:thing-2", "bad", Severity::kCritical);
+  sink.set_resource_type("AWS::Test::Other");
+  sink.error("global", "thing-3", "broken");
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0].check_id, "test_check");
+  EXPECT_EQ(out[0].status, Status::kPass);
+  EXPECT_EQ(out[0].severity, Severity::kMedium);
+  EXPECT_EQ(out[0].account_id, kAccount);
+  EXPECT_EQ(out[0].resource_type, "AWS::Test::Thing");
+  EXPECT_EQ(out[0].resource_arn, "arn:thing-1");
+  EXPECT_EQ(out[0].compliance, (std::map<std::string, std::vector<std::string>>{{"cis-3.0", {"9.9"}}}));
+  EXPECT_EQ(out[1].severity, Severity::kCritical);
+  EXPECT_EQ(out[2].status, Status::kError);
+  EXPECT_EQ(out[2].resource_type, "AWS::Test::Other");
+  EXPECT_EQ(out[2].message, "broken");
+}
+
+TEST(CheckTest, NoComplianceWithoutCisControl) {
+  CheckMetadata metadata = kMetadata;
+  metadata.cis_3_0 = "";
+  const Inventory inventory = Estate().get();
+  std::vector<Finding> out;
+  FindingSink sink(metadata, inventory, out);
+  sink.pass("global", "x", "arn:x", "ok");
+  EXPECT_TRUE(out.at(0).compliance.empty());
+}
+
+TEST(CheckTest, RequireNamesTheFailedCall) {
+  const Inventory inventory = Estate().fail(kSectionSecurityGroups).get();
+  std::vector<Finding> out;
+  FindingSink sink(kMetadata, inventory, out);
+  EXPECT_FALSE(sink.require(inventory.regions[0].security_groups, "us-east-1"));
+  EXPECT_TRUE(sink.require(inventory.regions[0].instances, "us-east-1"));
+  Collected<int> never_collected;
+  EXPECT_FALSE(sink.require(never_collected, "us-east-1"));
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].status, Status::kError);
+  EXPECT_EQ(out[0].resource_id, kAccount);
+  EXPECT_EQ(out[0].message,
+            "could not evaluate: ec2:DescribeSecurityGroups failed in us-east-1 (access_denied, AccessDenied): not "
+            "authorized to perform this operation");
+  EXPECT_EQ(out[1].message, "the data this check needs was not collected");
+}
+
+void Throws(const Inventory&, FindingSink& sink) {
+  sink.pass("global", "before", "arn:before", "emitted before the bug");
+  throw std::runtime_error("boom");
+}
+
+TEST(CheckTest, EvaluateChecksContainsExceptions) {
+  const Check throwing{kMetadata, &Throws};
+  const auto findings = EvaluateChecks(Estate().get(), {&throwing, FindCheck("iam_root_mfa_enabled")});
+  ASSERT_EQ(findings.size(), 3u);
+  EXPECT_EQ(findings[0].status, Status::kPass);
+  EXPECT_EQ(findings[1].status, Status::kError);
+  EXPECT_EQ(findings[1].message, "internal error in this check: boom");
+  EXPECT_EQ(findings[2].check_id, "iam_root_mfa_enabled");
+}
+
+TEST(CheckTest, EveryCheckRunsOnAnEmptyAccount) {
+  std::vector<const Check*> all;
+  for (const auto& check : AllChecks()) all.push_back(&check);
+  for (const auto& finding : EvaluateChecks(Estate().get(), all)) {
+    EXPECT_NE(finding.status, Status::kError) << finding.check_id << ": " << finding.message;
+  }
+  Inventory nothing;  // no section collected at all: every check says ERROR, none crashes or passes
+  nothing.account_id = kAccount;
+  nothing.regions.emplace_back().region = kRegion;
+  std::set<std::string> reported;
+  for (const auto& finding : EvaluateChecks(nothing, all)) {
+    EXPECT_EQ(finding.status, Status::kError) << finding.check_id << ": " << finding.message;
+    reported.insert(finding.check_id);
+  }
+  EXPECT_EQ(reported.size(), all.size()) << "a check without its data must say ERROR, not stay silent";
+}
+
+}  // namespace
+}  // namespace posture::checks::testing

@@ -1,0 +1,201 @@
+// `posture scan`, `posture checks` and `posture demo` against moto.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "e2e/moto.h"
+#include "e2e/recording_proxy.h"
+
+namespace posture::e2e {
+namespace {
+
+using Json = nlohmann::json;
+
+void Api(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+  std::vector<std::string> full{"api"};
+  full.insert(full.end(), args.begin(), args.end());
+  auto result = RunPosture(full, env);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+}
+
+Json ApiJson(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+  std::vector<std::string> full{"api"};
+  full.insert(full.end(), args.begin(), args.end());
+  auto result = RunPosture(full, env);
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  return Json::parse(result.out, nullptr, false);
+}
+
+// Findings of `check_id`, keyed by resource id -> status.
+std::map<std::string, std::string> Statuses(const Json& report, const std::string& check_id) {
+  std::map<std::string, std::string> out;
+  for (const auto& f : report["findings"]) {
+    if (f["check_id"] == check_id) out[f["resource_id"].get<std::string>()] = f["status"];
+  }
+  return out;
+}
+
+// A small estate: one open and one closed security group, a user with a
+// console password and no MFA, a weak password policy.
+void BuildSmallEstate(const std::map<std::string, std::string>& env) {
+  auto vpc = ApiJson({"ec2", "CreateVpc", "--param", "CidrBlock=10.9.0.0/16"}, env);
+  std::string vpc_id = vpc["Vpc"]["VpcId"];
+  auto open = ApiJson({"ec2", "CreateSecurityGroup", "--param", "GroupName=open-ssh", "--param", "Description=x",
+                       "--param", "VpcId=" + vpc_id},
+                      env);
+  Api({"ec2", "AuthorizeSecurityGroupIngress", "--input",
+       Json{{"GroupId", open["GroupId"]},
+            {"IpPermissions", {{{"IpProtocol", "tcp"}, {"FromPort", 0}, {"ToPort", 1024},
+                                {"IpRanges", {{{"CidrIp", "0.0.0.0/0"}}}}}}}}
+           .dump()},
+      env);
+  auto closed = ApiJson({"ec2", "CreateSecurityGroup", "--param", "GroupName=closed", "--param", "Description=x",
+                         "--param", "VpcId=" + vpc_id},
+                        env);
+  Api({"ec2", "AuthorizeSecurityGroupIngress", "--input",
+       Json{{"GroupId", closed["GroupId"]},
+            {"IpPermissions", {{{"IpProtocol", "tcp"}, {"FromPort", 22}, {"ToPort", 22},
+                                {"IpRanges", {{{"CidrIp", "10.0.0.0/8"}}}}}}}}
+           .dump()},
+      env);
+  Api({"iam", "CreateUser", "--param", "UserName=nomfa"}, env);
+  Api({"iam", "CreateLoginProfile", "--param", "UserName=nomfa", "--param", "Password=Passw0rd!Passw0rd"}, env);
+  Api({"iam", "UpdateAccountPasswordPolicy", "--param", "MinimumPasswordLength=8"}, env);
+}
+
+TEST(Scan, FindsOpenGroupsAndWeakIdentityAndIsReadOnly) {
+  POSTURE_REQUIRE_MOTO();
+  auto env = MotoEnv();
+  BuildSmallEstate(env);
+  RecordingProxy proxy(Moto().url());
+  env["AWS_ENDPOINT_URL"] = proxy.url();
+  auto result = RunPosture({"scan", "--region", "us-east-1", "--format", "json"}, env);
+  ASSERT_EQ(result.exit_code, 3) << result.err;
+  auto report = Json::parse(result.out, nullptr, false);
+  ASSERT_FALSE(report.is_discarded()) << result.out;
+  EXPECT_EQ(report["scan"]["accounts"][0], "123456789012");
+  EXPECT_EQ(report["scan"]["source"], "live");
+
+  auto admin = Statuses(report, "ec2_sg_no_admin_ports_from_internet_ipv4");
+  int failing = 0, passing = 0;
+  for (const auto& [id, status] : admin) (status == "FAIL" ? failing : passing)++;
+  EXPECT_EQ(failing, 1);  // open-ssh: tcp 0-1024 covers 22
+  EXPECT_GE(passing, 2);  // closed, default groups
+  EXPECT_EQ(Statuses(report, "iam_password_policy_min_length").begin()->second, "FAIL");
+  EXPECT_EQ(Statuses(report, "iam_user_console_mfa")["nomfa"], "FAIL");
+  for (const auto& f : report["findings"]) {
+    EXPECT_FALSE(f["message"].get<std::string>().empty()) << f.dump();
+    EXPECT_FALSE(f["account_id"].get<std::string>().empty()) << f.dump();
+    EXPECT_TRUE(f.contains("compliance")) << f.dump();
+  }
+
+  // Every call the scan made is a read (plus GenerateCredentialReport).
+  auto calls = proxy.calls();
+  ASSERT_FALSE(calls.empty());
+  for (const auto& call : calls) {
+    if (!call.operation.empty()) {
+      bool read = call.operation.starts_with("Describe") || call.operation.starts_with("List") ||
+                  call.operation.starts_with("Get") || call.operation == "GenerateCredentialReport";
+      EXPECT_TRUE(read) << call.operation;
+    } else {
+      bool read = call.method == "GET" || (call.method == "POST" && call.path == "/findings");
+      EXPECT_TRUE(read) << call.method << " " << call.path;
+    }
+  }
+}
+
+TEST(Scan, DeniedCallGivesErrorFindingsWhileOtherChecksComplete) {
+  POSTURE_REQUIRE_MOTO();
+  auto env = MotoEnv();
+  BuildSmallEstate(env);
+  RecordingProxy proxy(Moto().url());
+  proxy.inject("DescribeSecurityGroups", 403,
+               "<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized to "
+               "perform this operation.</Message></Error></Errors><RequestID>denied-1</RequestID></Response>");
+  env["AWS_ENDPOINT_URL"] = proxy.url();
+  auto result = RunPosture({"scan", "--region", "us-east-1", "--format", "json"}, env);
+  ASSERT_EQ(result.exit_code, 3) << result.err;
+  auto report = Json::parse(result.out);
+  auto sg = Statuses(report, "ec2_sg_no_admin_ports_from_internet_ipv4");
+  ASSERT_EQ(sg.size(), 1u);
+  EXPECT_EQ(sg.begin()->second, "ERROR");
+  bool mentioned = false;
+  for (const auto& f : report["findings"]) {
+    if (f["check_id"] == "ec2_sg_no_admin_ports_from_internet_ipv4") {
+      mentioned = f["message"].get<std::string>().find("DescribeSecurityGroups") != std::string::npos;
+    }
+  }
+  EXPECT_TRUE(mentioned);
+  ASSERT_GE(report["errors"].size(), 1u);
+  EXPECT_EQ(report["errors"][0]["code"], "UnauthorizedOperation");
+  EXPECT_EQ(Statuses(report, "iam_user_console_mfa")["nomfa"], "FAIL");  // other checks still ran
+}
+
+TEST(Scan, TableReportAndChecksList) {
+  POSTURE_REQUIRE_MOTO();
+  auto env = MotoEnv();
+  BuildSmallEstate(env);
+  env["NO_COLOR"] = "1";
+  auto table = RunPosture({"scan", "--region", "us-east-1"}, env);
+  ASSERT_EQ(table.exit_code, 3) << table.err;
+  EXPECT_NE(table.out.find("HIGH"), std::string::npos);
+  EXPECT_NE(table.out.find("ec2_sg_no_admin_ports_from_internet_ipv4"), std::string::npos);
+  EXPECT_NE(table.out.find("Summary"), std::string::npos);
+  EXPECT_EQ(table.out.find("\033["), std::string::npos);  // no colour when not a TTY
+
+  auto fail_on_critical = RunPosture({"scan", "--region", "us-east-1", "--fail-on", "critical",
+                                      "--checks", "iam_password_policy_min_length"}, env);
+  EXPECT_EQ(fail_on_critical.exit_code, 0) << fail_on_critical.err;
+
+  auto checks = RunPosture({"checks"}, env);
+  ASSERT_EQ(checks.exit_code, 0);
+  EXPECT_NE(checks.out.find("ec2_imdsv2_required"), std::string::npos);
+  EXPECT_NE(checks.out.find("5.6"), std::string::npos);
+}
+
+TEST(Scan, BadInputIsAOneLineError) {
+  auto env = MotoEnv();
+  for (const auto& [args, code] : std::vector<std::pair<std::vector<std::string>, int>>{
+           {{"scan", "--format", "xml"}, 2},
+           {{"scan", "--checks", "no_such_check"}, 2},
+           {{"scan", "--severity", "urgent"}, 2},
+           {{"scan", "--bogus"}, 2}}) {
+    auto result = RunPosture(args, env);
+    EXPECT_EQ(result.exit_code, code) << result.err;
+    EXPECT_EQ(result.err.find('\n'), result.err.size() - 1) << result.err;
+  }
+  env["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1";
+  env["AWS_MAX_ATTEMPTS"] = "1";
+  auto unreachable = RunPosture({"scan", "--region", "us-east-1"}, env);
+  EXPECT_EQ(unreachable.exit_code, 1);
+  EXPECT_NE(unreachable.err.find("could not connect"), std::string::npos) << unreachable.err;
+  EXPECT_EQ(unreachable.err.find('\n'), unreachable.err.size() - 1) << unreachable.err;
+}
+
+TEST(Demo, ShowsFindingsFromEveryCheck) {
+  POSTURE_REQUIRE_MOTO();
+  auto result = RunPosture({"demo", "--format", "json"}, MotoEnv());
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  auto report = Json::parse(result.out, nullptr, false);
+  ASSERT_FALSE(report.is_discarded()) << result.out.substr(0, 500);
+  std::set<std::string> failing;
+  std::set<std::string> seen;
+  for (const auto& f : report["findings"]) {
+    seen.insert(f["check_id"]);
+    if (f["status"] == "FAIL") failing.insert(f["check_id"]);
+  }
+  for (const char* id : {"ec2_sg_no_admin_ports_from_internet_ipv4", "ec2_sg_no_admin_ports_from_internet_ipv6",
+                         "ec2_sg_no_open_sensitive_ports", "ec2_default_sg_restricts_all",
+                         "ec2_nacl_no_admin_ports_from_internet", "ec2_imdsv2_required",
+                         "ec2_instance_not_directly_public", "vpc_environment_isolation",
+                         "iam_password_policy_min_length", "iam_password_policy_reuse", "iam_user_console_mfa",
+                         "iam_user_no_direct_policies", "iam_policy_no_full_admin", "elbv2_internet_facing_waf",
+                         "securityhub_enabled", "securityhub_no_critical_findings", "iam_user_console_prefer_sso"}) {
+    EXPECT_TRUE(failing.count(id)) << id;
+  }
+  EXPECT_EQ(seen.size(), 21u);
+}
+
+}  // namespace
+}  // namespace posture::e2e
