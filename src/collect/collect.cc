@@ -1,0 +1,54 @@
+#include "collect/collect.h"
+
+#include <algorithm>
+
+#include "aws/endpoints.h"
+#include "collect/collectors.h"
+
+namespace posture::collect {
+namespace {
+
+using RegionalPlan = void (*)(CollectContext&, inventory::RegionInventory&);
+constexpr RegionalPlan kRegionalPlans[] = {PlanEc2, PlanElbv2, PlanWafv2, PlanSecurityHub, PlanSso};
+
+// "aws" from "arn:aws:sts::123456789012:assumed-role/...".
+std::string PartitionOf(const std::string& arn, std::string_view fallback_region) {
+  if (arn.starts_with("arn:")) {
+    const size_t end = arn.find(':', 4);
+    if (end != std::string::npos && end > 4) return arn.substr(4, end - 4);
+  }
+  return std::string(aws::PartitionOfRegion(fallback_region));
+}
+
+}  // namespace
+
+aws::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const CollectOptions& options) {
+  auto identity = client.call("sts", "GetCallerIdentity");
+  if (!identity.ok()) return std::move(identity.error());
+  inventory::Inventory inventory;
+  inventory.account_id = Text(*identity, "Account");
+  if (inventory.account_id.empty()) return aws::Error::Parse("sts:GetCallerIdentity: the answer names no account");
+  inventory.partition = PartitionOf(Text(*identity, "Arn"), client.options().region);
+
+  for (const auto& name : options.regions) {
+    if (std::none_of(inventory.regions.begin(), inventory.regions.end(),
+                     [&](const auto& region) { return region.region == name; })) {
+      inventory.regions.emplace_back().region = name;
+    }
+  }
+
+  ErrorLog errors;
+  {
+    TaskPool pool(options.concurrency, options.progress);
+    CollectContext ctx{client, pool, errors, options.sections, inventory.account_id, inventory.partition};
+    PlanIam(ctx, inventory.iam);
+    for (auto& region : inventory.regions) {
+      for (RegionalPlan plan : kRegionalPlans) plan(ctx, region);
+    }
+    pool.wait();
+  }
+  inventory.errors = errors.take();
+  return inventory;
+}
+
+}  // namespace posture::collect

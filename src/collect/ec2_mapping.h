@@ -1,0 +1,32 @@
+// EC2 and VPC output -> inventory types: pure mappings of one item of a
+// Describe* response (botocore member names) each. Thread-safe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "aws/json.h"
+#include "inventory/inventory.h"
+
+namespace posture::collect {
+
+// Where a resource lives, for its ARN.
+struct ResourceScope {
+  std::string partition;
+  std::string region;
+  std::string account_id;
+};
+
+// One SecurityGroups[] item of DescribeSecurityGroups.
+inventory::SecurityGroup MapSecurityGroup(const aws::Json& group, const ResourceScope& scope);
+// One NetworkAcls[] item of DescribeNetworkAcls.
+inventory::NetworkAcl MapNetworkAcl(const aws::Json& acl, const ResourceScope& scope);
+// Appends the instances of one Reservations[] item of DescribeInstances.
+void AddReservationInstances(const aws::Json& reservation, const ResourceScope& scope,
+                             std::vector<inventory::Instance>& out);
+// One Vpcs[] item of DescribeVpcs.
+inventory::Vpc MapVpc(const aws::Json& vpc, const ResourceScope& scope);
+// One VpcPeeringConnections[] item of DescribeVpcPeeringConnections.
+inventory::VpcPeering MapVpcPeering(const aws::Json& peering);
+
+}  // namespace posture::collect

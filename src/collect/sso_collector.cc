@@ -1,0 +1,45 @@
+// IAM Identity Center: sso-admin ListInstances in every region. The
+// instance lives in one region, so an empty list elsewhere is normal; a
+// region where the service is not offered cannot hold one either, so
+// "unavailable here" answers read as an empty list. Errors that hide an
+// answer (denied, throttled, network, ...) fail the section.
+#include "collect/collectors.h"
+
+namespace posture::collect {
+namespace {
+
+using Instances = std::vector<inventory::SsoInstance>;
+
+// ListInstances' largest page.
+constexpr int kMaxResults = 100;
+
+bool NotOfferedHere(const aws::Error& error) {
+  switch (error.kind()) {
+    case aws::ErrorKind::kServiceUnavailable:
+    case aws::ErrorKind::kUnsupported:
+    case aws::ErrorKind::kNotFound:
+      return true;
+    default:
+      return false;
+  }
+}
+
+inventory::Collected<Instances> ListInstances(aws::AwsClient& client, const CallSite& site) {
+  Instances instances;
+  auto status = ForEachItem(client, site, {{"MaxResults", kMaxResults}}, "Instances", [&](const aws::Json& item) {
+    instances.push_back({Text(item, "InstanceArn"), Text(item, "IdentityStoreId"), site.region});
+  });
+  if (status.ok()) return Success(std::move(instances));
+  if (NotOfferedHere(status.error())) return Success(Instances{});
+  return Failure<Instances>(site.failure(status.error()));
+}
+
+}  // namespace
+
+void PlanSso(CollectContext& ctx, inventory::RegionInventory& region) {
+  if (!ctx.wants(inventory::kSectionSsoInstances)) return;
+  const CallSite site{"sso-admin", "ListInstances", region.region};
+  SubmitSection(ctx, region.sso_instances, site, [&client = ctx.client, site] { return ListInstances(client, site); });
+}
+
+}  // namespace posture::collect

@@ -1,0 +1,163 @@
+// FakeAws: an AwsClient over a FakeTransport that answers by AWS operation.
+//
+// Each request is identified the way AWS would route it: signing service
+// and region from the SigV4 credential scope, the operation from `Action=`
+// (query, ec2), `X-Amz-Target` (json) or method and path (rest-json).
+// Tests register canned answers per (signing service, operation); anything
+// unregistered is answered with an "UnexpectedCall" 400 so a stray call is
+// visible. Every call is recorded. Thread-safe; header-only because the
+// test glob compiles only *_test.cc files.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "aws/client.h"
+#include "aws/url.h"
+#include "support/fake_clock.h"
+#include "support/fake_transport.h"
+
+namespace posture::collect::testing {
+
+struct Call {
+  std::string service;  // signing name: "ec2", "iam", "elasticloadbalancing", "sso", ...
+  std::string region;
+  std::string operation;                      // "DescribeVpcs"
+  std::map<std::string, std::string> params;  // decoded form fields (query, ec2)
+  aws::Json json;                             // parsed body (json, rest-json)
+  std::string key() const { return service + ":" + operation; }
+  std::string param(const std::string& name) const {
+    auto it = params.find(name);
+    return it == params.end() ? std::string() : it->second;
+  }
+};
+
+using Responder = std::function<aws::HttpResponse(const Call&)>;
+
+inline aws::HttpResponse Xml(std::string body) {
+  return posture::testing::MakeResponse(200, std::move(body), {{"Content-Type", "text/xml"}});
+}
+inline aws::HttpResponse JsonReply(const aws::Json& body, int status = 200) {
+  return posture::testing::MakeResponse(status, body.dump(), {{"Content-Type", "application/x-amz-json-1.1"}});
+}
+// A query/ec2 protocol error.
+inline aws::HttpResponse XmlError(int status, const std::string& code, const std::string& message) {
+  return posture::testing::MakeResponse(status,
+                                        "<ErrorResponse><Error><Type>Sender</Type><Code>" + code + "</Code><Message>" +
+                                            message + "</Message></Error><RequestId>req-" + code +
+                                            "</RequestId></ErrorResponse>",
+                                        {{"Content-Type", "text/xml"}});
+}
+// A json / rest-json protocol error.
+inline aws::HttpResponse JsonError(int status, const std::string& code, const std::string& message) {
+  return posture::testing::MakeResponse(status, aws::Json{{"__type", code}, {"message", message}}.dump(),
+                                        {{"Content-Type", "application/json"}, {"x-amzn-ErrorType", code}});
+}
+
+inline Call Identify(const aws::HttpRequest& request) {
+  Call call;
+  if (const std::string* auth = request.header("Authorization")) {
+    const size_t start = auth->find("Credential=");
+    if (start != std::string::npos) {
+      std::vector<std::string> scope;
+      std::string part;
+      for (size_t i = start + 11; i < auth->size() && (*auth)[i] != ','; ++i) {
+        if ((*auth)[i] == '/') {
+          scope.push_back(part);
+          part.clear();
+        } else {
+          part += (*auth)[i];
+        }
+      }
+      if (scope.size() >= 4) {
+        call.region = scope[2];
+        call.service = scope[3];
+      }
+    }
+  }
+  if (const std::string* target = request.header("X-Amz-Target")) {
+    call.operation = target->substr(target->find('.') + 1);
+    call.json = aws::Json::parse(request.body, nullptr, false);
+    return call;
+  }
+  if (request.body.find("Action=") != std::string::npos) {
+    for (auto& [name, value] : aws::ParseQuery(request.body)) call.params[name] = value;
+    call.operation = call.param("Action");
+    return call;
+  }
+  // rest-json: the few Security Hub routes the collectors use.
+  std::string path = request.url.substr(request.url.find('/', request.url.find("://") + 3));
+  path = path.substr(0, path.find('?'));
+  static const std::map<std::string, std::string> kRoutes = {{"GET /accounts", "DescribeHub"},
+                                                             {"POST /standards/get", "GetEnabledStandards"},
+                                                             {"POST /findings", "GetFindings"}};
+  auto route = kRoutes.find(request.method + " " + path);
+  call.operation = route == kRoutes.end() ? request.method + " " + path : route->second;
+  if (!request.body.empty()) call.json = aws::Json::parse(request.body, nullptr, false);
+  return call;
+}
+
+class FakeAws {
+ public:
+  FakeAws() {
+    transport_.set_handler([this](const aws::HttpRequest& request) -> aws::Result<aws::HttpResponse> {
+      Call call = Identify(request);
+      Responder responder;
+      {
+        std::lock_guard lock(mutex_);
+        calls_.push_back(call);
+        auto it = responders_.find(call.key());
+        if (it != responders_.end()) responder = it->second;
+      }
+      if (!responder) return XmlError(400, "UnexpectedCall", "no canned answer for " + call.key());
+      return responder(call);
+    });
+    aws::ClientOptions options;
+    options.region = "us-east-1";
+    options.retry.adaptive = false;
+    options.retry.random = [] { return 0.0; };
+    aws::Credentials credentials{"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "", std::nullopt, "test"};
+    client_ = std::make_unique<aws::AwsClient>(transport_, std::make_shared<aws::StaticCredentialProvider>(credentials),
+                                               options, clock_);
+  }
+
+  // Answers `operation` of signing service `service` (every region).
+  void on(const std::string& service, const std::string& operation, Responder responder) {
+    std::lock_guard lock(mutex_);
+    responders_[service + ":" + operation] = std::move(responder);
+  }
+  void on(const std::string& service, const std::string& operation, aws::HttpResponse response) {
+    on(service, operation, [response](const Call&) { return response; });
+  }
+
+  aws::AwsClient& client() { return *client_; }
+  std::vector<Call> calls() const {
+    std::lock_guard lock(mutex_);
+    return calls_;
+  }
+  // "service:Operation" of every call, in order.
+  std::vector<std::string> keys() const {
+    std::vector<std::string> out;
+    for (const auto& call : calls()) out.push_back(call.key());
+    return out;
+  }
+  size_t count(const std::string& key) const {
+    size_t n = 0;
+    for (const auto& call : calls()) n += call.key() == key ? 1 : 0;
+    return n;
+  }
+
+ private:
+  posture::testing::FakeTransport transport_;
+  posture::testing::FakeClock clock_;
+  std::unique_ptr<aws::AwsClient> client_;
+  mutable std::mutex mutex_;
+  std::map<std::string, Responder> responders_;
+  std::vector<Call> calls_;
+};
+
+}  // namespace posture::collect::testing

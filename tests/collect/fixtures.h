@@ -1,0 +1,362 @@
+// Canned AWS answers for the collector tests, shaped like what AWS and moto
+// send (namespaces, request ids, the members a real answer carries), and
+// AnswerSmallEstate(), which answers every call of a full scan. Header-only
+// (the test glob compiles only *_test.cc files).
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "aws/crypto.h"
+#include "aws/url.h"
+#include "collect/fake_aws.h"
+#include "inventory/inventory.h"
+
+namespace posture::collect::testing {
+
+inline constexpr const char* kAccount = "123456789012";
+
+inline std::string CallerIdentityXml(const std::string& arn = "arn:aws:iam::123456789012:user/audit") {
+  return "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>"
+         "<Arn>" +
+         arn +
+         "</Arn><UserId>AIDAEXAMPLEAUDIT</UserId><Account>123456789012</Account>"
+         "</GetCallerIdentityResult><ResponseMetadata><RequestId>req-sts</RequestId></ResponseMetadata>"
+         "</GetCallerIdentityResponse>";
+}
+
+// An EC2 Describe* answer: `set` is the list element, `items` its <item>s.
+inline std::string Ec2Xml(const std::string& operation, const std::string& set, const std::string& items,
+                          const std::string& next_token = "") {
+  std::string body = "<" + operation +
+                     "Response xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
+                     "<requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId><" +
+                     set + ">" + items + "</" + set + ">";
+  if (!next_token.empty()) body += "<nextToken>" + next_token + "</nextToken>";
+  return body + "</" + operation + "Response>";
+}
+
+// A query-protocol answer (IAM, ELBv2).
+inline std::string QueryXml(const std::string& operation, const std::string& result, const std::string& ns) {
+  return "<" + operation + "Response xmlns=\"" + ns + "\"><" + operation + "Result>" + result + "</" + operation +
+         "Result><ResponseMetadata><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ResponseMetadata></" +
+         operation + "Response>";
+}
+inline std::string IamXml(const std::string& operation, const std::string& result) {
+  return QueryXml(operation, result, "https://iam.amazonaws.com/doc/2010-05-08/");
+}
+
+inline const char* kOpenSshGroup = R"(<item>
+  <ownerId>123456789012</ownerId><groupId>sg-0aaa</groupId><groupName>web</groupName>
+  <groupDescription>web servers</groupDescription><vpcId>vpc-0prod</vpcId>
+  <securityGroupArn>arn:aws:ec2:us-east-1:123456789012:security-group/sg-0aaa</securityGroupArn>
+  <ipPermissions>
+    <item><ipProtocol>tcp</ipProtocol><fromPort>22</fromPort><toPort>22</toPort><groups/>
+      <ipRanges><item><cidrIp>0.0.0.0/0</cidrIp><description>anyone</description></item></ipRanges>
+      <ipv6Ranges><item><cidrIpv6>::/0</cidrIpv6></item></ipv6Ranges><prefixListIds/></item>
+    <item><ipProtocol>tcp</ipProtocol><fromPort>443</fromPort><toPort>443</toPort>
+      <groups><item><userId>123456789012</userId><groupId>sg-0lb</groupId></item></groups><ipRanges/><ipv6Ranges/>
+      <prefixListIds><item><prefixListId>pl-63a5400a</prefixListId></item></prefixListIds></item>
+  </ipPermissions>
+  <ipPermissionsEgress>
+    <item><ipProtocol>-1</ipProtocol><groups/><ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges>
+      <ipv6Ranges/><prefixListIds/></item>
+  </ipPermissionsEgress>
+  <tagSet><item><key>Environment</key><value>prod</value></item><item><key>Name</key><value>web</value></item></tagSet>
+</item>)";
+
+inline const char* kDefaultGroup = R"(<item>
+  <ownerId>123456789012</ownerId><groupId>sg-0def</groupId><groupName>default</groupName>
+  <groupDescription>default VPC security group</groupDescription><vpcId>vpc-0prod</vpcId>
+  <ipPermissions/><ipPermissionsEgress/>
+</item>)";
+
+inline const char* kNetworkAcl = R"(<item>
+  <networkAclId>acl-0abc</networkAclId><vpcId>vpc-0prod</vpcId><default>true</default>
+  <entrySet>
+    <item><ruleNumber>100</ruleNumber><protocol>6</protocol><ruleAction>allow</ruleAction><egress>false</egress>
+      <cidrBlock>0.0.0.0/0</cidrBlock><portRange><from>22</from><to>22</to></portRange></item>
+    <item><ruleNumber>101</ruleNumber><protocol>-1</protocol><ruleAction>allow</ruleAction><egress>false</egress>
+      <ipv6CidrBlock>::/0</ipv6CidrBlock></item>
+    <item><ruleNumber>32767</ruleNumber><protocol>-1</protocol><ruleAction>deny</ruleAction><egress>true</egress>
+      <cidrBlock>0.0.0.0/0</cidrBlock></item>
+  </entrySet>
+  <associationSet>
+    <item><networkAclAssociationId>aclassoc-1</networkAclAssociationId><networkAclId>acl-0abc</networkAclId>
+      <subnetId>subnet-0a</subnetId></item>
+    <item><networkAclAssociationId>aclassoc-2</networkAclAssociationId><networkAclId>acl-0abc</networkAclId>
+      <subnetId>subnet-0b</subnetId></item>
+  </associationSet>
+  <tagSet/><ownerId>123456789012</ownerId>
+</item>)";
+
+inline const char* kReservation = R"(<item>
+  <reservationId>r-0123</reservationId><ownerId>123456789012</ownerId><groupSet/>
+  <instancesSet>
+    <item>
+      <instanceId>i-0pub</instanceId><imageId>ami-0abc</imageId>
+      <instanceState><code>16</code><name>running</name></instanceState>
+      <privateIpAddress>10.0.1.5</privateIpAddress><ipAddress>54.1.2.3</ipAddress>
+      <subnetId>subnet-0a</subnetId><vpcId>vpc-0prod</vpcId>
+      <groupSet><item><groupId>sg-0aaa</groupId><groupName>web</groupName></item></groupSet>
+      <networkInterfaceSet>
+        <item><networkInterfaceId>eni-01</networkInterfaceId><subnetId>subnet-0a</subnetId>
+          <privateIpAddress>10.0.1.5</privateIpAddress>
+          <groupSet><item><groupId>sg-0aaa</groupId><groupName>web</groupName></item>
+                    <item><groupId>sg-0extra</groupId><groupName>extra</groupName></item></groupSet>
+          <association><publicIp>54.1.2.3</publicIp><ipOwnerId>amazon</ipOwnerId></association></item>
+        <item><networkInterfaceId>eni-02</networkInterfaceId><subnetId>subnet-0b</subnetId>
+          <privateIpAddress>10.0.2.9</privateIpAddress>
+          <groupSet><item><groupId>sg-0db</groupId></item></groupSet></item>
+      </networkInterfaceSet>
+      <metadataOptions><state>applied</state><httpTokens>optional</httpTokens><httpEndpoint>enabled</httpEndpoint>
+        <httpPutResponseHopLimit>1</httpPutResponseHopLimit></metadataOptions>
+      <iamInstanceProfile><arn>arn:aws:iam::123456789012:instance-profile/web</arn><id>AIPAEXAMPLE</id></iamInstanceProfile>
+      <tagSet><item><key>Name</key><value>bastion</value></item></tagSet>
+    </item>
+    <item>
+      <instanceId>i-0priv</instanceId><instanceState><code>80</code><name>stopped</name></instanceState>
+      <subnetId>subnet-0b</subnetId><vpcId>vpc-0prod</vpcId><groupSet/>
+      <metadataOptions><httpTokens>required</httpTokens><httpEndpoint>enabled</httpEndpoint></metadataOptions>
+    </item>
+  </instancesSet>
+</item>)";
+
+inline const char* kVpcs = R"(<item><vpcId>vpc-0prod</vpcId><state>available</state><cidrBlock>10.0.0.0/16</cidrBlock>
+  <ownerId>123456789012</ownerId><isDefault>false</isDefault>
+  <tagSet><item><key>Environment</key><value>prod</value></item></tagSet></item>
+<item><vpcId>vpc-0def</vpcId><state>available</state><cidrBlock>172.31.0.0/16</cidrBlock>
+  <ownerId>123456789012</ownerId><isDefault>true</isDefault></item>)";
+
+inline const char* kPeering = R"(<item>
+  <vpcPeeringConnectionId>pcx-0111</vpcPeeringConnectionId>
+  <requesterVpcInfo><ownerId>123456789012</ownerId><vpcId>vpc-0prod</vpcId><cidrBlock>10.0.0.0/16</cidrBlock>
+    <region>us-east-1</region></requesterVpcInfo>
+  <accepterVpcInfo><ownerId>210987654321</ownerId><vpcId>vpc-0dev</vpcId><cidrBlock>10.1.0.0/16</cidrBlock>
+    <region>eu-west-1</region></accepterVpcInfo>
+  <status><code>active</code><message>Active</message></status>
+  <tagSet><item><key>Name</key><value>prod-to-dev</value></item></tagSet>
+</item>)";
+
+inline std::string LoadBalancersXml(const std::string& members, const std::string& next_marker = "") {
+  std::string result = "<LoadBalancers>" + members + "</LoadBalancers>";
+  if (!next_marker.empty()) result += "<NextMarker>" + next_marker + "</NextMarker>";
+  return QueryXml("DescribeLoadBalancers", result, "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/");
+}
+
+inline std::string LoadBalancerMember(const std::string& name, const std::string& scheme,
+                                      const std::string& type = "application") {
+  return "<member><LoadBalancerArn>arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/" + name +
+         "/50dc6c495c0c9188</LoadBalancerArn><Scheme>" + scheme + "</Scheme><LoadBalancerName>" + name +
+         "</LoadBalancerName><VpcId>vpc-0prod</VpcId><CanonicalHostedZoneId>Z2P70J7EXAMPLE</CanonicalHostedZoneId>"
+         "<CreatedTime>2026-01-01T00:00:00.000Z</CreatedTime><AvailabilityZones/><Type>" +
+         type +
+         "</Type>"
+         "<DNSName>" +
+         name +
+         "-1234567890.us-east-1.elb.amazonaws.com</DNSName><State><Code>active</Code></State>"
+         "</member>";
+}
+
+inline std::string Encoded(const std::string& json) { return aws::UriEncode(json); }
+
+inline const char* kAdminPolicy =
+    R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})";
+inline const char* kReadPolicy =
+    R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:Get*", "s3:List*"], "Resource": "arn:aws:s3:::logs+archive/*"}]})";
+inline const char* kTrustPolicy =
+    R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]})";
+
+inline std::string AuthorizationDetailsXml(const std::string& lists, const std::string& marker = "") {
+  std::string result = "<IsTruncated>" + std::string(marker.empty() ? "false" : "true") + "</IsTruncated>" + lists;
+  if (!marker.empty()) result += "<Marker>" + marker + "</Marker>";
+  return IamXml("GetAccountAuthorizationDetails", result);
+}
+
+inline std::string UserDetails() {
+  return "<UserDetailList><member><Path>/</Path><UserName>alice</UserName><UserId>AIDAALICE</UserId>"
+         "<Arn>arn:aws:iam::123456789012:user/alice</Arn><CreateDate>2026-01-01T00:00:00Z</CreateDate>"
+         "<UserPolicyList><member><PolicyName>inline-admin</PolicyName><PolicyDocument>" +
+         Encoded(kAdminPolicy) +
+         "</PolicyDocument></member></UserPolicyList>"
+         "<GroupList><member>Admins</member><member>Readers</member></GroupList>"
+         "<AttachedManagedPolicies><member><PolicyName>AdministratorAccess</PolicyName>"
+         "<PolicyArn>arn:aws:iam::aws:policy/AdministratorAccess</PolicyArn></member></AttachedManagedPolicies>"
+         "<Tags/></member></UserDetailList>";
+}
+
+inline std::string GroupAndRoleDetails() {
+  return "<GroupDetailList><member><Path>/</Path><GroupName>Readers</GroupName><GroupId>AGPAREADERS</GroupId>"
+         "<Arn>arn:aws:iam::123456789012:group/Readers</Arn><CreateDate>2026-01-01T00:00:00Z</CreateDate>"
+         "<GroupPolicyList><member><PolicyName>read-logs</PolicyName><PolicyDocument>" +
+         Encoded(kReadPolicy) +
+         "</PolicyDocument></member></GroupPolicyList><AttachedManagedPolicies><member><PolicyName>custom-admin"
+         "</PolicyName><PolicyArn>arn:aws:iam::123456789012:policy/custom-admin</PolicyArn></member>"
+         "</AttachedManagedPolicies></member></GroupDetailList>"
+         "<RoleDetailList><member><Path>/</Path><RoleName>web</RoleName><RoleId>AROAWEB</RoleId>"
+         "<Arn>arn:aws:iam::123456789012:role/web</Arn><CreateDate>2026-01-01T00:00:00Z</CreateDate>"
+         "<AssumeRolePolicyDocument>" +
+         Encoded(kTrustPolicy) +
+         "</AssumeRolePolicyDocument>"
+         "<InstanceProfileList/><RolePolicyList/><AttachedManagedPolicies/><Tags/></member></RoleDetailList>";
+}
+
+inline std::string PolicyMember(const std::string& arn, const std::string& name, int attachments, const std::string& v1,
+                                const std::string& v2) {
+  return "<member><PolicyName>" + name + "</PolicyName><DefaultVersionId>v2</DefaultVersionId><PolicyId>ANPA" + name +
+         "</PolicyId><Path>/</Path><PolicyVersionList>"
+         "<member><Document>" +
+         Encoded(v1) +
+         "</Document><IsDefaultVersion>false</IsDefaultVersion>"
+         "<VersionId>v1</VersionId><CreateDate>2026-01-01T00:00:00Z</CreateDate></member>"
+         "<member><Document>" +
+         Encoded(v2) +
+         "</Document><IsDefaultVersion>true</IsDefaultVersion>"
+         "<VersionId>v2</VersionId><CreateDate>2026-01-02T00:00:00Z</CreateDate></member></PolicyVersionList>"
+         "<Arn>" +
+         arn + "</Arn><AttachmentCount>" + std::to_string(attachments) +
+         "</AttachmentCount>"
+         "<PermissionsBoundaryUsageCount>0</PermissionsBoundaryUsageCount><IsAttachable>true</IsAttachable>"
+         "<CreateDate>2026-01-01T00:00:00Z</CreateDate><UpdateDate>2026-01-02T00:00:00Z</UpdateDate></member>";
+}
+
+inline std::string PolicyDetails() {
+  return "<Policies>" +
+         PolicyMember("arn:aws:iam::123456789012:policy/custom-admin", "custom-admin", 1, kReadPolicy, kAdminPolicy) +
+         PolicyMember("arn:aws:iam::aws:policy/AdministratorAccess", "AdministratorAccess", 1, kReadPolicy,
+                      kAdminPolicy) +
+         PolicyMember("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", "AmazonS3ReadOnlyAccess", 0, kReadPolicy,
+                      kReadPolicy) +
+         "</Policies>";
+}
+
+inline std::string Base64(const std::string& text) { return aws::Base64Encode(text); }
+
+inline const char* kCredentialReportCsv =
+    "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,"
+    "password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,"
+    "access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,"
+    "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,"
+    "access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated\n"
+    "<root_account>,arn:aws:iam::123456789012:root,2020-01-01T00:00:00+00:00,not_supported,"
+    "2026-01-05T10:00:00+00:00,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,"
+    "false,N/A,false,N/A\n"
+    "alice,arn:aws:iam::123456789012:user/alice,2024-03-01T12:00:00+00:00,true,no_information,"
+    "2024-03-01T12:00:00+00:00,N/A,false,true,2024-03-01T12:05:00+00:00,2026-01-04T08:00:00+00:00,us-east-1,"
+    "s3,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n"
+    "bob,arn:aws:iam::123456789012:user/bob,2025-06-01T00:00:00+00:00,false,N/A,N/A,N/A,false,false,N/A,N/A,"
+    "N/A,N/A,true,2025-06-01T00:00:00+00:00,N/A,N/A,N/A,false,N/A,false,N/A\n";
+
+inline std::string CredentialReportXml(const std::string& csv) {
+  return IamXml("GetCredentialReport", "<Content>" + Base64(csv) +
+                                           "</Content><ReportFormat>text/csv</ReportFormat>"
+                                           "<GeneratedTime>2026-01-06T00:00:00Z</GeneratedTime>");
+}
+
+inline std::string GenerateReportXml(const std::string& state) {
+  return IamXml("GenerateCredentialReport",
+                "<State>" + state +
+                    "</State><Description>No report exists. Starting a new report generation task"
+                    "</Description>");
+}
+
+inline aws::Json Finding(const std::string& id, const std::string& label, const std::string& record_state = "ACTIVE",
+                         const std::string& workflow = "NEW") {
+  return {{"SchemaVersion", "2018-10-08"},
+          {"Id", id},
+          {"ProductArn", "arn:aws:securityhub:us-east-1::product/aws/securityhub"},
+          {"GeneratorId", "aws-foundational-security-best-practices/v/1.0.0/EC2.19"},
+          {"AwsAccountId", "123456789012"},
+          {"Types", {"Software and Configuration Checks/Industry and Regulatory Standards"}},
+          {"CreatedAt", "2026-01-01T00:00:00.000Z"},
+          {"UpdatedAt", "2026-01-02T00:00:00.000Z"},
+          {"Severity", {{"Label", label}, {"Normalized", label == "CRITICAL" ? 90 : 70}}},
+          {"Title", "Security groups should not allow unrestricted access to ports with high risk"},
+          {"Description", "finding " + id},
+          {"Resources",
+           {{{"Type", "AwsEc2SecurityGroup"}, {"Id", "arn:aws:ec2:us-east-1:123456789012:security-group/sg-0aaa"}}}},
+          {"Workflow", {{"Status", workflow}}},
+          {"RecordState", record_state}};
+}
+
+// Answers every read call of a full scan with a small estate.
+inline void AnswerSmallEstate(FakeAws& aws) {
+  aws.on("sts", "GetCallerIdentity", Xml(CallerIdentityXml()));
+  aws.on("ec2", "DescribeSecurityGroups",
+         Xml(Ec2Xml("DescribeSecurityGroups", "securityGroupInfo", std::string(kOpenSshGroup) + kDefaultGroup)));
+  aws.on("ec2", "DescribeNetworkAcls", Xml(Ec2Xml("DescribeNetworkAcls", "networkAclSet", kNetworkAcl)));
+  aws.on("ec2", "DescribeInstances", Xml(Ec2Xml("DescribeInstances", "reservationSet", kReservation)));
+  aws.on("ec2", "DescribeVpcs", Xml(Ec2Xml("DescribeVpcs", "vpcSet", kVpcs)));
+  aws.on("ec2", "DescribeVpcPeeringConnections",
+         Xml(Ec2Xml("DescribeVpcPeeringConnections", "vpcPeeringConnectionSet", kPeering)));
+  aws.on("elasticloadbalancing", "DescribeLoadBalancers",
+         Xml(LoadBalancersXml(LoadBalancerMember("web", "internet-facing") + LoadBalancerMember("api", "internal"))));
+  aws.on("wafv2", "ListWebACLs",
+         JsonReply({{"WebACLs",
+                     {{{"Name", "main"},
+                       {"Id", "a1b2"},
+                       {"Description", ""},
+                       {"LockToken", "lock"},
+                       {"ARN", "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/main/a1b2"}}}}}));
+  aws.on("wafv2", "ListResourcesForWebACL", [](const Call& call) {
+    if (call.json.value("ResourceType", "") != "APPLICATION_LOAD_BALANCER") {
+      return JsonReply({{"ResourceArns", aws::Json::array()}});
+    }
+    return JsonReply({{"ResourceArns",
+                       {"arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188"}}});
+  });
+  aws.on("securityhub", "DescribeHub",
+         JsonReply({{"HubArn", "arn:aws:securityhub:us-east-1:123456789012:hub/default"},
+                    {"SubscribedAt", "2026-01-01T00:00:00.000Z"},
+                    {"AutoEnableControls", true}}));
+  aws.on(
+      "securityhub", "GetEnabledStandards",
+      JsonReply({{"StandardsSubscriptions",
+                  {{{"StandardsSubscriptionArn",
+                     "arn:aws:securityhub:us-east-1:123456789012:subscription/cis-aws-foundations-benchmark/v/1.4.0"},
+                    {"StandardsArn", "arn:aws:securityhub:us-east-1::standards/cis-aws-foundations-benchmark/v/1.4.0"},
+                    {"StandardsInput", aws::Json::object()},
+                    {"StandardsStatus", "READY"}}}}}));
+  aws.on("securityhub", "GetFindings",
+         JsonReply({{"Findings", {Finding("f-1", "CRITICAL"), Finding("f-2", "HIGH"), Finding("f-3", "HIGH")}}}));
+  aws.on("sso", "ListInstances", JsonReply({{"Instances", aws::Json::array()}}));
+  aws.on("iam", "GetAccountSummary",
+         Xml(IamXml("GetAccountSummary",
+                    "<SummaryMap><entry><key>Users</key><value>2</value></entry><entry><key>AccountMFAEnabled</key>"
+                    "<value>1</value></entry><entry><key>AccountAccessKeysPresent</key><value>0</value></entry>"
+                    "</SummaryMap>")));
+  aws.on("iam", "GetAccountPasswordPolicy",
+         Xml(IamXml("GetAccountPasswordPolicy",
+                    "<PasswordPolicy><AllowUsersToChangePassword>true</AllowUsersToChangePassword>"
+                    "<RequireLowercaseCharacters>true</RequireLowercaseCharacters><RequireUppercaseCharacters>false"
+                    "</RequireUppercaseCharacters><MinimumPasswordLength>14</MinimumPasswordLength>"
+                    "<RequireNumbers>true</RequireNumbers><PasswordReusePrevention>24</PasswordReusePrevention>"
+                    "<RequireSymbols>false</RequireSymbols><MaxPasswordAge>90</MaxPasswordAge>"
+                    "<ExpirePasswords>true</ExpirePasswords></PasswordPolicy>")));
+  aws.on("iam", "GetAccountAuthorizationDetails",
+         Xml(AuthorizationDetailsXml(UserDetails() + GroupAndRoleDetails() + PolicyDetails())));
+  aws.on("iam", "ListVirtualMFADevices",
+         Xml(IamXml("ListVirtualMFADevices",
+                    "<IsTruncated>false</IsTruncated><VirtualMFADevices>"
+                    "<member><SerialNumber>arn:aws:iam::123456789012:mfa/root-account-mfa-device</SerialNumber>"
+                    "<User><Path>/</Path><UserName>root</UserName><UserId>123456789012</UserId>"
+                    "<Arn>arn:aws:iam::123456789012:root</Arn><CreateDate>2020-01-01T00:00:00Z</CreateDate></User>"
+                    "<EnableDate>2020-01-02T00:00:00Z</EnableDate></member>"
+                    "<member><SerialNumber>arn:aws:iam::123456789012:mfa/spare</SerialNumber></member>"
+                    "</VirtualMFADevices>")));
+  aws.on("iam", "GenerateCredentialReport", Xml(GenerateReportXml("COMPLETE")));
+  aws.on("iam", "GetCredentialReport", Xml(CredentialReportXml(kCredentialReportCsv)));
+}
+
+// Every section a scan can collect.
+inline std::set<std::string> AllSections() {
+  namespace inv = inventory;
+  return {inv::kSectionIamAccountSummary,    inv::kSectionIamPasswordPolicy,   inv::kSectionIamAuthorization,
+          inv::kSectionIamVirtualMfaDevices, inv::kSectionIamCredentialReport, inv::kSectionSecurityGroups,
+          inv::kSectionNetworkAcls,          inv::kSectionInstances,           inv::kSectionVpcs,
+          inv::kSectionVpcPeerings,          inv::kSectionLoadBalancers,       inv::kSectionWebAcls,
+          inv::kSectionSecurityHub,          inv::kSectionSsoInstances};
+}
+
+}  // namespace posture::collect::testing

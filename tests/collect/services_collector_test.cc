@@ -1,0 +1,230 @@
+// ELBv2, WAFv2, Security Hub and Identity Center collectors.
+#include <gtest/gtest.h>
+
+#include "collect/collect.h"
+#include "collect/fake_aws.h"
+#include "collect/fixtures.h"
+
+namespace posture::collect {
+namespace {
+
+namespace inv = inventory;
+using testing::Call;
+using testing::FakeAws;
+using testing::JsonError;
+using testing::JsonReply;
+using testing::Xml;
+
+class ServicesCollectorTest : public ::testing::Test {
+ protected:
+  void SetUp() override { testing::AnswerSmallEstate(aws_); }
+
+  inv::Inventory Collect(std::set<std::string> sections, std::vector<std::string> regions = {"us-east-1"}) {
+    CollectOptions options;
+    options.regions = std::move(regions);
+    options.sections = std::move(sections);
+    auto result = CollectInventory(aws_.client(), options);
+    EXPECT_TRUE(result.ok());
+    return std::move(*result);
+  }
+
+  FakeAws aws_;
+};
+
+TEST_F(ServicesCollectorTest, LoadBalancersAcrossPages) {
+  aws_.on("elasticloadbalancing", "DescribeLoadBalancers", [](const Call& call) {
+    if (call.param("Marker").empty()) {
+      return Xml(testing::LoadBalancersXml(testing::LoadBalancerMember("web", "internet-facing"), "next-1"));
+    }
+    return Xml(testing::LoadBalancersXml(testing::LoadBalancerMember("nlb", "internal", "network")));
+  });
+  auto inventory = Collect({inv::kSectionLoadBalancers});
+  const auto& lbs = inventory.regions.front().load_balancers;
+  ASSERT_TRUE(lbs.ok());
+  ASSERT_EQ(lbs->size(), 2u);
+  EXPECT_EQ(lbs->at(0).arn,
+            "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188");
+  EXPECT_EQ(lbs->at(0).name, "web");
+  EXPECT_EQ(lbs->at(0).type, "application");
+  EXPECT_EQ(lbs->at(0).scheme, "internet-facing");
+  EXPECT_EQ(lbs->at(0).vpc_id, "vpc-0prod");
+  EXPECT_EQ(lbs->at(0).dns_name, "web-1234567890.us-east-1.elb.amazonaws.com");
+  EXPECT_EQ(lbs->at(1).type, "network");
+  EXPECT_EQ(lbs->at(1).scheme, "internal");
+  auto calls = aws_.calls();
+  EXPECT_EQ(calls[1].param("PageSize"), "400");
+  EXPECT_EQ(calls[2].param("Marker"), "next-1");
+}
+
+TEST_F(ServicesCollectorTest, WebAclsMapEachProtectedResource) {
+  aws_.on("wafv2", "ListWebACLs", [](const Call& call) {
+    if (!call.json.contains("NextMarker")) {
+      return JsonReply(
+          {{"NextMarker", "m2"},
+           {"WebACLs",
+            {{{"Name", "a"}, {"Id", "1"}, {"ARN", "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/a/1"}}}}});
+    }
+    return JsonReply(
+        {{"WebACLs",
+          {{{"Name", "b"}, {"Id", "2"}, {"ARN", "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/b/2"}}}}});
+  });
+  aws_.on("wafv2", "ListResourcesForWebACL", [](const Call& call) {
+    const std::string acl = call.json.value("WebACLArn", "");
+    const std::string type = call.json.value("ResourceType", "");
+    if (acl.ends_with("/a/1") && type == "APPLICATION_LOAD_BALANCER") {
+      return JsonReply({{"ResourceArns", {"arn:alb/web", "arn:alb/shop"}}});
+    }
+    if (acl.ends_with("/b/2") && type == "API_GATEWAY") {
+      return JsonReply({{"ResourceArns", {"arn:aws:apigateway:us-east-1::/restapis/abc/stages/prod"}}});
+    }
+    return JsonReply({{"ResourceArns", aws::Json::array()}});
+  });
+  auto inventory = Collect({inv::kSectionWebAcls});
+  const auto& map = inventory.regions.front().web_acl_by_resource;
+  ASSERT_TRUE(map.ok());
+  EXPECT_EQ(*map, (std::map<std::string, std::string>{
+                      {"arn:alb/web", "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/a/1"},
+                      {"arn:alb/shop", "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/a/1"},
+                      {"arn:aws:apigateway:us-east-1::/restapis/abc/stages/prod",
+                       "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/b/2"}}));
+  EXPECT_EQ(aws_.count("wafv2:ListWebACLs"), 2u);
+  EXPECT_EQ(aws_.count("wafv2:ListResourcesForWebACL"), 4u);  // 2 ACLs x 2 resource types
+  for (const auto& call : aws_.calls()) {
+    if (call.operation == "ListWebACLs") {
+      EXPECT_EQ(call.json.value("Scope", ""), "REGIONAL");
+      EXPECT_EQ(call.json.value("Limit", 0), 100);
+    }
+  }
+}
+
+TEST_F(ServicesCollectorTest, NoWebAclsMeansAnEmptyMapAndNoFurtherCalls) {
+  aws_.on("wafv2", "ListWebACLs", JsonReply({{"WebACLs", aws::Json::array()}}));
+  auto inventory = Collect({inv::kSectionWebAcls});
+  ASSERT_TRUE(inventory.regions.front().web_acl_by_resource.ok());
+  EXPECT_TRUE(inventory.regions.front().web_acl_by_resource->empty());
+  EXPECT_EQ(aws_.count("wafv2:ListResourcesForWebACL"), 0u);
+}
+
+TEST_F(ServicesCollectorTest, AFailedResourceListFailsTheWebAclSection) {
+  aws_.on("wafv2", "ListResourcesForWebACL", [](const Call& call) {
+    if (call.json.value("ResourceType", "") == "API_GATEWAY") {
+      return JsonError(400, "AccessDeniedException", "not authorized to perform wafv2:ListResourcesForWebACL");
+    }
+    return JsonReply({{"ResourceArns", {"arn:alb/web"}}});
+  });
+  auto inventory = Collect({inv::kSectionWebAcls, inv::kSectionLoadBalancers});
+  const auto& region = inventory.regions.front();
+  ASSERT_FALSE(region.web_acl_by_resource.ok());
+  EXPECT_EQ(region.web_acl_by_resource.error->operation, "ListResourcesForWebACL");
+  EXPECT_EQ(region.web_acl_by_resource.error->kind, "access_denied");
+  EXPECT_TRUE(region.load_balancers.ok());
+  EXPECT_EQ(inventory.errors.size(), 1u);
+}
+
+TEST_F(ServicesCollectorTest, SecurityHubStateStandardsAndActiveFindings) {
+  aws_.on("securityhub", "GetFindings", [](const Call& call) {
+    if (!call.json.contains("NextToken")) {
+      return JsonReply(
+          {{"NextToken", "t2"}, {"Findings", {testing::Finding("f-1", "CRITICAL"), testing::Finding("f-2", "HIGH")}}});
+    }
+    // A server that ignores the filters: archived, resolved and low findings do not count.
+    return JsonReply(
+        {{"Findings",
+          {testing::Finding("f-3", "HIGH", "ACTIVE", "NOTIFIED"), testing::Finding("f-4", "CRITICAL", "ARCHIVED"),
+           testing::Finding("f-5", "HIGH", "ACTIVE", "RESOLVED"), testing::Finding("f-6", "LOW")}}});
+  });
+  auto inventory = Collect({inv::kSectionSecurityHub});
+  const auto& hub = inventory.regions.front().security_hub;
+  ASSERT_TRUE(hub.ok());
+  EXPECT_TRUE(hub->enabled);
+  EXPECT_EQ(hub->hub_arn, "arn:aws:securityhub:us-east-1:123456789012:hub/default");
+  EXPECT_EQ(hub->standards,
+            std::vector<std::string>{"arn:aws:securityhub:us-east-1::standards/cis-aws-foundations-benchmark/v/1.4.0"});
+  EXPECT_EQ(hub->active_findings_by_severity, (std::map<std::string, int>{{"CRITICAL", 1}, {"HIGH", 2}}));
+
+  for (const auto& call : aws_.calls()) {
+    if (call.operation != "GetFindings") continue;
+    EXPECT_EQ(call.json["MaxResults"], 100);
+    const aws::Json& filters = call.json["Filters"];
+    EXPECT_EQ(filters["RecordState"], aws::Json::parse(R"([{"Value":"ACTIVE","Comparison":"EQUALS"}])"));
+    EXPECT_EQ(filters["WorkflowStatus"].size(), 2u);
+    EXPECT_EQ(filters["SeverityLabel"], aws::Json::parse(R"([{"Value":"CRITICAL","Comparison":"EQUALS"},
+                                                             {"Value":"HIGH","Comparison":"EQUALS"}])"));
+  }
+  EXPECT_EQ(aws_.count("securityhub:GetFindings"), 2u);
+}
+
+TEST_F(ServicesCollectorTest, SecurityHubNotSubscribedIsDisabledNotAnError) {
+  aws_.on("securityhub", "DescribeHub",
+          JsonError(401, "InvalidAccessException", "Account 123456789012 is not subscribed to AWS Security Hub"));
+  auto inventory = Collect({inv::kSectionSecurityHub});
+  const auto& hub = inventory.regions.front().security_hub;
+  ASSERT_TRUE(hub.ok());
+  EXPECT_FALSE(hub->enabled);
+  EXPECT_TRUE(inventory.errors.empty());
+  EXPECT_EQ(aws_.count("securityhub:GetFindings"), 0u);
+  EXPECT_EQ(aws_.count("securityhub:GetEnabledStandards"), 0u);
+}
+
+TEST_F(ServicesCollectorTest, SecurityHubDeniedIsAnError) {
+  aws_.on("securityhub", "DescribeHub", JsonError(403, "AccessDeniedException", "not authorized"));
+  auto inventory = Collect({inv::kSectionSecurityHub});
+  const auto& hub = inventory.regions.front().security_hub;
+  ASSERT_FALSE(hub.ok());
+  EXPECT_EQ(hub.error->kind, "access_denied");
+  EXPECT_EQ(inventory.errors.size(), 1u);
+}
+
+TEST_F(ServicesCollectorTest, StandardsFailureIsLoggedButFindingsFailureFailsTheSection) {
+  aws_.on("securityhub", "GetEnabledStandards",
+          posture::testing::MakeResponse(404, "<!doctype html><html>Not Found</html>"));
+  auto inventory = Collect({inv::kSectionSecurityHub});
+  const auto& hub = inventory.regions.front().security_hub;
+  ASSERT_TRUE(hub.ok());
+  EXPECT_TRUE(hub->enabled);
+  EXPECT_TRUE(hub->standards.empty());
+  ASSERT_EQ(inventory.errors.size(), 1u);
+  EXPECT_EQ(inventory.errors[0].operation, "GetEnabledStandards");
+
+  aws_.on("securityhub", "GetFindings", JsonError(429, "TooManyRequestsException", "Rate exceeded"));
+  auto throttled = Collect({inv::kSectionSecurityHub});
+  ASSERT_FALSE(throttled.regions.front().security_hub.ok());
+  EXPECT_EQ(throttled.regions.front().security_hub.error->operation, "GetFindings");
+  EXPECT_EQ(throttled.regions.front().security_hub.error->kind, "throttled");
+}
+
+TEST_F(ServicesCollectorTest, SsoInstancesPerRegion) {
+  aws_.on("sso", "ListInstances", [](const Call& call) {
+    if (call.region != "eu-west-1") return JsonReply({{"Instances", aws::Json::array()}});
+    return JsonReply({{"Instances",
+                       {{{"InstanceArn", "arn:aws:sso:::instance/ssoins-7223e8b5c06a1a3f"},
+                         {"IdentityStoreId", "d-9067642ac7"},
+                         {"OwnerAccountId", "123456789012"},
+                         {"Status", "ACTIVE"}}}}});
+  });
+  auto inventory = Collect({inv::kSectionSsoInstances}, {"us-east-1", "eu-west-1"});
+  ASSERT_TRUE(inventory.region("us-east-1")->sso_instances.ok());
+  EXPECT_TRUE(inventory.region("us-east-1")->sso_instances->empty());
+  const auto& eu = inventory.region("eu-west-1")->sso_instances;
+  ASSERT_TRUE(eu.ok());
+  ASSERT_EQ(eu->size(), 1u);
+  EXPECT_EQ(eu->front().instance_arn, "arn:aws:sso:::instance/ssoins-7223e8b5c06a1a3f");
+  EXPECT_EQ(eu->front().identity_store_id, "d-9067642ac7");
+  EXPECT_EQ(eu->front().region, "eu-west-1");
+}
+
+TEST_F(ServicesCollectorTest, SsoDeniedIsAnErrorButServiceMissingIsEmpty) {
+  aws_.on("sso", "ListInstances", [](const Call& call) {
+    if (call.region == "us-east-1") return JsonError(400, "AccessDeniedException", "not authorized");
+    return posture::testing::MakeResponse(404, "<!doctype html><html>Not Found</html>");
+  });
+  auto inventory = Collect({inv::kSectionSsoInstances}, {"us-east-1", "me-central-1"});
+  ASSERT_FALSE(inventory.region("us-east-1")->sso_instances.ok());
+  EXPECT_EQ(inventory.region("us-east-1")->sso_instances.error->kind, "access_denied");
+  ASSERT_TRUE(inventory.region("me-central-1")->sso_instances.ok());
+  EXPECT_TRUE(inventory.region("me-central-1")->sso_instances->empty());
+  EXPECT_EQ(inventory.errors.size(), 1u);
+}
+
+}  // namespace
+}  // namespace posture::collect
