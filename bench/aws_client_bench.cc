@@ -101,8 +101,8 @@ int main(int argc, char** argv) {
   pid_t server = fork();
   if (server == 0) {
     testing::LocalHttpServer http([](const testing::ServerRequest&) {
-      return testing::ServerResponse{200, {{"x-amzn-RequestId", "bench"}, {"Content-Type", "text/xml"}},
-                                     kCallerIdentity};
+      return testing::ServerResponse{
+          200, {{"x-amzn-RequestId", "bench"}, {"Content-Type", "text/xml"}}, kCallerIdentity};
     });
     int port = http.port();
     if (write(ready[1], &port, sizeof(port)) != sizeof(port)) _exit(1);

@@ -75,8 +75,8 @@ std::optional<Clock::TimePoint> ParseHttpDate(const std::string& text) {
 
 }  // namespace
 
-AwsClient::AwsClient(HttpTransport& transport, std::shared_ptr<CredentialProvider> credentials,
-                     ClientOptions options, Clock& clock)
+AwsClient::AwsClient(HttpTransport& transport, std::shared_ptr<CredentialProvider> credentials, ClientOptions options,
+                     Clock& clock)
     : transport_(transport),
       credentials_(std::move(credentials)),
       options_(std::move(options)),
@@ -175,8 +175,8 @@ Result<Json> AwsClient::call_once(std::string_view service, std::string_view ope
     if (!delay) {
       Error error = fail(std::move(*failure));
       if (attempt > 1) {
-        error = Error(error.kind(), context + "after " + std::to_string(attempt) + " attempts: " +
-                                        error.message().substr(context.size()))
+        error = Error(error.kind(), context + "after " + std::to_string(attempt) +
+                                        " attempts: " + error.message().substr(context.size()))
                     .with_code(error.code())
                     .with_request_id(error.request_id())
                     .with_http_status(error.http_status());
@@ -239,8 +239,10 @@ Result<Json> AwsClient::call_all(std::string_view service, std::string_view oper
                                  std::string_view region) {
   const ServiceModel* model = FindServiceModel(service);
   const Json* paginator = model ? model->paginator(operation) : nullptr;
-  std::vector<std::string> result_keys = paginator ? AsList(paginator->value("result_key", Json())) : std::vector<std::string>{};
-  std::vector<std::string> output_tokens = paginator ? AsList(paginator->value("output_token", Json())) : std::vector<std::string>{};
+  std::vector<std::string> result_keys =
+      paginator ? AsList(paginator->value("result_key", Json())) : std::vector<std::string>{};
+  std::vector<std::string> output_tokens =
+      paginator ? AsList(paginator->value("output_token", Json())) : std::vector<std::string>{};
   std::string more_results = paginator ? paginator->value("more_results", "") : "";
 
   std::optional<Json> merged;

@@ -41,7 +41,7 @@ struct CallRecord {
   int attempts = 0;
   std::chrono::milliseconds duration{0};
   std::string request_id;
-  std::string error_code;  // empty on success
+  std::string error_code;        // empty on success
   const Error* error = nullptr;  // valid during the callback only
 };
 

@@ -42,9 +42,8 @@ bool IsGlobalOnly(std::string_view service) {
 
 bool IsValidRegion(std::string_view region) {
   if (region.empty() || region.size() > 64) return false;
-  return std::all_of(region.begin(), region.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
+  return std::all_of(region.begin(), region.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 std::string EnvSuffixOf(std::string_view service_id) {

@@ -4,16 +4,26 @@ namespace posture::aws {
 
 const char* ErrorKindName(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kAccessDenied: return "access_denied";
-    case ErrorKind::kThrottled: return "throttled";
-    case ErrorKind::kNotFound: return "not_found";
-    case ErrorKind::kInvalidInput: return "invalid_input";
-    case ErrorKind::kServiceUnavailable: return "service_unavailable";
-    case ErrorKind::kNetwork: return "network";
-    case ErrorKind::kParse: return "parse";
-    case ErrorKind::kCredentials: return "credentials";
-    case ErrorKind::kUnsupported: return "unsupported";
-    case ErrorKind::kInternal: return "internal";
+    case ErrorKind::kAccessDenied:
+      return "access_denied";
+    case ErrorKind::kThrottled:
+      return "throttled";
+    case ErrorKind::kNotFound:
+      return "not_found";
+    case ErrorKind::kInvalidInput:
+      return "invalid_input";
+    case ErrorKind::kServiceUnavailable:
+      return "service_unavailable";
+    case ErrorKind::kNetwork:
+      return "network";
+    case ErrorKind::kParse:
+      return "parse";
+    case ErrorKind::kCredentials:
+      return "credentials";
+    case ErrorKind::kUnsupported:
+      return "unsupported";
+    case ErrorKind::kInternal:
+      return "internal";
   }
   return "internal";
 }

@@ -51,11 +51,23 @@ class Error {
   // HTTP status of the response that carried the error, 0 if there was none.
   int http_status() const { return http_status_; }
 
-  Error& with_code(std::string code) { code_ = std::move(code); return *this; }
-  Error& with_request_id(std::string id) { request_id_ = std::move(id); return *this; }
-  Error& with_http_status(int status) { http_status_ = status; return *this; }
+  Error& with_code(std::string code) {
+    code_ = std::move(code);
+    return *this;
+  }
+  Error& with_request_id(std::string id) {
+    request_id_ = std::move(id);
+    return *this;
+  }
+  Error& with_http_status(int status) {
+    http_status_ = status;
+    return *this;
+  }
   // Prefixes the message with context, e.g. "iam:ListUsers: ".
-  Error& prefixed(const std::string& context) { message_ = context + message_; return *this; }
+  Error& prefixed(const std::string& context) {
+    message_ = context + message_;
+    return *this;
+  }
 
   // One line for users: "code: message (request id ...)" or just the message.
   std::string describe() const;
@@ -72,7 +84,7 @@ class Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
   bool ok() const { return state_.index() == 0; }

@@ -18,14 +18,14 @@ class ServiceModel {
  public:
   explicit ServiceModel(Json model);
 
-  const std::string& name() const { return name_; }            // botocore name: "sso-admin"
-  const std::string& protocol() const { return protocol_; }    // "query", "ec2", "json", "rest-json", "rest-xml"
+  const std::string& name() const { return name_; }          // botocore name: "sso-admin"
+  const std::string& protocol() const { return protocol_; }  // "query", "ec2", "json", "rest-json", "rest-xml"
   const std::string& api_version() const { return api_version_; }
   const std::string& json_version() const { return json_version_; }    // "1.0"/"1.1" for json protocols
   const std::string& target_prefix() const { return target_prefix_; }  // X-Amz-Target prefix
   const std::string& endpoint_prefix() const { return endpoint_prefix_; }
   const std::string& signing_name() const { return signing_name_; }
-  const std::string& service_id() const { return service_id_; }        // "SSO Admin"
+  const std::string& service_id() const { return service_id_; }  // "SSO Admin"
   const std::string& global_endpoint() const { return global_endpoint_; }
 
   // The operation spec (http, input, output, ...) or nullptr.

@@ -10,14 +10,23 @@ namespace posture::aws {
 namespace {
 
 // botocore/retries/standard.py and the SDKs' shared retry spec.
-constexpr std::array<std::string_view, 14> kThrottlingCodes = {
-    "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
-    "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
-    "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown",
-    "PriorRequestNotComplete", "EC2ThrottledException"};
+constexpr std::array<std::string_view, 14> kThrottlingCodes = {"Throttling",
+                                                               "ThrottlingException",
+                                                               "ThrottledException",
+                                                               "RequestThrottledException",
+                                                               "TooManyRequestsException",
+                                                               "ProvisionedThroughputExceededException",
+                                                               "TransactionInProgressException",
+                                                               "RequestLimitExceeded",
+                                                               "BandwidthLimitExceeded",
+                                                               "LimitExceededException",
+                                                               "RequestThrottled",
+                                                               "SlowDown",
+                                                               "PriorRequestNotComplete",
+                                                               "EC2ThrottledException"};
 constexpr std::array<std::string_view, 7> kTransientCodes = {
-    "RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete", "InternalError", "InternalFailure",
-    "ServiceUnavailable", "IDPCommunicationError"};
+    "RequestTimeout",  "RequestTimeoutException", "PriorRequestNotComplete", "InternalError",
+    "InternalFailure", "ServiceUnavailable",      "IDPCommunicationError"};
 constexpr std::array<int, 4> kTransientStatuses = {500, 502, 503, 504};
 
 constexpr int kInitialRetryQuota = 500;

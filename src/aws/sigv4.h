@@ -48,7 +48,7 @@ Result<SigningResult> SignRequest(HttpRequest& request, const Credentials& crede
 // -Security-Token and -Signature query parameters to the request URL.
 // Headers are left unchanged (`add_content_sha256_header` does not apply);
 // `expires` must be from 1 second to 7 days.
-Result<SigningResult> PresignRequest(HttpRequest& request, const Credentials& credentials,
-                                     const SigningParams& params, std::chrono::seconds expires);
+Result<SigningResult> PresignRequest(HttpRequest& request, const Credentials& credentials, const SigningParams& params,
+                                     std::chrono::seconds expires);
 
 }  // namespace posture::aws

@@ -119,8 +119,8 @@ int RunApiCommand(const std::vector<std::string>& argv) {
     return 2;
   }
   if (!model->operation(operation)) {
-    std::cerr << "posture api: " << service << " has no operation '" << operation << "' (see posture api "
-              << service << " --list)\n";
+    std::cerr << "posture api: " << service << " has no operation '" << operation << "' (see posture api " << service
+              << " --list)\n";
     return 2;
   }
   auto input = BuildInput(args, *model, operation);
@@ -136,8 +136,8 @@ int RunApiCommand(const std::vector<std::string>& argv) {
     return 1;
   }
   aws::AwsClient& client = (*context)->client();
-  auto result = args.has("--no-paginate") ? client.call(service, operation, *input)
-                                          : client.call_all(service, operation, *input);
+  auto result =
+      args.has("--no-paginate") ? client.call(service, operation, *input) : client.call_all(service, operation, *input);
   if (!result.ok()) {
     const aws::Error& error = result.error();
     std::cerr << "posture: " << error.describe();

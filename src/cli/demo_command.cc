@@ -126,9 +126,9 @@ int RunDemoCommand(const std::vector<std::string>& args) {
 
   // The demo's own credentials and endpoint, set before any thread starts;
   // the user's AWS settings must not apply to it.
-  for (const char* name : {"AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_SESSION_TOKEN", "AWS_WEB_IDENTITY_TOKEN_FILE",
-                           "AWS_ROLE_ARN", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
-                           "AWS_CONTAINER_CREDENTIALS_FULL_URI"}) {
+  for (const char* name :
+       {"AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_SESSION_TOKEN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN",
+        "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"}) {
     ::unsetenv(name);
   }
   ::setenv("AWS_ACCESS_KEY_ID", "AKIAPOSTUREDEMO00000", 1);

@@ -59,22 +59,26 @@ struct Network {
 Network MakeVpc(Builder& b, const std::string& region, const std::string& name, const std::string& cidr,
                 const std::string& environment) {
   Network net;
-  net.vpc_id = b.call("ec2", "CreateVpc", {{"CidrBlock", cidr + ".0.0/16"}, {"TagSpecifications", Tags("vpc", name, environment)}},
-                      region)["Vpc"].value("VpcId", "");
-  net.subnet_a = b.call("ec2", "CreateSubnet", {{"VpcId", net.vpc_id}, {"CidrBlock", cidr + ".1.0/24"},
-                                                {"AvailabilityZone", region + "a"}},
-                        region)["Subnet"].value("SubnetId", "");
-  net.subnet_b = b.call("ec2", "CreateSubnet", {{"VpcId", net.vpc_id}, {"CidrBlock", cidr + ".2.0/24"},
-                                                {"AvailabilityZone", region + "b"}},
-                        region)["Subnet"].value("SubnetId", "");
+  net.vpc_id =
+      b.call("ec2", "CreateVpc",
+             {{"CidrBlock", cidr + ".0.0/16"}, {"TagSpecifications", Tags("vpc", name, environment)}}, region)["Vpc"]
+          .value("VpcId", "");
+  net.subnet_a = b.call("ec2", "CreateSubnet",
+                        {{"VpcId", net.vpc_id}, {"CidrBlock", cidr + ".1.0/24"}, {"AvailabilityZone", region + "a"}},
+                        region)["Subnet"]
+                     .value("SubnetId", "");
+  net.subnet_b = b.call("ec2", "CreateSubnet",
+                        {{"VpcId", net.vpc_id}, {"CidrBlock", cidr + ".2.0/24"}, {"AvailabilityZone", region + "b"}},
+                        region)["Subnet"]
+                     .value("SubnetId", "");
   return net;
 }
 
 std::string MakeGroup(Builder& b, const std::string& region, const std::string& vpc, const std::string& name,
                       const Json& permissions) {
-  std::string id = b.call("ec2", "CreateSecurityGroup",
-                          {{"GroupName", name}, {"Description", name}, {"VpcId", vpc}}, region)
-                       .value("GroupId", "");
+  std::string id =
+      b.call("ec2", "CreateSecurityGroup", {{"GroupName", name}, {"Description", name}, {"VpcId", vpc}}, region)
+          .value("GroupId", "");
   if (!permissions.empty()) {
     b.call("ec2", "AuthorizeSecurityGroupIngress", {{"GroupId", id}, {"IpPermissions", permissions}}, region);
   }
@@ -104,26 +108,33 @@ void BuildRegionNetwork(Builder& b, const std::string& region, int second_octet)
 
   // prod <-> dev breaks environment isolation; dev <-> staging does not.
   for (const auto& [from, to] : {std::pair{&prod, &dev}, std::pair{&dev, &staging}}) {
-    std::string peering = b.call("ec2", "CreateVpcPeeringConnection", {{"VpcId", from->vpc_id}, {"PeerVpcId", to->vpc_id}},
-                                 region)["VpcPeeringConnection"]
+    std::string peering = b.call("ec2", "CreateVpcPeeringConnection",
+                                 {{"VpcId", from->vpc_id}, {"PeerVpcId", to->vpc_id}}, region)["VpcPeeringConnection"]
                               .value("VpcPeeringConnectionId", "");
     b.call("ec2", "AcceptVpcPeeringConnection", {{"VpcPeeringConnectionId", peering}}, region);
   }
 
-  std::string ssh_world = MakeGroup(b, region, prod.vpc_id, "ssh-from-anywhere", Json::array({IngressFromAnywhere(22, false)}));
+  std::string ssh_world =
+      MakeGroup(b, region, prod.vpc_id, "ssh-from-anywhere", Json::array({IngressFromAnywhere(22, false)}));
   MakeGroup(b, region, prod.vpc_id, "rdp-from-anywhere-v6", Json::array({IngressFromAnywhere(3389, true)}));
   MakeGroup(b, region, dev.vpc_id, "mysql-open", Json::array({IngressFromAnywhere(3306, false)}));
   std::string web = MakeGroup(b, region, prod.vpc_id, "web-https", Json::array({IngressFromAnywhere(443, false)}));
-  std::string internal = MakeGroup(
-      b, region, prod.vpc_id, "internal-ssh",
-      Json::array({{{"IpProtocol", "tcp"}, {"FromPort", 22}, {"ToPort", 22},
-                    {"IpRanges", Json::array({{{"CidrIp", "10.0.0.0/8"}}})}}}));
+  std::string internal = MakeGroup(b, region, prod.vpc_id, "internal-ssh",
+                                   Json::array({{{"IpProtocol", "tcp"},
+                                                 {"FromPort", 22},
+                                                 {"ToPort", 22},
+                                                 {"IpRanges", Json::array({{{"CidrIp", "10.0.0.0/8"}}})}}}));
 
-  std::string acl = b.call("ec2", "CreateNetworkAcl", {{"VpcId", staging.vpc_id}}, region)["NetworkAcl"]
-                        .value("NetworkAclId", "");
+  std::string acl =
+      b.call("ec2", "CreateNetworkAcl", {{"VpcId", staging.vpc_id}}, region)["NetworkAcl"].value("NetworkAclId", "");
   b.call("ec2", "CreateNetworkAclEntry",
-         {{"NetworkAclId", acl}, {"RuleNumber", 100}, {"Protocol", "6"}, {"RuleAction", "allow"}, {"Egress", false},
-          {"CidrBlock", "0.0.0.0/0"}, {"PortRange", {{"From", 22}, {"To", 22}}}},
+         {{"NetworkAclId", acl},
+          {"RuleNumber", 100},
+          {"Protocol", "6"},
+          {"RuleAction", "allow"},
+          {"Egress", false},
+          {"CidrBlock", "0.0.0.0/0"},
+          {"PortRange", {{"From", 22}, {"To", 22}}}},
          region);
 
   RunInstance(b, region, prod.subnet_a, ssh_world, true, "optional", "bastion");
@@ -131,27 +142,37 @@ void BuildRegionNetwork(Builder& b, const std::string& region, int second_octet)
   RunInstance(b, region, prod.subnet_b, internal, false, "required", "app");
 
   std::string public_alb = b.call("elbv2", "CreateLoadBalancer",
-                                  {{"Name", "public-shop-" + region}, {"Scheme", "internet-facing"}, {"Type", "application"},
+                                  {{"Name", "public-shop-" + region},
+                                   {"Scheme", "internet-facing"},
+                                   {"Type", "application"},
                                    {"Subnets", Json::array({prod.subnet_a, prod.subnet_b})},
                                    {"SecurityGroups", Json::array({web})}},
                                   region)["LoadBalancers"][0]
                                .value("LoadBalancerArn", "");
   (void)public_alb;
   std::string protected_alb = b.call("elbv2", "CreateLoadBalancer",
-                                     {{"Name", "protected-api-" + region}, {"Scheme", "internet-facing"}, {"Type", "application"},
+                                     {{"Name", "protected-api-" + region},
+                                      {"Scheme", "internet-facing"},
+                                      {"Type", "application"},
                                       {"Subnets", Json::array({prod.subnet_a, prod.subnet_b})},
                                       {"SecurityGroups", Json::array({web})}},
                                      region)["LoadBalancers"][0]
                                   .value("LoadBalancerArn", "");
   b.call("elbv2", "CreateLoadBalancer",
-         {{"Name", "internal-" + region}, {"Scheme", "internal"}, {"Type", "application"},
+         {{"Name", "internal-" + region},
+          {"Scheme", "internal"},
+          {"Type", "application"},
           {"Subnets", Json::array({prod.subnet_a, prod.subnet_b})}},
          region);
   std::string acl_arn = b.call("wafv2", "CreateWebACL",
-                               {{"Name", "api-protection"}, {"Scope", "REGIONAL"}, {"DefaultAction", {{"Allow", Json::object()}}},
+                               {{"Name", "api-protection"},
+                                {"Scope", "REGIONAL"},
+                                {"DefaultAction", {{"Allow", Json::object()}}},
                                 {"Rules", Json::array()},
-                                {"VisibilityConfig", {{"SampledRequestsEnabled", false}, {"CloudWatchMetricsEnabled", false},
-                                                      {"MetricName", "api-protection"}}}},
+                                {"VisibilityConfig",
+                                 {{"SampledRequestsEnabled", false},
+                                  {"CloudWatchMetricsEnabled", false},
+                                  {"MetricName", "api-protection"}}}},
                                region)["Summary"]
                             .value("ARN", "");
   b.call("wafv2", "AssociateWebACL", {{"WebACLArn", acl_arn}, {"ResourceArn", protected_alb}}, region);
@@ -164,28 +185,35 @@ void BuildIdentity(Builder& b) {
     b.call("iam", "CreateLoginProfile", {{"UserName", user}, {"Password", "Demo-Password-123!"}});
   }
   // alice has a virtual MFA device; bob and carol sign in with a password only.
-  std::string serial = b.call("iam", "CreateVirtualMFADevice", {{"VirtualMFADeviceName", "alice-mfa"}})["VirtualMFADevice"]
-                           .value("SerialNumber", "");
-  b.call("iam", "EnableMFADevice", {{"UserName", "alice"}, {"SerialNumber", serial},
-                                    {"AuthenticationCode1", "123456"}, {"AuthenticationCode2", "654321"}});
+  std::string serial =
+      b.call("iam", "CreateVirtualMFADevice", {{"VirtualMFADeviceName", "alice-mfa"}})["VirtualMFADevice"].value(
+          "SerialNumber", "");
+  b.call("iam", "EnableMFADevice",
+         {{"UserName", "alice"},
+          {"SerialNumber", serial},
+          {"AuthenticationCode1", "123456"},
+          {"AuthenticationCode2", "654321"}});
 
-  std::string admin = b.call("iam", "CreatePolicy", {{"PolicyName", "FullAdmin"}, {"PolicyDocument", kAdminPolicy}})["Policy"]
-                          .value("Arn", "");
-  std::string read_only = b.call("iam", "CreatePolicy", {{"PolicyName", "ReadBuckets"}, {"PolicyDocument", kReadOnlyPolicy}})["Policy"]
-                              .value("Arn", "");
+  std::string admin =
+      b.call("iam", "CreatePolicy", {{"PolicyName", "FullAdmin"}, {"PolicyDocument", kAdminPolicy}})["Policy"].value(
+          "Arn", "");
+  std::string read_only =
+      b.call("iam", "CreatePolicy", {{"PolicyName", "ReadBuckets"}, {"PolicyDocument", kReadOnlyPolicy}})["Policy"]
+          .value("Arn", "");
   b.call("iam", "CreateGroup", {{"GroupName", "admins"}});
   b.call("iam", "AttachGroupPolicy", {{"GroupName", "admins"}, {"PolicyArn", admin}});
   b.call("iam", "AddUserToGroup", {{"GroupName", "admins"}, {"UserName", "alice"}});
   b.call("iam", "AttachUserPolicy", {{"UserName", "bob"}, {"PolicyArn", read_only}});
-  b.call("iam", "PutUserPolicy", {{"UserName", "deploy-bot"}, {"PolicyName", "deploy-everything"},
-                                  {"PolicyDocument", kAdminPolicy}});
+  b.call("iam", "PutUserPolicy",
+         {{"UserName", "deploy-bot"}, {"PolicyName", "deploy-everything"}, {"PolicyDocument", kAdminPolicy}});
   b.call("iam", "CreateAccessKey", {{"UserName", "deploy-bot"}});
 }
 
 void BuildSecurityHub(Builder& b) {
   b.call("securityhub", "EnableSecurityHub", {{"EnableDefaultStandards", true}}, "us-east-1");
   Json findings = Json::array();
-  for (const auto& [id, label] : {std::pair{"demo-1", "CRITICAL"}, std::pair{"demo-2", "HIGH"}, std::pair{"demo-3", "HIGH"}}) {
+  for (const auto& [id, label] :
+       {std::pair{"demo-1", "CRITICAL"}, std::pair{"demo-2", "HIGH"}, std::pair{"demo-3", "HIGH"}}) {
     findings.push_back({{"SchemaVersion", "2018-10-08"},
                         {"Id", id},
                         {"ProductArn", "arn:aws:securityhub:us-east-1:123456789012:product/123456789012/default"},

@@ -226,9 +226,14 @@ int RunChecksCommand(const std::vector<std::string>& argv) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& check : checks::AllChecks()) {
       const auto& m = check.metadata;
-      list.push_back({{"id", m.id}, {"severity", checks::SeverityName(m.severity)}, {"title", m.title},
-                      {"cis-3.0", m.cis_3_0}, {"scope", m.scope}, {"resource_type", m.resource_type},
-                      {"risk", m.risk}, {"remediation", m.remediation}});
+      list.push_back({{"id", m.id},
+                      {"severity", checks::SeverityName(m.severity)},
+                      {"title", m.title},
+                      {"cis-3.0", m.cis_3_0},
+                      {"scope", m.scope},
+                      {"resource_type", m.resource_type},
+                      {"risk", m.risk},
+                      {"remediation", m.remediation}});
     }
     std::cout << list.dump(2) << "\n";
     return kExitOk;

@@ -35,8 +35,7 @@ inv::Collected<inv::AuthorizationDetails> Authorization(aws::AwsClient& client) 
   const CallSite site = Iam("GetAccountAuthorizationDetails");
   // AWS-managed policy documents are left out: no check reads them, and with
   // them the answer is megabytes (over 1,400 policies) instead of kilobytes.
-  const aws::Json input = {{"Filter", {"User", "Role", "Group", "LocalManagedPolicy"}},
-                           {"MaxItems", kMaxItems}};
+  const aws::Json input = {{"Filter", {"User", "Role", "Group", "LocalManagedPolicy"}}, {"MaxItems", kMaxItems}};
   inv::AuthorizationDetails details;
   auto status = client.paginate(site.service, site.operation, input, site.region, [&](const aws::Json& page) {
     AddAuthorizationPage(page, details);

@@ -53,8 +53,14 @@ struct Collected {
   bool ok() const { return value.has_value(); }
   const T& operator*() const { return *value; }
   const T* operator->() const { return &*value; }
-  void set(T v) { value = std::move(v); error.reset(); }
-  void fail(CollectionError e) { value.reset(); error = std::move(e); }
+  void set(T v) {
+    value = std::move(v);
+    error.reset();
+  }
+  void fail(CollectionError e) {
+    value.reset();
+    error = std::move(e);
+  }
 };
 
 // ---- EC2 and VPC --------------------------------------------------------
@@ -119,7 +125,7 @@ struct Instance {
   std::string state;  // "running", "stopped", ...
   std::string vpc_id;
   std::string subnet_id;
-  std::string public_ip;  // instance-level public IP (or Elastic IP)
+  std::string public_ip;               // instance-level public IP (or Elastic IP)
   std::vector<std::string> group_ids;  // instance-level list
   std::vector<NetworkInterface> interfaces;
   std::string http_tokens;    // "required" / "optional" (IMDSv2)

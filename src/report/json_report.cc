@@ -9,8 +9,10 @@ std::string RenderJson(const ScanResult& result, const RenderOptions&) {
   using nlohmann::ordered_json;
   ordered_json out;
   out["tool"] = {{"name", "posture"}, {"version", POSTURE_VERSION}};
-  out["scan"] = {{"started_at", result.started_at}, {"finished_at", result.finished_at},
-                 {"accounts", result.accounts},     {"regions", result.regions},
+  out["scan"] = {{"started_at", result.started_at},
+                 {"finished_at", result.finished_at},
+                 {"accounts", result.accounts},
+                 {"regions", result.regions},
                  {"source", result.source}};
   ordered_json findings = ordered_json::array();
   for (const auto& f : result.findings) {

@@ -28,7 +28,7 @@ struct ScanResult {
 };
 
 struct RenderOptions {
-  bool color = false;      // ANSI colours (table)
+  bool color = false;        // ANSI colours (table)
   bool show_passed = false;  // list PASS findings too (table)
 };
 

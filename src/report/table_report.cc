@@ -19,19 +19,27 @@ struct Style {
   std::string dim(const std::string& t) const { return wrap("2", t); }
   std::string severity(checks::Severity s, const std::string& t) const {
     switch (s) {
-      case checks::Severity::kCritical: return wrap("1;35", t);
-      case checks::Severity::kHigh: return wrap("1;31", t);
-      case checks::Severity::kMedium: return wrap("33", t);
-      case checks::Severity::kLow: return wrap("36", t);
-      case checks::Severity::kInfo: return wrap("2", t);
+      case checks::Severity::kCritical:
+        return wrap("1;35", t);
+      case checks::Severity::kHigh:
+        return wrap("1;31", t);
+      case checks::Severity::kMedium:
+        return wrap("33", t);
+      case checks::Severity::kLow:
+        return wrap("36", t);
+      case checks::Severity::kInfo:
+        return wrap("2", t);
     }
     return t;
   }
   std::string status(checks::Status s) const {
     switch (s) {
-      case checks::Status::kPass: return wrap("32", "PASS ");
-      case checks::Status::kFail: return wrap("31", "FAIL ");
-      case checks::Status::kError: return wrap("33", "ERROR");
+      case checks::Status::kPass:
+        return wrap("32", "PASS ");
+      case checks::Status::kFail:
+        return wrap("31", "FAIL ");
+      case checks::Status::kError:
+        return wrap("33", "ERROR");
     }
     return "";
   }

@@ -25,8 +25,10 @@ constexpr const char* kAccessDeniedBody =
 std::string ListUsersPage(const std::vector<std::string>& names, const std::string& marker) {
   std::string body = "<ListUsersResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><ListUsersResult><Users>";
   for (const auto& name : names) {
-    body += "<member><UserName>" + name + "</UserName><UserId>AID" + name + "</UserId><Path>/</Path><Arn>"
-            "arn:aws:iam::123456789012:user/" + name + "</Arn><CreateDate>2026-01-01T00:00:00Z</CreateDate></member>";
+    body += "<member><UserName>" + name + "</UserName><UserId>AID" + name +
+            "</UserId><Path>/</Path><Arn>"
+            "arn:aws:iam::123456789012:user/" +
+            name + "</Arn><CreateDate>2026-01-01T00:00:00Z</CreateDate></member>";
   }
   body += "</Users><IsTruncated>" + std::string(marker.empty() ? "false" : "true") + "</IsTruncated>";
   if (!marker.empty()) body += "<Marker>" + marker + "</Marker>";
@@ -122,15 +124,17 @@ TEST_F(ClientTest, TruncatedBodyIsRetriedAndRecovers) {
 }
 
 TEST_F(ClientTest, ServerErrorsAreRetriedButBadRequestIsNot) {
-  transport_.push_response(503, "<ErrorResponse><Error><Code>ServiceUnavailable</Code><Message>busy</Message>"
-                                "</Error><RequestId>r</RequestId></ErrorResponse>");
+  transport_.push_response(503,
+                           "<ErrorResponse><Error><Code>ServiceUnavailable</Code><Message>busy</Message>"
+                           "</Error><RequestId>r</RequestId></ErrorResponse>");
   transport_.push_response(200, ListUsersPage({"dave"}, ""));
   auto client = MakeClient();
   ASSERT_TRUE(client.call("iam", "ListUsers").ok());
   EXPECT_EQ(transport_.request_count(), 2u);
 
-  transport_.push_response(400, "<ErrorResponse><Error><Code>ValidationError</Code><Message>bad</Message></Error>"
-                                "<RequestId>r</RequestId></ErrorResponse>");
+  transport_.push_response(400,
+                           "<ErrorResponse><Error><Code>ValidationError</Code><Message>bad</Message></Error>"
+                           "<RequestId>r</RequestId></ErrorResponse>");
   auto bad = client.call("iam", "ListUsers");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().kind(), ErrorKind::kInvalidInput);

@@ -1,10 +1,9 @@
 // The real libcurl transport against a local HTTP server on 127.0.0.1.
 #include "aws/curl_transport.h"
 
-#include <gtest/gtest.h>
-
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -155,9 +154,10 @@ class TlsServer {
   TlsServer() {
     dir_ = std::filesystem::temp_directory_path() / ("posture-tls-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
-    std::string gen = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 "
-                      "-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout " + (dir_ / "key.pem").string() +
-                      " -out " + cert() + " >/dev/null 2>&1";
+    std::string gen =
+        "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 "
+        "-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout " +
+        (dir_ / "key.pem").string() + " -out " + cert() + " >/dev/null 2>&1";
     if (std::system(gen.c_str()) != 0) return;
     {
       LocalHttpServer probe([](const ServerRequest&) { return ServerResponse{}; });

@@ -41,7 +41,9 @@ TEST_F(RegionsTest, ListsEnabledRegionsSortedAndSkipsNotOptedIn) {
 }
 
 TEST_F(RegionsTest, DeniedDiscoveryIsTheCallsError) {
-  transport_.push_response(403, R"(<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this operation.</Message></Error></Errors><RequestID>r2</RequestID></Response>)");
+  transport_.push_response(
+      403,
+      R"(<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this operation.</Message></Error></Errors><RequestID>r2</RequestID></Response>)");
   auto client = Client();
   auto regions = DiscoverEnabledRegions(client);
   ASSERT_FALSE(regions.ok());

@@ -27,11 +27,11 @@ TEST(RetryTest, ClassifiesRetryableErrors) {
 }
 
 TEST(RetryTest, ThrottlingCodesMatchTheSdks) {
-  for (const char* code : {"Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
-                           "TooManyRequestsException", "ProvisionedThroughputExceededException",
-                           "TransactionInProgressException", "RequestLimitExceeded", "BandwidthLimitExceeded",
-                           "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
-                           "EC2ThrottledException"}) {
+  for (const char* code :
+       {"Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+        "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
+        "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown",
+        "PriorRequestNotComplete", "EC2ThrottledException"}) {
     EXPECT_TRUE(IsThrottlingCode(code)) << code;
   }
   EXPECT_FALSE(IsThrottlingCode("AccessDenied"));
@@ -63,7 +63,7 @@ TEST(RetryTest, RetryQuotaStopsRetryStormsAndRefillsOnSuccess) {
   while (strategy.on_failure("s", network, 1).has_value()) ++granted;
   EXPECT_EQ(granted, 50);  // 500 tokens / 10 per network retry
   strategy.on_success("s", true);
-  EXPECT_FALSE(strategy.on_failure("s", network, 1).has_value());  // 5 tokens < 10
+  EXPECT_FALSE(strategy.on_failure("s", network, 1).has_value());    // 5 tokens < 10
   EXPECT_TRUE(strategy.on_failure("s", Throttle(), 1).has_value());  // 5 tokens suffice for a throttle
 }
 

@@ -270,9 +270,9 @@ std::vector<CheckCase> DirectlyPublicCases() {
 std::vector<CheckCase> EnvironmentIsolationCases() {
   const std::string id = "vpc_environment_isolation";
   const auto vpcs = std::vector<Vpc>{
-      MakeVpc("vpc-prod", {{"Environment", "prod"}}),     MakeVpc("vpc-prod2", {{"Environment", "Production"}}),
-      MakeVpc("vpc-dev", {{"Environment", "dev"}}),       MakeVpc("vpc-stage", {{"environment", "staging"}}),
-      MakeVpc("vpc-lower", {{"ENVIRONMENT", "PROD-EU"}}), MakeVpc("vpc-untagged", {{"Name", "shared"}}),
+      MakeVpc("vpc-prod", {{"Environment", "prod"}}),       MakeVpc("vpc-prod2", {{"Environment", "Production"}}),
+      MakeVpc("vpc-dev", {{"Environment", "dev"}}),         MakeVpc("vpc-stage", {{"environment", "staging"}}),
+      MakeVpc("vpc-lower", {{"ENVIRONMENT", "PROD-EU"}}),   MakeVpc("vpc-untagged", {{"Name", "shared"}}),
       MakeVpc("vpc-nonprod", {{"Environment", "nonprod"}}), MakeVpc("vpc-preprod", {{"Environment", "pre-prod"}}),
   };
   VpcPeering foreign = Peering("pcx-x", "vpc-prod", "vpc-other");
@@ -303,8 +303,8 @@ std::vector<CheckCase> EnvironmentIsolationCases() {
        {Fail("pcx-1", "vpc-stage (environment=staging) with vpc-lower (ENVIRONMENT=PROD-EU)")}},
       {"env_prod_with_nonprod_spellings",
        id,
-       Estate().vpcs(vpcs).peerings({Peering("pcx-1", "vpc-prod", "vpc-nonprod"),
-                                     Peering("pcx-2", "vpc-preprod", "vpc-prod2")}),
+       Estate().vpcs(vpcs).peerings(
+           {Peering("pcx-1", "vpc-prod", "vpc-nonprod"), Peering("pcx-2", "vpc-preprod", "vpc-prod2")}),
        {Fail("pcx-1", "vpc-nonprod (Environment=nonprod)"), Fail("pcx-2", "vpc-preprod (Environment=pre-prod)")}},
       {"env_nonprod_with_dev",
        id,

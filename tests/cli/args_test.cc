@@ -15,8 +15,8 @@ Args Make() {
 
 TEST(ArgsTest, ParsesValuesRepeatedFlagsAndPositionals) {
   auto args = Make();
-  ASSERT_TRUE(args.parse({"iam", "--region", "eu-west-1", "ListUsers", "--param=A=1", "--param", "B=2",
-                          "--no-paginate"}));
+  ASSERT_TRUE(
+      args.parse({"iam", "--region", "eu-west-1", "ListUsers", "--param=A=1", "--param", "B=2", "--no-paginate"}));
   EXPECT_EQ(args.value("--region"), "eu-west-1");
   EXPECT_EQ(args.values("--param"), (std::vector<std::string>{"A=1", "B=2"}));
   EXPECT_TRUE(args.has("--no-paginate"));

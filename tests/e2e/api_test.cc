@@ -36,7 +36,8 @@ TEST(ApiQueryProtocol, StsAndIamWithPagination) {
   EXPECT_EQ(identity["Account"], "123456789012");
 
   // moto honours MaxItems on ListPolicies (not on ListUsers).
-  std::string document = R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]})";
+  std::string document =
+      R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]})";
   for (int i = 0; i < 5; ++i) {
     Api({"iam", "CreatePolicy", "--param", "PolicyName=policy" + std::to_string(i), "--input",
          Json{{"PolicyDocument", document}}.dump()});
@@ -78,12 +79,15 @@ TEST(ApiEc2Protocol, SecurityGroupsWithNestedRulesAndFilters) {
   std::string group_id = group["GroupId"];
   Api({"ec2", "AuthorizeSecurityGroupIngress", "--input",
        Json{{"GroupId", group_id},
-            {"IpPermissions", {{{"IpProtocol", "tcp"}, {"FromPort", 22}, {"ToPort", 22},
-                                {"IpRanges", {{{"CidrIp", "0.0.0.0/0"}, {"Description", "anywhere"}}}},
-                                {"Ipv6Ranges", {{{"CidrIpv6", "::/0"}}}}}}}}
+            {"IpPermissions",
+             {{{"IpProtocol", "tcp"},
+               {"FromPort", 22},
+               {"ToPort", 22},
+               {"IpRanges", {{{"CidrIp", "0.0.0.0/0"}, {"Description", "anywhere"}}}},
+               {"Ipv6Ranges", {{{"CidrIpv6", "::/0"}}}}}}}}
            .dump()});
-  auto described = Api({"ec2", "DescribeSecurityGroups", "--param",
-                        R"(Filters=[{"Name":"group-name","Values":["ssh-open"]}])"});
+  auto described =
+      Api({"ec2", "DescribeSecurityGroups", "--param", R"(Filters=[{"Name":"group-name","Values":["ssh-open"]}])"});
   ASSERT_EQ(described["SecurityGroups"].size(), 1u);
   const auto& permission = described["SecurityGroups"][0]["IpPermissions"][0];
   EXPECT_EQ(permission["FromPort"], 22);
@@ -127,8 +131,9 @@ TEST(ApiRestXmlProtocol, S3BucketsLocationAndPolicy) {
   auto west = Api({"s3", "GetBucketLocation", "--param", "Bucket=posture-west"});
   EXPECT_EQ(west["LocationConstraint"], "eu-west-1");
 
-  std::string policy = R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*",)"
-                       R"("Resource":"arn:aws:s3:::posture-east/*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]})";
+  std::string policy =
+      R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*",)"
+      R"("Resource":"arn:aws:s3:::posture-east/*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]})";
   // A string member keeps JSON-looking --param values as text.
   Api({"s3", "PutBucketPolicy", "--param", "Bucket=posture-east", "--param", "Policy=" + policy});
   auto fetched = Api({"s3", "GetBucketPolicy", "--param", "Bucket=posture-east"});
@@ -144,7 +149,9 @@ TEST(ApiRestXmlProtocol, S3ControlAccountPublicAccessBlock) {
   Api({"s3control", "PutPublicAccessBlock", "--input",
        Json{{"AccountId", "123456789012"},
             {"PublicAccessBlockConfiguration",
-             {{"BlockPublicAcls", true}, {"IgnorePublicAcls", true}, {"BlockPublicPolicy", true},
+             {{"BlockPublicAcls", true},
+              {"IgnorePublicAcls", true},
+              {"BlockPublicPolicy", true},
               {"RestrictPublicBuckets", false}}}}
            .dump()});
   auto block = Api({"s3control", "GetPublicAccessBlock", "--param", "AccountId=123456789012"});
@@ -160,8 +167,9 @@ TEST(ApiCredentials, AssumeRoleThroughAProfile) {
             "[profile base]\nregion = us-east-1\n"
             "[profile audit]\nrole_arn = arn:aws:iam::111111111111:role/posture-audit\n"
             "source_profile = base\nexternal_id = posture-ext\n");
-  WriteFile(dir + "/credentials", "[base]\naws_access_key_id = AKIABASEBASEBASE1234\n"
-                                  "aws_secret_access_key = basesecretbasesecretbasesecret12\n");
+  WriteFile(dir + "/credentials",
+            "[base]\naws_access_key_id = AKIABASEBASEBASE1234\n"
+            "aws_secret_access_key = basesecretbasesecretbasesecret12\n");
   env.erase("AWS_ACCESS_KEY_ID");
   env.erase("AWS_SECRET_ACCESS_KEY");
   env["AWS_CONFIG_FILE"] = dir + "/config";
@@ -176,8 +184,10 @@ TEST(ApiCredentials, WebIdentityThroughAProfile) {
   auto env = MotoEnv();
   std::string dir = TempDir();
   WriteFile(dir + "/token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwb3N0dXJlIn0.c2lnbmF0dXJl");
-  WriteFile(dir + "/config", "[profile ci]\nrole_arn = arn:aws:iam::222222222222:role/ci-audit\n"
-                             "web_identity_token_file = " + dir + "/token\n");
+  WriteFile(dir + "/config",
+            "[profile ci]\nrole_arn = arn:aws:iam::222222222222:role/ci-audit\n"
+            "web_identity_token_file = " +
+                dir + "/token\n");
   env.erase("AWS_ACCESS_KEY_ID");
   env.erase("AWS_SECRET_ACCESS_KEY");
   env["AWS_CONFIG_FILE"] = dir + "/config";

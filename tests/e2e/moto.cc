@@ -157,9 +157,7 @@ std::string TempDir() {
   return dir.string();
 }
 
-void WriteFile(const std::string& path, const std::string& content) {
-  std::ofstream(path) << content;
-}
+void WriteFile(const std::string& path, const std::string& content) { std::ofstream(path) << content; }
 
 std::map<std::string, std::string> MotoEnv() {
   std::string home = TempDir();

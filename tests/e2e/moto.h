@@ -7,11 +7,11 @@
 // saying how to get it. Not thread-safe: tests run sequentially.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace posture::e2e {
 
@@ -56,11 +56,11 @@ std::map<std::string, std::string> MotoEnv();
 std::string TempDir();
 void WriteFile(const std::string& path, const std::string& content);
 
-#define POSTURE_REQUIRE_MOTO()                                                              \
-  do {                                                                                      \
-    if (!::posture::e2e::Moto().running())                                                  \
+#define POSTURE_REQUIRE_MOTO()                                                                  \
+  do {                                                                                          \
+    if (!::posture::e2e::Moto().running())                                                      \
       GTEST_SKIP() << "moto_server not installed: pip install 'moto[server]' to run e2e tests"; \
-    ::posture::e2e::Moto().reset();                                                         \
+    ::posture::e2e::Moto().reset();                                                             \
   } while (0)
 
 }  // namespace posture::e2e

@@ -46,8 +46,8 @@ void BuildSmallEstate(const std::map<std::string, std::string>& env) {
                       env);
   Api({"ec2", "AuthorizeSecurityGroupIngress", "--input",
        Json{{"GroupId", open["GroupId"]},
-            {"IpPermissions", {{{"IpProtocol", "tcp"}, {"FromPort", 0}, {"ToPort", 1024},
-                                {"IpRanges", {{{"CidrIp", "0.0.0.0/0"}}}}}}}}
+            {"IpPermissions",
+             {{{"IpProtocol", "tcp"}, {"FromPort", 0}, {"ToPort", 1024}, {"IpRanges", {{{"CidrIp", "0.0.0.0/0"}}}}}}}}
            .dump()},
       env);
   auto closed = ApiJson({"ec2", "CreateSecurityGroup", "--param", "GroupName=closed", "--param", "Description=x",
@@ -55,8 +55,8 @@ void BuildSmallEstate(const std::map<std::string, std::string>& env) {
                         env);
   Api({"ec2", "AuthorizeSecurityGroupIngress", "--input",
        Json{{"GroupId", closed["GroupId"]},
-            {"IpPermissions", {{{"IpProtocol", "tcp"}, {"FromPort", 22}, {"ToPort", 22},
-                                {"IpRanges", {{{"CidrIp", "10.0.0.0/8"}}}}}}}}
+            {"IpPermissions",
+             {{{"IpProtocol", "tcp"}, {"FromPort", 22}, {"ToPort", 22}, {"IpRanges", {{{"CidrIp", "10.0.0.0/8"}}}}}}}}
            .dump()},
       env);
   Api({"iam", "CreateUser", "--param", "UserName=nomfa"}, env);
@@ -144,8 +144,8 @@ TEST(Scan, TableReportAndChecksList) {
   EXPECT_NE(table.out.find("Summary"), std::string::npos);
   EXPECT_EQ(table.out.find("\033["), std::string::npos);  // no colour when not a TTY
 
-  auto fail_on_critical = RunPosture({"scan", "--region", "us-east-1", "--fail-on", "critical",
-                                      "--checks", "iam_password_policy_min_length"}, env);
+  auto fail_on_critical = RunPosture(
+      {"scan", "--region", "us-east-1", "--fail-on", "critical", "--checks", "iam_password_policy_min_length"}, env);
   EXPECT_EQ(fail_on_critical.exit_code, 0) << fail_on_critical.err;
 
   auto checks = RunPosture({"checks"}, env);
@@ -156,11 +156,11 @@ TEST(Scan, TableReportAndChecksList) {
 
 TEST(Scan, BadInputIsAOneLineError) {
   auto env = MotoEnv();
-  for (const auto& [args, code] : std::vector<std::pair<std::vector<std::string>, int>>{
-           {{"scan", "--format", "xml"}, 2},
-           {{"scan", "--checks", "no_such_check"}, 2},
-           {{"scan", "--severity", "urgent"}, 2},
-           {{"scan", "--bogus"}, 2}}) {
+  for (const auto& [args, code] :
+       std::vector<std::pair<std::vector<std::string>, int>>{{{"scan", "--format", "xml"}, 2},
+                                                             {{"scan", "--checks", "no_such_check"}, 2},
+                                                             {{"scan", "--severity", "urgent"}, 2},
+                                                             {{"scan", "--bogus"}, 2}}) {
     auto result = RunPosture(args, env);
     EXPECT_EQ(result.exit_code, code) << result.err;
     EXPECT_EQ(result.err.find('\n'), result.err.size() - 1) << result.err;
@@ -185,12 +185,13 @@ TEST(Demo, ShowsFindingsFromEveryCheck) {
     seen.insert(f["check_id"]);
     if (f["status"] == "FAIL") failing.insert(f["check_id"]);
   }
-  for (const char* id : {"ec2_sg_no_admin_ports_from_internet_ipv4", "ec2_sg_no_admin_ports_from_internet_ipv6",
-                         "ec2_sg_no_open_sensitive_ports", "ec2_default_sg_restricts_all",
-                         "ec2_nacl_no_admin_ports_from_internet", "ec2_imdsv2_required",
-                         "ec2_instance_not_directly_public", "vpc_environment_isolation",
-                         "iam_password_policy_min_length", "iam_password_policy_reuse", "iam_user_console_mfa",
-                         "iam_user_no_direct_policies", "iam_policy_no_full_admin", "securityhub_enabled", "securityhub_no_critical_findings", "iam_user_console_prefer_sso"}) {
+  for (const char* id :
+       {"ec2_sg_no_admin_ports_from_internet_ipv4", "ec2_sg_no_admin_ports_from_internet_ipv6",
+        "ec2_sg_no_open_sensitive_ports", "ec2_default_sg_restricts_all", "ec2_nacl_no_admin_ports_from_internet",
+        "ec2_imdsv2_required", "ec2_instance_not_directly_public", "vpc_environment_isolation",
+        "iam_password_policy_min_length", "iam_password_policy_reuse", "iam_user_console_mfa",
+        "iam_user_no_direct_policies", "iam_policy_no_full_admin", "securityhub_enabled",
+        "securityhub_no_critical_findings", "iam_user_console_prefer_sso"}) {
     EXPECT_TRUE(failing.count(id)) << id;
   }
   EXPECT_EQ(seen.size(), 21u);

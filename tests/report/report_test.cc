@@ -33,8 +33,8 @@ ScanResult Sample() {
   result.api_requests = 17;
   result.duration_seconds = 0.42;
   result.findings = {
-      MakeFinding("ec2_sg_no_admin_ports_from_internet_ipv4", checks::Status::kFail, checks::Severity::kHigh,
-                  "sg-open", "allows tcp/22 from 0.0.0.0/0"),
+      MakeFinding("ec2_sg_no_admin_ports_from_internet_ipv4", checks::Status::kFail, checks::Severity::kHigh, "sg-open",
+                  "allows tcp/22 from 0.0.0.0/0"),
       MakeFinding("ec2_sg_no_admin_ports_from_internet_ipv4", checks::Status::kPass, checks::Severity::kHigh,
                   "sg-closed", "no admin port open to 0.0.0.0/0"),
       MakeFinding("ec2_instance_not_directly_public", checks::Status::kFail, checks::Severity::kCritical, "i-1",

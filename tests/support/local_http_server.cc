@@ -27,15 +27,24 @@ bool SendAll(int fd, std::string_view data) {
 
 const char* Reason(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+      return "OK";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Status";
   }
 }
 
@@ -109,9 +118,15 @@ void LocalHttpServer::serve(int fd) {
   while (keep_open && !stopping_) {
     size_t header_end;
     while ((header_end = buffer.find("\r\n\r\n")) == std::string::npos) {
-      if (buffer.size() > kMaxHeaderBytes) { keep_open = false; break; }
+      if (buffer.size() > kMaxHeaderBytes) {
+        keep_open = false;
+        break;
+      }
       ssize_t n = ::recv(fd, chunk, sizeof(chunk), 0);
-      if (n <= 0) { keep_open = false; break; }
+      if (n <= 0) {
+        keep_open = false;
+        break;
+      }
       buffer.append(chunk, static_cast<size_t>(n));
     }
     if (!keep_open) break;
@@ -137,7 +152,10 @@ void LocalHttpServer::serve(int fd) {
     buffer.erase(0, header_end + 4);
     while (buffer.size() < content_length) {
       ssize_t n = ::recv(fd, chunk, sizeof(chunk), 0);
-      if (n <= 0) { keep_open = false; break; }
+      if (n <= 0) {
+        keep_open = false;
+        break;
+      }
       buffer.append(chunk, static_cast<size_t>(n));
     }
     if (!keep_open) break;
