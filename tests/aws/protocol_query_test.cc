@@ -15,26 +15,13 @@ using proto_test::AwsEndpoint;
 using proto_test::CustomEndpoint;
 using proto_test::HeaderOf;
 using proto_test::Model;
+using proto_test::Parse;
+using proto_test::ParseError;
 using proto_test::Response;
+using proto_test::Serialize;
 
 const Endpoint kIam = AwsEndpoint("https://iam.amazonaws.com", "us-east-1", "iam");
 const Endpoint kSts = AwsEndpoint("https://sts.eu-west-1.amazonaws.com", "eu-west-1", "sts");
-
-Result<HttpRequest> Serialize(std::string_view service, std::string_view operation, const Json& input,
-                              const Endpoint& endpoint) {
-  const ServiceModel& model = Model(service);
-  return ProtocolFor(model).serialize(model, operation, input, endpoint);
-}
-
-Result<Json> Parse(std::string_view service, std::string_view operation, const HttpResponse& response) {
-  const ServiceModel& model = Model(service);
-  return ProtocolFor(model).parse_output(model, operation, response);
-}
-
-Error ParseError(std::string_view service, std::string_view operation, const HttpResponse& response) {
-  const ServiceModel& model = Model(service);
-  return ProtocolFor(model).parse_error(model, operation, response);
-}
 
 // --- serialization -----------------------------------------------------------
 

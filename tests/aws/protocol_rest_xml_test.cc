@@ -12,7 +12,10 @@ using proto_test::AwsEndpoint;
 using proto_test::CustomEndpoint;
 using proto_test::HeaderOf;
 using proto_test::Model;
+using proto_test::Parse;
+using proto_test::ParseError;
 using proto_test::Response;
+using proto_test::Serialize;
 
 const Endpoint kS3 = AwsEndpoint("https://s3.us-east-1.amazonaws.com", "us-east-1", "s3");
 const Endpoint kMoto = CustomEndpoint("http://127.0.0.1:5000", "s3");
@@ -22,22 +25,6 @@ const Endpoint kCloudFront = AwsEndpoint("https://cloudfront.amazonaws.com", "us
 Endpoint PathStyle(Endpoint endpoint) {
   endpoint.s3_path_style = true;
   return endpoint;
-}
-
-Result<HttpRequest> Serialize(std::string_view service, std::string_view operation, const Json& input,
-                              const Endpoint& endpoint) {
-  const ServiceModel& model = Model(service);
-  return ProtocolFor(model).serialize(model, operation, input, endpoint);
-}
-
-Result<Json> Parse(std::string_view service, std::string_view operation, const HttpResponse& response) {
-  const ServiceModel& model = Model(service);
-  return ProtocolFor(model).parse_output(model, operation, response);
-}
-
-Error ParseError(std::string_view service, std::string_view operation, const HttpResponse& response) {
-  const ServiceModel& model = Model(service);
-  return ProtocolFor(model).parse_error(model, operation, response);
 }
 
 // --- S3 addressing -------------------------------------------------------------

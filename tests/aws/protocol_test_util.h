@@ -43,6 +43,23 @@ inline HttpResponse Response(int status, std::string body, Headers headers = {})
   return response;
 }
 
+// The protocol of `service`, applied to one operation.
+inline Result<HttpRequest> Serialize(std::string_view service, std::string_view operation, const Json& input,
+                                     const Endpoint& endpoint) {
+  const ServiceModel& model = Model(service);
+  return ProtocolFor(model).serialize(model, operation, input, endpoint);
+}
+
+inline Result<Json> Parse(std::string_view service, std::string_view operation, const HttpResponse& response) {
+  const ServiceModel& model = Model(service);
+  return ProtocolFor(model).parse_output(model, operation, response);
+}
+
+inline Error ParseError(std::string_view service, std::string_view operation, const HttpResponse& response) {
+  const ServiceModel& model = Model(service);
+  return ProtocolFor(model).parse_error(model, operation, response);
+}
+
 // The value of a request header, or "<absent>".
 inline std::string HeaderOf(const HttpRequest& request, std::string_view name) {
   const std::string* value = request.header(name);
