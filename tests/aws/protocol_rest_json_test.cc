@@ -16,23 +16,13 @@ using proto_test::AwsEndpoint;
 using proto_test::CustomEndpoint;
 using proto_test::HeaderOf;
 using proto_test::Model;
+using proto_test::Parse;
+using proto_test::ParseError;
 using proto_test::Response;
+using proto_test::Serialize;
 
 Endpoint RegionalEndpoint(const std::string& prefix) {
   return AwsEndpoint("https://" + prefix + ".us-east-1.amazonaws.com", "us-east-1", prefix);
-}
-
-Result<HttpRequest> Serialize(const ServiceModel& model, std::string_view operation, const Json& input,
-                              const Endpoint& endpoint) {
-  return ProtocolFor(model).serialize(model, operation, input, endpoint);
-}
-
-Result<Json> Parse(const ServiceModel& model, std::string_view operation, const HttpResponse& response) {
-  return ProtocolFor(model).parse_output(model, operation, response);
-}
-
-Error ParseError(const ServiceModel& model, std::string_view operation, const HttpResponse& response) {
-  return ProtocolFor(model).parse_error(model, operation, response);
 }
 
 const ServiceModel& Synthetic() {
