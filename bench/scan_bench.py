@@ -7,7 +7,14 @@ at the requested scale in two regions (scale 1: 3 VPCs, 10 security groups,
 `posture scan --format json` several times and reports wall time, CPU time,
 peak RSS and API requests. Needs boto3 and moto_server (developer machines).
 
+--latency-ms adds simulated network latency: for each N > 0 the estate is
+still generated directly against moto, but posture's AWS_ENDPOINT_URL points
+at bench/latency_proxy.py, a loopback proxy that holds every response back
+N ms (the round trip to AWS). Each scale is measured once per latency, on
+the same estate, and each row names its latency (0 = no proxy).
+
 usage: bench/scan_bench.py [--posture build/src/posture] [--scale 1 10] [--runs 3]
+                           [--latency-ms 0 100]
 """
 import argparse
 import json
@@ -18,6 +25,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+
+sys.dont_write_bytecode = True  # importing the sibling module must not leave bench/__pycache__ behind
+from latency_proxy import LatencyProxy  # noqa: E402
 
 REGIONS = ["us-east-1", "eu-west-1"]
 ADMIN = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}'
@@ -144,17 +154,30 @@ def main():
     parser.add_argument("--posture", default="build/src/posture")
     parser.add_argument("--scale", type=int, nargs="+", default=[1, 10])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--latency-ms", type=int, nargs="+", default=[0],
+                        help="added to every response via bench/latency_proxy.py; 0 = direct to moto")
     args = parser.parse_args()
+    if any(ms < 0 for ms in args.latency_ms):
+        parser.error("--latency-ms must be >= 0")
     for scale in args.scale:
-        proc, url = start_moto()
+        proc, moto_url = start_moto()
         try:
-            generate(url, scale)
-            rows = measure(args.posture, url, args.runs)
-            best = min(rows, key=lambda r: r["wall_s"])
-            runs = ", ".join("%.2f" % r["wall_s"] for r in rows)
-            print(f"scale {scale}: wall {best['wall_s']:.2f} s (runs: {runs}), cpu {best['cpu_s']:.2f} s, "
-                  f"peak RSS {max(r['peak_rss_mb'] for r in rows):.1f} MB (runs: {', '.join('%.1f' % r['peak_rss_mb'] for r in rows)}), requests {requests_of(args.posture, url)}, "
-                  f"findings {best['findings']}, errors {best['errors']}")
+            generate(moto_url, scale)
+            for latency_ms in args.latency_ms:
+                proxy = LatencyProxy(moto_url, latency_ms) if latency_ms > 0 else None
+                url = proxy.start() if proxy else moto_url
+                try:
+                    rows = measure(args.posture, url, args.runs)
+                    requests = requests_of(args.posture, url)
+                finally:
+                    if proxy:
+                        proxy.stop()
+                best = min(rows, key=lambda r: r["wall_s"])
+                runs = ", ".join("%.2f" % r["wall_s"] for r in rows)
+                print(f"scale {scale}, latency {latency_ms} ms: wall {best['wall_s']:.2f} s (runs: {runs}), "
+                      f"cpu {best['cpu_s']:.2f} s, "
+                      f"peak RSS {max(r['peak_rss_mb'] for r in rows):.1f} MB (runs: {', '.join('%.1f' % r['peak_rss_mb'] for r in rows)}), requests {requests}, "
+                      f"findings {best['findings']}, errors {best['errors']}", flush=True)
         finally:
             proc.terminate()
             proc.wait()

@@ -72,7 +72,7 @@ const std::vector<std::string_view>& KnownSections() {
       kSectionIamVirtualMfaDevices, kSectionIamCredentialReport, kSectionSecurityGroups,
       kSectionNetworkAcls,          kSectionInstances,           kSectionVpcs,
       kSectionVpcPeerings,          kSectionLoadBalancers,       kSectionWebAcls,
-      kSectionSecurityHub,          kSectionSsoInstances,
+      kSectionSecurityHub,          kSectionSecurityHubFindings, kSectionSsoInstances,
   };
   return kSections;
 }
@@ -121,14 +121,21 @@ void FindingSink::fail(std::string_view region, std::string_view resource_id, st
   out_.push_back(std::move(finding));
 }
 
-void FindingSink::error(std::string_view region, std::string_view resource_id, std::string message) {
-  out_.push_back(make(Status::kError, region, resource_id, "", std::move(message)));
+void FindingSink::error(std::string_view region, std::string_view resource_id, std::string_view resource_arn,
+                        std::string message) {
+  out_.push_back(make(Status::kError, region, resource_id, resource_arn, std::move(message)));
+}
+
+void FindingSink::account_error(std::string_view region, std::string message) {
+  Finding finding = make(Status::kError, region, inventory_.account_id, RootArn(inventory_), std::move(message));
+  finding.resource_type = kAccountResourceType;
+  out_.push_back(std::move(finding));
 }
 
 void FindingSink::error_from(const std::optional<inventory::CollectionError>& error, std::string_view region) {
   // The finding stands for everything the check could not see there: the account, in that region.
   if (!error) {
-    this->error(region, inventory_.account_id, "the data this check needs was not collected");
+    account_error(region, "the data this check needs was not collected");
     return;
   }
   std::string message = "could not evaluate: " + error->service + ":" + error->operation + " failed";
@@ -137,7 +144,7 @@ void FindingSink::error_from(const std::optional<inventory::CollectionError>& er
   if (!error->code.empty()) message += ", " + error->code;
   message += ")";
   if (!error->message.empty()) message += ": " + error->message;
-  this->error(region, inventory_.account_id, std::move(message));
+  account_error(region, std::move(message));
 }
 
 const Check* FindCheck(std::string_view id) {
@@ -155,9 +162,9 @@ std::vector<Finding> EvaluateChecks(const inventory::Inventory& inventory, const
     try {
       check->evaluate(inventory, sink);
     } catch (const std::exception& e) {
-      sink.error(kGlobalRegion, inventory.account_id, std::string("internal error in this check: ") + e.what());
+      sink.account_error(kGlobalRegion, std::string("internal error in this check: ") + e.what());
     } catch (...) {
-      sink.error(kGlobalRegion, inventory.account_id, "internal error in this check");
+      sink.account_error(kGlobalRegion, "internal error in this check");
     }
   }
   return findings;

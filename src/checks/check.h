@@ -83,7 +83,10 @@ class FindingSink {
   // critical when an admin port is reachable).
   void fail(std::string_view region, std::string_view resource_id, std::string_view resource_arn, std::string message,
             std::optional<Severity> severity = std::nullopt);
-  void error(std::string_view region, std::string_view resource_id, std::string message);
+  void error(std::string_view region, std::string_view resource_id, std::string_view resource_arn, std::string message);
+  // An ERROR about the whole account in `region` (data missing, internal
+  // failure): the resource is the account itself.
+  void account_error(std::string_view region, std::string message);
   // The resource type for the next findings when a check reports on
   // several types (defaults to the metadata's).
   void set_resource_type(std::string_view type) { resource_type_ = type; }

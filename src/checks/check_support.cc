@@ -104,13 +104,12 @@ SsoStatus SummarizeSso(const inventory::Inventory& inventory) {
   return status;
 }
 
-bool RequireSsoKnown(const SsoStatus& sso, const inventory::Inventory& inventory, FindingSink& sink) {
+bool RequireSsoKnown(const SsoStatus& sso, FindingSink& sink) {
   if (sso.known()) return true;
   if (sso.first_failure != nullptr) {
     sink.require(*sso.first_failure, kGlobalRegion);
   } else {
-    sink.error(kGlobalRegion, inventory.account_id,
-               "no region was scanned, so IAM Identity Center could not be checked");
+    sink.account_error(kGlobalRegion, "no region was scanned, so IAM Identity Center could not be checked");
   }
   return false;
 }

@@ -16,6 +16,8 @@ namespace posture::checks {
 
 // The region of findings about account-wide (IAM) settings.
 inline constexpr std::string_view kGlobalRegion = "global";
+// CloudFormation's name for the account as a resource.
+inline constexpr std::string_view kAccountResourceType = "AWS::::Account";
 // The credential report's name for the root user.
 inline constexpr std::string_view kRootReportUser = "<root_account>";
 
@@ -71,7 +73,7 @@ struct SsoStatus {
 SsoStatus SummarizeSso(const inventory::Inventory& inventory);
 // True when `sso` is known(); otherwise emits one "global" ERROR naming the
 // failed call (or saying no region was scanned) and returns false.
-bool RequireSsoKnown(const SsoStatus& sso, const inventory::Inventory& inventory, FindingSink& sink);
+bool RequireSsoKnown(const SsoStatus& sso, FindingSink& sink);
 
 // Calls fn(region, item) for each item of a regional list section, and
 // emits one ERROR finding for each region where that section failed.

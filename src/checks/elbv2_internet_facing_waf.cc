@@ -4,16 +4,12 @@
 namespace posture::checks {
 namespace {
 
-bool IsInternetFacingAlb(const inventory::LoadBalancer& lb) {
-  return EqualsIgnoreCase(lb.type, "application") && EqualsIgnoreCase(lb.scheme, "internet-facing");
-}
-
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   for (const auto& region : inventory.regions) {
     if (!sink.require(region.load_balancers, region.region)) continue;
     bool web_acls_read = false;  // the WAF section is needed only when there is something to protect
     for (const auto& lb : *region.load_balancers) {
-      if (!IsInternetFacingAlb(lb)) continue;
+      if (!lb.internet_facing_application()) continue;
       if (!web_acls_read && !sink.require(region.web_acl_by_resource, region.region)) break;
       web_acls_read = true;
       const auto& acls = *region.web_acl_by_resource;

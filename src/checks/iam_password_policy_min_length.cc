@@ -35,7 +35,7 @@ extern constinit const Check kIamPasswordPolicyMinLength{
             .id = "iam_password_policy_min_length",
             .title = "The IAM password policy requires at least 14 characters",
             .severity = Severity::kMedium,
-            .resource_type = "AWS::::Account",
+            .resource_type = kAccountResourceType,
             .scope = "L+C",
             .cis_3_0 = "1.8",
             .risk = "Short passwords fall to guessing and credential-stuffing attacks against the console sign-in.",

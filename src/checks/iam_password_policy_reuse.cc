@@ -38,7 +38,7 @@ extern constinit const Check kIamPasswordPolicyReuse{
             .id = "iam_password_policy_reuse",
             .title = "The IAM password policy prevents reuse of the last 24 passwords",
             .severity = Severity::kMedium,
-            .resource_type = "AWS::::Account",
+            .resource_type = kAccountResourceType,
             .scope = "L+C",
             .cis_3_0 = "1.9",
             .risk = "Users who cycle back to old passwords keep credentials alive that may already have leaked.",

@@ -10,7 +10,7 @@ void EvaluateDocument(FindingSink& sink, std::string_view resource_type, const s
   sink.set_resource_type(resource_type);
   const iam::ParsedPolicy parsed = iam::ParsePolicy(document);
   if (!parsed.ok()) {
-    sink.error(kGlobalRegion, id, "could not read the policy document: " + parsed.error);
+    sink.error(kGlobalRegion, id, arn, "could not read the policy document: " + parsed.error);
     return;
   }
   if (const auto grant = iam::FindAdminGrant(*parsed.document)) {

@@ -22,7 +22,7 @@ extern constinit const Check kIamRootAccessKeysAbsent{
             .id = "iam_root_access_keys_absent",
             .title = "The root user has no access keys",
             .severity = Severity::kCritical,
-            .resource_type = "AWS::::Account",
+            .resource_type = kAccountResourceType,
             .scope = "L",
             .cis_3_0 = "1.4",
             .risk = "A root access key has unrestricted, unscoped power over the account and cannot be limited by "

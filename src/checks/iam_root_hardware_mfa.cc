@@ -38,7 +38,7 @@ extern constinit const Check kIamRootHardwareMfa{
             .id = "iam_root_hardware_mfa",
             .title = "The root user uses a hardware MFA device",
             .severity = Severity::kHigh,
-            .resource_type = "AWS::::Account",
+            .resource_type = kAccountResourceType,
             .scope = "L",
             .cis_3_0 = "1.6",
             .risk = "A virtual MFA lives on a phone or laptop that can be lost, cloned or compromised together with "

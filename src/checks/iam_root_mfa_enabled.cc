@@ -22,7 +22,7 @@ extern constinit const Check kIamRootMfaEnabled{
             .id = "iam_root_mfa_enabled",
             .title = "The root user has MFA enabled",
             .severity = Severity::kCritical,
-            .resource_type = "AWS::::Account",
+            .resource_type = kAccountResourceType,
             .scope = "L",
             .cis_3_0 = "1.5",
             .risk = "Without MFA, the root user's password alone gives full, unrestrictable control of the account, "

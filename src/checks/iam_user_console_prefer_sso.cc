@@ -6,7 +6,7 @@ namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   const SsoStatus sso = SummarizeSso(inventory);
-  if (!RequireSsoKnown(sso, inventory, sink)) return;
+  if (!RequireSsoKnown(sso, sink)) return;
   if (!sso.enabled()) {
     // The finding this check looks for, console passwords *besides*
     // Identity Center, cannot exist; sso_enabled reports the missing

@@ -18,18 +18,18 @@ int CountOf(const std::map<std::string, int>& counts, std::string_view label) {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   for (const auto& region : inventory.regions) {
-    const auto& hub = region.security_hub;
-    if (!sink.require(hub, region.region)) continue;
-    if (!hub->enabled) continue;  // securityhub_enabled reports the region
-    const std::string arn = ResourceArn(hub->hub_arn, inventory, "securityhub", region.region, "hub/default");
+    const auto& findings = region.security_hub_findings;
+    if (!sink.require(findings, region.region)) continue;
+    if (!findings->hub_enabled) continue;  // securityhub_enabled reports the region
+    const std::string arn = ResourceArn("", inventory, "securityhub", region.region, "hub/default");
     std::vector<std::string> counts;
     for (const auto label : kLabels) {
-      if (const int count = CountOf(hub->active_findings_by_severity, label); count > 0) {
+      if (const int count = CountOf(findings->active_by_severity, label); count > 0) {
         counts.push_back(std::to_string(count) + " " + std::string(label));
       }
     }
     const int urgent =
-        CountOf(hub->active_findings_by_severity, "CRITICAL") + CountOf(hub->active_findings_by_severity, "HIGH");
+        CountOf(findings->active_by_severity, "CRITICAL") + CountOf(findings->active_by_severity, "HIGH");
     // The collector may count only the severities this check is about.
     const std::string breakdown = counts.empty() ? "" : " (active findings: " + Join(counts) + ")";
     if (urgent > 0) {
@@ -58,7 +58,7 @@ extern constinit const Check kSecurityhubNoCriticalFindings{
                            "\"Comparison\":\"EQUALS\"},{\"Value\":\"HIGH\",\"Comparison\":\"EQUALS\"}],"
                            "\"RecordState\":[{\"Value\":\"ACTIVE\",\"Comparison\":\"EQUALS\"}]}'  # fix or suppress "
                            "each with a reason",
-            .needs = "securityhub.state",
+            .needs = "securityhub.findings",
         },
     .evaluate = &Evaluate,
 };

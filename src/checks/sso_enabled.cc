@@ -6,7 +6,7 @@ namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   const SsoStatus sso = SummarizeSso(inventory);
-  if (!RequireSsoKnown(sso, inventory, sink)) return;
+  if (!RequireSsoKnown(sso, sink)) return;
   if (sso.enabled()) {
     const auto* first = sso.instances.front();
     sink.pass(kGlobalRegion, first->instance_arn, first->instance_arn,

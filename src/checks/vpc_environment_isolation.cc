@@ -46,7 +46,8 @@ void EvaluatePeering(const inventory::Inventory& inventory, FindingSink& sink, c
   const Side b =
       Resolve(inventory, region, peering.accepter_vpc_id, peering.accepter_owner_id, peering.accepter_region);
   if (a.vpc == nullptr && b.vpc == nullptr) {
-    sink.error(region, peering.id, "neither peered VPC is in the inventory: " + a.description + "; " + b.description);
+    sink.error(region, peering.id, arn,
+               "neither peered VPC is in the inventory: " + a.description + "; " + b.description);
     return;
   }
   if (a.vpc != nullptr && b.vpc != nullptr) {

@@ -8,8 +8,13 @@
 namespace posture::collect {
 namespace {
 
+// ELBv2 and WAFv2 meet in the per-ALB web ACL lookup.
+void PlanElbv2AndWafv2(CollectContext& ctx, inventory::RegionInventory& region) {
+  PlanElbv2(ctx, region, PlanWafv2(ctx, region));
+}
+
 using RegionalPlan = void (*)(CollectContext&, inventory::RegionInventory&);
-constexpr RegionalPlan kRegionalPlans[] = {PlanEc2, PlanElbv2, PlanWafv2, PlanSecurityHub, PlanSso};
+constexpr RegionalPlan kRegionalPlans[] = {PlanEc2, PlanElbv2AndWafv2, PlanSecurityHub, PlanSso};
 
 // "aws" from "arn:aws:sts::123456789012:assumed-role/...".
 std::string PartitionOf(const std::string& arn, std::string_view fallback_region) {

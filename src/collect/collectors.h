@@ -8,6 +8,12 @@
 // the tasks they submit run on pool threads (see section_tasks.h).
 #pragma once
 
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "collect/section_tasks.h"
 #include "inventory/inventory.h"
 
@@ -16,9 +22,33 @@ namespace posture::collect {
 // Each collector: submits tasks for the requested sections it owns.
 void PlanIam(CollectContext& ctx, inventory::IamInventory& iam);
 void PlanEc2(CollectContext& ctx, inventory::RegionInventory& region);
-void PlanElbv2(CollectContext& ctx, inventory::RegionInventory& region);
-void PlanWafv2(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanSecurityHub(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanSso(CollectContext& ctx, inventory::RegionInventory& region);
+
+// The WAF section of one region needs two concurrent listings (web ACLs and
+// load balancers); whichever finishes last starts the per-ALB lookups.
+// PlanWafv2 starts the web ACL listing and returns the lookup (nullptr when
+// the WAF section is not asked for); PlanElbv2 reports its listing to it.
+class WebAclLookup {
+ public:
+  WebAclLookup(CollectContext& ctx, inventory::RegionInventory& region);
+  void acls_listed(std::optional<inventory::CollectionError> error, bool any);
+  void load_balancers_listed(std::optional<inventory::CollectionError> error, std::vector<std::string> internet_facing);
+
+ private:
+  void start_when_ready(std::unique_lock<std::mutex>& lock);
+
+  CollectContext& ctx_;
+  inventory::RegionInventory& region_;
+  std::mutex mutex_;
+  bool acls_known_ = false;
+  bool lbs_known_ = false;
+  bool any_acl_ = false;
+  std::optional<inventory::CollectionError> acl_error_;
+  std::optional<inventory::CollectionError> lb_error_;
+  std::vector<std::string> internet_facing_;
+};
+std::shared_ptr<WebAclLookup> PlanWafv2(CollectContext& ctx, inventory::RegionInventory& region);
+void PlanElbv2(CollectContext& ctx, inventory::RegionInventory& region, std::shared_ptr<WebAclLookup> web_acls);
 
 }  // namespace posture::collect

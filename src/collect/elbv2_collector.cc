@@ -17,14 +17,35 @@ inventory::LoadBalancer MapLoadBalancer(const aws::Json& item) {
   return out;
 }
 
+using LoadBalancers = std::vector<inventory::LoadBalancer>;
+
+inventory::Collected<LoadBalancers> ListLoadBalancers(aws::AwsClient& client, const CallSite& site) {
+  LoadBalancers list;
+  auto status = ForEachItem(client, site, aws::Json{{"PageSize", kPageSize}}, "LoadBalancers",
+                            [&](const aws::Json& item) { list.push_back(MapLoadBalancer(item)); });
+  if (!status.ok()) return Failure<LoadBalancers>(site.failure(status.error()));
+  return Success(std::move(list));
+}
+
 }  // namespace
 
-void PlanElbv2(CollectContext& ctx, inventory::RegionInventory& region) {
-  if (!ctx.wants(inventory::kSectionLoadBalancers)) return;
-  SubmitList(
-      ctx, region.load_balancers, CallSite{"elbv2", "DescribeLoadBalancers", region.region},
-      aws::Json{{"PageSize", kPageSize}}, "LoadBalancers",
-      [](const aws::Json& item, std::vector<inventory::LoadBalancer>& out) { out.push_back(MapLoadBalancer(item)); });
+void PlanElbv2(CollectContext& ctx, inventory::RegionInventory& region, std::shared_ptr<WebAclLookup> web_acls) {
+  if (!ctx.wants(inventory::kSectionLoadBalancers) && !web_acls) return;
+  const CallSite site{"elbv2", "DescribeLoadBalancers", region.region};
+  SubmitSection(ctx, region.load_balancers, site, [&client = ctx.client, site, web_acls] {
+    auto list = [&] { return ListLoadBalancers(client, site); };
+    auto outcome = Guarded<LoadBalancers>(site, list);
+    if (web_acls) {
+      std::vector<std::string> internet_facing;
+      if (outcome.ok()) {
+        for (const auto& lb : *outcome) {
+          if (lb.internet_facing_application()) internet_facing.push_back(lb.arn);
+        }
+      }
+      web_acls->load_balancers_listed(outcome.error, std::move(internet_facing));
+    }
+    return outcome;
+  });
 }
 
 }  // namespace posture::collect

@@ -89,6 +89,8 @@ void AddAuthorizationPage(const aws::Json& page, inv::AuthorizationDetails& deta
     inv::ManagedPolicy out;
     out.arn = Text(policy, "Arn");
     out.name = Text(policy, "PolicyName");
+    // The name is the ARN's last path segment (some emulators omit PolicyName).
+    if (out.name.empty()) out.name = out.arn.substr(out.arn.rfind('/') + 1);
     out.aws_managed = IsAwsManaged(out.arn);
     out.attachment_count = Int(policy, "AttachmentCount");
     if (out.aws_managed && out.attachment_count == 0) continue;

@@ -1,20 +1,26 @@
-// Security Hub: DescribeHub, then (only when the hub is enabled) the
-// enabled standards and the active CRITICAL/HIGH findings at once. The
-// standards are informational: their failure is logged but leaves the
-// section usable; a failed findings count fails the section, since a
-// missing count would read as "no findings".
+// Security Hub, as two independent sections:
+// - state: DescribeHub, then (only when the hub is enabled) the enabled
+//   standards. The standards are informational: their failure is logged but
+//   leaves the section usable.
+// - findings: the active CRITICAL/HIGH findings, counted by severity. A
+//   region that is not subscribed answers InvalidAccessException, which is a
+//   value (hub disabled), not an error; any other failure fails the section,
+//   since a missing count would read as "no findings".
 #include "collect/collectors.h"
 
 namespace posture::collect {
 namespace {
 
 using State = inventory::SecurityHubState;
-using Join = SectionJoin<State>;
+using Findings = inventory::SecurityHubFindings;
 
 // GetFindings' and GetEnabledStandards' largest page.
 constexpr int kMaxResults = 100;
 constexpr const char* kCountedLabels[] = {"CRITICAL", "HIGH"};
 constexpr const char* kOpenWorkflows[] = {"NEW", "NOTIFIED"};
+
+// Security Hub's answer in a region where the account is not subscribed.
+bool IsNotSubscribed(const aws::Error& error) { return error.code() == "InvalidAccessException"; }
 
 aws::Json Equals(std::initializer_list<const char*> values) {
   aws::Json list = aws::Json::array();
@@ -38,20 +44,23 @@ bool IsActiveAndOpen(const aws::Json& finding) {
   return workflow.empty() || workflow == kOpenWorkflows[0] || workflow == kOpenWorkflows[1];
 }
 
-std::optional<inventory::CollectionError> CountFindings(aws::AwsClient& client, const CallSite& site, Join& join) {
-  std::map<std::string, int> counts;
-  for (const char* label : kCountedLabels) counts[label] = 0;
+inventory::Collected<Findings> CountFindings(aws::AwsClient& client, const CallSite& site) {
+  Findings out;
+  out.hub_enabled = true;
+  for (const char* label : kCountedLabels) out.active_by_severity[label] = 0;
   auto status = ForEachItem(client, site, ActiveFindingsQuery(), "Findings", [&](const aws::Json& finding) {
     if (!IsActiveAndOpen(finding)) return;
-    auto it = counts.find(Text(Member(finding, "Severity"), "Label"));
-    if (it != counts.end()) ++it->second;
+    auto it = out.active_by_severity.find(Text(Member(finding, "Severity"), "Label"));
+    if (it != out.active_by_severity.end()) ++it->second;
   });
-  if (!status.ok()) return site.failure(status.error());
-  join.update([&](State& state) { state.active_findings_by_severity = std::move(counts); });
-  return std::nullopt;
+  if (!status.ok()) {
+    if (IsNotSubscribed(status.error())) return Success(Findings{});
+    return Failure<Findings>(site.failure(status.error()));
+  }
+  return Success(std::move(out));
 }
 
-void ReadStandards(aws::AwsClient& client, ErrorLog& errors, const CallSite& site, Join& join) {
+std::vector<std::string> ReadStandards(aws::AwsClient& client, ErrorLog& errors, const CallSite& site) {
   std::vector<std::string> standards;
   auto status = ForEachItem(client, site, {{"MaxResults", kMaxResults}}, "StandardsSubscriptions",
                             [&](const aws::Json& subscription) {
@@ -61,44 +70,37 @@ void ReadStandards(aws::AwsClient& client, ErrorLog& errors, const CallSite& sit
                             });
   if (!status.ok()) {
     errors.add(site.failure(status.error()));
-    return;
+    return {};
   }
-  join.update([&](State& state) { state.standards = std::move(standards); });
+  return standards;
 }
 
-std::optional<inventory::Collected<State>> DescribeThenDetails(CollectContext& ctx,
-                                                               inventory::Collected<State>& section,
-                                                               const std::string& region) {
+inventory::Collected<State> DescribeHub(CollectContext& ctx, const std::string& region) {
   const CallSite site{"securityhub", "DescribeHub", region};
   auto hub = ctx.client.call(site.service, site.operation, aws::Json::object(), region);
   if (!hub.ok()) {
-    // Security Hub's answer in a region where the account is not subscribed.
-    if (hub.error().code() == "InvalidAccessException") return Success(State{});
+    if (IsNotSubscribed(hub.error())) return Success(State{});
     return Failure<State>(site.failure(hub.error()));
   }
   State state;
   state.enabled = true;
   state.hub_arn = Text(*hub, "HubArn");
-  auto join = std::make_shared<Join>(ctx, section, std::move(state), 2);
-  const CallSite standards_site{"securityhub", "GetEnabledStandards", region};
-  SubmitPart(ctx, join, standards_site, [&ctx, standards_site](Join& joined) {
-    ReadStandards(ctx.client, ctx.errors, standards_site, joined);
-    return std::optional<inventory::CollectionError>();
-  });
-  const CallSite findings_site{"securityhub", "GetFindings", region};
-  SubmitPart(ctx, join, findings_site, [&client = ctx.client, findings_site](Join& joined) {
-    return CountFindings(client, findings_site, joined);
-  });
-  return std::nullopt;
+  state.standards = ReadStandards(ctx.client, ctx.errors, CallSite{"securityhub", "GetEnabledStandards", region});
+  return Success(std::move(state));
 }
 
 }  // namespace
 
 void PlanSecurityHub(CollectContext& ctx, inventory::RegionInventory& region) {
-  if (!ctx.wants(inventory::kSectionSecurityHub)) return;
-  auto& section = region.security_hub;
-  SubmitStaged(ctx, section, CallSite{"securityhub", "DescribeHub", region.region},
-               [&ctx, &section, name = region.region] { return DescribeThenDetails(ctx, section, name); });
+  if (ctx.wants(inventory::kSectionSecurityHub)) {
+    SubmitSection(ctx, region.security_hub, CallSite{"securityhub", "DescribeHub", region.region},
+                  [&ctx, name = region.region] { return DescribeHub(ctx, name); });
+  }
+  if (ctx.wants(inventory::kSectionSecurityHubFindings)) {
+    const CallSite site{"securityhub", "GetFindings", region.region};
+    SubmitSection(ctx, region.security_hub_findings, site,
+                  [&client = ctx.client, site] { return CountFindings(client, site); });
+  }
 }
 
 }  // namespace posture::collect

@@ -1,66 +1,97 @@
-// WAFv2 regional web ACLs and the resources they protect: one ListWebACLs,
-// then one ListResourcesForWebACL per ACL and resource type, all at once
-// (GetWebACLForResource would cost a call per resource).
-#include <iterator>
-#include <map>
+// Which WAFv2 web ACL protects each internet-facing application load
+// balancer. ListWebACLs runs alongside DescribeLoadBalancers; once both are
+// in, a region without regional web ACLs is finished (nothing can be
+// protected), otherwise one GetWebACLForResource per internet-facing ALB
+// runs, all at once. Internal and non-application load balancers cost no
+// call.
+#include <mutex>
 
 #include "collect/collectors.h"
 
 namespace posture::collect {
+
 namespace {
 
 using WebAclByResource = std::map<std::string, std::string>;
 using Join = SectionJoin<WebAclByResource>;
 
-// ListWebACLs' largest page.
-constexpr int kListLimit = 100;
-constexpr const char* kProtectedTypes[] = {"APPLICATION_LOAD_BALANCER", "API_GATEWAY"};
+// ListWebACLs' largest page; one ACL is enough to know the region has some.
+constexpr int kListLimit = 1;
 
-std::optional<inventory::CollectionError> ListResources(aws::AwsClient& client, const CallSite& site,
-                                                        const std::string& acl_arn, const char* type, Join& join) {
-  auto result =
-      client.call(site.service, site.operation, {{"WebACLArn", acl_arn}, {"ResourceType", type}}, site.region);
-  if (!result.ok()) return site.failure(result.error());
-  join.update([&](WebAclByResource& map) {
-    for (const auto& arn : Items(*result, "ResourceArns")) {
-      if (arn.is_string()) map[arn.get<std::string>()] = acl_arn;
-    }
-  });
-  return std::nullopt;
-}
-
-std::optional<inventory::Collected<WebAclByResource>> ListAclsThenResources(
-    CollectContext& ctx, inventory::Collected<WebAclByResource>& section, const std::string& region) {
-  const CallSite site{"wafv2", "ListWebACLs", region};
-  std::vector<std::string> acl_arns;
-  auto status = ForEachItem(ctx.client, site, {{"Scope", "REGIONAL"}, {"Limit", kListLimit}}, "WebACLs",
-                            [&](const aws::Json& acl) {
-                              std::string arn = Text(acl, "ARN");
-                              if (!arn.empty()) acl_arns.push_back(std::move(arn));
-                            });
-  if (!status.ok()) return Failure<WebAclByResource>(site.failure(status.error()));
-  if (acl_arns.empty()) return Success(WebAclByResource{});
-
-  const int parts = static_cast<int>(acl_arns.size() * std::size(kProtectedTypes));
-  auto join = std::make_shared<Join>(ctx, section, WebAclByResource{}, parts);
-  const CallSite part_site{"wafv2", "ListResourcesForWebACL", region};
-  for (const auto& acl_arn : acl_arns) {
-    for (const char* type : kProtectedTypes) {
-      SubmitPart(ctx, join, part_site, [&client = ctx.client, part_site, acl_arn, type](Join& joined) {
-        return ListResources(client, part_site, acl_arn, type, joined);
-      });
-    }
+std::optional<inventory::CollectionError> LookUp(aws::AwsClient& client, const CallSite& site,
+                                                 const std::string& lb_arn, Join& join) {
+  auto result = client.call(site.service, site.operation, {{"ResourceArn", lb_arn}}, site.region);
+  if (!result.ok()) {
+    // The load balancer was deleted since it was listed: nothing to protect.
+    if (result.error().kind() == aws::ErrorKind::kNotFound) return std::nullopt;
+    return site.failure(result.error());
   }
+  const std::string acl_arn = result->contains("WebACL") ? Text((*result)["WebACL"], "ARN") : "";
+  if (!acl_arn.empty()) join.update([&](WebAclByResource& map) { map[lb_arn] = acl_arn; });
   return std::nullopt;
 }
 
 }  // namespace
 
-void PlanWafv2(CollectContext& ctx, inventory::RegionInventory& region) {
-  if (!ctx.wants(inventory::kSectionWebAcls)) return;
-  auto& section = region.web_acl_by_resource;
-  SubmitStaged(ctx, section, CallSite{"wafv2", "ListWebACLs", region.region},
-               [&ctx, &section, name = region.region] { return ListAclsThenResources(ctx, section, name); });
+WebAclLookup::WebAclLookup(CollectContext& ctx, inventory::RegionInventory& region) : ctx_(ctx), region_(region) {}
+
+void WebAclLookup::acls_listed(std::optional<inventory::CollectionError> error, bool any) {
+  std::unique_lock lock(mutex_);
+  acl_error_ = std::move(error);
+  any_acl_ = any;
+  acls_known_ = true;
+  start_when_ready(lock);
+}
+
+void WebAclLookup::load_balancers_listed(std::optional<inventory::CollectionError> error,
+                                         std::vector<std::string> internet_facing) {
+  std::unique_lock lock(mutex_);
+  lb_error_ = std::move(error);
+  internet_facing_ = std::move(internet_facing);
+  lbs_known_ = true;
+  start_when_ready(lock);
+}
+
+void WebAclLookup::start_when_ready(std::unique_lock<std::mutex>& lock) {
+  if (!acls_known_ || !lbs_known_) return;
+  lock.unlock();
+  auto& section = region_.web_acl_by_resource;
+  if (acl_error_) return ctx_.store(section, Failure<WebAclByResource>(std::move(*acl_error_)));
+  // The load balancer section already logged its own failure.
+  if (lb_error_) {
+    section = Failure<WebAclByResource>(std::move(*lb_error_));
+    return;
+  }
+  if (!any_acl_ || internet_facing_.empty()) return ctx_.store(section, Success(WebAclByResource{}));
+  auto join = std::make_shared<Join>(ctx_, section, WebAclByResource{}, static_cast<int>(internet_facing_.size()));
+  const CallSite site{"wafv2", "GetWebACLForResource", region_.region};
+  for (auto& lb_arn : internet_facing_) {
+    SubmitPart(ctx_, join, site, [&client = ctx_.client, site, lb_arn = std::move(lb_arn)](Join& joined) {
+      return LookUp(client, site, lb_arn, joined);
+    });
+  }
+}
+
+std::shared_ptr<WebAclLookup> PlanWafv2(CollectContext& ctx, inventory::RegionInventory& region) {
+  if (!ctx.wants(inventory::kSectionWebAcls)) return nullptr;
+  auto lookup = std::make_shared<WebAclLookup>(ctx, region);
+  const CallSite site{"wafv2", "ListWebACLs", region.region};
+  ctx.pool.submit([&ctx, site, lookup] {
+    bool any = false;
+    std::optional<inventory::CollectionError> failure;
+    auto error = RunCatching(site, [&] {
+      // One page is enough: the question is only whether any ACL exists.
+      auto page =
+          ctx.client.call(site.service, site.operation, {{"Scope", "REGIONAL"}, {"Limit", kListLimit}}, site.region);
+      if (!page.ok()) {
+        failure = site.failure(page.error());
+        return;
+      }
+      any = !Items(*page, "WebACLs").empty();
+    });
+    lookup->acls_listed(error ? std::move(error) : std::move(failure), any);
+  });
+  return lookup;
 }
 
 }  // namespace posture::collect

@@ -33,6 +33,7 @@ inline constexpr const char* kSectionVpcPeerings = "ec2.vpc_peerings";
 inline constexpr const char* kSectionLoadBalancers = "elbv2.load_balancers";
 inline constexpr const char* kSectionWebAcls = "wafv2.web_acl_by_resource";
 inline constexpr const char* kSectionSecurityHub = "securityhub.state";
+inline constexpr const char* kSectionSecurityHubFindings = "securityhub.findings";
 inline constexpr const char* kSectionSsoInstances = "sso.instances";
 
 // Why a section of the inventory is missing.
@@ -159,6 +160,9 @@ struct LoadBalancer {
   std::string scheme;  // "internet-facing", "internal"
   std::string vpc_id;
   std::string dns_name;
+
+  // An application load balancer reachable from the internet: what WAF protects.
+  bool internet_facing_application() const { return type == "application" && scheme == "internet-facing"; }
 };
 
 // ---- Security Hub and Identity Center -----------------------------------
@@ -167,8 +171,14 @@ struct SecurityHubState {
   bool enabled = false;
   std::string hub_arn;
   std::vector<std::string> standards;  // enabled standards' ARNs
+};
+
+// Security Hub's findings, read on their own so that checking whether the
+// hub is on costs no finding query.
+struct SecurityHubFindings {
+  bool hub_enabled = false;  // false: the region is not subscribed (nothing counted)
   // Active (workflow NEW/NOTIFIED, record state ACTIVE) findings by severity label.
-  std::map<std::string, int> active_findings_by_severity;
+  std::map<std::string, int> active_by_severity;
 };
 
 struct SsoInstance {
@@ -186,9 +196,11 @@ struct RegionInventory {
   Collected<std::vector<Vpc>> vpcs;
   Collected<std::vector<VpcPeering>> vpc_peerings;
   Collected<std::vector<LoadBalancer>> load_balancers;
-  // Regional WAFv2 web ACL protecting each resource ARN (ALBs, API stages).
+  // The WAFv2 web ACL protecting each internet-facing ALB, by ALB ARN; an
+  // unprotected ALB is absent.
   Collected<std::map<std::string, std::string>> web_acl_by_resource;
   Collected<SecurityHubState> security_hub;
+  Collected<SecurityHubFindings> security_hub_findings;
   Collected<std::vector<SsoInstance>> sso_instances;
 };
 

@@ -427,6 +427,14 @@ TEST(RestJsonProtocolTest, UnreadableErrorBodiesFallBackToTheStatus) {
   EXPECT_EQ(html.code(), "502");
   EXPECT_EQ(html.message(), "HTTP 502 Bad Gateway");
 
+  // An emulator's or proxy's HTML "not found" page is not quoted.
+  const Error not_found =
+      ParseError(Model("securityhub"), "GetEnabledStandards",
+                 Response(404, "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>"));
+  EXPECT_EQ(not_found.kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(not_found.code(), "404");
+  EXPECT_EQ(not_found.message(), "HTTP 404 Not Found");
+
   const Error empty = ParseError(Model("guardduty"), "GetDetector", Response(404, "", {{"x-amzn-RequestId", "r1"}}));
   EXPECT_EQ(empty.kind(), ErrorKind::kNotFound);
   EXPECT_EQ(empty.code(), "404");

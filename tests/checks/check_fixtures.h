@@ -184,14 +184,16 @@ inline LoadBalancer Alb(std::string name, std::string scheme = "internet-facing"
   return lb;
 }
 
-inline SecurityHubState Hub(bool enabled, std::vector<std::string> standards = {},
-                            std::map<std::string, int> findings = {}) {
+inline SecurityHubState Hub(bool enabled, std::vector<std::string> standards = {}) {
   SecurityHubState hub;
   hub.enabled = enabled;
   if (enabled) hub.hub_arn = "arn:aws:securityhub:us-east-1:123456789012:hub/default";
   hub.standards = std::move(standards);
-  hub.active_findings_by_severity = std::move(findings);
   return hub;
+}
+
+inline SecurityHubFindings HubFindings(bool hub_enabled, std::map<std::string, int> by_severity = {}) {
+  return SecurityHubFindings{hub_enabled, std::move(by_severity)};
 }
 
 inline SsoInstance Sso(std::string region = kRegion) {
@@ -286,6 +288,7 @@ class Estate {
   Estate& load_balancers(std::vector<LoadBalancer> lbs, const std::string& region = kRegion);
   Estate& web_acls(std::map<std::string, std::string> by_resource, const std::string& region = kRegion);
   Estate& security_hub(SecurityHubState hub, const std::string& region = kRegion);
+  Estate& security_hub_findings(SecurityHubFindings findings, const std::string& region = kRegion);
   Estate& sso(std::vector<SsoInstance> instances, const std::string& region = kRegion);
 
   Estate& summary(AccountSummary summary);

@@ -21,8 +21,9 @@ constexpr SectionCall kSectionCalls[] = {
     {kSectionVpcs, "ec2", "DescribeVpcs"},
     {kSectionVpcPeerings, "ec2", "DescribeVpcPeeringConnections"},
     {kSectionLoadBalancers, "elasticloadbalancing", "DescribeLoadBalancers"},
-    {kSectionWebAcls, "wafv2", "ListResourcesForWebACL"},
+    {kSectionWebAcls, "wafv2", "GetWebACLForResource"},
     {kSectionSecurityHub, "securityhub", "DescribeHub"},
+    {kSectionSecurityHubFindings, "securityhub", "GetFindings"},
     {kSectionSsoInstances, "sso", "ListInstances"},
 };
 
@@ -37,6 +38,7 @@ RegionInventory EmptyRegion(const std::string& name) {
   region.load_balancers.set({});
   region.web_acl_by_resource.set({});
   region.security_hub.set(Hub(false));
+  region.security_hub_findings.set(HubFindings(false));
   region.sso_instances.set({});
   return region;
 }
@@ -105,6 +107,10 @@ Estate& Estate::web_acls(std::map<std::string, std::string> v, const std::string
 }
 Estate& Estate::security_hub(SecurityHubState v, const std::string& r) {
   region(r).security_hub.set(std::move(v));
+  return *this;
+}
+Estate& Estate::security_hub_findings(SecurityHubFindings v, const std::string& r) {
+  region(r).security_hub_findings.set(std::move(v));
   return *this;
 }
 Estate& Estate::sso(std::vector<SsoInstance> v, const std::string& r) {
@@ -178,6 +184,7 @@ Estate& Estate::fail(std::string_view section, const std::string& region_name) {
   if (section == kSectionLoadBalancers) r.load_balancers.fail(error);
   if (section == kSectionWebAcls) r.web_acl_by_resource.fail(error);
   if (section == kSectionSecurityHub) r.security_hub.fail(error);
+  if (section == kSectionSecurityHubFindings) r.security_hub_findings.fail(error);
   if (section == kSectionSsoInstances) r.sso_instances.fail(error);
   return *this;
 }

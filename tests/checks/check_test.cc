@@ -48,7 +48,7 @@ TEST(CheckTest, SinkFillsFindings) {
   sink.pass("us-east-1", "thing-1", "arn:thing-1", "fine");
   sink.fail("us-east-1", "thing-2", "arn:thing-2", "bad", Severity::kCritical);
   sink.set_resource_type("AWS::Test::Other");
-  sink.error("global", "thing-3", "broken");
+  sink.error("global", "thing-3", "arn:thing-3", "broken");
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(out[0].check_id, "test_check");
   EXPECT_EQ(out[0].status, Status::kPass);
@@ -60,6 +60,7 @@ TEST(CheckTest, SinkFillsFindings) {
   EXPECT_EQ(out[1].severity, Severity::kCritical);
   EXPECT_EQ(out[2].status, Status::kError);
   EXPECT_EQ(out[2].resource_type, "AWS::Test::Other");
+  EXPECT_EQ(out[2].resource_arn, "arn:thing-3");
   EXPECT_EQ(out[2].message, "broken");
 }
 
@@ -84,6 +85,10 @@ TEST(CheckTest, RequireNamesTheFailedCall) {
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[0].status, Status::kError);
   EXPECT_EQ(out[0].resource_id, kAccount);
+  // The resource of a section-level ERROR is the account itself, never blank.
+  EXPECT_EQ(out[0].resource_arn, "arn:aws:iam::" + std::string(kAccount) + ":root");
+  EXPECT_EQ(out[0].resource_type, "AWS::::Account");
+  EXPECT_EQ(out[1].resource_arn, out[0].resource_arn);
   EXPECT_EQ(out[0].message,
             "could not evaluate: ec2:DescribeSecurityGroups failed in us-east-1 (access_denied, AccessDenied): not "
             "authorized to perform this operation");

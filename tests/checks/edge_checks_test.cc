@@ -24,7 +24,7 @@ std::vector<CheckCase> WafCases() {
       {"waf_acls_failed",
        id,
        Estate().load_balancers({Alb("api")}).fail(kSectionWebAcls),
-       {Error(kAccount, "wafv2:ListResourcesForWebACL")}},
+       {Error(kAccount, "wafv2:GetWebACLForResource")}},
       {"waf_acls_failed_but_nothing_public",
        id,
        Estate().load_balancers({Alb("internal", "internal")}).fail(kSectionWebAcls),
@@ -57,23 +57,27 @@ std::vector<CheckCase> SecurityHubCases() {
 
       {"hub_critical_findings",
        "securityhub_no_critical_findings",
-       Estate().security_hub(Hub(true, {}, {{"CRITICAL", 2}, {"HIGH", 3}, {"MEDIUM", 5}, {"INFORMATIONAL", 1}})),
+       Estate().security_hub_findings(
+           HubFindings(true, {{"CRITICAL", 2}, {"HIGH", 3}, {"MEDIUM", 5}, {"INFORMATIONAL", 1}})),
        {Fail(kAccount,
              "5 active CRITICAL or HIGH findings (active findings: 2 CRITICAL, 3 HIGH, 5 MEDIUM, 1 "
              "INFORMATIONAL)")}},
       {"hub_only_low_findings",
        "securityhub_no_critical_findings",
-       Estate().security_hub(Hub(true, {}, {{"LOW", 4}, {"HIGH", 0}})),
+       Estate().security_hub_findings(HubFindings(true, {{"LOW", 4}, {"HIGH", 0}})),
        {Pass(kAccount, "no active CRITICAL or HIGH findings (active findings: 4 LOW)")}},
       {"hub_no_findings",
        "securityhub_no_critical_findings",
-       Estate().security_hub(Hub(true, {}, {{"CRITICAL", 0}, {"HIGH", 0}})),
+       Estate().security_hub_findings(HubFindings(true, {{"CRITICAL", 0}, {"HIGH", 0}})),
        {Without(Pass(kAccount, "no active CRITICAL or HIGH findings"), "(")}},
-      {"hub_disabled_skipped", "securityhub_no_critical_findings", Estate().security_hub(Hub(false)), {}},
+      {"hub_disabled_skipped",
+       "securityhub_no_critical_findings",
+       Estate().security_hub_findings(HubFindings(false)),
+       {}},
       {"hub_findings_failed",
        "securityhub_no_critical_findings",
-       Estate().fail(kSectionSecurityHub),
-       {Error(kAccount, "DescribeHub")}},
+       Estate().fail(kSectionSecurityHubFindings),
+       {Error(kAccount, "GetFindings")}},
   };
 }
 

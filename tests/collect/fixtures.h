@@ -299,12 +299,13 @@ inline void AnswerSmallEstate(FakeAws& aws) {
                        {"Description", ""},
                        {"LockToken", "lock"},
                        {"ARN", "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/main/a1b2"}}}}}));
-  aws.on("wafv2", "ListResourcesForWebACL", [](const Call& call) {
-    if (call.json.value("ResourceType", "") != "APPLICATION_LOAD_BALANCER") {
-      return JsonReply({{"ResourceArns", aws::Json::array()}});
-    }
-    return JsonReply({{"ResourceArns",
-                       {"arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188"}}});
+  aws.on("wafv2", "GetWebACLForResource", [](const Call& call) {
+    if (call.json.value("ResourceArn", "").find("/app/web/") == std::string::npos)
+      return JsonReply(aws::Json::object());
+    return JsonReply({{"WebACL",
+                       {{"Name", "main"},
+                        {"Id", "a1b2"},
+                        {"ARN", "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/main/a1b2"}}}});
   });
   aws.on("securityhub", "DescribeHub",
          JsonReply({{"HubArn", "arn:aws:securityhub:us-east-1:123456789012:hub/default"},
@@ -356,7 +357,7 @@ inline std::set<std::string> AllSections() {
           inv::kSectionIamVirtualMfaDevices, inv::kSectionIamCredentialReport, inv::kSectionSecurityGroups,
           inv::kSectionNetworkAcls,          inv::kSectionInstances,           inv::kSectionVpcs,
           inv::kSectionVpcPeerings,          inv::kSectionLoadBalancers,       inv::kSectionWebAcls,
-          inv::kSectionSecurityHub,          inv::kSectionSsoInstances};
+          inv::kSectionSecurityHub,          inv::kSectionSecurityHubFindings, inv::kSectionSsoInstances};
 }
 
 }  // namespace posture::collect::testing

@@ -135,6 +135,19 @@ TEST_F(IamCollectorTest, AuthorizationDetailsPagesAreMerged) {
   EXPECT_EQ(aws_.calls().back().param("Marker"), "marker-2");
 }
 
+TEST_F(IamCollectorTest, AManagedPolicyWithoutANameIsNamedFromItsArn) {
+  std::string member = testing::PolicyMember("arn:aws:iam::123456789012:policy/team/FullAdmin", "FullAdmin", 1,
+                                             testing::kAdminPolicy, testing::kAdminPolicy);
+  member.replace(member.find("<PolicyName>FullAdmin</PolicyName>"),
+                 std::string("<PolicyName>FullAdmin</PolicyName>").size(), "");
+  aws_.on("iam", "GetAccountAuthorizationDetails",
+          Xml(testing::AuthorizationDetailsXml("<Policies>" + member + "</Policies>")));
+  auto inventory = Collect({inv::kSectionIamAuthorization});
+  ASSERT_TRUE(inventory.iam.authorization.ok());
+  ASSERT_EQ(inventory.iam.authorization->policies.size(), 1u);
+  EXPECT_EQ(inventory.iam.authorization->policies[0].name, "FullAdmin");
+}
+
 TEST_F(IamCollectorTest, VirtualMfaDevicesIncludingRoot) {
   auto inventory = Collect({inv::kSectionIamVirtualMfaDevices});
   ASSERT_TRUE(inventory.iam.virtual_mfa_devices.ok());

@@ -56,72 +56,112 @@ TEST_F(ServicesCollectorTest, LoadBalancersAcrossPages) {
   EXPECT_EQ(calls[2].param("Marker"), "next-1");
 }
 
-TEST_F(ServicesCollectorTest, WebAclsMapEachProtectedResource) {
-  aws_.on("wafv2", "ListWebACLs", [](const Call& call) {
-    if (!call.json.contains("NextMarker")) {
-      return JsonReply(
-          {{"NextMarker", "m2"},
-           {"WebACLs",
-            {{{"Name", "a"}, {"Id", "1"}, {"ARN", "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/a/1"}}}}});
-    }
-    return JsonReply(
-        {{"WebACLs",
-          {{{"Name", "b"}, {"Id", "2"}, {"ARN", "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/b/2"}}}}});
-  });
-  aws_.on("wafv2", "ListResourcesForWebACL", [](const Call& call) {
-    const std::string acl = call.json.value("WebACLArn", "");
-    const std::string type = call.json.value("ResourceType", "");
-    if (acl.ends_with("/a/1") && type == "APPLICATION_LOAD_BALANCER") {
-      return JsonReply({{"ResourceArns", {"arn:alb/web", "arn:alb/shop"}}});
-    }
-    if (acl.ends_with("/b/2") && type == "API_GATEWAY") {
-      return JsonReply({{"ResourceArns", {"arn:aws:apigateway:us-east-1::/restapis/abc/stages/prod"}}});
-    }
-    return JsonReply({{"ResourceArns", aws::Json::array()}});
-  });
-  auto inventory = Collect({inv::kSectionWebAcls});
+constexpr const char* kAclArn = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/main/a1b2";
+
+std::string AlbArn(const std::string& name) {
+  return "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/" + name + "/50dc6c495c0c9188";
+}
+
+TEST_F(ServicesCollectorTest, WebAclsAreLookedUpForInternetFacingAlbsOnly) {
+  aws_.on("elasticloadbalancing", "DescribeLoadBalancers",
+          Xml(testing::LoadBalancersXml(testing::LoadBalancerMember("web", "internet-facing") +
+                                        testing::LoadBalancerMember("shop", "internet-facing") +
+                                        testing::LoadBalancerMember("api", "internal") +
+                                        testing::LoadBalancerMember("tcp", "internet-facing", "network"))));
+  auto inventory = Collect({inv::kSectionWebAcls, inv::kSectionLoadBalancers});
   const auto& map = inventory.regions.front().web_acl_by_resource;
-  ASSERT_TRUE(map.ok());
-  EXPECT_EQ(*map, (std::map<std::string, std::string>{
-                      {"arn:alb/web", "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/a/1"},
-                      {"arn:alb/shop", "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/a/1"},
-                      {"arn:aws:apigateway:us-east-1::/restapis/abc/stages/prod",
-                       "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/b/2"}}));
-  EXPECT_EQ(aws_.count("wafv2:ListWebACLs"), 2u);
-  EXPECT_EQ(aws_.count("wafv2:ListResourcesForWebACL"), 4u);  // 2 ACLs x 2 resource types
+  ASSERT_TRUE(map.ok()) << map.error->message;
+  // "shop" has no web ACL: it is absent from the map.
+  EXPECT_EQ(*map, (std::map<std::string, std::string>{{AlbArn("web"), kAclArn}}));
+  EXPECT_EQ(aws_.count("wafv2:ListWebACLs"), 1u);
+  EXPECT_EQ(aws_.count("wafv2:GetWebACLForResource"), 2u);  // web and shop; not internal, not network
+  EXPECT_EQ(aws_.count("elasticloadbalancing:DescribeLoadBalancers"), 1u);
   for (const auto& call : aws_.calls()) {
     if (call.operation == "ListWebACLs") {
       EXPECT_EQ(call.json.value("Scope", ""), "REGIONAL");
-      EXPECT_EQ(call.json.value("Limit", 0), 100);
     }
   }
 }
 
-TEST_F(ServicesCollectorTest, NoWebAclsMeansAnEmptyMapAndNoFurtherCalls) {
-  aws_.on("wafv2", "ListWebACLs", JsonReply({{"WebACLs", aws::Json::array()}}));
+TEST_F(ServicesCollectorTest, TheWafSectionAloneStillListsLoadBalancersOnce) {
   auto inventory = Collect({inv::kSectionWebAcls});
   ASSERT_TRUE(inventory.regions.front().web_acl_by_resource.ok());
-  EXPECT_TRUE(inventory.regions.front().web_acl_by_resource->empty());
-  EXPECT_EQ(aws_.count("wafv2:ListResourcesForWebACL"), 0u);
+  EXPECT_EQ(inventory.regions.front().web_acl_by_resource->size(), 1u);
+  EXPECT_EQ(aws_.count("elasticloadbalancing:DescribeLoadBalancers"), 1u);
 }
 
-TEST_F(ServicesCollectorTest, AFailedResourceListFailsTheWebAclSection) {
-  aws_.on("wafv2", "ListResourcesForWebACL", [](const Call& call) {
-    if (call.json.value("ResourceType", "") == "API_GATEWAY") {
-      return JsonError(400, "AccessDeniedException", "not authorized to perform wafv2:ListResourcesForWebACL");
-    }
-    return JsonReply({{"ResourceArns", {"arn:alb/web"}}});
-  });
+TEST_F(ServicesCollectorTest, NoWebAclsMeansAnEmptyMapAndNoLookups) {
+  aws_.on("wafv2", "ListWebACLs", JsonReply({{"WebACLs", aws::Json::array()}}));
+  auto inventory = Collect({inv::kSectionWebAcls, inv::kSectionLoadBalancers});
+  ASSERT_TRUE(inventory.regions.front().web_acl_by_resource.ok());
+  EXPECT_TRUE(inventory.regions.front().web_acl_by_resource->empty());
+  EXPECT_EQ(aws_.count("wafv2:GetWebACLForResource"), 0u);
+}
+
+TEST_F(ServicesCollectorTest, NoInternetFacingAlbMeansNoLookups) {
+  aws_.on("elasticloadbalancing", "DescribeLoadBalancers",
+          Xml(testing::LoadBalancersXml(testing::LoadBalancerMember("api", "internal"))));
+  auto inventory = Collect({inv::kSectionWebAcls, inv::kSectionLoadBalancers});
+  ASSERT_TRUE(inventory.regions.front().web_acl_by_resource.ok());
+  EXPECT_TRUE(inventory.regions.front().web_acl_by_resource->empty());
+  EXPECT_EQ(aws_.count("wafv2:GetWebACLForResource"), 0u);
+}
+
+TEST_F(ServicesCollectorTest, ALoadBalancerDeletedSinceListingIsSkipped) {
+  aws_.on("wafv2", "GetWebACLForResource",
+          JsonError(400, "WAFNonexistentItemException", "AWS WAF couldn't perform the operation"));
+  auto inventory = Collect({inv::kSectionWebAcls, inv::kSectionLoadBalancers});
+  ASSERT_TRUE(inventory.regions.front().web_acl_by_resource.ok());
+  EXPECT_TRUE(inventory.regions.front().web_acl_by_resource->empty());
+  EXPECT_TRUE(inventory.errors.empty());
+}
+
+TEST_F(ServicesCollectorTest, ADeniedLookupFailsTheWebAclSection) {
+  aws_.on("wafv2", "GetWebACLForResource",
+          JsonError(400, "AccessDeniedException", "not authorized to perform wafv2:GetWebACLForResource"));
   auto inventory = Collect({inv::kSectionWebAcls, inv::kSectionLoadBalancers});
   const auto& region = inventory.regions.front();
   ASSERT_FALSE(region.web_acl_by_resource.ok());
-  EXPECT_EQ(region.web_acl_by_resource.error->operation, "ListResourcesForWebACL");
+  EXPECT_EQ(region.web_acl_by_resource.error->operation, "GetWebACLForResource");
   EXPECT_EQ(region.web_acl_by_resource.error->kind, "access_denied");
   EXPECT_TRUE(region.load_balancers.ok());
   EXPECT_EQ(inventory.errors.size(), 1u);
 }
 
-TEST_F(ServicesCollectorTest, SecurityHubStateStandardsAndActiveFindings) {
+TEST_F(ServicesCollectorTest, ADeniedWebAclListFailsOnlyTheWafSection) {
+  aws_.on("wafv2", "ListWebACLs", JsonError(400, "AccessDeniedException", "not authorized"));
+  auto inventory = Collect({inv::kSectionWebAcls, inv::kSectionLoadBalancers});
+  const auto& region = inventory.regions.front();
+  ASSERT_FALSE(region.web_acl_by_resource.ok());
+  EXPECT_EQ(region.web_acl_by_resource.error->operation, "ListWebACLs");
+  EXPECT_TRUE(region.load_balancers.ok());
+  EXPECT_EQ(aws_.count("wafv2:GetWebACLForResource"), 0u);
+  EXPECT_EQ(inventory.errors.size(), 1u);
+}
+
+TEST_F(ServicesCollectorTest, AFailedLoadBalancerListFailsBothSectionsButIsLoggedOnce) {
+  aws_.on("elasticloadbalancing", "DescribeLoadBalancers", testing::XmlError(403, "AccessDenied", "denied"));
+  auto inventory = Collect({inv::kSectionWebAcls, inv::kSectionLoadBalancers});
+  const auto& region = inventory.regions.front();
+  ASSERT_FALSE(region.load_balancers.ok());
+  ASSERT_FALSE(region.web_acl_by_resource.ok());
+  EXPECT_EQ(region.web_acl_by_resource.error->operation, "DescribeLoadBalancers");
+  EXPECT_EQ(inventory.errors.size(), 1u);
+}
+
+TEST_F(ServicesCollectorTest, SecurityHubStateAndStandardsWithoutFindings) {
+  auto inventory = Collect({inv::kSectionSecurityHub});
+  const auto& hub = inventory.regions.front().security_hub;
+  ASSERT_TRUE(hub.ok());
+  EXPECT_TRUE(hub->enabled);
+  EXPECT_EQ(hub->hub_arn, "arn:aws:securityhub:us-east-1:123456789012:hub/default");
+  EXPECT_EQ(hub->standards,
+            std::vector<std::string>{"arn:aws:securityhub:us-east-1::standards/cis-aws-foundations-benchmark/v/1.4.0"});
+  EXPECT_FALSE(inventory.regions.front().security_hub_findings.ok());  // not asked for
+  EXPECT_EQ(aws_.count("securityhub:GetFindings"), 0u);
+}
+
+TEST_F(ServicesCollectorTest, SecurityHubActiveFindingsCountedBySeverity) {
   aws_.on("securityhub", "GetFindings", [](const Call& call) {
     if (!call.json.contains("NextToken")) {
       return JsonReply(
@@ -133,14 +173,11 @@ TEST_F(ServicesCollectorTest, SecurityHubStateStandardsAndActiveFindings) {
           {testing::Finding("f-3", "HIGH", "ACTIVE", "NOTIFIED"), testing::Finding("f-4", "CRITICAL", "ARCHIVED"),
            testing::Finding("f-5", "HIGH", "ACTIVE", "RESOLVED"), testing::Finding("f-6", "LOW")}}});
   });
-  auto inventory = Collect({inv::kSectionSecurityHub});
-  const auto& hub = inventory.regions.front().security_hub;
-  ASSERT_TRUE(hub.ok());
-  EXPECT_TRUE(hub->enabled);
-  EXPECT_EQ(hub->hub_arn, "arn:aws:securityhub:us-east-1:123456789012:hub/default");
-  EXPECT_EQ(hub->standards,
-            std::vector<std::string>{"arn:aws:securityhub:us-east-1::standards/cis-aws-foundations-benchmark/v/1.4.0"});
-  EXPECT_EQ(hub->active_findings_by_severity, (std::map<std::string, int>{{"CRITICAL", 1}, {"HIGH", 2}}));
+  auto inventory = Collect({inv::kSectionSecurityHubFindings});
+  const auto& findings = inventory.regions.front().security_hub_findings;
+  ASSERT_TRUE(findings.ok());
+  EXPECT_TRUE(findings->hub_enabled);
+  EXPECT_EQ(findings->active_by_severity, (std::map<std::string, int>{{"CRITICAL", 1}, {"HIGH", 2}}));
 
   for (const auto& call : aws_.calls()) {
     if (call.operation != "GetFindings") continue;
@@ -152,17 +189,21 @@ TEST_F(ServicesCollectorTest, SecurityHubStateStandardsAndActiveFindings) {
                                                              {"Value":"HIGH","Comparison":"EQUALS"}])"));
   }
   EXPECT_EQ(aws_.count("securityhub:GetFindings"), 2u);
+  EXPECT_EQ(aws_.count("securityhub:DescribeHub"), 0u);
 }
 
 TEST_F(ServicesCollectorTest, SecurityHubNotSubscribedIsDisabledNotAnError) {
-  aws_.on("securityhub", "DescribeHub",
-          JsonError(401, "InvalidAccessException", "Account 123456789012 is not subscribed to AWS Security Hub"));
-  auto inventory = Collect({inv::kSectionSecurityHub});
-  const auto& hub = inventory.regions.front().security_hub;
-  ASSERT_TRUE(hub.ok());
-  EXPECT_FALSE(hub->enabled);
+  const auto not_subscribed =
+      JsonError(401, "InvalidAccessException", "Account 123456789012 is not subscribed to AWS Security Hub");
+  aws_.on("securityhub", "DescribeHub", not_subscribed);
+  aws_.on("securityhub", "GetFindings", not_subscribed);
+  auto inventory = Collect({inv::kSectionSecurityHub, inv::kSectionSecurityHubFindings});
+  const auto& region = inventory.regions.front();
+  ASSERT_TRUE(region.security_hub.ok());
+  EXPECT_FALSE(region.security_hub->enabled);
+  ASSERT_TRUE(region.security_hub_findings.ok());
+  EXPECT_FALSE(region.security_hub_findings->hub_enabled);
   EXPECT_TRUE(inventory.errors.empty());
-  EXPECT_EQ(aws_.count("securityhub:GetFindings"), 0u);
   EXPECT_EQ(aws_.count("securityhub:GetEnabledStandards"), 0u);
 }
 
@@ -175,7 +216,7 @@ TEST_F(ServicesCollectorTest, SecurityHubDeniedIsAnError) {
   EXPECT_EQ(inventory.errors.size(), 1u);
 }
 
-TEST_F(ServicesCollectorTest, StandardsFailureIsLoggedButFindingsFailureFailsTheSection) {
+TEST_F(ServicesCollectorTest, StandardsFailureIsLoggedButFindingsFailureFailsItsSection) {
   aws_.on("securityhub", "GetEnabledStandards",
           posture::testing::MakeResponse(404, "<!doctype html><html>Not Found</html>"));
   auto inventory = Collect({inv::kSectionSecurityHub});
@@ -187,10 +228,12 @@ TEST_F(ServicesCollectorTest, StandardsFailureIsLoggedButFindingsFailureFailsThe
   EXPECT_EQ(inventory.errors[0].operation, "GetEnabledStandards");
 
   aws_.on("securityhub", "GetFindings", JsonError(429, "TooManyRequestsException", "Rate exceeded"));
-  auto throttled = Collect({inv::kSectionSecurityHub});
-  ASSERT_FALSE(throttled.regions.front().security_hub.ok());
-  EXPECT_EQ(throttled.regions.front().security_hub.error->operation, "GetFindings");
-  EXPECT_EQ(throttled.regions.front().security_hub.error->kind, "throttled");
+  auto throttled = Collect({inv::kSectionSecurityHub, inv::kSectionSecurityHubFindings});
+  const auto& region = throttled.regions.front();
+  EXPECT_TRUE(region.security_hub.ok());
+  ASSERT_FALSE(region.security_hub_findings.ok());
+  EXPECT_EQ(region.security_hub_findings.error->operation, "GetFindings");
+  EXPECT_EQ(region.security_hub_findings.error->kind, "throttled");
 }
 
 TEST_F(ServicesCollectorTest, SsoInstancesPerRegion) {

@@ -118,9 +118,11 @@ std::string BodySnippet(std::string_view body) {
 }
 
 bool IsGenericErrorResponse(const HttpResponse& response) {
-  if (response.status < 500) return false;
   const std::string_view body = TrimLeft(response.body);
-  return body.empty() || StartsWithNoCase(body, "<html") || StartsWithNoCase(body, "<!doctype html");
+  // An HTML page (a proxy's, a load balancer's, an emulator's "not found")
+  // never carries an AWS error code; quoting it would only add noise.
+  if (StartsWithNoCase(body, "<html") || StartsWithNoCase(body, "<!doctype html")) return true;
+  return response.status >= 500 && body.empty();
 }
 
 Error ServiceError(const ServiceModel& model, std::string_view operation, const HttpResponse& response,

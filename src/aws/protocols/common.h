@@ -57,8 +57,9 @@ Error ParseFailure(const ServiceModel& model, std::string_view operation, std::s
 // The first characters of a body, on one line, for messages.
 std::string BodySnippet(std::string_view body);
 
-// True for 5xx responses whose body is empty or an HTML page (a proxy or
-// load balancer answered, not the service).
+// True for error responses whose body is an HTML page, and 5xx responses
+// with an empty body: a proxy, load balancer or emulator answered, not the
+// service, so the status is all there is to report.
 bool IsGenericErrorResponse(const HttpResponse& response);
 
 // The Error for a failed response: kind from ClassifyError (with the few

@@ -71,7 +71,8 @@ bool OneOf(std::string_view code, const std::array<std::string_view, N>& codes) 
 bool Contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
 bool IsNotFoundCode(std::string_view code) {
-  return Contains(code, "NotFound") || code.starts_with("NoSuch") || code == "AWSOrganizationsNotInUseException";
+  return Contains(code, "NotFound") || code.starts_with("NoSuch") || Contains(code, "Nonexistent") ||
+         code == "AWSOrganizationsNotInUseException";
 }
 
 bool IsAccessDeniedCode(std::string_view code) {
