@@ -90,8 +90,12 @@ std::vector<std::string_view> SplitNeeds(std::string_view needs) {
 }
 
 FindingSink::FindingSink(const CheckMetadata& metadata, const inventory::Inventory& inventory,
-                         std::vector<Finding>& out)
-    : metadata_(metadata), inventory_(inventory), out_(out), resource_type_(metadata.resource_type) {}
+                         std::vector<Finding>& out, const CheckSettings& settings)
+    : metadata_(metadata),
+      inventory_(inventory),
+      out_(out),
+      settings_(settings),
+      resource_type_(metadata.resource_type) {}
 
 Finding FindingSink::make(Status status, std::string_view region, std::string_view resource_id, std::string_view arn,
                           std::string message) const {
@@ -154,11 +158,12 @@ const Check* FindCheck(std::string_view id) {
   return nullptr;
 }
 
-std::vector<Finding> EvaluateChecks(const inventory::Inventory& inventory, const std::vector<const Check*>& checks) {
+std::vector<Finding> EvaluateChecks(const inventory::Inventory& inventory, const std::vector<const Check*>& checks,
+                                    const CheckSettings& settings) {
   std::vector<Finding> findings;
   for (const Check* check : checks) {
     if (check == nullptr) continue;
-    FindingSink sink(check->metadata, inventory, findings);
+    FindingSink sink(check->metadata, inventory, findings, settings);
     try {
       check->evaluate(inventory, sink);
     } catch (const std::exception& e) {

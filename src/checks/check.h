@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "checks/settings.h"
 #include "inventory/inventory.h"
 
 namespace posture::checks {
@@ -51,7 +52,9 @@ struct CheckMetadata {
   std::string_view scope;    // "L" or "L+C"
   std::string_view cis_3_0;  // control number, "" when none
   std::string_view risk;
-  std::string_view remediation;
+  std::string_view remediation;            // an AWS CLI command
+  std::string_view remediation_terraform;  // a Terraform snippet that fixes it
+  std::string_view docs_url;               // the AWS documentation topic
   // Inventory sections the check reads, comma-separated (see
   // inventory::kSection*): the scan collects only what enabled checks need.
   std::string_view needs;
@@ -76,7 +79,11 @@ struct Check {
 // Builds one check's findings, filling id, severity, account and compliance.
 class FindingSink {
  public:
-  FindingSink(const CheckMetadata& metadata, const inventory::Inventory& inventory, std::vector<Finding>& out);
+  FindingSink(const CheckMetadata& metadata, const inventory::Inventory& inventory, std::vector<Finding>& out,
+              const CheckSettings& settings = DefaultCheckSettings());
+
+  // The user's thresholds and names (config file), or the catalog defaults.
+  const CheckSettings& settings() const { return settings_; }
 
   void pass(std::string_view region, std::string_view resource_id, std::string_view resource_arn, std::string message);
   // `severity` overrides the check's severity for this finding (e.g.
@@ -108,6 +115,7 @@ class FindingSink {
   const CheckMetadata& metadata_;
   const inventory::Inventory& inventory_;
   std::vector<Finding>& out_;
+  const CheckSettings& settings_;
   std::string_view resource_type_;
 };
 
@@ -118,6 +126,7 @@ const Check* FindCheck(std::string_view id);
 
 // Runs `checks` over `inventory`, in order. A check that throws (a bug)
 // yields one ERROR finding instead of escaping.
-std::vector<Finding> EvaluateChecks(const inventory::Inventory& inventory, const std::vector<const Check*>& checks);
+std::vector<Finding> EvaluateChecks(const inventory::Inventory& inventory, const std::vector<const Check*>& checks,
+                                    const CheckSettings& settings = DefaultCheckSettings());
 
 }  // namespace posture::checks

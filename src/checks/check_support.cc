@@ -54,20 +54,11 @@ std::string ResourceArn(const std::string& collected, const inventory::Inventory
   return collected.empty() ? RegionalArn(inventory, service, region, resource) : collected;
 }
 
-const std::pair<const std::string, std::string>* EnvironmentTag(const inventory::Tags& tags) {
+const std::pair<const std::string, std::string>* EnvironmentTag(const inventory::Tags& tags, std::string_view key) {
   for (const auto& tag : tags) {
-    if (EqualsIgnoreCase(tag.first, kEnvironmentTagKey)) return &tag;
+    if (EqualsIgnoreCase(tag.first, key)) return &tag;
   }
   return nullptr;
-}
-
-bool IsProductionEnvironment(std::string_view value) {
-  // "nonprod" and "preprod" contain "prod" but name the environments a
-  // production peering must be kept apart from.
-  for (std::string_view not_prod : {"nonprod", "non-prod", "non_prod", "preprod", "pre-prod", "pre_prod"}) {
-    if (ContainsIgnoreCase(value, not_prod)) return false;
-  }
-  return ContainsIgnoreCase(value, "prod");
 }
 
 bool IsLiveInstance(const inventory::Instance& instance) {

@@ -39,14 +39,9 @@ std::string RegionalArn(const inventory::Inventory& inventory, std::string_view 
 std::string ResourceArn(const std::string& collected, const inventory::Inventory& inventory, std::string_view service,
                         std::string_view region, std::string_view resource);
 
-// The tag naming a resource's environment, matched case-insensitively. The
-// catalog makes it configurable; this is the default the config will override.
-inline constexpr std::string_view kEnvironmentTagKey = "Environment";
-// The environment tag (as written: key and value) of `tags`, or nullptr.
-const std::pair<const std::string, std::string>* EnvironmentTag(const inventory::Tags& tags);
-// An environment value is production when it contains "prod", case-insensitively,
-// except the non-production spellings nonprod/non-prod/preprod/pre-prod.
-bool IsProductionEnvironment(std::string_view value);
+// The tag named `key` (CheckSettings::environment_tag_key), matched
+// case-insensitively, as written (key and value), or nullptr.
+const std::pair<const std::string, std::string>* EnvironmentTag(const inventory::Tags& tags, std::string_view key);
 
 // Instances that exist (everything but "shutting-down" and "terminated").
 bool IsLiveInstance(const inventory::Instance& instance);

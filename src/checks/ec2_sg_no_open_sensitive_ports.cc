@@ -6,12 +6,14 @@ namespace posture::checks {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  std::vector<int> ports(kSensitivePorts.begin(), kSensitivePorts.end());
+  for (int port : sink.settings().extra_sensitive_ports) ports.push_back(port);
   ForEachRegional(inventory, sink, &inventory::RegionInventory::security_groups,
                   [&](const inventory::RegionInventory& region, const inventory::SecurityGroup& group) {
                     std::vector<RuleExposure> exposures;
                     for (IpFamily family : kIpFamilies) {
                       // A rule for all protocols always lands here: it covers every sensitive port.
-                      for (auto& exposure : InternetIngressOnPorts(group, family, kSensitivePorts)) {
+                      for (auto& exposure : InternetIngressOnPorts(group, family, ports)) {
                         exposures.push_back(std::move(exposure));
                       }
                     }

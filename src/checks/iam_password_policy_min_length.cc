@@ -4,9 +4,6 @@
 namespace posture::checks {
 namespace {
 
-// CIS 1.8's minimum; the catalog lets the config file raise it.
-constexpr int kMinimumLength = 14;
-
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   const auto& policy = inventory.iam.password_policy;
   if (!sink.require(policy, kGlobalRegion)) return;
@@ -18,10 +15,11 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
     return;
   }
   const int length = (*policy)->minimum_length;
+  const int minimum = sink.settings().password_min_length;  // CIS 1.8: 14
   const std::string text = "the password policy requires at least " + std::to_string(length) + " characters";
-  if (length < kMinimumLength) {
+  if (length < minimum) {
     sink.fail(kGlobalRegion, account, RootArn(inventory),
-              text + "; it should require " + std::to_string(kMinimumLength) + " or more");
+              text + "; it should require " + std::to_string(minimum) + " or more");
   } else {
     sink.pass(kGlobalRegion, account, RootArn(inventory), text);
   }

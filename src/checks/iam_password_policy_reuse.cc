@@ -4,9 +4,6 @@
 namespace posture::checks {
 namespace {
 
-// CIS 1.9's minimum; the catalog lets the config file raise it.
-constexpr int kMinimumRemembered = 24;
-
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   const auto& policy = inventory.iam.password_policy;
   if (!sink.require(policy, kGlobalRegion)) return;
@@ -18,7 +15,8 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
     return;
   }
   const int remembered = (*policy)->reuse_prevention;
-  if (remembered >= kMinimumRemembered) {
+  const int minimum = sink.settings().password_reuse_prevention;  // CIS 1.9: 24
+  if (remembered >= minimum) {
     sink.pass(kGlobalRegion, account, RootArn(inventory),
               "the password policy prevents reuse of the last " + std::to_string(remembered) + " passwords");
     return;
@@ -27,7 +25,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
       remembered == 0 ? "the password policy does not prevent password reuse"
                       : "the password policy remembers only " + std::to_string(remembered) + " previous passwords";
   sink.fail(kGlobalRegion, account, RootArn(inventory),
-            text + "; it should remember " + std::to_string(kMinimumRemembered));
+            text + "; it should remember " + std::to_string(minimum));
 }
 
 }  // namespace

@@ -13,8 +13,8 @@ struct Side {
   std::string description;  // "vpc-1 (Environment=prod)"
 };
 
-Side Resolve(const inventory::Inventory& inventory, std::string_view peering_region, const std::string& vpc_id,
-             const std::string& owner, const std::string& region_name) {
+Side Resolve(const inventory::Inventory& inventory, const CheckSettings& settings, std::string_view peering_region,
+             const std::string& vpc_id, const std::string& owner, const std::string& region_name) {
   Side side;
   const std::string region = region_name.empty() ? std::string(peering_region) : region_name;
   const bool ours = owner.empty() || owner == inventory.account_id;
@@ -29,12 +29,12 @@ Side Resolve(const inventory::Inventory& inventory, std::string_view peering_reg
                        "), which this scan did not cover";
     return side;
   }
-  if (const auto* tag = EnvironmentTag(side.vpc->tags)) {
-    side.production = IsProductionEnvironment(tag->second);
+  if (const auto* tag = EnvironmentTag(side.vpc->tags, settings.environment_tag_key)) {
+    side.production = settings.is_production(tag->second);
     side.description = vpc_id + " (" + tag->first + "=" + tag->second + ")";
     return side;
   }
-  side.description = vpc_id + " (no " + std::string(kEnvironmentTagKey) + " tag: counted as non-production)";
+  side.description = vpc_id + " (no " + settings.environment_tag_key + " tag: counted as non-production)";
   return side;
 }
 
@@ -42,9 +42,9 @@ void EvaluatePeering(const inventory::Inventory& inventory, FindingSink& sink, c
                      const inventory::VpcPeering& peering) {
   const std::string arn = RegionalArn(inventory, "ec2", region, "vpc-peering-connection/" + peering.id);
   const Side a =
-      Resolve(inventory, region, peering.requester_vpc_id, peering.requester_owner_id, peering.requester_region);
+      Resolve(inventory, sink.settings(), region, peering.requester_vpc_id, peering.requester_owner_id, peering.requester_region);
   const Side b =
-      Resolve(inventory, region, peering.accepter_vpc_id, peering.accepter_owner_id, peering.accepter_region);
+      Resolve(inventory, sink.settings(), region, peering.accepter_vpc_id, peering.accepter_owner_id, peering.accepter_region);
   if (a.vpc == nullptr && b.vpc == nullptr) {
     sink.error(region, peering.id, arn,
                "neither peered VPC is in the inventory: " + a.description + "; " + b.description);

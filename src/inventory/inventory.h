@@ -9,6 +9,7 @@
 // collector scheduler) and is immutable and freely shareable once built.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -297,6 +298,8 @@ struct IamInventory {
 struct Inventory {
   std::string account_id;
   std::string partition = "aws";
+  // When collection started (Unix seconds): "now" for checks about ages.
+  std::int64_t collected_at = 0;
   IamInventory iam;
   std::vector<RegionInventory> regions;
   // Every failed call, in the order seen (the report's "errors" section).
