@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "checks/check_support.h"
+#include "frameworks/framework.h"
 
 namespace posture::checks {
 
@@ -109,7 +110,7 @@ Finding FindingSink::make(Status status, std::string_view region, std::string_vi
   finding.resource_id = resource_id;
   finding.resource_arn = arn;
   finding.message = std::move(message);
-  if (!metadata_.cis_3_0.empty()) finding.compliance[kComplianceCis30] = {std::string(metadata_.cis_3_0)};
+  finding.compliance = frameworks::ControlsOf(metadata_.id);
   return finding;
 }
 

@@ -41,7 +41,9 @@ struct Finding {
   std::string resource_id;
   std::string resource_arn;
   std::string message;  // plain English: "allows tcp/22 from 0.0.0.0/0 (rule sgr-1)"
-  std::map<std::string, std::vector<std::string>> compliance;  // {"cis-3.0": ["5.2"]}
+  // Controls of each framework this check evaluates ({"cis-3.0": ["5.2"], "cis-4.0": ["5.3"]}),
+  // from frameworks/cis_aws_foundations.json.
+  std::map<std::string, std::vector<std::string>> compliance;
 };
 
 struct CheckMetadata {
@@ -59,9 +61,6 @@ struct CheckMetadata {
   // inventory::kSection*): the scan collects only what enabled checks need.
   std::string_view needs;
 };
-
-// The key of the CIS 3.0 mapping in Finding::compliance.
-inline constexpr const char* kComplianceCis30 = "cis-3.0";
 
 // Every inventory section a check may name in `needs`.
 const std::vector<std::string_view>& KnownSections();

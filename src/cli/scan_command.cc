@@ -13,6 +13,7 @@
 #include "checks/check.h"
 #include "cli/args.h"
 #include "cli/aws_context.h"
+#include "cli/config.h"
 #include "collect/collect.h"
 #include "report/report.h"
 
@@ -26,12 +27,15 @@ constexpr int kExitFindings = 3;
 
 constexpr const char* kUsage =
     "usage: posture scan [--profile P] [--region R,... | --all-regions] [--checks ID,...]\n"
-    "                    [--severity LEVEL] [--format table|json] [--output FILE|-]\n"
-    "                    [--endpoint-url URL] [--fail-on LEVEL]\n"
+    "                    [--framework cis-3.0|cis-4.0|cis-5.0] [--severity LEVEL]\n"
+    "                    [--format table|json] [--output FILE|-] [--endpoint-url URL]\n"
+    "                    [--fail-on LEVEL] [--config FILE]\n"
     "\n"
     "Scans one AWS account in every enabled region (or the --region list) and reports\n"
     "findings. Exit codes: 0 nothing failing at or above --fail-on, 1 the scan could not run,\n"
     "2 usage error, 3 failing findings at or above --fail-on (default: any FAIL).\n"
+    "Thresholds, tags and disabled checks come from the config file: --config, $POSTURE_CONFIG,\n"
+    "./posture.yaml or ~/.config/posture/config.yaml (see README).\n"
     "\n"
     "flags:\n";
 
@@ -57,7 +61,20 @@ struct ScanPlan {
   std::vector<const checks::Check*> checks;
   std::string format = "table";
   checks::Severity fail_on = checks::Severity::kInfo;
+  const frameworks::Framework* framework = nullptr;  // --framework
+  Config config;
 };
+
+// The checks evaluating any control of `framework`, in registry order.
+std::vector<const checks::Check*> ChecksOf(const frameworks::Framework& framework) {
+  std::set<std::string_view> ids;
+  for (const auto& control : framework.controls) ids.insert(control.checks.begin(), control.checks.end());
+  std::vector<const checks::Check*> out;
+  for (const auto& check : checks::AllChecks()) {
+    if (ids.count(check.metadata.id)) out.push_back(&check);
+  }
+  return out;
+}
 
 // Validates flags into a plan; prints a one-line usage error and returns false.
 bool MakePlan(const Args& args, ScanPlan& plan) {
@@ -83,6 +100,13 @@ bool MakePlan(const Args& args, ScanPlan& plan) {
     }
     plan.fail_on = *parsed;
   }
+  if (auto id = args.value("--framework")) {
+    plan.framework = frameworks::FindFramework(*id);
+    if (!plan.framework) {
+      std::cerr << "posture scan: unknown --framework '" << *id << "' (" << frameworks::FrameworkIds() << ")\n";
+      return false;
+    }
+  }
   if (auto ids = args.value("--checks")) {
     for (const auto& id : SplitList(*ids)) {
       const checks::Check* check = checks::FindCheck(id);
@@ -92,11 +116,21 @@ bool MakePlan(const Args& args, ScanPlan& plan) {
       }
       plan.checks.push_back(check);
     }
+  } else if (plan.framework) {
+    plan.checks = ChecksOf(*plan.framework);
   } else {
     for (const auto& check : checks::AllChecks()) plan.checks.push_back(&check);
   }
+  auto config = LoadConfig(args.value("--config"), aws::RealEnvironment());
+  if (!config.ok()) {
+    std::cerr << "posture: " << config.error().message() << "\n";
+    return false;
+  }
+  plan.config = std::move(*config);
+  const auto& disabled = plan.config.settings.disabled_checks;
   std::erase_if(plan.checks, [&](const checks::Check* c) {
-    return checks::SeverityRank(c->metadata.severity) < checks::SeverityRank(min_severity);
+    return checks::SeverityRank(c->metadata.severity) < checks::SeverityRank(min_severity) ||
+           disabled.count(std::string(c->metadata.id)) > 0;
   });
   return true;
 }
@@ -119,6 +153,8 @@ int RunScanCommand(const std::vector<std::string>& argv) {
       .flag("--region", Args::Kind::kValue, "R,...", "regions to scan (default: every enabled region)")
       .flag("--all-regions", Args::Kind::kBool, "", "scan every enabled region (the default)")
       .flag("--checks", Args::Kind::kValue, "ID,...", "run only these checks")
+      .flag("--framework", Args::Kind::kValue, "ID", "run the checks of a CIS version and summarise compliance")
+      .flag("--config", Args::Kind::kValue, "FILE", "config file (thresholds, tags, disabled checks)")
       .flag("--severity", Args::Kind::kValue, "LEVEL", "run only checks of this severity or higher")
       .flag("--format", Args::Kind::kValue, "FORMAT", "table (default) or json")
       .flag("--output", Args::Kind::kValue, "FILE", "write the report to FILE (- for stdout)")
@@ -182,7 +218,12 @@ int RunScanCommand(const std::vector<std::string>& argv) {
     return kExitFailed;
   }
 
-  result.findings = checks::EvaluateChecks(*inventory, plan.checks);
+  result.findings = checks::EvaluateChecks(*inventory, plan.checks, plan.config.settings);
+  if (plan.framework) {
+    std::vector<std::string> ran;
+    for (const auto* check : plan.checks) ran.emplace_back(check->metadata.id);
+    result.compliance.push_back(frameworks::Summarize(*plan.framework, result.findings, ran));
+  }
   result.accounts = {inventory->account_id};
   result.regions = regions;
   result.errors = inventory->errors;
@@ -208,39 +249,84 @@ int RunScanCommand(const std::vector<std::string>& argv) {
   return kExitOk;
 }
 
+namespace {
+
+// `posture checks --framework ID`: the framework's controls and their checks.
+int ListFramework(const frameworks::Framework& framework, const std::string& format) {
+  if (format == "json") {
+    nlohmann::ordered_json controls = nlohmann::ordered_json::array();
+    for (const auto& control : framework.controls) {
+      controls.push_back({{"id", control.id},
+                          {"title", control.title},
+                          {"assessment", control.manual ? "manual" : "automated"},
+                          {"checks", control.checks}});
+    }
+    nlohmann::ordered_json out = {
+        {"framework", framework.id}, {"title", framework.display_name()}, {"controls", std::move(controls)}};
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  std::printf("%s (%s)\n\n%-7s %-10s %s\n", framework.display_name().c_str(), framework.id.c_str(), "CONTROL",
+              "ASSESSED", "TITLE / CHECKS");
+  for (const auto& control : framework.controls) {
+    std::string checks;
+    for (const auto& id : control.checks) checks += (checks.empty() ? "" : ", ") + id;
+    std::printf("%-7s %-10s %s\n", control.id.c_str(), control.manual ? "manual" : "automated", control.title.c_str());
+    if (!checks.empty()) std::printf("%-18s %s\n", "", checks.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
 int RunChecksCommand(const std::vector<std::string>& argv) {
   Args args("checks");
   args.flag("--format", Args::Kind::kValue, "FORMAT", "table (default) or json")
+      .flag("--framework", Args::Kind::kValue, "ID", "list a CIS version's controls and the checks for each")
       .flag("--help", Args::Kind::kBool, "", "show this help");
   if (!args.parse(argv)) {
     std::cerr << "posture " << args.error() << "\n";
     return kExitUsage;
   }
   if (args.has("--help")) {
-    std::cout << "usage: posture checks [--format table|json]\n\nLists every check posture runs.\n\nflags:\n"
+    std::cout << "usage: posture checks [--format table|json] [--framework ID]\n\nLists every check posture runs, "
+                 "or a framework's controls.\n\nflags:\n"
               << args.usage();
     return kExitOk;
   }
   std::string format = args.value_or("--format", "table");
+  if (format != "table" && format != "json") {
+    std::cerr << "posture checks: unknown --format '" << format << "' (table, json)\n";
+    return kExitUsage;
+  }
+  if (auto id = args.value("--framework")) {
+    const frameworks::Framework* framework = frameworks::FindFramework(*id);
+    if (!framework) {
+      std::cerr << "posture checks: unknown --framework '" << *id << "' (" << frameworks::FrameworkIds() << ")\n";
+      return kExitUsage;
+    }
+    return ListFramework(*framework, format);
+  }
   if (format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& check : checks::AllChecks()) {
       const auto& m = check.metadata;
+      nlohmann::ordered_json compliance = nlohmann::ordered_json::object();
+      for (const auto& [framework, controls] : frameworks::ControlsOf(m.id)) compliance[framework] = controls;
       list.push_back({{"id", m.id},
                       {"severity", checks::SeverityName(m.severity)},
                       {"title", m.title},
                       {"cis-3.0", m.cis_3_0},
+                      {"compliance", std::move(compliance)},
                       {"scope", m.scope},
                       {"resource_type", m.resource_type},
                       {"risk", m.risk},
-                      {"remediation", m.remediation}});
+                      {"remediation", m.remediation},
+                      {"remediation_terraform", m.remediation_terraform},
+                      {"docs_url", m.docs_url}});
     }
     std::cout << list.dump(2) << "\n";
     return kExitOk;
-  }
-  if (format != "table") {
-    std::cerr << "posture checks: unknown --format '" << format << "' (table, json)\n";
-    return kExitUsage;
   }
   std::printf("%-44s %-9s %-6s %-5s %s\n", "ID", "SEVERITY", "CIS", "SCOPE", "TITLE");
   for (const auto& check : checks::AllChecks()) {

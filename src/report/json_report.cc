@@ -1,4 +1,5 @@
 // The native JSON format (DESIGN.md "Findings").
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "report/report.h"
@@ -41,6 +42,27 @@ std::string RenderJson(const ScanResult& result, const RenderOptions&) {
                       {"message", e.message}});
   }
   out["errors"] = std::move(errors);
+  if (!result.compliance.empty()) {
+    ordered_json compliance = ordered_json::array();
+    for (const auto& summary : result.compliance) {
+      ordered_json controls = ordered_json::array();
+      for (const auto& control : summary.controls) {
+        controls.push_back({{"id", control.control->id},
+                            {"title", control.control->title},
+                            {"status", frameworks::ControlStatusName(control.status)},
+                            {"checks", control.control->checks},
+                            {"findings", {{"pass", control.pass}, {"fail", control.fail}, {"error", control.error}}}});
+      }
+      compliance.push_back({{"framework", summary.framework->id},
+                            {"title", summary.framework->display_name()},
+                            {"automated_controls", summary.automated},
+                            {"automated_passing", summary.automated_passing},
+                            {"manual_controls", summary.manual},
+                            {"percent_passing", std::round(summary.percent_passing() * 10) / 10},
+                            {"controls", std::move(controls)}});
+    }
+    out["compliance"] = std::move(compliance);
+  }
   return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "frameworks/framework.h"
 #include "inventory/inventory.h"
 
 namespace posture::report {
@@ -23,6 +24,8 @@ struct ScanResult {
   std::vector<checks::Finding> findings;
   std::vector<inventory::CollectionError> errors;
   int checks_run = 0;
+  // With --framework: how the scan measures up against each framework.
+  std::vector<frameworks::ComplianceSummary> compliance;
   uint64_t api_requests = 0;
   double duration_seconds = 0;
 };

@@ -63,6 +63,50 @@ std::string CheckHeading(const std::string& id) {
   return heading;
 }
 
+std::string ControlStatus(const Style& style, frameworks::ControlStatus status) {
+  const std::string name = Pad(frameworks::ControlStatusName(status), 7);
+  switch (status) {
+    case frameworks::ControlStatus::kPass:
+      return style.wrap("32", name);
+    case frameworks::ControlStatus::kFail:
+      return style.wrap("31", name);
+    case frameworks::ControlStatus::kError:
+      return style.wrap("33", name);
+    case frameworks::ControlStatus::kManual:
+    case frameworks::ControlStatus::kNotRun:
+      return style.dim(name);
+  }
+  return name;
+}
+
+// "4 FAIL, 1 ERROR" for a control's findings ("" when none).
+std::string FindingCounts(const frameworks::ControlResult& control) {
+  std::string out;
+  for (const auto& [count, name] :
+       {std::pair{control.fail, "FAIL"}, {control.error, "ERROR"}, {control.pass, "PASS"}}) {
+    if (count > 0) out += (out.empty() ? "" : ", ") + std::to_string(count) + " " + name;
+  }
+  return out;
+}
+
+std::string RenderCompliance(const Style& style, const frameworks::ComplianceSummary& summary) {
+  char percent[16];
+  std::snprintf(percent, sizeof(percent), "%.1f%%", summary.percent_passing());
+  std::string out = "\n" + style.bold(summary.framework->display_name()) + " (" + summary.framework->id +
+                    "): " + std::to_string(summary.automated_passing) + " of " + std::to_string(summary.automated) +
+                    " automated controls pass (" + percent + "); " + std::to_string(summary.manual) +
+                    " manual controls to review\n";
+  for (const auto& control : summary.controls) {
+    std::string checks;
+    for (const auto& id : control.control->checks) checks += (checks.empty() ? "" : ", ") + id;
+    const std::string counts = FindingCounts(control);
+    out += "  " + Pad(control.control->id, 6) + " " + ControlStatus(style, control.status) + " " +
+           control.control->title + "\n";
+    if (!checks.empty()) out += "         " + style.dim(checks + (counts.empty() ? "" : " — " + counts)) + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string RenderTable(const ScanResult& result, const RenderOptions& options) {
@@ -106,6 +150,8 @@ std::string RenderTable(const ScanResult& result, const RenderOptions& options) 
              e.message + "\n";
     }
   }
+
+  for (const auto& summary : result.compliance) out += RenderCompliance(style, summary);
 
   char seconds[32];
   std::snprintf(seconds, sizeof(seconds), "%.2f s", result.duration_seconds);

@@ -56,7 +56,7 @@ TEST(CheckTest, SinkFillsFindings) {
   EXPECT_EQ(out[0].account_id, kAccount);
   EXPECT_EQ(out[0].resource_type, "AWS::Test::Thing");
   EXPECT_EQ(out[0].resource_arn, "arn:thing-1");
-  EXPECT_EQ(out[0].compliance, (std::map<std::string, std::vector<std::string>>{{"cis-3.0", {"9.9"}}}));
+  EXPECT_TRUE(out[0].compliance.empty());  // "test_check" is in no framework
   EXPECT_EQ(out[1].severity, Severity::kCritical);
   EXPECT_EQ(out[2].status, Status::kError);
   EXPECT_EQ(out[2].resource_type, "AWS::Test::Other");
@@ -64,14 +64,16 @@ TEST(CheckTest, SinkFillsFindings) {
   EXPECT_EQ(out[2].message, "broken");
 }
 
-TEST(CheckTest, NoComplianceWithoutCisControl) {
+TEST(CheckTest, ComplianceComesFromTheFrameworks) {
   CheckMetadata metadata = kMetadata;
-  metadata.cis_3_0 = "";
+  metadata.id = "iam_user_console_mfa";
   const Inventory inventory = Estate().get();
   std::vector<Finding> out;
   FindingSink sink(metadata, inventory, out);
   sink.pass("global", "x", "arn:x", "ok");
-  EXPECT_TRUE(out.at(0).compliance.empty());
+  // CIS 5.0 dropped 1.3 (security questions), so its numbering is one lower.
+  EXPECT_EQ(out.at(0).compliance, (std::map<std::string, std::vector<std::string>>{
+                                      {"cis-3.0", {"1.10"}}, {"cis-4.0", {"1.10"}}, {"cis-5.0", {"1.9"}}}));
 }
 
 TEST(CheckTest, RequireNamesTheFailedCall) {

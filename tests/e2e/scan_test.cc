@@ -1,6 +1,7 @@
 // `posture scan`, `posture checks` and `posture demo` against moto.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -152,6 +153,63 @@ TEST(Scan, TableReportAndChecksList) {
   ASSERT_EQ(checks.exit_code, 0);
   EXPECT_NE(checks.out.find("ec2_imdsv2_required"), std::string::npos);
   EXPECT_NE(checks.out.find("5.6"), std::string::npos);
+}
+
+// The control of `framework_id` in a JSON report's compliance section.
+Json Control(const Json& report, const std::string& id) {
+  for (const auto& control : report["compliance"][0]["controls"]) {
+    if (control["id"] == id) return control;
+  }
+  return Json();
+}
+
+TEST(Scan, FrameworkComplianceWithAConfigFile) {
+  POSTURE_REQUIRE_MOTO();
+  auto env = MotoEnv();
+  BuildSmallEstate(env);
+  const std::string config = ::testing::TempDir() + "/posture-e2e-config.yaml";
+  std::ofstream(config) << "checks:\n  disabled: [iam_user_console_mfa]\nthresholds:\n  password_min_length: 8\n";
+  auto result = RunPosture(
+      {"scan", "--region", "us-east-1", "--framework", "cis-3.0", "--config", config, "--format", "json"}, env);
+  ASSERT_EQ(result.exit_code, 3) << result.err;
+  auto report = Json::parse(result.out, nullptr, false);
+  ASSERT_FALSE(report.is_discarded()) << result.out.substr(0, 500);
+  ASSERT_EQ(report["compliance"].size(), 1u);
+  EXPECT_EQ(report["compliance"][0]["framework"], "cis-3.0");
+  EXPECT_EQ(report["compliance"][0]["title"], "CIS Amazon Web Services Foundations Benchmark v3.0.0");
+  EXPECT_EQ(Control(report, "1.8")["status"], "PASS");      // the config lowered the minimum to the policy's 8
+  EXPECT_EQ(Control(report, "1.10")["status"], "NOT_RUN");  // disabled in the config
+  EXPECT_EQ(Control(report, "5.2")["status"], "FAIL");      // open-ssh
+  EXPECT_EQ(Control(report, "1.1")["status"], "MANUAL");
+  EXPECT_GT(report["compliance"][0]["automated_controls"].get<int>(), 40);
+  EXPECT_TRUE(report["compliance"][0]["percent_passing"].is_number());
+  for (const auto& f : report["findings"]) {
+    EXPECT_NE(f["check_id"], "iam_user_console_mfa");
+    // Only checks of the framework ran; each finding names its CIS 3.0 control.
+    EXPECT_TRUE(f["compliance"].contains("cis-3.0")) << f.dump();
+  }
+  EXPECT_FALSE(Statuses(report, "ec2_sg_no_admin_ports_from_internet_ipv4").empty());
+  EXPECT_TRUE(Statuses(report, "sso_enabled").empty());  // in no CIS version
+
+  env["NO_COLOR"] = "1";
+  auto table = RunPosture({"scan", "--region", "us-east-1", "--framework", "cis-5.0", "--config", config}, env);
+  EXPECT_NE(table.out.find("CIS Amazon Web Services Foundations Benchmark v5.0.0 (cis-5.0): "), std::string::npos)
+      << table.out;
+  EXPECT_NE(table.out.find("automated controls pass"), std::string::npos);
+
+  auto listing = RunPosture({"checks", "--framework", "cis-5.0"}, env);
+  ASSERT_EQ(listing.exit_code, 0) << listing.err;
+  EXPECT_NE(listing.out.find("1.9     automated  Ensure multi-factor authentication"), std::string::npos)
+      << listing.out;
+
+  std::ofstream(config) << "thresholds:\n  pasword_min_length: 8\n";
+  auto bad = RunPosture({"scan", "--region", "us-east-1", "--config", config}, env);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("unknown key 'pasword_min_length'"), std::string::npos) << bad.err;
+  EXPECT_EQ(bad.err.find('\n'), bad.err.size() - 1) << bad.err;
+  auto unknown = RunPosture({"scan", "--framework", "cis-9"}, env);
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("cis-3.0, cis-4.0, cis-5.0"), std::string::npos) << unknown.err;
 }
 
 TEST(Scan, BadInputIsAOneLineError) {
