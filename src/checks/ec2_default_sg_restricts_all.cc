@@ -39,6 +39,11 @@ extern constinit const Check kEc2DefaultSgRestrictsAll{
             .remediation = "aws ec2 revoke-security-group-ingress --group-id <default-sg-id> --security-group-rule-ids "
                            "<sgr-id> && aws ec2 revoke-security-group-egress --group-id <default-sg-id> "
                            "--security-group-rule-ids <sgr-id>",
+            .remediation_terraform = "# With no ingress or egress blocks, Terraform removes every rule\n"
+                                     "resource \"aws_default_security_group\" \"default\" {\n"
+                                     "  vpc_id = aws_vpc.main.id\n"
+                                     "}",
+            .docs_url = "https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html",
             .needs = "ec2.security_groups",
         },
     .evaluate = &Evaluate,

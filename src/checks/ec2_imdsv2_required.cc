@@ -38,6 +38,15 @@ extern constinit const Check kEc2Imdsv2Required{
                     "read its role credentials from the metadata service.",
             .remediation = "aws ec2 modify-instance-metadata-options --instance-id <instance-id> --http-tokens "
                            "required --http-endpoint enabled",
+            .remediation_terraform = "resource \"aws_instance\" \"example\" {\n"
+                                     "  # ...\n"
+                                     "  metadata_options {\n"
+                                     "    http_endpoint = \"enabled\"\n"
+                                     "    http_tokens   = \"required\"\n"
+                                     "  }\n"
+                                     "}",
+            .docs_url =
+                "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html",
             .needs = "ec2.instances",
         },
     .evaluate = &Evaluate,

@@ -64,6 +64,13 @@ extern constinit const Check kEc2InstanceNotDirectlyPublic{
             .remediation = "aws ec2 revoke-security-group-ingress --group-id <sg-id> --security-group-rule-ids "
                            "<sgr-id>  # or serve it through a load balancer and release the public address: "
                            "aws ec2 disassociate-address --association-id <eipassoc-id>",
+            .remediation_terraform = "# Serve it through an aws_lb instead; changing this replaces the instance\n"
+                                     "resource \"aws_instance\" \"example\" {\n"
+                                     "  # ...\n"
+                                     "  associate_public_ip_address = false\n"
+                                     "}\n"
+                                     "# and drop its aws_eip_association and its groups' 0.0.0.0/0 and ::/0 ingress",
+            .docs_url = "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html",
             .needs = "ec2.instances,ec2.security_groups",
         },
     .evaluate = &Evaluate,

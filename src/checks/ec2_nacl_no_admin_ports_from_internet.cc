@@ -44,6 +44,16 @@ extern constinit const Check kEc2NaclNoAdminPortsFromInternet{
             .remediation = "aws ec2 create-network-acl-entry --network-acl-id <acl-id> --ingress --rule-number "
                            "<lower-than-the-allow> --protocol tcp --port-range From=22,To=22 --cidr-block 0.0.0.0/0 "
                            "--rule-action deny  # likewise for 3389 and ::/0 (--ipv6-cidr-block)",
+            .remediation_terraform = "resource \"aws_network_acl_rule\" \"deny_ssh_in\" {\n"
+                                     "  network_acl_id = aws_network_acl.main.id\n"
+                                     "  rule_number    = 50 # lower than the rule that allows it\n"
+                                     "  protocol       = \"tcp\"\n"
+                                     "  rule_action    = \"deny\"\n"
+                                     "  cidr_block     = \"0.0.0.0/0\"\n"
+                                     "  from_port      = 22\n"
+                                     "  to_port        = 22\n"
+                                     "} # likewise for 3389, and with ipv6_cidr_block = \"::/0\"",
+            .docs_url = "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html",
             .needs = "ec2.network_acls",
         },
     .evaluate = &Evaluate,

@@ -29,6 +29,15 @@ extern constinit const Check kEc2SgNoAdminPortsFromInternetIpv6{
                     "overlook when only IPv4 exposure is reviewed.",
             .remediation = "aws ec2 revoke-security-group-ingress --group-id <sg-id> --security-group-rule-ids "
                            "<sgr-id>  # then allow admin access only from known ranges, or use SSM Session Manager",
+            .remediation_terraform = "# A known admin range instead of ::/0, or no rule and SSM Session Manager\n"
+                                     "resource \"aws_vpc_security_group_ingress_rule\" \"ssh\" {\n"
+                                     "  security_group_id = aws_security_group.example.id\n"
+                                     "  ip_protocol       = \"tcp\"\n"
+                                     "  from_port         = 22\n"
+                                     "  to_port           = 22\n"
+                                     "  cidr_ipv6         = \"2001:db8:1234::/48\"\n"
+                                     "}",
+            .docs_url = "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
             .needs = "ec2.security_groups",
         },
     .evaluate = &Evaluate,

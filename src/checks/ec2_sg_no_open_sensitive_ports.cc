@@ -38,6 +38,15 @@ extern constinit const Check kEc2SgNoOpenSensitivePorts{
                     "minutes; many ship without authentication and leak or lose their data.",
             .remediation = "aws ec2 revoke-security-group-ingress --group-id <sg-id> --security-group-rule-ids "
                            "<sgr-id>  # then allow the port only from the application's security group",
+            .remediation_terraform = "# Only from the application's security group, never 0.0.0.0/0 or ::/0\n"
+                                     "resource \"aws_vpc_security_group_ingress_rule\" \"postgres\" {\n"
+                                     "  security_group_id            = aws_security_group.db.id\n"
+                                     "  referenced_security_group_id = aws_security_group.app.id\n"
+                                     "  ip_protocol                  = \"tcp\"\n"
+                                     "  from_port                    = 5432\n"
+                                     "  to_port                      = 5432\n"
+                                     "}",
+            .docs_url = "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
             .needs = "ec2.security_groups",
         },
     .evaluate = &Evaluate,

@@ -38,6 +38,11 @@ extern constinit const Check kElbv2InternetFacingWaf{
             .risk = "Without a web ACL, injection, known-exploit and bot traffic reaches the application unfiltered, "
                     "and there is no place to block an attack quickly.",
             .remediation = "aws wafv2 associate-web-acl --web-acl-arn <web-acl-arn> --resource-arn <load-balancer-arn>",
+            .remediation_terraform = "resource \"aws_wafv2_web_acl_association\" \"alb\" {\n"
+                                     "  resource_arn = aws_lb.example.arn\n"
+                                     "  web_acl_arn  = aws_wafv2_web_acl.example.arn # scope = \"REGIONAL\"\n"
+                                     "}",
+            .docs_url = "https://docs.aws.amazon.com/waf/latest/developerguide/web-acl-associating-aws-resource.html",
             .needs = "elbv2.load_balancers,wafv2.web_acl_by_resource",
         },
     .evaluate = &Evaluate,

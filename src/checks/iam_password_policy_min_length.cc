@@ -40,6 +40,12 @@ extern constinit const Check kIamPasswordPolicyMinLength{
             .remediation = "aws iam update-account-password-policy --minimum-password-length 14 "
                            "--password-reuse-prevention 24  # the call replaces the whole policy: repeat its other "
                            "settings",
+            .remediation_terraform = "# Owns the whole policy: arguments left out revert to their defaults\n"
+                                     "resource \"aws_iam_account_password_policy\" \"strict\" {\n"
+                                     "  minimum_password_length   = 14\n"
+                                     "  password_reuse_prevention = 24\n"
+                                     "}",
+            .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
             .needs = "iam.password_policy",
         },
     .evaluate = &Evaluate,

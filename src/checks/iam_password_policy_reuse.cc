@@ -24,8 +24,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   const std::string text =
       remembered == 0 ? "the password policy does not prevent password reuse"
                       : "the password policy remembers only " + std::to_string(remembered) + " previous passwords";
-  sink.fail(kGlobalRegion, account, RootArn(inventory),
-            text + "; it should remember " + std::to_string(minimum));
+  sink.fail(kGlobalRegion, account, RootArn(inventory), text + "; it should remember " + std::to_string(minimum));
 }
 
 }  // namespace
@@ -43,6 +42,12 @@ extern constinit const Check kIamPasswordPolicyReuse{
             .remediation = "aws iam update-account-password-policy --password-reuse-prevention 24 "
                            "--minimum-password-length 14  # the call replaces the whole policy: repeat its other "
                            "settings",
+            .remediation_terraform = "# Owns the whole policy: arguments left out revert to their defaults\n"
+                                     "resource \"aws_iam_account_password_policy\" \"strict\" {\n"
+                                     "  minimum_password_length   = 14\n"
+                                     "  password_reuse_prevention = 24\n"
+                                     "}",
+            .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
             .needs = "iam.password_policy",
         },
     .evaluate = &Evaluate,

@@ -62,6 +62,16 @@ extern constinit const Check kIamPolicyNoFullAdmin{
             .remediation = "aws iam create-policy-version --policy-arn <policy-arn> --policy-document "
                            "file://least-privilege.json --set-as-default  # or aws iam put-user-policy / "
                            "put-role-policy / put-group-policy for inline policies",
+            .remediation_terraform = "data \"aws_iam_policy_document\" \"least_privilege\" {\n"
+                                     "  statement { # named actions on named resources, never \"*\" on \"*\"\n"
+                                     "    actions   = [\"s3:GetObject\"]\n"
+                                     "    resources = [\"arn:aws:s3:::example-bucket/*\"]\n"
+                                     "  }\n"
+                                     "}\n"
+                                     "resource \"aws_iam_policy\" \"example\" { # likewise aws_iam_role_policy etc.\n"
+                                     "  policy = data.aws_iam_policy_document.least_privilege.json\n"
+                                     "}",
+            .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html",
             .needs = "iam.authorization",
         },
     .evaluate = &Evaluate,

@@ -29,6 +29,9 @@ extern constinit const Check kIamRootAccessKeysAbsent{
                     "IAM policies; if it leaks, the whole account is lost.",
             .remediation = "aws iam delete-access-key --access-key-id <root-key-id>  # run with the root key itself, "
                            "or delete it under Security credentials while signed in as root",
+            .remediation_terraform = "# Terraform cannot manage the root user's access keys: sign in as root and\n"
+                                     "# delete them under Security credentials",
+            .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_delete-key.html",
             .needs = "iam.account_summary",
         },
     .evaluate = &Evaluate,

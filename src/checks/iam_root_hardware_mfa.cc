@@ -46,6 +46,10 @@ extern constinit const Check kIamRootHardwareMfa{
             .remediation = "Sign in as the root user, remove the virtual device and assign a FIDO security key or "
                            "hardware TOTP token under Security credentials (aws iam deactivate-mfa-device needs root "
                            "credentials)",
+            .remediation_terraform = "# Terraform cannot manage the root user's MFA: sign in as root, assign a\n"
+                                     "# FIDO security key or hardware TOTP token under Security credentials,\n"
+                                     "# then remove the virtual device",
+            .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-hw-mfa-for-root.html",
             .needs = "iam.account_summary,iam.virtual_mfa_devices",
         },
     .evaluate = &Evaluate,

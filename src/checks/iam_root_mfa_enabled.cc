@@ -29,6 +29,9 @@ extern constinit const Check kIamRootMfaEnabled{
                     "including closing it.",
             .remediation = "Sign in as the root user and assign an MFA device under Security credentials (the CLI "
                            "equivalent, aws iam enable-mfa-device, would need root access keys, which must not exist)",
+            .remediation_terraform = "# Terraform cannot manage the root user's MFA: sign in as root and assign\n"
+                                     "# an MFA device under Security credentials",
+            .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html",
             .needs = "iam.account_summary",
         },
     .evaluate = &Evaluate,

@@ -35,6 +35,10 @@ extern constinit const Check kIamUserConsoleMfa{
             .remediation = "aws iam create-virtual-mfa-device --virtual-mfa-device-name <user> --outfile mfa.png "
                            "--bootstrap-method QRCodePNG && aws iam enable-mfa-device --user-name <user> "
                            "--serial-number <device-arn> --authentication-code1 <code1> --authentication-code2 <code2>",
+            .remediation_terraform = "# Terraform cannot enable a user's MFA device (it takes two codes from the\n"
+                                     "# device): the user assigns one under Security credentials. For a user who\n"
+                                     "# needs no console, delete its aws_iam_user_login_profile instead",
+            .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_virtual.html",
             .needs = "iam.credential_report",
         },
     .evaluate = &Evaluate,

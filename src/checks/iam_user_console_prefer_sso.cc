@@ -46,6 +46,15 @@ extern constinit const Check kIamUserConsolePreferSso{
                     "account, and outside the central joiner-mover-leaver process.",
             .remediation = "aws iam delete-login-profile --user-name <user>  # after giving the person an Identity "
                            "Center assignment",
+            .remediation_terraform = "resource \"aws_ssoadmin_account_assignment\" \"person\" {\n"
+                                     "  instance_arn       = tolist(data.aws_ssoadmin_instances.this.arns)[0]\n"
+                                     "  permission_set_arn = aws_ssoadmin_permission_set.example.arn\n"
+                                     "  principal_type     = \"USER\"\n"
+                                     "  principal_id       = data.aws_identitystore_user.person.user_id\n"
+                                     "  target_type        = \"AWS_ACCOUNT\"\n"
+                                     "  target_id          = var.account_id\n"
+                                     "} # then delete the IAM user's aws_iam_user_login_profile",
+            .docs_url = "https://docs.aws.amazon.com/singlesignon/latest/userguide/what-is.html",
             .needs = "iam.credential_report,sso.instances",
         },
     .evaluate = &Evaluate,

@@ -49,6 +49,12 @@ extern constinit const Check kIamUserNoDirectPolicies{
             .remediation = "aws iam add-user-to-group --user-name <user> --group-name <group> && aws iam "
                            "detach-user-policy --user-name <user> --policy-arn <arn>  # and aws iam delete-user-policy "
                            "--user-name <user> --policy-name <name> for inline policies",
+            .remediation_terraform = "resource \"aws_iam_user_group_membership\" \"example\" {\n"
+                                     "  user   = aws_iam_user.example.name\n"
+                                     "  groups = [aws_iam_group.team.name] # the group carries the policies\n"
+                                     "}\n"
+                                     "# then remove its aws_iam_user_policy_attachment and aws_iam_user_policy",
+            .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html",
             .needs = "iam.authorization",
         },
     .evaluate = &Evaluate,

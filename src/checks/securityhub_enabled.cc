@@ -47,6 +47,11 @@ extern constinit const Check kSecurityhubEnabled{
             .risk = "Without Security Hub there is no continuous, central view of findings from AWS services and "
                     "security standards in the region, so misconfigurations go unnoticed.",
             .remediation = "aws securityhub enable-security-hub --enable-default-standards --region <region>",
+            .remediation_terraform = "# In every region: one aws provider alias per region\n"
+                                     "resource \"aws_securityhub_account\" \"main\" {\n"
+                                     "  enable_default_standards = true\n"
+                                     "}",
+            .docs_url = "https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-settingup.html",
             .needs = "securityhub.state",
         },
     .evaluate = &Evaluate,

@@ -58,6 +58,10 @@ extern constinit const Check kSecurityhubNoCriticalFindings{
                            "\"Comparison\":\"EQUALS\"},{\"Value\":\"HIGH\",\"Comparison\":\"EQUALS\"}],"
                            "\"RecordState\":[{\"Value\":\"ACTIVE\",\"Comparison\":\"EQUALS\"}]}'  # fix or suppress "
                            "each with a reason",
+            .remediation_terraform = "# Findings are not Terraform resources: fix the resource each one names\n"
+                                     "# (often in its own Terraform), or suppress it with a reason\n"
+                                     "# (aws securityhub batch-update-findings)",
+            .docs_url = "https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-findings.html",
             .needs = "securityhub.findings",
         },
     .evaluate = &Evaluate,

@@ -35,6 +35,10 @@ extern constinit const Check kSsoEnabled{
                     "instead of central, short-lived, MFA-protected access that is revoked in one place.",
             .remediation = "Enable IAM Identity Center in the organization's management account console (or aws "
                            "sso-admin create-instance for an account instance)",
+            .remediation_terraform = "# Terraform cannot enable IAM Identity Center: enable it in the management\n"
+                                     "# account's console (or aws sso-admin create-instance for an account\n"
+                                     "# instance), then manage aws_ssoadmin_permission_set resources",
+            .docs_url = "https://docs.aws.amazon.com/singlesignon/latest/userguide/get-set-up-for-idc.html",
             .needs = "sso.instances",
         },
     .evaluate = &Evaluate,

@@ -41,10 +41,10 @@ Side Resolve(const inventory::Inventory& inventory, const CheckSettings& setting
 void EvaluatePeering(const inventory::Inventory& inventory, FindingSink& sink, const std::string& region,
                      const inventory::VpcPeering& peering) {
   const std::string arn = RegionalArn(inventory, "ec2", region, "vpc-peering-connection/" + peering.id);
-  const Side a =
-      Resolve(inventory, sink.settings(), region, peering.requester_vpc_id, peering.requester_owner_id, peering.requester_region);
-  const Side b =
-      Resolve(inventory, sink.settings(), region, peering.accepter_vpc_id, peering.accepter_owner_id, peering.accepter_region);
+  const Side a = Resolve(inventory, sink.settings(), region, peering.requester_vpc_id, peering.requester_owner_id,
+                         peering.requester_region);
+  const Side b = Resolve(inventory, sink.settings(), region, peering.accepter_vpc_id, peering.accepter_owner_id,
+                         peering.accepter_region);
   if (a.vpc == nullptr && b.vpc == nullptr) {
     sink.error(region, peering.id, arn,
                "neither peered VPC is in the inventory: " + a.description + "; " + b.description);
@@ -103,6 +103,15 @@ extern constinit const Check kVpcEnvironmentIsolation{
                     "protected environment reach production systems and data.",
             .remediation = "aws ec2 delete-vpc-peering-connection --vpc-peering-connection-id <pcx-id>  # share "
                            "only the services needed, e.g. through PrivateLink",
+            .remediation_terraform = "# Delete the aws_vpc_peering_connection and its aws_route entries;\n"
+                                     "# share only the service needed, through PrivateLink:\n"
+                                     "resource \"aws_vpc_endpoint\" \"prod_api\" {\n"
+                                     "  vpc_id            = aws_vpc.nonprod.id\n"
+                                     "  service_name      = aws_vpc_endpoint_service.prod_api.service_name\n"
+                                     "  vpc_endpoint_type = \"Interface\"\n"
+                                     "  subnet_ids        = aws_subnet.nonprod[*].id\n"
+                                     "}",
+            .docs_url = "https://docs.aws.amazon.com/vpc/latest/peering/what-is-vpc-peering.html",
             .needs = "ec2.vpc_peerings,ec2.vpcs",
         },
     .evaluate = &Evaluate,

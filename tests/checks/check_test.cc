@@ -39,6 +39,8 @@ constexpr CheckMetadata kMetadata{.id = "test_check",
                                   .cis_3_0 = "9.9",
                                   .risk = "",
                                   .remediation = "",
+                                  .remediation_terraform = "",
+                                  .docs_url = "",
                                   .needs = ""};
 
 TEST(CheckTest, SinkFillsFindings) {

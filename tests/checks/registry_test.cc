@@ -142,5 +142,18 @@ TEST(RegistryTest, MetadataIsComplete) {
   }
 }
 
+// Every finding can point its reader at a fix by CLI or by Terraform, and at
+// the AWS documentation of the setting.
+TEST(RegistryTest, EveryCheckExplainsRiskAndRemediation) {
+  for (const auto& check : AllChecks()) {
+    const auto& m = check.metadata;
+    SCOPED_TRACE(std::string(m.id));
+    EXPECT_FALSE(m.risk.empty());
+    EXPECT_FALSE(m.remediation.empty());
+    EXPECT_FALSE(m.remediation_terraform.empty());
+    EXPECT_TRUE(m.docs_url.starts_with("https://docs.aws.amazon.com/")) << m.docs_url;
+  }
+}
+
 }  // namespace
 }  // namespace posture::checks
