@@ -277,6 +277,45 @@ int ListFramework(const frameworks::Framework& framework, const std::string& for
   return kExitOk;
 }
 
+// `posture checks ID`: everything posture knows about one check.
+int ShowCheck(const checks::Check& check, const std::string& format) {
+  const auto& m = check.metadata;
+  if (format == "json") {
+    nlohmann::ordered_json compliance = nlohmann::ordered_json::object();
+    for (const auto& [framework, controls] : frameworks::ControlsOf(m.id)) compliance[framework] = controls;
+    std::cout << nlohmann::ordered_json({{"id", m.id},
+                                         {"severity", checks::SeverityName(m.severity)},
+                                         {"title", m.title},
+                                         {"compliance", std::move(compliance)},
+                                         {"scope", m.scope},
+                                         {"resource_type", m.resource_type},
+                                         {"risk", m.risk},
+                                         {"remediation", m.remediation},
+                                         {"remediation_terraform", m.remediation_terraform},
+                                         {"docs_url", m.docs_url},
+                                         {"needs", m.needs}})
+                     .dump(2)
+              << "\n";
+    return kExitOk;
+  }
+  std::string compliance;
+  for (const auto& [framework, controls] : frameworks::ControlsOf(m.id)) {
+    for (const auto& control : controls) compliance += (compliance.empty() ? "" : ", ") + framework + " " + control;
+  }
+  std::cout << m.id << " — " << m.title << "\n\n"
+            << "severity:     " << checks::SeverityName(m.severity) << "\n"
+            << "resource:     " << m.resource_type << "\n"
+            << "scope:        " << (m.scope == "L" ? "live scans" : "live scans and infrastructure as code") << "\n"
+            << "compliance:   " << (compliance.empty() ? "—" : compliance) << "\n\n"
+            << "Risk\n  " << m.risk << "\n\n"
+            << "Fix with the AWS CLI\n  " << m.remediation << "\n\n"
+            << "Fix in Terraform\n";
+  std::stringstream terraform{std::string(m.remediation_terraform)};
+  for (std::string line; std::getline(terraform, line);) std::cout << "  " << line << "\n";
+  std::cout << "\nDocumentation\n  " << m.docs_url << "\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunChecksCommand(const std::vector<std::string>& argv) {
@@ -289,8 +328,8 @@ int RunChecksCommand(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
   if (args.has("--help")) {
-    std::cout << "usage: posture checks [--format table|json] [--framework ID]\n\nLists every check posture runs, "
-                 "or a framework's controls.\n\nflags:\n"
+    std::cout << "usage: posture checks [ID] [--format table|json] [--framework ID]\n\nLists every check posture "
+                 "runs, one check's details (risk, remediation, docs), or a framework's controls.\n\nflags:\n"
               << args.usage();
     return kExitOk;
   }
@@ -298,6 +337,18 @@ int RunChecksCommand(const std::vector<std::string>& argv) {
   if (format != "table" && format != "json") {
     std::cerr << "posture checks: unknown --format '" << format << "' (table, json)\n";
     return kExitUsage;
+  }
+  if (args.positional().size() > 1) {
+    std::cerr << "posture checks: name one check at a time\n";
+    return kExitUsage;
+  }
+  if (!args.positional().empty()) {
+    const checks::Check* check = checks::FindCheck(args.positional()[0]);
+    if (!check) {
+      std::cerr << "posture checks: unknown check '" << args.positional()[0] << "' (see posture checks)\n";
+      return kExitUsage;
+    }
+    return ShowCheck(*check, format);
   }
   if (auto id = args.value("--framework")) {
     const frameworks::Framework* framework = frameworks::FindFramework(*id);

@@ -197,6 +197,13 @@ TEST(Scan, FrameworkComplianceWithAConfigFile) {
       << table.out;
   EXPECT_NE(table.out.find("automated controls pass"), std::string::npos);
 
+  auto detail = RunPosture({"checks", "ec2_imdsv2_required"}, env);
+  ASSERT_EQ(detail.exit_code, 0) << detail.err;
+  for (const char* part : {"cis-3.0 5.6", "cis-4.0 5.7", "Fix with the AWS CLI", "Fix in Terraform", "https://"}) {
+    EXPECT_NE(detail.out.find(part), std::string::npos) << part << "\n" << detail.out;
+  }
+  EXPECT_EQ(RunPosture({"checks", "no_such_check"}, env).exit_code, 2);
+
   auto listing = RunPosture({"checks", "--framework", "cis-5.0"}, env);
   ASSERT_EQ(listing.exit_code, 0) << listing.err;
   EXPECT_NE(listing.out.find("1.9     automated  Ensure multi-factor authentication"), std::string::npos)
