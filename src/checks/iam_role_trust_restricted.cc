@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 
 #include "checks/check.h"
 #include "checks/check_support.h"
@@ -14,7 +15,8 @@ bool HasKey(const iam::Statement& s, std::initializer_list<std::string_view> key
 
 // The account of an AWS principal: "123456789012" or the one in its ARN; "" when none.
 std::string AccountOf(std::string_view principal) {
-  if (principal.size() == 12 && std::all_of(principal.begin(), principal.end(), ::isdigit)) {
+  if (principal.size() == 12 && std::all_of(principal.begin(), principal.end(),
+                                            [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
     return std::string(principal);
   }
   if (!principal.starts_with("arn:")) return {};

@@ -34,7 +34,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   std::vector<std::string> recent;
   const Use* latest = nullptr;
   for (const auto& use : uses) {
-    const std::int64_t days = DaysBetween(use.at, now);
+    const std::int64_t days = DaysSince(use.at, now);
     if (days < window)
       recent.push_back(use.what + " on " + DateOf(use.when) + " (" + Count(days, "day", "days") + " ago)");
     if (latest == nullptr || use.at > latest->at) latest = &use;

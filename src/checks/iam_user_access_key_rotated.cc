@@ -20,7 +20,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
         old_keys.push_back(name + " (creation date unknown)");
         continue;
       }
-      const std::int64_t age = DaysBetween(*rotated, inventory.collected_at);
+      const std::int64_t age = DaysSince(*rotated, inventory.collected_at);
       (age > max_age ? old_keys : fresh_keys)
           .push_back(name + " created " + DateOf(key.last_rotated) + " (" + Count(age, "day", "days") + " old)");
     }

@@ -13,7 +13,7 @@ std::optional<std::string> Stale(const std::string& what, const std::string& las
   const std::string& reference = used ? last_used : issued;
   const auto at = ParseTime(reference);
   if (!at) return std::nullopt;  // nothing to measure from
-  const std::int64_t days = DaysBetween(*at, now);
+  const std::int64_t days = DaysSince(*at, now);
   if (days < threshold) return std::nullopt;
   return what + (used ? " last used " : " never used since ") + DateOf(reference) + " (" + Count(days, "day", "days") +
          " ago)";

@@ -94,6 +94,11 @@ std::int64_t DaysBetween(std::int64_t then, std::int64_t now) {
   return delta >= 0 ? delta / kSecondsPerDay : -((-delta) / kSecondsPerDay);
 }
 
+std::int64_t DaysSince(std::int64_t then, std::int64_t now) {
+  const std::int64_t days = DaysBetween(then, now);
+  return days < 0 ? 0 : days;
+}
+
 std::string DateOf(std::string_view iso) { return std::string(iso.substr(0, 10)); }
 
 std::vector<AccessKeySlot> AccessKeys(const inventory::CredentialReportRow& row) {

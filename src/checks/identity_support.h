@@ -20,6 +20,8 @@ namespace posture::checks {
 std::optional<std::int64_t> ParseTime(std::string_view iso);
 // Whole days from `then` to `now` (negative when `then` is later).
 std::int64_t DaysBetween(std::int64_t then, std::int64_t now);
+// DaysBetween, 0 when `then` is in the future (clock skew).
+std::int64_t DaysSince(std::int64_t then, std::int64_t now);
 // "2026-01-05" of an ISO 8601 time (the text itself when shorter).
 std::string DateOf(std::string_view iso);
 

@@ -65,7 +65,8 @@ Estate::Estate() {
   inventory_.iam.password_policy.set(std::nullopt);
   inventory_.iam.authorization.set({});
   inventory_.iam.virtual_mfa_devices.set({});
-  inventory_.iam.credential_report.set({});
+  // Every real credential report has the root user's row (here: never used, no keys).
+  inventory_.iam.credential_report.set({Row("<root_account>", std::nullopt, true)});
   inventory_.iam.server_certificates.set({});
   inventory_.iam.identity_providers.set({});
   inventory_.iam.security_contact.set(std::nullopt);
