@@ -9,11 +9,25 @@ namespace posture::checks {
 extern const Check kIamRootAccessKeysAbsent;
 extern const Check kIamRootMfaEnabled;
 extern const Check kIamRootHardwareMfa;
+extern const Check kIamRootNotUsed;
 extern const Check kIamPasswordPolicyMinLength;
 extern const Check kIamPasswordPolicyReuse;
 extern const Check kIamUserConsoleMfa;
+extern const Check kIamUserNoSetupAccessKeys;
+extern const Check kIamUserUnusedCredentials;
+extern const Check kIamUserSingleActiveKey;
+extern const Check kIamUserAccessKeyRotated;
 extern const Check kIamUserNoDirectPolicies;
 extern const Check kIamPolicyNoFullAdmin;
+extern const Check kIamSupportRoleExists;
+extern const Check kIamServerCertNotExpired;
+extern const Check kAccessanalyzerEnabled;
+extern const Check kIamCloudshellFullAccessRestricted;
+extern const Check kAccountSecurityContact;
+extern const Check kIamFederationInUse;
+extern const Check kIamNoPrivilegeEscalation;
+extern const Check kIamPolicyNoServiceWildcard;
+extern const Check kIamRoleTrustRestricted;
 // 4. Monitoring
 extern const Check kSecurityhubEnabled;
 extern const Check kSecurityhubNoCriticalFindings;
@@ -37,11 +51,25 @@ const std::vector<Check>& AllChecks() {
       kIamRootAccessKeysAbsent,
       kIamRootMfaEnabled,
       kIamRootHardwareMfa,
+      kIamRootNotUsed,
       kIamPasswordPolicyMinLength,
       kIamPasswordPolicyReuse,
       kIamUserConsoleMfa,
+      kIamUserNoSetupAccessKeys,
+      kIamUserUnusedCredentials,
+      kIamUserSingleActiveKey,
+      kIamUserAccessKeyRotated,
       kIamUserNoDirectPolicies,
       kIamPolicyNoFullAdmin,
+      kIamSupportRoleExists,
+      kIamServerCertNotExpired,
+      kAccessanalyzerEnabled,
+      kIamCloudshellFullAccessRestricted,
+      kAccountSecurityContact,
+      kIamFederationInUse,
+      kIamNoPrivilegeEscalation,
+      kIamPolicyNoServiceWildcard,
+      kIamRoleTrustRestricted,
       kSecurityhubEnabled,
       kSecurityhubNoCriticalFindings,
       kEc2NaclNoAdminPortsFromInternet,

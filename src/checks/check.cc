@@ -68,13 +68,17 @@ int SeverityRank(Severity severity) {
 
 const std::vector<std::string_view>& KnownSections() {
   using namespace inventory;
+  // clang-format off
   static const std::vector<std::string_view> kSections = {
       kSectionIamAccountSummary,    kSectionIamPasswordPolicy,   kSectionIamAuthorization,
       kSectionIamVirtualMfaDevices, kSectionIamCredentialReport, kSectionSecurityGroups,
       kSectionNetworkAcls,          kSectionInstances,           kSectionVpcs,
       kSectionVpcPeerings,          kSectionLoadBalancers,       kSectionWebAcls,
       kSectionSecurityHub,          kSectionSecurityHubFindings, kSectionSsoInstances,
+      // Identity (issue 4)
+      kSectionIamServerCertificates, kSectionIamIdentityProviders, kSectionAccessAnalyzers, kSectionSecurityContact,
   };
+  // clang-format on
   return kSections;
 }
 

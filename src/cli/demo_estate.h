@@ -18,4 +18,10 @@ inline constexpr const char* kDemoRegions[] = {"us-east-1", "eu-west-1"};
 // findings. Returns the first failed call's error.
 aws::Status BuildDemoEstate(aws::AwsClient& client);
 
+// Identity (issue 4, demo_estate_identity.cc): users with keys made at
+// setup and a second active key, CloudShell full access, a kms:* policy, a
+// user who can attach policies, a role open to another account next to one
+// guarded by an external ID, and a support role.
+aws::Status BuildDemoIdentity(aws::AwsClient& client);
+
 }  // namespace posture::cli

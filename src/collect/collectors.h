@@ -24,6 +24,10 @@ void PlanIam(CollectContext& ctx, inventory::IamInventory& iam);
 void PlanEc2(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanSecurityHub(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanSso(CollectContext& ctx, inventory::RegionInventory& region);
+// Identity (issue 4): server certificates, identity providers, the security
+// contact (global) and Access Analyzer (regional).
+void PlanIdentity(CollectContext& ctx, inventory::IamInventory& iam);
+void PlanAccessAnalyzer(CollectContext& ctx, inventory::RegionInventory& region);
 
 // The WAF section of one region needs two concurrent listings (web ACLs and
 // load balancers); whichever finishes last starts the per-ALB lookups.

@@ -104,6 +104,7 @@ inv::CredentialReportRow MapRow(const RowReader& read) {
   row.access_key_1_last_rotated = read.text("access_key_1_last_rotated");
   row.access_key_2_last_rotated = read.text("access_key_2_last_rotated");
   row.user_creation_time = read.text("user_creation_time");
+  row.password_last_changed = read.text("password_last_changed");
   return row;
 }
 

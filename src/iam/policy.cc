@@ -48,6 +48,43 @@ bool ReadStringList(const Json& statement, const char* key, std::vector<std::str
   return false;
 }
 
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// `Principal`: "*", or {"AWS"|"Service"|"Federated"|"CanonicalUser": string or strings}.
+bool ReadPrincipal(const Json& statement, const char* key, std::vector<std::pair<std::string, std::string>>& out,
+                   std::string& error) {
+  const auto it = statement.find(key);
+  if (it == statement.end()) return true;
+  if (it->is_string()) {
+    out.emplace_back(it->get<std::string>() == "*" ? "*" : "AWS", it->get<std::string>());
+    return true;
+  }
+  if (!it->is_object()) {
+    error = std::string(key) + " must be \"*\" or an object";
+    return false;
+  }
+  for (const auto& [type, values] : it->items()) {
+    if (values.is_string()) {
+      out.emplace_back(type, values.get<std::string>());
+    } else if (values.is_array()) {
+      for (const auto& value : values) {
+        if (!value.is_string()) {
+          error = std::string(key) + "." + type + " must contain only strings";
+          return false;
+        }
+        out.emplace_back(type, value.get<std::string>());
+      }
+    } else {
+      error = std::string(key) + "." + type + " must be a string or an array of strings";
+      return false;
+    }
+  }
+  return true;
+}
+
 bool ReadStatement(const Json& json, size_t index, Statement& statement, std::string& error) {
   const std::string where = "statement " + std::to_string(index + 1) + ": ";
   if (!json.is_object()) {
@@ -78,6 +115,17 @@ bool ReadStatement(const Json& json, size_t index, Statement& statement, std::st
     return false;
   }
   statement.has_condition = json.contains("Condition");
+  if (!ReadPrincipal(json, "Principal", statement.principals, element_error)) {
+    error = where + element_error;
+    return false;
+  }
+  statement.has_not_principal = json.contains("NotPrincipal");
+  if (auto condition = json.find("Condition"); condition != json.end() && condition->is_object()) {
+    for (const auto& [op, tests] : condition->items()) {
+      if (!tests.is_object()) continue;
+      for (const auto& [key, value] : tests.items()) statement.condition_keys.push_back(Lower(key));
+    }
+  }
   return true;
 }
 
@@ -179,6 +227,53 @@ std::optional<AdminGrant> FindAdminGrant(const PolicyDocument& document) {
     }
   }
   return nearly_all;
+}
+
+bool ActionMatches(std::string_view pattern, std::string_view action) {
+  pattern = Trim(pattern);
+  // Iterative glob match with backtracking on the last '*'.
+  size_t p = 0, a = 0, star = std::string_view::npos, resume = 0;
+  auto same = [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  };
+  while (a < action.size()) {
+    if (p < pattern.size() && (pattern[p] == '?' || same(pattern[p], action[a]))) {
+      ++p;
+      ++a;
+    } else if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      resume = a;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      a = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+namespace {
+bool AnyMatches(const std::vector<std::string>& patterns, std::string_view action) {
+  for (const auto& pattern : patterns) {
+    if (ActionMatches(pattern, action)) return true;
+  }
+  return false;
+}
+}  // namespace
+
+bool StatementAllows(const Statement& statement, std::string_view action) {
+  if (!statement.allow) return false;
+  if (statement.has_not_action) return !AnyMatches(statement.not_actions, action);
+  return AnyMatches(statement.actions, action);
+}
+
+bool StatementDeniesEverywhere(const Statement& statement, std::string_view action) {
+  if (statement.allow || statement.has_condition || statement.has_not_resource) return false;
+  if (!AnyOf(statement.resources, IsWildcardResource)) return false;
+  if (statement.has_not_action) return !AnyMatches(statement.not_actions, action);
+  return AnyMatches(statement.actions, action);
 }
 
 std::string AdminGrant::Describe() const {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace posture::iam {
@@ -25,6 +26,13 @@ struct Statement {
   bool has_not_action = false;    // `NotAction` present (even if empty)
   bool has_not_resource = false;  // `NotResource` present (even if empty)
   bool has_condition = false;     // a `Condition` block is present
+  // `Principal` as (type, value) pairs: ("AWS", "arn:..."), ("Service",
+  // "ec2.amazonaws.com"), ("Federated", ...); Principal "*" is ("*", "*").
+  std::vector<std::pair<std::string, std::string>> principals;
+  bool has_not_principal = false;
+  // The condition keys the `Condition` block tests, lower-cased
+  // ("sts:externalid", "aws:principalorgid"), under any operator.
+  std::vector<std::string> condition_keys;
 };
 
 struct PolicyDocument {
@@ -70,5 +78,16 @@ struct AdminGrant {
 // The first statement granting full admin; failing that, the first one
 // granting nearly everything through NotAction or NotResource; else nullopt.
 std::optional<AdminGrant> FindAdminGrant(const PolicyDocument& document);
+
+// True when `pattern` (an IAM action pattern with `*` and `?` wildcards,
+// case-insensitive) matches `action` ("iam:CreatePolicyVersion").
+bool ActionMatches(std::string_view pattern, std::string_view action);
+
+// Whether some Allow statement of `document` grants `action` (through
+// Action patterns, or NotAction not naming it), on any resource. Only
+// Allow statements are considered; see also DeniesEverywhere.
+bool StatementAllows(const Statement& statement, std::string_view action);
+// An unconditional Deny of `action` on Resource "*".
+bool StatementDeniesEverywhere(const Statement& statement, std::string_view action);
 
 }  // namespace posture::iam

@@ -36,6 +36,11 @@ inline constexpr const char* kSectionWebAcls = "wafv2.web_acl_by_resource";
 inline constexpr const char* kSectionSecurityHub = "securityhub.state";
 inline constexpr const char* kSectionSecurityHubFindings = "securityhub.findings";
 inline constexpr const char* kSectionSsoInstances = "sso.instances";
+// Identity (issue 4): the remaining IAM, Access Analyzer and account sections.
+inline constexpr const char* kSectionIamServerCertificates = "iam.server_certificates";
+inline constexpr const char* kSectionIamIdentityProviders = "iam.identity_providers";
+inline constexpr const char* kSectionAccessAnalyzers = "accessanalyzer.analyzers";
+inline constexpr const char* kSectionSecurityContact = "account.security_contact";
 
 // Why a section of the inventory is missing.
 struct CollectionError {
@@ -188,6 +193,15 @@ struct SsoInstance {
   std::string region;
 };
 
+// ---- IAM Access Analyzer ----------------------------------------------------
+
+struct AccessAnalyzer {
+  std::string arn;
+  std::string name;
+  std::string type;    // "ACCOUNT", "ORGANIZATION", "ACCOUNT_UNUSED_ACCESS", ...
+  std::string status;  // "ACTIVE", "CREATING", "DISABLED", "FAILED"
+};
+
 // Everything collected in one region.
 struct RegionInventory {
   std::string region;
@@ -203,6 +217,7 @@ struct RegionInventory {
   Collected<SecurityHubState> security_hub;
   Collected<SecurityHubFindings> security_hub_findings;
   Collected<std::vector<SsoInstance>> sso_instances;
+  Collected<std::vector<AccessAnalyzer>> access_analyzers;
 };
 
 // ---- IAM (global) --------------------------------------------------------
@@ -284,6 +299,29 @@ struct CredentialReportRow {
   std::string access_key_1_last_used, access_key_2_last_used;
   std::string access_key_1_last_rotated, access_key_2_last_rotated;
   std::string user_creation_time;
+  std::string password_last_changed;  // ISO 8601 or empty
+};
+
+// From ListServerCertificates.
+struct ServerCertificate {
+  std::string name;
+  std::string arn;
+  std::string expiration;  // ISO 8601, as AWS sends it
+};
+
+// SAML and OpenID Connect identity providers (ListSAMLProviders,
+// ListOpenIDConnectProviders): their ARNs.
+struct IdentityProviders {
+  std::vector<std::string> saml;
+  std::vector<std::string> oidc;
+};
+
+// The account's SECURITY alternate contact (account:GetAlternateContact).
+struct AlternateContact {
+  std::string name;
+  std::string email;
+  std::string phone;
+  std::string title;
 };
 
 struct IamInventory {
@@ -293,6 +331,10 @@ struct IamInventory {
   Collected<AuthorizationDetails> authorization;
   Collected<std::vector<VirtualMfaDevice>> virtual_mfa_devices;
   Collected<std::vector<CredentialReportRow>> credential_report;
+  Collected<std::vector<ServerCertificate>> server_certificates;
+  Collected<IdentityProviders> identity_providers;
+  // nullopt: no SECURITY contact is registered.
+  Collected<std::optional<AlternateContact>> security_contact;
 };
 
 struct Inventory {

@@ -299,6 +299,12 @@ class Estate {
   Estate& policies(std::vector<ManagedPolicy> policies);
   Estate& mfa_devices(std::vector<VirtualMfaDevice> devices);
   Estate& report(std::vector<CredentialReportRow> rows);
+  // Identity (issue 4).
+  Estate& now(std::int64_t unix_seconds);
+  Estate& server_certificates(std::vector<ServerCertificate> certificates);
+  Estate& identity_providers(IdentityProviders providers);
+  Estate& security_contact(std::optional<AlternateContact> contact);
+  Estate& analyzers(std::vector<AccessAnalyzer> analyzers, const std::string& region = kRegion);
 
   // Marks `section` (an inventory::kSection* name) as failed with
   // access_denied, in `region` for regional sections.

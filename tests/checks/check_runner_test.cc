@@ -25,6 +25,10 @@ constexpr SectionCall kSectionCalls[] = {
     {kSectionSecurityHub, "securityhub", "DescribeHub"},
     {kSectionSecurityHubFindings, "securityhub", "GetFindings"},
     {kSectionSsoInstances, "sso", "ListInstances"},
+    {kSectionIamServerCertificates, "iam", "ListServerCertificates"},
+    {kSectionIamIdentityProviders, "iam", "ListSAMLProviders"},
+    {kSectionAccessAnalyzers, "access-analyzer", "ListAnalyzers"},
+    {kSectionSecurityContact, "account", "GetAlternateContact"},
 };
 
 RegionInventory EmptyRegion(const std::string& name) {
@@ -40,6 +44,7 @@ RegionInventory EmptyRegion(const std::string& name) {
   region.security_hub.set(Hub(false));
   region.security_hub_findings.set(HubFindings(false));
   region.sso_instances.set({});
+  region.access_analyzers.set({});
   return region;
 }
 
@@ -60,7 +65,11 @@ Estate::Estate() {
   inventory_.iam.password_policy.set(std::nullopt);
   inventory_.iam.authorization.set({});
   inventory_.iam.virtual_mfa_devices.set({});
-  inventory_.iam.credential_report.set({});
+  // Every real credential report has the root user's row (here: never used, no keys).
+  inventory_.iam.credential_report.set({Row("<root_account>", std::nullopt, true)});
+  inventory_.iam.server_certificates.set({});
+  inventory_.iam.identity_providers.set({});
+  inventory_.iam.security_contact.set(std::nullopt);
   inventory_.regions.push_back(EmptyRegion(kRegion));
 }
 
@@ -151,6 +160,27 @@ Estate& Estate::report(std::vector<CredentialReportRow> v) {
   return *this;
 }
 
+Estate& Estate::now(std::int64_t v) {
+  inventory_.collected_at = v;
+  return *this;
+}
+Estate& Estate::server_certificates(std::vector<ServerCertificate> v) {
+  inventory_.iam.server_certificates.set(std::move(v));
+  return *this;
+}
+Estate& Estate::identity_providers(IdentityProviders v) {
+  inventory_.iam.identity_providers.set(std::move(v));
+  return *this;
+}
+Estate& Estate::security_contact(std::optional<AlternateContact> v) {
+  inventory_.iam.security_contact.set(std::move(v));
+  return *this;
+}
+Estate& Estate::analyzers(std::vector<AccessAnalyzer> v, const std::string& r) {
+  region(r).access_analyzers.set(std::move(v));
+  return *this;
+}
+
 Estate& Estate::fail(std::string_view section, const std::string& region_name) {
   const SectionCall* call = nullptr;
   for (const auto& candidate : kSectionCalls) {
@@ -160,7 +190,7 @@ Estate& Estate::fail(std::string_view section, const std::string& region_name) {
     ADD_FAILURE() << "unknown section " << section;
     return *this;
   }
-  const bool global = section.starts_with("iam.");
+  const bool global = section.starts_with("iam.") || section.starts_with("account.");
   CollectionError error{std::string(call->service),
                         std::string(call->operation),
                         global ? "" : region_name,
@@ -174,6 +204,9 @@ Estate& Estate::fail(std::string_view section, const std::string& region_name) {
   if (section == kSectionIamAuthorization) iam.authorization.fail(error);
   if (section == kSectionIamVirtualMfaDevices) iam.virtual_mfa_devices.fail(error);
   if (section == kSectionIamCredentialReport) iam.credential_report.fail(error);
+  if (section == kSectionIamServerCertificates) iam.server_certificates.fail(error);
+  if (section == kSectionIamIdentityProviders) iam.identity_providers.fail(error);
+  if (section == kSectionSecurityContact) iam.security_contact.fail(error);
   if (global) return *this;
   auto& r = region(region_name);
   if (section == kSectionSecurityGroups) r.security_groups.fail(error);
@@ -186,6 +219,7 @@ Estate& Estate::fail(std::string_view section, const std::string& region_name) {
   if (section == kSectionSecurityHub) r.security_hub.fail(error);
   if (section == kSectionSecurityHubFindings) r.security_hub_findings.fail(error);
   if (section == kSectionSsoInstances) r.sso_instances.fail(error);
+  if (section == kSectionAccessAnalyzers) r.access_analyzers.fail(error);
   return *this;
 }
 

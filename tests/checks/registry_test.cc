@@ -39,6 +39,24 @@ const std::vector<std::string> kIssue3Ids = {
     "iam_user_console_prefer_sso",
 };
 
+// The Identity checks of issue 4.
+const std::vector<std::string> kIssue4IdentityIds = {
+    "iam_root_not_used",
+    "iam_user_no_setup_access_keys",
+    "iam_user_unused_credentials",
+    "iam_user_single_active_key",
+    "iam_user_access_key_rotated",
+    "iam_support_role_exists",
+    "iam_server_cert_not_expired",
+    "accessanalyzer_enabled",
+    "iam_cloudshell_full_access_restricted",
+    "account_security_contact",
+    "iam_federation_in_use",
+    "iam_no_privilege_escalation",
+    "iam_policy_no_service_wildcard",
+    "iam_role_trust_restricted",
+};
+
 struct CatalogEntry {
   std::string severity, cis, scope;
   int order = 0;  // position in the catalog
@@ -121,6 +139,10 @@ TEST(RegistryTest, EveryCheckIsInTheCatalogWithTheSameMetadata) {
 TEST(RegistryTest, ChecksOfTheFirstScanAreRegistered) {
   for (const auto& id : kIssue3Ids) EXPECT_NE(FindCheck(id), nullptr) << id;
   EXPECT_EQ(FindCheck("no_such_check"), nullptr);
+}
+
+TEST(RegistryTest, IdentityChecksOfIssue4AreRegistered) {
+  for (const auto& id : kIssue4IdentityIds) EXPECT_NE(FindCheck(id), nullptr) << id;
 }
 
 TEST(RegistryTest, MetadataIsComplete) {

@@ -82,8 +82,9 @@ TEST(CollectTest, FullScanFillsEverySectionWithReadCallsOnly) {
 
   for (const Call& call : aws.calls()) EXPECT_TRUE(IsRead(call.operation)) << call.key();
   // 1 STS + 6 IAM (generate, get) + per region: 5 EC2, 1 ELBv2, 2 WAF (list, one public ALB), 3 Security Hub,
-  // 1 SSO.
-  EXPECT_EQ(aws.calls().size(), 1u + 6u + 2u * 12u);
+  // 1 SSO; Identity (issue 4): 4 global (server certificates, SAML, OIDC, security contact) + 1 Access
+  // Analyzer per region.
+  EXPECT_EQ(aws.calls().size(), 1u + 6u + 2u * 12u + 4u + 2u * 1u);
   std::set<std::string> regions;
   for (const Call& call : aws.calls()) {
     if (call.service == "ec2") regions.insert(call.region);

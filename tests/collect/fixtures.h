@@ -348,16 +348,51 @@ inline void AnswerSmallEstate(FakeAws& aws) {
                     "</VirtualMFADevices>")));
   aws.on("iam", "GenerateCredentialReport", Xml(GenerateReportXml("COMPLETE")));
   aws.on("iam", "GetCredentialReport", Xml(CredentialReportXml(kCredentialReportCsv)));
+  // Identity (issue 4).
+  aws.on("iam", "ListServerCertificates",
+         Xml(IamXml("ListServerCertificates",
+                    "<IsTruncated>false</IsTruncated><ServerCertificateMetadataList><member>"
+                    "<ServerCertificateName>old-web</ServerCertificateName><Path>/</Path>"
+                    "<Arn>arn:aws:iam::123456789012:server-certificate/old-web</Arn>"
+                    "<ServerCertificateId>ASCAEXAMPLE</ServerCertificateId>"
+                    "<UploadDate>2024-01-01T00:00:00Z</UploadDate><Expiration>2025-01-01T00:00:00Z</Expiration>"
+                    "</member></ServerCertificateMetadataList>")));
+  aws.on("iam", "ListSAMLProviders",
+         Xml(IamXml("ListSAMLProviders",
+                    "<SAMLProviderList><member><Arn>arn:aws:iam::123456789012:saml-provider/corp</Arn>"
+                    "<ValidUntil>2030-01-01T00:00:00Z</ValidUntil><CreateDate>2024-01-01T00:00:00Z</CreateDate>"
+                    "</member></SAMLProviderList>")));
+  aws.on("iam", "ListOpenIDConnectProviders",
+         Xml(IamXml("ListOpenIDConnectProviders", "<OpenIDConnectProviderList/>")));
+  aws.on("account", "GetAlternateContact",
+         JsonReply({{"AlternateContact",
+                     {{"AlternateContactType", "SECURITY"},
+                      {"Name", "Sec Team"},
+                      {"EmailAddress", "sec@example.com"},
+                      {"PhoneNumber", "+1-555-0100"},
+                      {"Title", "CISO"}}}}));
+  aws.on("access-analyzer", "ListAnalyzers",
+         JsonReply({{"analyzers",
+                     {{{"arn", "arn:aws:access-analyzer:us-east-1:123456789012:analyzer/main"},
+                       {"name", "main"},
+                       {"type", "ACCOUNT"},
+                       {"createdAt", "2026-01-01T00:00:00Z"},
+                       {"status", "ACTIVE"}}}}}));
 }
 
 // Every section a scan can collect.
 inline std::set<std::string> AllSections() {
   namespace inv = inventory;
+  // clang-format off
   return {inv::kSectionIamAccountSummary,    inv::kSectionIamPasswordPolicy,   inv::kSectionIamAuthorization,
           inv::kSectionIamVirtualMfaDevices, inv::kSectionIamCredentialReport, inv::kSectionSecurityGroups,
           inv::kSectionNetworkAcls,          inv::kSectionInstances,           inv::kSectionVpcs,
           inv::kSectionVpcPeerings,          inv::kSectionLoadBalancers,       inv::kSectionWebAcls,
-          inv::kSectionSecurityHub,          inv::kSectionSecurityHubFindings, inv::kSectionSsoInstances};
+          inv::kSectionSecurityHub,          inv::kSectionSecurityHubFindings, inv::kSectionSsoInstances,
+          // Identity (issue 4)
+          inv::kSectionIamServerCertificates, inv::kSectionIamIdentityProviders, inv::kSectionAccessAnalyzers,
+          inv::kSectionSecurityContact};
+  // clang-format on
 }
 
 }  // namespace posture::collect::testing

@@ -1,0 +1,81 @@
+#include "checks/check.h"
+#include "checks/check_support.h"
+#include "checks/identity_support.h"
+#include "iam/escalation.h"
+
+namespace posture::checks {
+namespace {
+
+std::string DescribePaths(const std::vector<iam::EscalationPath>& paths) {
+  std::vector<std::string> parts;
+  for (const auto& path : paths) {
+    parts.push_back(path.name + ": " + path.explanation + " (granted by " + Join(path.granted_by) + ")");
+  }
+  return Join(parts, "; ");
+}
+
+void EvaluatePrincipal(FindingSink& sink, std::string_view kind, const std::string& name, const std::string& arn,
+                       const PrincipalPolicies& held) {
+  std::vector<iam::LabelledPolicy> labelled;
+  for (const auto& policy : held.policies) {
+    if (!policy.parsed.ok()) {
+      sink.error(kGlobalRegion, name, arn, "could not read " + policy.label + ": " + policy.parsed.error);
+      return;
+    }
+    labelled.push_back({policy.label, &*policy.parsed.document});
+  }
+  const auto paths = iam::FindEscalationPaths(labelled);
+  std::string unknown;
+  if (!held.unknown.empty()) {
+    unknown = " (not evaluated: AWS-managed " + Join(held.unknown) + ", whose documents are not collected)";
+  }
+  if (!paths.empty()) {
+    sink.fail(kGlobalRegion, name, arn,
+              std::string(kind) + " " + name + " can escalate its privileges through " +
+                  Count(paths.size(), "path", "paths") + ": " + DescribePaths(paths) + unknown);
+  } else {
+    sink.pass(kGlobalRegion, name, arn,
+              std::string(kind) + " " + name + " has no known privilege escalation path" + unknown);
+  }
+}
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  const auto& authorization = inventory.iam.authorization;
+  if (!sink.require(authorization, kGlobalRegion)) return;
+  sink.set_resource_type("AWS::IAM::User");
+  for (const auto& user : authorization->users) {
+    EvaluatePrincipal(sink, "user", user.name, user.arn, PoliciesOfUser(*authorization, user));
+  }
+  sink.set_resource_type("AWS::IAM::Role");
+  for (const auto& role : authorization->roles) {
+    EvaluatePrincipal(sink, "role", role.name, role.arn, PoliciesOfRole(*authorization, role));
+  }
+}
+
+}  // namespace
+
+extern constinit const Check kIamNoPrivilegeEscalation{
+    .metadata =
+        {
+            .id = "iam_no_privilege_escalation",
+            .title = "No principal can escalate its own privileges",
+            .severity = Severity::kHigh,
+            .resource_type = "AWS::IAM::User",
+            .scope = "L+C",
+            .cis_3_0 = "",
+            .risk = "A principal that can rewrite or attach policies, pass a stronger role to a service, or take "
+                    "over other users' credentials can make itself administrator; its real privilege is the "
+                    "account's.",
+            .remediation = "aws iam create-policy-version --policy-arn <policy-arn> --policy-document "
+                           "file://without-escalation.json --set-as-default  # remove the escalation actions, or "
+                           "scope iam:PassRole to specific roles",
+            .remediation_terraform = "# in the aws_iam_policy document, drop the escalation actions (iam:Attach*, "
+                                     "iam:Put*Policy, iam:CreatePolicyVersion, ...) and restrict iam:PassRole\n"
+                                     "# resources to the roles the principal must pass",
+            .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+            .needs = "iam.authorization",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks

@@ -1,0 +1,47 @@
+#include "checks/check.h"
+#include "checks/check_support.h"
+#include "checks/identity_support.h"
+
+namespace posture::checks {
+namespace {
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  const auto& authorization = inventory.iam.authorization;
+  if (!sink.require(authorization, kGlobalRegion)) return;
+  const auto holders = EntitiesWithPolicy(*authorization, ":iam::aws:policy/AWSSupportAccess");
+  if (holders.empty()) {
+    sink.fail(kGlobalRegion, inventory.account_id, RootArn(inventory),
+              "AWSSupportAccess is attached to no user, group or role, so nobody is set up to manage AWS Support "
+              "cases");
+  } else {
+    sink.pass(kGlobalRegion, inventory.account_id, RootArn(inventory),
+              "AWSSupportAccess is attached to " + Join(holders));
+  }
+}
+
+}  // namespace
+
+extern constinit const Check kIamSupportRoleExists{
+    .metadata =
+        {
+            .id = "iam_support_role_exists",
+            .title = "A support role manages incidents with AWS Support",
+            .severity = Severity::kLow,
+            .resource_type = kAccountResourceType,
+            .scope = "L",
+            .cis_3_0 = "1.17",
+            .risk = "Without a principal holding AWSSupportAccess, opening a case during an incident needs broader "
+                    "credentials (or root) than the task requires.",
+            .remediation = "aws iam create-role --role-name aws-support --assume-role-policy-document "
+                           "file://trust.json && aws iam attach-role-policy --role-name aws-support --policy-arn "
+                           "arn:aws:iam::aws:policy/AWSSupportAccess",
+            .remediation_terraform = "resource \"aws_iam_role_policy_attachment\" \"support\" {\n"
+                                     "  role       = aws_iam_role.support.name\n"
+                                     "  policy_arn = \"arn:aws:iam::aws:policy/AWSSupportAccess\"\n}",
+            .docs_url = "https://docs.aws.amazon.com/awssupport/latest/user/accessing-support.html",
+            .needs = "iam.authorization",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks

@@ -1,0 +1,65 @@
+#include <cstdlib>
+
+#include "checks/check.h"
+#include "checks/check_support.h"
+#include "checks/identity_support.h"
+
+namespace posture::checks {
+namespace {
+
+// A key rotated this close to the user's creation was created with the user.
+constexpr std::int64_t kSetupToleranceSeconds = 300;
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  const auto& report = inventory.iam.credential_report;
+  if (!sink.require(report, kGlobalRegion)) return;
+  for (const auto& row : *report) {
+    if (IsRootRow(row)) continue;
+    const auto created = ParseTime(row.user_creation_time);
+    std::vector<std::string> setup_keys;
+    int active = 0;
+    for (const auto& key : AccessKeys(row)) {
+      if (!key.active) continue;
+      ++active;
+      const auto rotated = ParseTime(key.last_rotated);
+      if (!created || !rotated || !key.last_used.empty()) continue;
+      if (std::llabs(*rotated - *created) <= kSetupToleranceSeconds) {
+        setup_keys.push_back("access key " + std::to_string(key.number));
+      }
+    }
+    if (!setup_keys.empty()) {
+      sink.fail(kGlobalRegion, row.user, row.arn,
+                Join(setup_keys, " and ") + " was created with the user on " + DateOf(row.user_creation_time) +
+                    " and has never been used");
+    } else if (active == 0) {
+      sink.pass(kGlobalRegion, row.user, row.arn, "has no active access key");
+    } else {
+      sink.pass(kGlobalRegion, row.user, row.arn,
+                "its " + Count(active, "active access key was", "active access keys were") +
+                    " created after the user or has been used");
+    }
+  }
+}
+
+}  // namespace
+
+extern constinit const Check kIamUserNoSetupAccessKeys{
+    .metadata =
+        {
+            .id = "iam_user_no_setup_access_keys",
+            .title = "No access key created with its user and never used",
+            .severity = Severity::kLow,
+            .resource_type = "AWS::IAM::User",
+            .scope = "L",
+            .cis_3_0 = "1.11",
+            .risk = "Keys created by default at user setup are often never needed; an unused long-lived key is a "
+                    "credential that can leak without anyone noticing.",
+            .remediation = "aws iam delete-access-key --user-name <user> --access-key-id <key-id>",
+            .remediation_terraform = "# remove the aws_iam_access_key resource created with the user, then apply",
+            .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html",
+            .needs = "iam.credential_report",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks

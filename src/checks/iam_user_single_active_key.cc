@@ -1,0 +1,45 @@
+#include "checks/check.h"
+#include "checks/check_support.h"
+#include "checks/identity_support.h"
+
+namespace posture::checks {
+namespace {
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  const auto& report = inventory.iam.credential_report;
+  if (!sink.require(report, kGlobalRegion)) return;
+  for (const auto& row : *report) {
+    if (IsRootRow(row)) continue;
+    int active = 0;
+    for (const auto& key : AccessKeys(row)) active += key.active ? 1 : 0;
+    if (active > 1) {
+      sink.fail(kGlobalRegion, row.user, row.arn, "has " + std::to_string(active) + " active access keys");
+    } else {
+      sink.pass(kGlobalRegion, row.user, row.arn, "has " + Count(active, "active access key", "active access keys"));
+    }
+  }
+}
+
+}  // namespace
+
+extern constinit const Check kIamUserSingleActiveKey{
+    .metadata =
+        {
+            .id = "iam_user_single_active_key",
+            .title = "Each IAM user has at most one active access key",
+            .severity = Severity::kMedium,
+            .resource_type = "AWS::IAM::User",
+            .scope = "L",
+            .cis_3_0 = "1.13",
+            .risk = "A second active key doubles what can leak and usually means an old key was never retired "
+                    "after rotation.",
+            .remediation = "aws iam update-access-key --user-name <user> --access-key-id <older-key-id> --status "
+                           "Inactive && aws iam delete-access-key --user-name <user> --access-key-id <older-key-id>",
+            .remediation_terraform = "# keep one aws_iam_access_key per aws_iam_user; remove the other and apply",
+            .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html",
+            .needs = "iam.credential_report",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks
