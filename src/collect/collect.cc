@@ -16,6 +16,8 @@ void PlanElbv2AndWafv2(CollectContext& ctx, inventory::RegionInventory& region) 
 
 using RegionalPlan = void (*)(CollectContext&, inventory::RegionInventory&);
 constexpr RegionalPlan kRegionalPlans[] = {PlanEc2, PlanElbv2AndWafv2, PlanSecurityHub, PlanSso};
+// Logging and monitoring (CloudTrail plans over all regions, in CollectInventory).
+constexpr RegionalPlan kLoggingPlans[] = {PlanConfig, PlanKms, PlanGuardDuty};
 
 // "aws" from "arn:aws:sts::123456789012:assumed-role/...".
 std::string PartitionOf(const std::string& arn, std::string_view fallback_region) {
@@ -32,9 +34,8 @@ aws::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const
   auto identity = client.call("sts", "GetCallerIdentity");
   if (!identity.ok()) return std::move(identity.error());
   inventory::Inventory inventory;
-  inventory.collected_at = std::chrono::duration_cast<std::chrono::seconds>(
-                               std::chrono::system_clock::now().time_since_epoch())
-                               .count();
+  inventory.collected_at =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   inventory.account_id = Text(*identity, "Account");
   if (inventory.account_id.empty()) return aws::Error::Parse("sts:GetCallerIdentity: the answer names no account");
   inventory.partition = PartitionOf(Text(*identity, "Arn"), client.options().region);
@@ -51,8 +52,10 @@ aws::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const
     TaskPool pool(options.concurrency, options.progress);
     CollectContext ctx{client, pool, errors, options.sections, inventory.account_id, inventory.partition};
     PlanIam(ctx, inventory.iam);
+    PlanCloudTrail(ctx, inventory.regions);
     for (auto& region : inventory.regions) {
       for (RegionalPlan plan : kRegionalPlans) plan(ctx, region);
+      for (RegionalPlan plan : kLoggingPlans) plan(ctx, region);
     }
     pool.wait();
   }

@@ -24,6 +24,12 @@ void PlanIam(CollectContext& ctx, inventory::IamInventory& iam);
 void PlanEc2(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanSecurityHub(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanSso(CollectContext& ctx, inventory::RegionInventory& region);
+// Logging and monitoring. CloudTrail plans over all regions at once: each
+// trail is kept in one region only (see cloudtrail_collector.cc).
+void PlanCloudTrail(CollectContext& ctx, std::vector<inventory::RegionInventory>& regions);
+void PlanConfig(CollectContext& ctx, inventory::RegionInventory& region);
+void PlanKms(CollectContext& ctx, inventory::RegionInventory& region);
+void PlanGuardDuty(CollectContext& ctx, inventory::RegionInventory& region);
 
 // The WAF section of one region needs two concurrent listings (web ACLs and
 // load balancers); whichever finishes last starts the per-ALB lookups.

@@ -25,6 +25,11 @@ constexpr SectionCall kSectionCalls[] = {
     {kSectionSecurityHub, "securityhub", "DescribeHub"},
     {kSectionSecurityHubFindings, "securityhub", "GetFindings"},
     {kSectionSsoInstances, "sso", "ListInstances"},
+    // Logging and monitoring
+    {kSectionTrails, "cloudtrail", "DescribeTrails"},
+    {kSectionConfigRecorders, "config", "DescribeConfigurationRecorders"},
+    {kSectionKmsKeys, "kms", "ListKeys"},
+    {kSectionGuardDuty, "guardduty", "ListDetectors"},
 };
 
 RegionInventory EmptyRegion(const std::string& name) {
@@ -40,6 +45,10 @@ RegionInventory EmptyRegion(const std::string& name) {
   region.security_hub.set(Hub(false));
   region.security_hub_findings.set(HubFindings(false));
   region.sso_instances.set({});
+  region.trails.set({});
+  region.config_recorders.set({});
+  region.kms_keys.set({});
+  region.guardduty_detectors.set({});
   return region;
 }
 
@@ -186,6 +195,10 @@ Estate& Estate::fail(std::string_view section, const std::string& region_name) {
   if (section == kSectionSecurityHub) r.security_hub.fail(error);
   if (section == kSectionSecurityHubFindings) r.security_hub_findings.fail(error);
   if (section == kSectionSsoInstances) r.sso_instances.fail(error);
+  if (section == kSectionTrails) r.trails.fail(error);
+  if (section == kSectionConfigRecorders) r.config_recorders.fail(error);
+  if (section == kSectionKmsKeys) r.kms_keys.fail(error);
+  if (section == kSectionGuardDuty) r.guardduty_detectors.fail(error);
   return *this;
 }
 

@@ -29,6 +29,7 @@ struct Call {
   std::string operation;                      // "DescribeVpcs"
   std::map<std::string, std::string> params;  // decoded form fields (query, ec2)
   aws::Json json;                             // parsed body (json, rest-json)
+  std::string url;                            // the request URL (rest-xml routes by its query)
   std::string key() const { return service + ":" + operation; }
   std::string param(const std::string& name) const {
     auto it = params.find(name);
@@ -60,6 +61,7 @@ inline aws::HttpResponse JsonError(int status, const std::string& code, const st
 
 inline Call Identify(const aws::HttpRequest& request) {
   Call call;
+  call.url = request.url;
   if (const std::string* auth = request.header("Authorization")) {
     const size_t start = auth->find("Credential=");
     if (start != std::string::npos) {
