@@ -68,30 +68,14 @@ int SeverityRank(Severity severity) {
 const std::vector<std::string_view>& KnownSections() {
   using namespace inventory;
   static const std::vector<std::string_view> kSections = {
-      kSectionIamAccountSummary,
-      kSectionIamPasswordPolicy,
-      kSectionIamAuthorization,
-      kSectionIamVirtualMfaDevices,
-      kSectionIamCredentialReport,
-      kSectionSecurityGroups,
-      kSectionNetworkAcls,
-      kSectionInstances,
-      kSectionVpcs,
-      kSectionVpcPeerings,
-      kSectionLoadBalancers,
-      kSectionWebAcls,
-      kSectionSecurityHub,
-      kSectionSecurityHubFindings,
-      kSectionSsoInstances,
-      // Logging and monitoring
-      kSectionTrails,
-      kSectionTrailStatus,
-      kSectionTrailSelectors,
-      kSectionTrailBucketLogging,
-      kSectionTrailMonitoring,
-      kSectionConfigRecorders,
-      kSectionKmsKeys,
-      kSectionGuardDuty,
+      kSectionIamAccountSummary,    kSectionIamPasswordPolicy,   kSectionIamAuthorization,
+      kSectionIamVirtualMfaDevices, kSectionIamCredentialReport, kSectionSecurityGroups,
+      kSectionNetworkAcls,          kSectionInstances,           kSectionVpcs,
+      kSectionVpcPeerings,          kSectionLoadBalancers,       kSectionWebAcls,
+      kSectionSecurityHub,          kSectionSecurityHubFindings, kSectionSsoInstances,
+      kSectionTrails,               kSectionTrailStatus,         kSectionTrailSelectors,
+      kSectionTrailBucketLogging,   kSectionTrailMonitoring,     kSectionConfigRecorders,
+      kSectionKmsKeys,              kSectionGuardDuty,
   };
   return kSections;
 }

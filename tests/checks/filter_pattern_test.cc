@@ -86,13 +86,12 @@ TEST(FilterPatternTest, AndBindsTighterThanOr) {
 TEST(FilterPatternTest, QuotedValuesKeepOperatorsAndEscapes) {
   const json event = {{"errorMessage", "Failed authentication && (retry)"}, {"quote", "say \"hi\""}};
   std::string error;
-  auto parsed = FilterPattern::Parse(R"({ $.errorMessage = "Failed authentication && (retry)"
-})", &error);
+  auto parsed = FilterPattern::Parse(R"p({ $.errorMessage = "Failed authentication && (retry)" })p", &error);
   ASSERT_TRUE(parsed) << error;
-EXPECT_TRUE(parsed->Matches(event));
-parsed = FilterPattern::Parse(R"({ $.quote = "say \"hi\"" })", &error);
-ASSERT_TRUE(parsed) << error;
-EXPECT_TRUE(parsed->Matches(event));
+  EXPECT_TRUE(parsed->Matches(event));
+  parsed = FilterPattern::Parse(R"p({ $.quote = "say \"hi\"" })p", &error);
+  ASSERT_TRUE(parsed) << error;
+  EXPECT_TRUE(parsed->Matches(event));
 }
 
 TEST(FilterPatternTest, MalformedPatternsSayWhatAndWhere) {
@@ -106,7 +105,7 @@ TEST(FilterPatternTest, MalformedPatternsSayWhatAndWhere) {
   EXPECT_EQ(ParseError("{ $.eventName = ConsoleLogin } extra"), "unexpected text after '}' at 31");
   EXPECT_EQ(ParseError("{ }"), "expected a condition ($.field ...) or '(' but found '}' at 2");
   EXPECT_EQ(ParseError("{ eventName = x }"), "expected a condition ($.field ...) or '(' but found 'e' at 2");
-  EXPECT_EQ(ParseError("{ $ = x }"), "expected a field selector such as $.eventName at 1");
+  EXPECT_EQ(ParseError("{ $ = x }"), "expected a field selector such as $.eventName at 3");
   EXPECT_EQ(ParseError("{ $. = x }"), "expected a field name after '.' at 4");
   EXPECT_EQ(ParseError("{ $.a[x] = 1 }"), "expected an array index (digits) after '[' at 6");
   EXPECT_EQ(ParseError("{ $.a[1 = 1 }"), "expected ']' at 7");
@@ -115,14 +114,14 @@ TEST(FilterPatternTest, MalformedPatternsSayWhatAndWhere) {
   EXPECT_EQ(ParseError("{ $.eventName = }"), "expected a value but found '}' at 16");
   EXPECT_EQ(ParseError(R"({ $.eventName = "ConsoleLogin })"), "unterminated quoted value at 31");
   EXPECT_EQ(ParseError("{ $.latency > fast }"), "expected a number after a numeric comparison, found 'fast' at 18");
-  EXPECT_EQ(ParseError("{ $.readOnly IS MAYBE }"), "expected TRUE, FALSE or NULL after IS at 15");
-  EXPECT_EQ(ParseError("{ $.a NOT THERE }"), "expected EXISTS after NOT at 9");
+  EXPECT_EQ(ParseError("{ $.readOnly IS MAYBE }"), "expected TRUE, FALSE or NULL after IS at 16");
+  EXPECT_EQ(ParseError("{ $.a NOT THERE }"), "expected EXISTS after NOT at 10");
   EXPECT_EQ(ParseError("{ $.a = %ab+c% }"), "regular expression values (%...%) are not supported at 8");
   EXPECT_EQ(ParseError("{ $.a = 1 && }"), "expected a condition ($.field ...) or '(' but found '}' at 13");
   EXPECT_EQ(ParseError("{ $.a = 1 || "), "expected a condition but the pattern ended at 13");
   EXPECT_EQ(ParseError(std::string(100, '(')).substr(0, 26), "not a JSON filter pattern ");
   EXPECT_EQ(ParseError("{" + std::string(100, '(') + "$.a = 1" + std::string(100, ')') + "}"),
-            "parentheses nested deeper than 64 at 64");
+            "parentheses nested deeper than 64 at 65");
 }
 
 }  // namespace
