@@ -374,7 +374,9 @@ std::vector<CheckCase> MonitorCases() {
                    {Fail(kAccount, "(it has no filters)")}});
   cases.push_back({"monitor_collection_failed",
                    id,
-                   WithTrails({MakeTrail("main").fail(&Trail::monitoring, Denied("logs", "DescribeMetricFilters"))}),
+                   WithTrails({MakeTrail("main")
+                                   .monitoring(Alerting(cis))
+                                   .fail(&Trail::monitoring, Denied("logs", "DescribeMetricFilters"))}),
                    {Error(kAccount, "logs:DescribeMetricFilters")}});
   cases.push_back({"monitor_no_trails", id, Estate(), {Fail(kAccount, "the account has no CloudTrail trail")}});
   return cases;

@@ -18,6 +18,12 @@ using testing::JsonReply;
 using testing::Xml;
 using testing::XmlError;
 
+// FakeAws names a json operation by its X-Amz-Target after the first '.',
+// which for CloudTrail's dotted target prefix leaves part of the prefix.
+std::string Trail(const std::string& operation) {
+  return "amazonaws.cloudtrail.v20131101.CloudTrail_20131101." + operation;
+}
+
 constexpr const char* kMainArn = "arn:aws:cloudtrail:us-east-1:123456789012:trail/main";
 constexpr const char* kLogGroupArn = "arn:aws:logs:us-east-1:123456789012:log-group:CloudTrail/main:*";
 constexpr const char* kTopic = "arn:aws:sns:us-east-1:123456789012:alerts";
@@ -44,7 +50,7 @@ class LoggingCollectorTest : public ::testing::Test {
  protected:
   void SetUp() override {
     aws_.on("sts", "GetCallerIdentity", Xml(testing::CallerIdentityXml()));
-    aws_.on("cloudtrail", "DescribeTrails", [](const Call& call) {
+    aws_.on("cloudtrail", Trail("DescribeTrails"), [](const Call& call) {
       Json main = TrailJson("main", "us-east-1", true);
       main["KmsKeyId"] = "arn:aws:kms:us-east-1:123456789012:key/k1";
       main["CloudWatchLogsLogGroupArn"] = kLogGroupArn;
@@ -52,10 +58,10 @@ class LoggingCollectorTest : public ::testing::Test {
       if (call.region == "eu-west-1") trails.push_back(TrailJson("local-eu", "eu-west-1", false));
       return JsonReply({{"trailList", trails}});
     });
-    aws_.on("cloudtrail", "GetTrailStatus", [](const Call& call) {
+    aws_.on("cloudtrail", Trail("GetTrailStatus"), [](const Call& call) {
       return JsonReply({{"IsLogging", call.json.value("Name", "") == kMainArn}});
     });
-    aws_.on("cloudtrail", "GetEventSelectors", [](const Call& call) {
+    aws_.on("cloudtrail", Trail("GetEventSelectors"), [](const Call& call) {
       return JsonReply({{"TrailARN", call.json.value("TrailName", "")},
                         {"EventSelectors",
                          {{{"ReadWriteType", "WriteOnly"},
@@ -95,7 +101,7 @@ TEST_F(LoggingCollectorTest, EachTrailIsKeptOnceInItsHomeRegionOrTheFirstScanned
   auto inventory = Collect({inv::kSectionTrails});
   const auto& east = inventory.regions[0].trails;
   const auto& west = inventory.regions[1].trails;
-  ASSERT_TRUE(east.ok());
+  ASSERT_TRUE(east.ok()) << east.error->message;
   ASSERT_TRUE(west.ok());
   // main is homed here; faraway's home region is not scanned, so the first scanned region keeps it.
   ASSERT_EQ(east->size(), 2u);
@@ -117,7 +123,7 @@ TEST_F(LoggingCollectorTest, EachTrailIsKeptOnceInItsHomeRegionOrTheFirstScanned
   EXPECT_FALSE(main.logging.ok());
   EXPECT_FALSE(main.logging.error.has_value());
   EXPECT_EQ(aws_.calls().size(), 3u);  // sts + DescribeTrails in each region
-  for (const auto& call : CallsTo("cloudtrail:DescribeTrails")) {
+  for (const auto& call : CallsTo("cloudtrail:" + Trail("DescribeTrails"))) {
     EXPECT_EQ(call.json.value("includeShadowTrails", false), true);
   }
 }
@@ -149,13 +155,13 @@ TEST_F(LoggingCollectorTest, StatusAndSelectorsPerTrailByArn) {
   EXPECT_EQ(selectors.advanced[0].fields[0].equals, std::vector<std::string>{"Data"});
   EXPECT_EQ(selectors.advanced[0].fields[1].starts_with, std::vector<std::string>{"arn:aws:s3:::b/"});
   std::set<std::string> names;
-  for (const auto& call : CallsTo("cloudtrail:GetTrailStatus")) names.insert(call.json.value("Name", ""));
+  for (const auto& call : CallsTo("cloudtrail:" + Trail("GetTrailStatus"))) names.insert(call.json.value("Name", ""));
   EXPECT_EQ(names, (std::set<std::string>{kMainArn, "arn:aws:cloudtrail:ap-south-1:123456789012:trail/faraway"}));
-  EXPECT_EQ(CallsTo("cloudtrail:GetEventSelectors").size(), 2u);
+  EXPECT_EQ(CallsTo("cloudtrail:" + Trail("GetEventSelectors")).size(), 2u);
 }
 
 TEST_F(LoggingCollectorTest, AFailedPartFailsOnlyThatPartOfThatTrail) {
-  aws_.on("cloudtrail", "GetTrailStatus", [](const Call& call) {
+  aws_.on("cloudtrail", Trail("GetTrailStatus"), [](const Call& call) {
     if (call.json.value("Name", "") == kMainArn) return JsonError(400, "AccessDeniedException", "denied");
     return JsonReply({{"IsLogging", true}});
   });
@@ -172,7 +178,7 @@ TEST_F(LoggingCollectorTest, AFailedPartFailsOnlyThatPartOfThatTrail) {
 }
 
 TEST_F(LoggingCollectorTest, DescribeTrailsFailureFailsTheRegion) {
-  aws_.on("cloudtrail", "DescribeTrails", [](const Call& call) {
+  aws_.on("cloudtrail", Trail("DescribeTrails"), [](const Call& call) {
     if (call.region == "eu-west-1") return JsonError(400, "AccessDeniedException", "denied");
     return JsonReply({{"trailList", Json::array()}});
   });
