@@ -28,9 +28,34 @@ extern const Check kIamFederationInUse;
 extern const Check kIamNoPrivilegeEscalation;
 extern const Check kIamPolicyNoServiceWildcard;
 extern const Check kIamRoleTrustRestricted;
+// 3. Logging
+extern const Check kCloudtrailMultiRegion;
+extern const Check kCloudtrailLogValidation;
+extern const Check kConfigRecorderEnabled;
+extern const Check kCloudtrailBucketAccessLogging;
+extern const Check kCloudtrailKmsEncrypted;
+extern const Check kKmsKeyRotation;
+extern const Check kS3ObjectWriteLogging;
+extern const Check kS3ObjectReadLogging;
 // 4. Monitoring
+extern const Check kMonitorUnauthorizedApiCalls;
+extern const Check kMonitorConsoleSigninNoMfa;
+extern const Check kMonitorRootUsage;
+extern const Check kMonitorIamPolicyChanges;
+extern const Check kMonitorCloudtrailChanges;
+extern const Check kMonitorConsoleAuthFailures;
+extern const Check kMonitorCmkDisableDelete;
+extern const Check kMonitorS3PolicyChanges;
+extern const Check kMonitorConfigChanges;
+extern const Check kMonitorSecurityGroupChanges;
+extern const Check kMonitorNaclChanges;
+extern const Check kMonitorNetworkGatewayChanges;
+extern const Check kMonitorRouteTableChanges;
+extern const Check kMonitorVpcChanges;
+extern const Check kMonitorOrganizationsChanges;
 extern const Check kSecurityhubEnabled;
 extern const Check kSecurityhubNoCriticalFindings;
+extern const Check kGuarddutyEnabled;
 // 5. Network
 extern const Check kEc2NaclNoAdminPortsFromInternet;
 extern const Check kEc2SgNoAdminPortsFromInternetIpv4;
@@ -70,8 +95,32 @@ const std::vector<Check>& AllChecks() {
       kIamNoPrivilegeEscalation,
       kIamPolicyNoServiceWildcard,
       kIamRoleTrustRestricted,
+      kCloudtrailMultiRegion,
+      kCloudtrailLogValidation,
+      kConfigRecorderEnabled,
+      kCloudtrailBucketAccessLogging,
+      kCloudtrailKmsEncrypted,
+      kKmsKeyRotation,
+      kS3ObjectWriteLogging,
+      kS3ObjectReadLogging,
+      kMonitorUnauthorizedApiCalls,
+      kMonitorConsoleSigninNoMfa,
+      kMonitorRootUsage,
+      kMonitorIamPolicyChanges,
+      kMonitorCloudtrailChanges,
+      kMonitorConsoleAuthFailures,
+      kMonitorCmkDisableDelete,
+      kMonitorS3PolicyChanges,
+      kMonitorConfigChanges,
+      kMonitorSecurityGroupChanges,
+      kMonitorNaclChanges,
+      kMonitorNetworkGatewayChanges,
+      kMonitorRouteTableChanges,
+      kMonitorVpcChanges,
+      kMonitorOrganizationsChanges,
       kSecurityhubEnabled,
       kSecurityhubNoCriticalFindings,
+      kGuarddutyEnabled,
       kEc2NaclNoAdminPortsFromInternet,
       kEc2SgNoAdminPortsFromInternetIpv4,
       kEc2SgNoAdminPortsFromInternetIpv6,

@@ -77,6 +77,9 @@ const std::vector<std::string_view>& KnownSections() {
       kSectionSecurityHub,          kSectionSecurityHubFindings, kSectionSsoInstances,
       // Identity (issue 4)
       kSectionIamServerCertificates, kSectionIamIdentityProviders, kSectionAccessAnalyzers, kSectionSecurityContact,
+      kSectionTrails,               kSectionTrailStatus,         kSectionTrailSelectors,
+      kSectionTrailBucketLogging,   kSectionTrailMonitoring,     kSectionConfigRecorders,
+      kSectionKmsKeys,              kSectionGuardDuty,
   };
   // clang-format on
   return kSections;

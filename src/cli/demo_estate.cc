@@ -241,6 +241,7 @@ aws::Status BuildDemoEstate(aws::AwsClient& client) {
   BuildRegionNetwork(builder, "eu-west-1", 20);
   BuildSecurityHub(builder);
   if (auto identity = BuildDemoIdentity(client); builder.status().ok() && !identity.ok()) return identity;
+  if (builder.status().ok()) return BuildDemoLogging(client);
   return builder.status();
 }
 

@@ -23,5 +23,11 @@ aws::Status BuildDemoEstate(aws::AwsClient& client);
 // user who can attach policies, a role open to another account next to one
 // guarded by an external ID, and a support role.
 aws::Status BuildDemoIdentity(aws::AwsClient& client);
+// The logging and monitoring part (demo_estate_logging.cc): a multi-region
+// trail with KMS, validation, an access-logged bucket, S3 write data events
+// and CloudWatch alarms for CIS 4.1 and 4.3 (4.4 without an alarm); a
+// legacy single-region trail in eu-west-1 with none of that; a rotating and
+// a non-rotating KMS key; AWS Config and GuardDuty in us-east-1 only.
+aws::Status BuildDemoLogging(aws::AwsClient& client);
 
 }  // namespace posture::cli

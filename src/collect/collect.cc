@@ -15,7 +15,9 @@ void PlanElbv2AndWafv2(CollectContext& ctx, inventory::RegionInventory& region) 
 }
 
 using RegionalPlan = void (*)(CollectContext&, inventory::RegionInventory&);
-constexpr RegionalPlan kRegionalPlans[] = {PlanEc2, PlanElbv2AndWafv2, PlanSecurityHub, PlanSso, PlanAccessAnalyzer};
+// CloudTrail is planned over all regions at once (PlanCloudTrail).
+constexpr RegionalPlan kRegionalPlans[] = {PlanEc2,    PlanElbv2AndWafv2, PlanSecurityHub, PlanSso, PlanAccessAnalyzer,
+                                           PlanConfig, PlanKms,           PlanGuardDuty};
 
 // "aws" from "arn:aws:sts::123456789012:assumed-role/...".
 std::string PartitionOf(const std::string& arn, std::string_view fallback_region) {
@@ -51,6 +53,7 @@ aws::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const
     CollectContext ctx{client, pool, errors, options.sections, inventory.account_id, inventory.partition};
     PlanIam(ctx, inventory.iam);
     PlanIdentity(ctx, inventory.iam);
+    PlanCloudTrail(ctx, inventory.regions);
     for (auto& region : inventory.regions) {
       for (RegionalPlan plan : kRegionalPlans) plan(ctx, region);
     }

@@ -28,6 +28,12 @@ void PlanSso(CollectContext& ctx, inventory::RegionInventory& region);
 // contact (global) and Access Analyzer (regional).
 void PlanIdentity(CollectContext& ctx, inventory::IamInventory& iam);
 void PlanAccessAnalyzer(CollectContext& ctx, inventory::RegionInventory& region);
+// Logging and monitoring. CloudTrail plans over all regions at once: each
+// trail is kept in one region only (see cloudtrail_collector.cc).
+void PlanCloudTrail(CollectContext& ctx, std::vector<inventory::RegionInventory>& regions);
+void PlanConfig(CollectContext& ctx, inventory::RegionInventory& region);
+void PlanKms(CollectContext& ctx, inventory::RegionInventory& region);
+void PlanGuardDuty(CollectContext& ctx, inventory::RegionInventory& region);
 
 // The WAF section of one region needs two concurrent listings (web ACLs and
 // load balancers); whichever finishes last starts the per-ALB lookups.

@@ -202,6 +202,116 @@ struct AccessAnalyzer {
   std::string status;  // "ACTIVE", "CREATING", "DISABLED", "FAILED"
 };
 
+// ---- Logging and monitoring: CloudTrail, CloudWatch, Config, KMS, GuardDuty ----
+
+inline constexpr const char* kSectionTrails = "cloudtrail.trails";
+inline constexpr const char* kSectionTrailStatus = "cloudtrail.status";
+inline constexpr const char* kSectionTrailSelectors = "cloudtrail.event_selectors";
+inline constexpr const char* kSectionTrailBucketLogging = "cloudtrail.bucket_logging";
+inline constexpr const char* kSectionTrailMonitoring = "cloudtrail.monitoring";
+inline constexpr const char* kSectionConfigRecorders = "config.recorders";
+inline constexpr const char* kSectionKmsKeys = "kms.keys";
+inline constexpr const char* kSectionGuardDuty = "guardduty.detectors";
+
+// A classic event selector (GetEventSelectors' EventSelectors).
+struct TrailDataResource {
+  std::string type;                 // "AWS::S3::Object"
+  std::vector<std::string> values;  // "arn:aws:s3" (all buckets), "arn:aws:s3:::bucket/"
+};
+struct EventSelector {
+  std::string read_write_type = "All";  // "All", "ReadOnly", "WriteOnly"
+  bool include_management_events = true;
+  std::vector<TrailDataResource> data_resources;
+  std::vector<std::string> exclude_management_event_sources;
+};
+// One field condition of an advanced event selector.
+struct FieldSelector {
+  std::string field;  // "eventCategory", "readOnly", "resources.type", ...
+  std::vector<std::string> equals, not_equals, starts_with, not_starts_with, ends_with, not_ends_with;
+};
+struct AdvancedEventSelector {
+  std::string name;
+  std::vector<FieldSelector> fields;
+};
+// A trail records the events of either list: AWS returns one or the other.
+struct TrailSelectors {
+  std::vector<EventSelector> event_selectors;
+  std::vector<AdvancedEventSelector> advanced;
+};
+
+// Where a trail's S3 bucket sends its server access logs.
+struct BucketLogging {
+  std::string bucket;
+  std::string region;         // from GetBucketLocation
+  std::string target_bucket;  // empty: access logging off
+};
+
+struct MetricFilter {
+  std::string name;
+  std::string log_group;
+  std::string pattern;
+  std::string metric_name;  // of the first metric transformation
+  std::string metric_namespace;
+};
+struct MetricAlarm {
+  std::string name;
+  std::string arn;
+  std::string metric_name;
+  std::string metric_namespace;
+  std::vector<std::string> alarm_actions;  // ARNs (SNS topics, ...)
+};
+// What alerts on a trail's CloudWatch Logs log group: its metric filters,
+// the alarms on their metrics and, per SNS topic those alarms notify, the
+// number of confirmed subscriptions.
+struct TrailMonitoring {
+  std::string log_group_name;
+  std::string region;  // the log group's region
+  std::vector<MetricFilter> filters;
+  std::vector<MetricAlarm> alarms;                // only alarms on a filter's metric
+  std::map<std::string, int> confirmed_by_topic;  // topic ARN -> confirmed subscriptions
+};
+
+// A trail, collected once: in its home region (see cloudtrail_collector.cc).
+// The per-trail parts are collected only when a check needs them; a part
+// neither set nor failed was not asked for or does not apply (monitoring:
+// only multi-region trails with a log group).
+struct Trail {
+  std::string name;
+  std::string arn;
+  std::string home_region;
+  bool multi_region = false;
+  bool organization_trail = false;
+  bool log_file_validation = false;
+  std::string s3_bucket;
+  std::string kms_key_id;     // empty: SSE-S3 only
+  std::string log_group_arn;  // CloudWatchLogsLogGroupArn, empty when none
+  Collected<bool> logging;    // GetTrailStatus IsLogging
+  Collected<TrailSelectors> selectors;
+  Collected<BucketLogging> bucket_logging;
+  Collected<TrailMonitoring> monitoring;
+};
+
+struct ConfigRecorder {
+  std::string name;
+  bool all_supported = false;
+  bool include_global_resource_types = false;
+  bool recording = false;   // DescribeConfigurationRecorderStatus
+  std::string last_status;  // "SUCCESS", "FAILURE", "PENDING", ""
+};
+
+// An enabled customer-managed symmetric KMS key: the keys whose rotation
+// CIS asks about (AWS-managed, asymmetric, HMAC and disabled keys are left out).
+struct KmsKey {
+  std::string id;
+  std::string arn;
+  bool rotation_enabled = false;
+};
+
+struct GuardDutyDetector {
+  std::string id;
+  std::string status;  // "ENABLED", "DISABLED"
+};
+
 // Everything collected in one region.
 struct RegionInventory {
   std::string region;
@@ -218,6 +328,11 @@ struct RegionInventory {
   Collected<SecurityHubFindings> security_hub_findings;
   Collected<std::vector<SsoInstance>> sso_instances;
   Collected<std::vector<AccessAnalyzer>> access_analyzers;
+  // Logging and monitoring.
+  Collected<std::vector<Trail>> trails;  // trails collected in this region (see Trail)
+  Collected<std::vector<ConfigRecorder>> config_recorders;
+  Collected<std::vector<KmsKey>> kms_keys;
+  Collected<std::vector<GuardDutyDetector>> guardduty_detectors;
 };
 
 // ---- IAM (global) --------------------------------------------------------

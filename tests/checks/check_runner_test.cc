@@ -29,6 +29,11 @@ constexpr SectionCall kSectionCalls[] = {
     {kSectionIamIdentityProviders, "iam", "ListSAMLProviders"},
     {kSectionAccessAnalyzers, "access-analyzer", "ListAnalyzers"},
     {kSectionSecurityContact, "account", "GetAlternateContact"},
+    // Logging and monitoring
+    {kSectionTrails, "cloudtrail", "DescribeTrails"},
+    {kSectionConfigRecorders, "config", "DescribeConfigurationRecorders"},
+    {kSectionKmsKeys, "kms", "ListKeys"},
+    {kSectionGuardDuty, "guardduty", "ListDetectors"},
 };
 
 RegionInventory EmptyRegion(const std::string& name) {
@@ -45,6 +50,10 @@ RegionInventory EmptyRegion(const std::string& name) {
   region.security_hub_findings.set(HubFindings(false));
   region.sso_instances.set({});
   region.access_analyzers.set({});
+  region.trails.set({});
+  region.config_recorders.set({});
+  region.kms_keys.set({});
+  region.guardduty_detectors.set({});
   return region;
 }
 
@@ -220,6 +229,10 @@ Estate& Estate::fail(std::string_view section, const std::string& region_name) {
   if (section == kSectionSecurityHubFindings) r.security_hub_findings.fail(error);
   if (section == kSectionSsoInstances) r.sso_instances.fail(error);
   if (section == kSectionAccessAnalyzers) r.access_analyzers.fail(error);
+  if (section == kSectionTrails) r.trails.fail(error);
+  if (section == kSectionConfigRecorders) r.config_recorders.fail(error);
+  if (section == kSectionKmsKeys) r.kms_keys.fail(error);
+  if (section == kSectionGuardDuty) r.guardduty_detectors.fail(error);
   return *this;
 }
 

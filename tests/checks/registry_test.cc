@@ -57,6 +57,34 @@ const std::vector<std::string> kIssue4IdentityIds = {
     "iam_role_trust_restricted",
 };
 
+// The checks of issue 4's logging and monitoring part.
+const std::vector<std::string> kIssue4LoggingIds = {
+    "cloudtrail_multi_region",
+    "cloudtrail_log_validation",
+    "config_recorder_enabled",
+    "cloudtrail_bucket_access_logging",
+    "cloudtrail_kms_encrypted",
+    "kms_key_rotation",
+    "s3_object_write_logging",
+    "s3_object_read_logging",
+    "monitor_unauthorized_api_calls",
+    "monitor_console_signin_no_mfa",
+    "monitor_root_usage",
+    "monitor_iam_policy_changes",
+    "monitor_cloudtrail_changes",
+    "monitor_console_auth_failures",
+    "monitor_cmk_disable_delete",
+    "monitor_s3_policy_changes",
+    "monitor_config_changes",
+    "monitor_security_group_changes",
+    "monitor_nacl_changes",
+    "monitor_network_gateway_changes",
+    "monitor_route_table_changes",
+    "monitor_vpc_changes",
+    "monitor_organizations_changes",
+    "guardduty_enabled",
+};
+
 struct CatalogEntry {
   std::string severity, cis, scope;
   int order = 0;  // position in the catalog
@@ -95,6 +123,9 @@ Catalog ReadCatalog() {
     const auto cells = Cells(line);
     if (cells.size() >= 5 && severities.count(cells[1])) {
       catalog.checks[cells[0]] = {cells[1], NoneToEmpty(cells[2]), cells[3], static_cast<int>(catalog.checks.size())};
+    } else if (cells.size() == 3 && cells[0].starts_with("monitor_")) {
+      // The CIS 4.1-4.15 table: "id | CIS | event", severity low, live only.
+      catalog.checks[cells[0]] = {"low", cells[1], "L", static_cast<int>(catalog.checks.size())};
     } else if (cells.size() == 4 && cells[0].find(' ') == std::string::npos && cells[0] != "check") {
       std::string cis = cells[1];
       if (const auto manual = cis.find(" (manual)"); manual != std::string::npos) cis.erase(manual);
@@ -143,6 +174,15 @@ TEST(RegistryTest, ChecksOfTheFirstScanAreRegistered) {
 
 TEST(RegistryTest, IdentityChecksOfIssue4AreRegistered) {
   for (const auto& id : kIssue4IdentityIds) EXPECT_NE(FindCheck(id), nullptr) << id;
+}
+
+TEST(RegistryTest, LoggingAndMonitoringChecksAreRegistered) {
+  for (const auto& id : kIssue4LoggingIds) {
+    const Check* check = FindCheck(id);
+    ASSERT_NE(check, nullptr) << id;
+    EXPECT_FALSE(check->metadata.remediation_terraform.empty()) << id;
+    EXPECT_TRUE(check->metadata.docs_url.starts_with("https://docs.aws.amazon.com/")) << id;
+  }
 }
 
 TEST(RegistryTest, MetadataIsComplete) {

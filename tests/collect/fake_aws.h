@@ -29,7 +29,7 @@ struct Call {
   std::string operation;                      // "DescribeVpcs"
   std::map<std::string, std::string> params;  // decoded form fields (query, ec2)
   aws::Json json;                             // parsed body (json, rest-json)
-  std::string url;                            // the full request URL (rest-json query strings)
+  std::string url;                            // the full request URL (query strings of rest protocols)
   std::string key() const { return service + ":" + operation; }
   std::string param(const std::string& name) const {
     auto it = params.find(name);

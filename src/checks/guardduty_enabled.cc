@@ -1,0 +1,56 @@
+#include "checks/check.h"
+#include "checks/check_support.h"
+
+namespace posture::checks {
+namespace {
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  for (const auto& region : inventory.regions) {
+    if (!sink.require(region.guardduty_detectors, region.region)) continue;
+    const auto& detectors = *region.guardduty_detectors;
+    const inventory::GuardDutyDetector* enabled = nullptr;
+    std::vector<std::string> others;
+    for (const auto& detector : detectors) {
+      if (detector.status == "ENABLED") {
+        if (enabled == nullptr) enabled = &detector;
+      } else {
+        others.push_back(detector.id + " (" + (detector.status.empty() ? "status unknown" : detector.status) + ")");
+      }
+    }
+    if (enabled != nullptr) {
+      sink.pass(region.region, enabled->id,
+                RegionalArn(inventory, "guardduty", region.region, "detector/" + enabled->id),
+                "GuardDuty detector " + enabled->id + " is enabled");
+    } else if (!others.empty()) {
+      const auto& first = detectors.front();
+      sink.fail(region.region, first.id, RegionalArn(inventory, "guardduty", region.region, "detector/" + first.id),
+                "no enabled GuardDuty detector in " + region.region + ": " + Join(others));
+    } else {
+      sink.fail(region.region, inventory.account_id, RegionalArn(inventory, "guardduty", region.region, "detector"),
+                "GuardDuty is not enabled in " + region.region + " (no detector)");
+    }
+  }
+}
+
+}  // namespace
+
+extern constinit const Check kGuarddutyEnabled{
+    .metadata =
+        {
+            .id = "guardduty_enabled",
+            .title = "GuardDuty is enabled in every region",
+            .severity = Severity::kMedium,
+            .resource_type = "AWS::GuardDuty::Detector",
+            .scope = "L+C",
+            .cis_3_0 = "",
+            .risk = "Without GuardDuty nothing watches the region's CloudTrail, VPC flow and DNS activity for "
+                    "compromised credentials, crypto-mining or reconnaissance.",
+            .remediation = "aws guardduty create-detector --enable --region <region>",
+            .remediation_terraform = "resource \"aws_guardduty_detector\" \"main\" {\n  enable = true\n}",
+            .docs_url = "https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_settingup.html",
+            .needs = "guardduty.detectors",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks

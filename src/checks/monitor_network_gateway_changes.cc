@@ -1,0 +1,58 @@
+#include "checks/check.h"
+#include "checks/cis_monitoring.h"
+
+namespace posture::checks {
+namespace {
+
+std::vector<nlohmann::json> Events() {
+  return ApiCalls("ec2.amazonaws.com", {"CreateCustomerGateway", "DeleteCustomerGateway", "AttachInternetGateway",
+                                        "CreateInternetGateway", "DeleteInternetGateway", "DetachInternetGateway"});
+}
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  EvaluateMonitor({"network gateway changes", Events()}, inventory, sink);
+}
+
+}  // namespace
+
+extern constinit const Check kMonitorNetworkGatewayChanges{
+    .metadata =
+        {
+            .id = "monitor_network_gateway_changes",
+            .title = "Network gateway changes raise a CloudWatch alarm",
+            .severity = Severity::kLow,
+            .resource_type = "AWS::Logs::MetricFilter",
+            .scope = "L",
+            .cis_3_0 = "4.12",
+            .risk = "A new or re-attached gateway can route traffic around inspection and into or out of the VPC; an "
+                    "alarm catches it.",
+            .remediation =
+                "aws logs put-metric-filter --log-group-name <trail-log-group> --filter-name NetworkGatewayChanges "
+                "--metric-transformations metricName=NetworkGatewayChanges,metricNamespace=CISBenchmark,metricValue=1 "
+                "--filter-pattern '{ ($.eventSource = ec2.amazonaws.com) && (($.eventName = CreateCustomerGateway) || "
+                "($.eventName = DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName = "
+                "CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName = "
+                "DetachInternetGateway)) }' && aws cloudwatch put-metric-alarm --alarm-name NetworkGatewayChanges "
+                "--metric-name NetworkGatewayChanges --namespace CISBenchmark --statistic Sum --period 300 --threshold "
+                "1 --comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1 --alarm-actions "
+                "<sns-topic-arn>",
+            .remediation_terraform =
+                "resource \"aws_cloudwatch_log_metric_filter\" \"monitor_network_gateway_changes\" {\n  name           "
+                "= \"NetworkGatewayChanges\"\n  log_group_name = aws_cloudwatch_log_group.cloudtrail.name\n  pattern   "
+                "     = \"{ ($.eventSource = ec2.amazonaws.com) && (($.eventName = CreateCustomerGateway) || "
+                "($.eventName = DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName = "
+                "CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName = "
+                "DetachInternetGateway)) }\"\n  metric_transformation {\n    name      = \"NetworkGatewayChanges\"\n   "
+                " namespace = \"CISBenchmark\"\n    value     = \"1\"\n  }\n}\n\nresource "
+                "\"aws_cloudwatch_metric_alarm\" \"monitor_network_gateway_changes\" {\n  alarm_name          = "
+                "\"NetworkGatewayChanges\"\n  metric_name         = \"NetworkGatewayChanges\"\n  namespace           = "
+                "\"CISBenchmark\"\n  statistic           = \"Sum\"\n  period              = 300\n  threshold           "
+                "= 1\n  comparison_operator = \"GreaterThanOrEqualToThreshold\"\n  evaluation_periods  = 1\n  "
+                "alarm_actions       = [aws_sns_topic.security_alerts.arn]\n}",
+            .docs_url = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html",
+            .needs = "cloudtrail.trails,cloudtrail.status,cloudtrail.event_selectors,cloudtrail.monitoring",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks

@@ -1,0 +1,37 @@
+#include "checks/check.h"
+#include "checks/s3_object_logging.h"
+
+namespace posture::checks {
+namespace {
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  EvaluateS3ObjectLogging(S3Access::kWrite, inventory, sink);
+}
+
+}  // namespace
+
+extern constinit const Check kS3ObjectWriteLogging{
+    .metadata =
+        {
+            .id = "s3_object_write_logging",
+            .title = "Object-level logging for S3 write events is enabled for all buckets",
+            .severity = Severity::kLow,
+            .resource_type = "AWS::CloudTrail::Trail",
+            .scope = "L",
+            .cis_3_0 = "3.8",
+            .risk = "Without S3 write data events, uploads, overwrites and deletions of objects leave no audit record, "
+                    "so tampering and ransomware-style deletion cannot be traced.",
+            .remediation = "aws cloudtrail put-event-selectors --trail-name <multi-region-trail> --event-selectors "
+                           "'[{\"ReadWriteType\":\"WriteOnly\",\"IncludeManagementEvents\":true,\"DataResources\":"
+                           "[{\"Type\":\"AWS::S3::Object\",\"Values\":[\"arn:aws:s3\"]}]}]'",
+            .remediation_terraform = "resource \"aws_cloudtrail\" \"main\" {\n  # ...\n  event_selector {\n    "
+                                     "read_write_type           = \"WriteOnly\"\n    include_management_events = true\n"
+                                     "    data_resource {\n      type   = \"AWS::S3::Object\"\n      values = "
+                                     "[\"arn:aws:s3\"]\n    }\n  }\n}",
+            .docs_url = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-cloudtrail-logging-for-s3.html",
+            .needs = "cloudtrail.trails,cloudtrail.status,cloudtrail.event_selectors",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks
