@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "checks/check.h"
 #include "checks/check_support.h"
 #include "checks/identity_support.h"
@@ -6,8 +8,21 @@
 namespace posture::checks {
 namespace {
 
+// Beyond this many paths (a wildcard grant) only their names are listed.
+constexpr size_t kExplainedPaths = 3;
+
 std::string DescribePaths(const std::vector<iam::EscalationPath>& paths) {
   std::vector<std::string> parts;
+  if (paths.size() > kExplainedPaths) {
+    std::vector<std::string> names, granted_by;
+    for (const auto& path : paths) {
+      names.push_back(path.name);
+      for (const auto& label : path.granted_by) {
+        if (std::find(granted_by.begin(), granted_by.end(), label) == granted_by.end()) granted_by.push_back(label);
+      }
+    }
+    return Join(names) + " (granted by " + Join(granted_by) + ")";
+  }
   for (const auto& path : paths) {
     parts.push_back(path.name + ": " + path.explanation + " (granted by " + Join(path.granted_by) + ")");
   }

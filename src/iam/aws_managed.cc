@@ -6,6 +6,10 @@ namespace posture::iam {
 
 std::optional<std::string> KnownAwsManagedPolicy(std::string_view name) {
   static const std::map<std::string, std::string, std::less<>> kPolicies = {
+      {"AWSSupportAccess",
+       R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["support:*"],"Resource":"*"}]})"},
+      {"AWSCloudShellFullAccess",
+       R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["cloudshell:*"],"Resource":"*"}]})"},
       {"AdministratorAccess",
        R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})"},
       {"IAMFullAccess",

@@ -85,10 +85,15 @@ std::vector<CheckCase> SetupKeyCases() {
            UserRow("used", "2025-12-01T00:00:00+00:00", Key{true, "2025-12-01T00:00:10+00:00", kRecent}),
            UserRow("later", "2025-12-01T00:00:00+00:00", Key{true, "2026-01-15T00:00:00+00:00", ""}),
            UserRow("inactive", "2025-12-01T00:00:00+00:00", Key{false, "2025-12-01T00:00:10+00:00", ""}),
+           UserRow("setup-two", "2025-12-01T00:00:00+00:00", Key{true, "2025-12-01T00:00:20+00:00", ""},
+                   Key{true, "2025-12-01T00:00:40+00:00", ""}),
        }),
        {Fail("setup", "access key 1 was created with the user on 2025-12-01 and has never been used"),
         Pass("used", "1 active access key was created after the user or has been used"), Pass("later"),
-        Pass("inactive", "has no active access key")}},
+        Pass("inactive", "has no active access key"),
+        Fail("setup-two",
+             "access key 1 and access key 2 were created with the user on 2025-12-01 and have never been "
+             "used")}},
       {"setup_report_failed", id, Estate().fail(kSectionIamCredentialReport), {Error(kAccount, "GetCredentialReport")}},
   };
 }
@@ -301,7 +306,9 @@ std::vector<CheckCase> EscalationCases() {
         Fail("writer",
              "iam:PutUserPolicy: it can write an inline policy granting anything to a user (granted by "
              "inline policy w)"),
-        Pass("self-keys", "no known privilege escalation path"), Fail("iam-admin", "iam:CreatePolicyVersion"),
+        Pass("self-keys", "no known privilege escalation path"),
+        Fail("iam-admin",
+             "through 13 paths: iam:CreatePolicyVersion, iam:SetDefaultPolicyVersion, iam:AttachUserPolicy, "),
         Pass("mystery", "not evaluated: AWS-managed arn:aws:iam::aws:policy/AmazonSQSFullAccess"),
         Fail("runner", "role runner can escalate")}},
       {"escalation_denied",

@@ -83,7 +83,7 @@ TEST(AwsManagedTest, NamesAndKnownDocuments) {
   EXPECT_EQ(iam::AwsManagedPolicyName("arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"), "ViewOnlyAccess");
   EXPECT_EQ(iam::AwsManagedPolicyName("arn:aws:iam::123456789012:policy/Mine"), "");
   for (const char* name : {"AdministratorAccess", "IAMFullAccess", "PowerUserAccess", "AmazonS3FullAccess",
-                           "AWSKeyManagementServicePowerUser"}) {
+                           "AWSKeyManagementServicePowerUser", "AWSSupportAccess", "AWSCloudShellFullAccess"}) {
     const auto document = iam::KnownAwsManagedPolicy(name);
     ASSERT_TRUE(document.has_value()) << name;
     EXPECT_TRUE(iam::ParsePolicy(*document).ok()) << name;
