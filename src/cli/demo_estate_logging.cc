@@ -36,8 +36,8 @@ class Calls {
 };
 
 std::string Key(Calls& c, bool rotate, const std::string& region = kHome) {
-  std::string id =
-      c.call("kms", "CreateKey", {{"Description", "posture demo key"}}, region)["KeyMetadata"].value("KeyId", "");
+  const Json created = c.call("kms", "CreateKey", {{"Description", "posture demo key"}}, region);
+  const std::string id = created.contains("KeyMetadata") ? created["KeyMetadata"].value("KeyId", "") : "";
   if (rotate) c.call("kms", "EnableKeyRotation", {{"KeyId", id}}, region);
   return id;
 }
@@ -73,6 +73,7 @@ aws::Status BuildDemoLogging(aws::AwsClient& client) {
   for (const char* bucket : {"posture-demo-trail", "posture-demo-legacy-trail", "posture-demo-access-logs"}) {
     c.call("s3", "CreateBucket", {{"Bucket", bucket}});
   }
+  c.call("s3", "PutBucketAcl", {{"Bucket", "posture-demo-access-logs"}, {"ACL", "log-delivery-write"}});
   c.call("s3", "PutBucketLogging",
          {{"Bucket", "posture-demo-trail"},
           {"BucketLoggingStatus",

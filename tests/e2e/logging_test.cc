@@ -24,7 +24,10 @@ constexpr const char* kChecks =
 void BuildLoggingEstate(const std::map<std::string, std::string>& env) {
   aws::MapEnvironment environment;
   for (const auto& [name, value] : env) environment.set(name, value);
-  auto context = cli::AwsContext::Create(cli::AwsFlags{}, environment);
+  cli::AwsFlags flags;
+  flags.endpoint_url = env.at("AWS_ENDPOINT_URL");
+  flags.region = "us-east-1";
+  auto context = cli::AwsContext::Create(flags, environment);
   ASSERT_TRUE(context.ok()) << context.error().describe();
   auto built = cli::BuildDemoLogging((*context)->client());
   ASSERT_TRUE(built.ok()) << built.error().describe();
