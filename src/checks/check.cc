@@ -67,13 +67,19 @@ int SeverityRank(Severity severity) {
 
 const std::vector<std::string_view>& KnownSections() {
   using namespace inventory;
+  // clang-format off
   static const std::vector<std::string_view> kSections = {
       kSectionIamAccountSummary,    kSectionIamPasswordPolicy,   kSectionIamAuthorization,
       kSectionIamVirtualMfaDevices, kSectionIamCredentialReport, kSectionSecurityGroups,
       kSectionNetworkAcls,          kSectionInstances,           kSectionVpcs,
       kSectionVpcPeerings,          kSectionLoadBalancers,       kSectionWebAcls,
       kSectionSecurityHub,          kSectionSecurityHubFindings, kSectionSsoInstances,
+      // Issue 4: EC2/VPC storage and routing, and the public edge.
+      kSectionVolumes,              kSectionEbsDefaultEncryption, kSectionFlowLogs,
+      kSectionRouteTables,          kSectionCloudFrontDistributions, kSectionApiGatewayStages,
+      kSectionNetworkFirewalls,
   };
+  // clang-format on
   return kSections;
 }
 

@@ -15,7 +15,10 @@ void PlanElbv2AndWafv2(CollectContext& ctx, inventory::RegionInventory& region) 
 }
 
 using RegionalPlan = void (*)(CollectContext&, inventory::RegionInventory&);
-constexpr RegionalPlan kRegionalPlans[] = {PlanEc2, PlanElbv2AndWafv2, PlanSecurityHub, PlanSso};
+// clang-format off
+constexpr RegionalPlan kRegionalPlans[] = {PlanEc2, PlanElbv2AndWafv2, PlanSecurityHub, PlanSso,
+                                           PlanApiGateway, PlanNetworkFirewall};  // issue 4
+// clang-format on
 
 // "aws" from "arn:aws:sts::123456789012:assumed-role/...".
 std::string PartitionOf(const std::string& arn, std::string_view fallback_region) {
@@ -51,6 +54,7 @@ aws::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const
     TaskPool pool(options.concurrency, options.progress);
     CollectContext ctx{client, pool, errors, options.sections, inventory.account_id, inventory.partition};
     PlanIam(ctx, inventory.iam);
+    PlanCloudFront(ctx, inventory.cloudfront_distributions);
     for (auto& region : inventory.regions) {
       for (RegionalPlan plan : kRegionalPlans) plan(ctx, region);
     }

@@ -24,6 +24,11 @@ void PlanIam(CollectContext& ctx, inventory::IamInventory& iam);
 void PlanEc2(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanSecurityHub(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanSso(CollectContext& ctx, inventory::RegionInventory& region);
+// Issue 4: the public edge and egress inspection.
+void PlanApiGateway(CollectContext& ctx, inventory::RegionInventory& region);
+void PlanNetworkFirewall(CollectContext& ctx, inventory::RegionInventory& region);
+// CloudFront is global: one listing per account.
+void PlanCloudFront(CollectContext& ctx, inventory::Collected<std::vector<inventory::CloudFrontDistribution>>& out);
 
 // The WAF section of one region needs two concurrent listings (web ACLs and
 // load balancers); whichever finishes last starts the per-ALB lookups.
