@@ -100,6 +100,12 @@ inline Call Identify(const aws::HttpRequest& request) {
     call.operation = "ListDistributions";
     return call;
   }
+  static const std::string kDistribution = "/2020-05-31/distribution/";
+  if (request.method == "GET" && path.starts_with(kDistribution)) {
+    call.operation = "GetDistribution";
+    call.params["Id"] = path.substr(kDistribution.size());
+    return call;
+  }
   if (request.method == "GET" && path == "/restapis") {
     call.operation = "GetRestApis";
     return call;

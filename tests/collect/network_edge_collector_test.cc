@@ -196,6 +196,28 @@ TEST_F(NetworkEdgeCollectorTest, CloudFrontIsListedOnceForAllRegionsAcrossPages)
   EXPECT_EQ(calls[1].param("Marker"), "E1");
 }
 
+TEST_F(NetworkEdgeCollectorTest, CloudFrontSummaryWithoutWebAclMemberIsCompletedByGetDistribution) {
+  // moto's summaries lack WebACLId (AWS always sends it, empty when none).
+  std::string summaries = testing::DistributionSummary("E1", "") + testing::DistributionSummary("E2", "");
+  const std::string no_member = "<WebACLId></WebACLId>";
+  summaries.erase(summaries.find(no_member), no_member.size());
+  aws_.on("cloudfront", "ListDistributions", testing::CloudFrontXml(testing::DistributionListXml(summaries)));
+  aws_.on("cloudfront", "GetDistribution", [](const Call& call) {
+    return testing::CloudFrontXml(
+        "<?xml version=\"1.0\"?><Distribution xmlns=\"http://cloudfront.amazonaws.com/doc/2020-05-31/\"><Id>" +
+        call.param("Id") + "</Id><DistributionConfig><CallerReference>r</CallerReference><WebACLId>acl-of-" +
+        call.param("Id") + "</WebACLId><Enabled>true</Enabled></DistributionConfig></Distribution>");
+  });
+  auto inventory = Collect({inv::kSectionCloudFrontDistributions});
+  const auto& distributions = inventory.cloudfront_distributions;
+  ASSERT_TRUE(distributions.ok()) << distributions.error->message;
+  ASSERT_EQ(distributions->size(), 2u);
+  auto calls = CallsOf("cloudfront:GetDistribution");
+  ASSERT_EQ(calls.size(), 1u);  // only E1 lacked the member
+  EXPECT_EQ(calls[0].param("Id"), "E1");
+  for (const auto& d : *distributions) EXPECT_EQ(d.web_acl_id, d.id == "E1" ? "acl-of-E1" : "") << d.id;
+}
+
 TEST_F(NetworkEdgeCollectorTest, CloudFrontFailureIsAGlobalSectionError) {
   aws_.on("cloudfront", "ListDistributions",
           posture::testing::MakeResponse(403,
