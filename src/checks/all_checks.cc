@@ -37,6 +37,11 @@ extern const Check kCloudtrailKmsEncrypted;
 extern const Check kKmsKeyRotation;
 extern const Check kS3ObjectWriteLogging;
 extern const Check kS3ObjectReadLogging;
+extern const Check kEc2InstanceProfileAttached;
+// 2. Storage
+extern const Check kEc2EbsDefaultEncryption;
+// 3. Logging
+extern const Check kVpcFlowLogsEnabled;
 // 4. Monitoring
 extern const Check kMonitorUnauthorizedApiCalls;
 extern const Check kMonitorConsoleSigninNoMfa;
@@ -63,10 +68,16 @@ extern const Check kEc2SgNoAdminPortsFromInternetIpv6;
 extern const Check kEc2DefaultSgRestrictsAll;
 extern const Check kEc2Imdsv2Required;
 extern const Check kEc2SgNoOpenSensitivePorts;
+extern const Check kVpcPeeringRoutesLeastAccess;
+extern const Check kEc2EbsVolumeEncrypted;
+extern const Check kEc2CifsNotExposed;
 extern const Check kEc2InstanceNotDirectlyPublic;
 // 6. Public edge and segmentation
 extern const Check kElbv2InternetFacingWaf;
+extern const Check kCloudfrontWaf;
+extern const Check kApigatewayStageWaf;
 extern const Check kVpcEnvironmentIsolation;
+extern const Check kVpcEgressInspected;
 // 7. Access to accounts
 extern const Check kSsoEnabled;
 extern const Check kIamUserConsolePreferSso;
@@ -118,6 +129,9 @@ const std::vector<Check>& AllChecks() {
       kMonitorRouteTableChanges,
       kMonitorVpcChanges,
       kMonitorOrganizationsChanges,
+      kEc2InstanceProfileAttached,
+      kEc2EbsDefaultEncryption,
+      kVpcFlowLogsEnabled,
       kSecurityhubEnabled,
       kSecurityhubNoCriticalFindings,
       kGuarddutyEnabled,
@@ -127,9 +141,15 @@ const std::vector<Check>& AllChecks() {
       kEc2DefaultSgRestrictsAll,
       kEc2Imdsv2Required,
       kEc2SgNoOpenSensitivePorts,
+      kVpcPeeringRoutesLeastAccess,
+      kEc2EbsVolumeEncrypted,
+      kEc2CifsNotExposed,
       kEc2InstanceNotDirectlyPublic,
       kElbv2InternetFacingWaf,
+      kCloudfrontWaf,
+      kApigatewayStageWaf,
       kVpcEnvironmentIsolation,
+      kVpcEgressInspected,
       kSsoEnabled,
       kIamUserConsolePreferSso,
   };

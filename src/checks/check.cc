@@ -80,6 +80,10 @@ const std::vector<std::string_view>& KnownSections() {
       kSectionTrails,               kSectionTrailStatus,         kSectionTrailSelectors,
       kSectionTrailBucketLogging,   kSectionTrailMonitoring,     kSectionConfigRecorders,
       kSectionKmsKeys,              kSectionGuardDuty,
+      // Issue 4: EC2/VPC storage and routing, and the public edge.
+      kSectionVolumes,              kSectionEbsDefaultEncryption, kSectionFlowLogs,
+      kSectionRouteTables,          kSectionCloudFrontDistributions, kSectionApiGatewayStages,
+      kSectionNetworkFirewalls,
   };
   // clang-format on
   return kSections;

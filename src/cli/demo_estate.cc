@@ -235,6 +235,7 @@ void BuildSecurityHub(Builder& b) {
 }  // namespace
 
 aws::Status BuildDemoEstate(aws::AwsClient& client) {
+  if (auto network = BuildDemoNetworkEdge(client); !network.ok()) return network;
   Builder builder(client);
   BuildIdentity(builder);
   BuildRegionNetwork(builder, "us-east-1", 10);

@@ -29,5 +29,14 @@ aws::Status BuildDemoIdentity(aws::AwsClient& client);
 // legacy single-region trail in eu-west-1 with none of that; a rotating and
 // a non-rotating KMS key; AWS Config and GuardDuty in us-east-1 only.
 aws::Status BuildDemoLogging(aws::AwsClient& client);
+// The network and edge part (issue 4, demo_estate_network.cc): in us-east-1
+// an encrypted and an unencrypted volume, EBS encryption by default (off in
+// eu-west-1), VPCs with and without a REJECT flow log, a peering with a
+// too-wide and a narrow route, an internet route without a Network Firewall
+// (with one in eu-west-1), SMB open to the world and to 10.0.0.0/8,
+// CloudFront distributions with and without a web ACL, and a regional REST
+// API with a protected and an unprotected stage. Returns the first failed
+// call's error.
+aws::Status BuildDemoNetworkEdge(aws::AwsClient& client);
 
 }  // namespace posture::cli

@@ -15,9 +15,12 @@ void PlanElbv2AndWafv2(CollectContext& ctx, inventory::RegionInventory& region) 
 }
 
 using RegionalPlan = void (*)(CollectContext&, inventory::RegionInventory&);
-// CloudTrail is planned over all regions at once (PlanCloudTrail).
-constexpr RegionalPlan kRegionalPlans[] = {PlanEc2,    PlanElbv2AndWafv2, PlanSecurityHub, PlanSso, PlanAccessAnalyzer,
-                                           PlanConfig, PlanKms,           PlanGuardDuty};
+// CloudTrail (over all regions at once) and CloudFront (global) are planned in CollectInventory.
+// clang-format off
+constexpr RegionalPlan kRegionalPlans[] = {PlanEc2,        PlanElbv2AndWafv2,   PlanSecurityHub, PlanSso,
+                                           PlanAccessAnalyzer, PlanConfig,      PlanKms,         PlanGuardDuty,
+                                           PlanApiGateway, PlanNetworkFirewall};
+// clang-format on
 
 // "aws" from "arn:aws:sts::123456789012:assumed-role/...".
 std::string PartitionOf(const std::string& arn, std::string_view fallback_region) {
@@ -54,6 +57,7 @@ aws::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const
     PlanIam(ctx, inventory.iam);
     PlanIdentity(ctx, inventory.iam);
     PlanCloudTrail(ctx, inventory.regions);
+    PlanCloudFront(ctx, inventory.cloudfront_distributions);
     for (auto& region : inventory.regions) {
       for (RegionalPlan plan : kRegionalPlans) plan(ctx, region);
     }

@@ -34,6 +34,11 @@ void PlanCloudTrail(CollectContext& ctx, std::vector<inventory::RegionInventory>
 void PlanConfig(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanKms(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanGuardDuty(CollectContext& ctx, inventory::RegionInventory& region);
+// Issue 4: the public edge and egress inspection.
+void PlanApiGateway(CollectContext& ctx, inventory::RegionInventory& region);
+void PlanNetworkFirewall(CollectContext& ctx, inventory::RegionInventory& region);
+// CloudFront is global: one listing per account.
+void PlanCloudFront(CollectContext& ctx, inventory::Collected<std::vector<inventory::CloudFrontDistribution>>& out);
 
 // The WAF section of one region needs two concurrent listings (web ACLs and
 // load balancers); whichever finishes last starts the per-ALB lookups.

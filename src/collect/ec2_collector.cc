@@ -1,5 +1,5 @@
-// EC2 and VPC: each section is its own paginated Describe call, so all five
-// run at once.
+// EC2 and VPC: each section is its own (mostly paginated) Describe or Get
+// call, so all of them run at once.
 #include "collect/collectors.h"
 #include "collect/ec2_mapping.h"
 
@@ -10,6 +10,15 @@ namespace inv = inventory;
 
 // The largest page every Describe call here accepts.
 constexpr int kMaxResults = 1000;
+// The largest pages of DescribeVolumes and DescribeRouteTables.
+constexpr int kMaxVolumeResults = 500;
+constexpr int kMaxRouteTableResults = 100;
+
+inv::Collected<inv::EbsDefaultEncryption> GetEbsDefaultEncryption(aws::AwsClient& client, const CallSite& site) {
+  auto result = client.call(site.service, site.operation, aws::Json::object(), site.region);
+  if (!result.ok()) return Failure<inv::EbsDefaultEncryption>(site.failure(result.error()));
+  return Success(inv::EbsDefaultEncryption{Flag(*result, "EbsEncryptionByDefault")});
+}
 
 }  // namespace
 
@@ -42,6 +51,26 @@ void PlanEc2(CollectContext& ctx, inv::RegionInventory& region) {
   if (ctx.wants(inv::kSectionVpcPeerings)) {
     SubmitList(ctx, region.vpc_peerings, site("DescribeVpcPeeringConnections"), input, "VpcPeeringConnections",
                [](const aws::Json& item, std::vector<inv::VpcPeering>& out) { out.push_back(MapVpcPeering(item)); });
+  }
+  if (ctx.wants(inv::kSectionVolumes)) {
+    SubmitList(
+        ctx, region.volumes, site("DescribeVolumes"), {{"MaxResults", kMaxVolumeResults}}, "Volumes",
+        [scope](const aws::Json& item, std::vector<inv::Volume>& out) { out.push_back(MapVolume(item, scope)); });
+  }
+  if (ctx.wants(inv::kSectionEbsDefaultEncryption)) {
+    const CallSite ebs = site("GetEbsEncryptionByDefault");
+    SubmitSection(ctx, region.ebs_default_encryption, ebs,
+                  [&client = ctx.client, ebs] { return GetEbsDefaultEncryption(client, ebs); });
+  }
+  if (ctx.wants(inv::kSectionFlowLogs)) {
+    SubmitList(ctx, region.flow_logs, site("DescribeFlowLogs"), input, "FlowLogs",
+               [](const aws::Json& item, std::vector<inv::FlowLog>& out) { out.push_back(MapFlowLog(item)); });
+  }
+  if (ctx.wants(inv::kSectionRouteTables)) {
+    SubmitList(ctx, region.route_tables, site("DescribeRouteTables"), {{"MaxResults", kMaxRouteTableResults}},
+               "RouteTables", [scope](const aws::Json& item, std::vector<inv::RouteTable>& out) {
+                 out.push_back(MapRouteTable(item, scope));
+               });
   }
 }
 

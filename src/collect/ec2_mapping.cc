@@ -1,5 +1,7 @@
 #include "collect/ec2_mapping.h"
 
+#include <algorithm>
+
 #include "collect/support.h"
 
 namespace posture::collect {
@@ -41,6 +43,18 @@ inventory::NetworkInterface MapInterface(const aws::Json& interface) {
   out.private_ip = Text(interface, "PrivateIpAddress");
   out.subnet_id = Text(interface, "SubnetId");
   return out;
+}
+
+// The IPv4 and IPv6 blocks of one side of a peering, primary first, without duplicates.
+std::vector<std::string> PeerCidrs(const aws::Json& side) {
+  std::vector<std::string> cidrs;
+  auto add = [&](const std::string& cidr) {
+    if (!cidr.empty() && std::find(cidrs.begin(), cidrs.end(), cidr) == cidrs.end()) cidrs.push_back(cidr);
+  };
+  add(Text(side, "CidrBlock"));
+  for (const auto& cidr : TextOfEach(Member(side, "CidrBlockSet"), "CidrBlock")) add(cidr);
+  for (const auto& cidr : TextOfEach(Member(side, "Ipv6CidrBlockSet"), "Ipv6CidrBlock")) add(cidr);
+  return cidrs;
 }
 
 }  // namespace
@@ -132,6 +146,65 @@ inventory::VpcPeering MapVpcPeering(const aws::Json& peering) {
   out.accepter_region = Text(accepter, "Region");
   out.accepter_cidr = Text(accepter, "CidrBlock");
   out.tags = ParseTags(peering);
+  out.requester_cidrs = PeerCidrs(requester);
+  out.accepter_cidrs = PeerCidrs(accepter);
+  return out;
+}
+
+inventory::Volume MapVolume(const aws::Json& volume, const ResourceScope& scope) {
+  inventory::Volume out;
+  out.id = Text(volume, "VolumeId");
+  out.arn = Ec2Arn(scope, scope.account_id, "volume/" + out.id);
+  out.state = Text(volume, "State");
+  out.encrypted = Flag(volume, "Encrypted");
+  out.kms_key_id = Text(volume, "KmsKeyId");
+  out.size_gib = Int(volume, "Size");
+  out.attached_instance_ids = TextOfEach(Member(volume, "Attachments"), "InstanceId");
+  out.tags = ParseTags(volume);
+  return out;
+}
+
+inventory::FlowLog MapFlowLog(const aws::Json& flow_log) {
+  inventory::FlowLog out;
+  out.id = Text(flow_log, "FlowLogId");
+  out.resource_id = Text(flow_log, "ResourceId");
+  out.traffic_type = Text(flow_log, "TrafficType");
+  out.status = Text(flow_log, "FlowLogStatus");
+  out.deliver_status = Text(flow_log, "DeliverLogsStatus");
+  out.destination_type = Text(flow_log, "LogDestinationType");
+  out.destination = Text(flow_log, "LogGroupName");
+  if (out.destination.empty()) out.destination = Text(flow_log, "LogDestination");
+  return out;
+}
+
+inventory::RouteTable MapRouteTable(const aws::Json& table, const ResourceScope& scope) {
+  inventory::RouteTable out;
+  out.id = Text(table, "RouteTableId");
+  out.vpc_id = Text(table, "VpcId");
+  out.owner_id = OwnerOr(table, scope);
+  out.arn = Ec2Arn(scope, out.owner_id, "route-table/" + out.id);
+  for (const auto& association : Items(table, "Associations")) {
+    if (Flag(association, "Main")) out.main = true;
+    const std::string subnet = Text(association, "SubnetId");
+    if (!subnet.empty()) out.subnet_ids.push_back(subnet);
+  }
+  for (const auto& route : Items(table, "Routes")) {
+    inventory::Route mapped;
+    mapped.destination_ipv4 = Text(route, "DestinationCidrBlock");
+    mapped.destination_ipv6 = Text(route, "DestinationIpv6CidrBlock");
+    mapped.destination_prefix_list_id = Text(route, "DestinationPrefixListId");
+    mapped.gateway_id = Text(route, "GatewayId");
+    mapped.egress_only_gateway_id = Text(route, "EgressOnlyInternetGatewayId");
+    mapped.nat_gateway_id = Text(route, "NatGatewayId");
+    mapped.transit_gateway_id = Text(route, "TransitGatewayId");
+    mapped.vpc_peering_connection_id = Text(route, "VpcPeeringConnectionId");
+    mapped.instance_id = Text(route, "InstanceId");
+    mapped.network_interface_id = Text(route, "NetworkInterfaceId");
+    mapped.state = Text(route, "State");
+    mapped.origin = Text(route, "Origin");
+    out.routes.push_back(std::move(mapped));
+  }
+  out.tags = ParseTags(table);
   return out;
 }
 

@@ -28,5 +28,11 @@ void AddReservationInstances(const aws::Json& reservation, const ResourceScope& 
 inventory::Vpc MapVpc(const aws::Json& vpc, const ResourceScope& scope);
 // One VpcPeeringConnections[] item of DescribeVpcPeeringConnections.
 inventory::VpcPeering MapVpcPeering(const aws::Json& peering);
+// One Volumes[] item of DescribeVolumes.
+inventory::Volume MapVolume(const aws::Json& volume, const ResourceScope& scope);
+// One FlowLogs[] item of DescribeFlowLogs.
+inventory::FlowLog MapFlowLog(const aws::Json& flow_log);
+// One RouteTables[] item of DescribeRouteTables.
+inventory::RouteTable MapRouteTable(const aws::Json& table, const ResourceScope& scope);
 
 }  // namespace posture::collect

@@ -41,6 +41,14 @@ inline constexpr const char* kSectionIamServerCertificates = "iam.server_certifi
 inline constexpr const char* kSectionIamIdentityProviders = "iam.identity_providers";
 inline constexpr const char* kSectionAccessAnalyzers = "accessanalyzer.analyzers";
 inline constexpr const char* kSectionSecurityContact = "account.security_contact";
+// Issue 4: EC2/VPC storage and routing, and the public edge.
+inline constexpr const char* kSectionVolumes = "ec2.volumes";
+inline constexpr const char* kSectionEbsDefaultEncryption = "ec2.ebs_default_encryption";
+inline constexpr const char* kSectionFlowLogs = "ec2.flow_logs";
+inline constexpr const char* kSectionRouteTables = "ec2.route_tables";
+inline constexpr const char* kSectionCloudFrontDistributions = "cloudfront.distributions";  // global
+inline constexpr const char* kSectionApiGatewayStages = "apigateway.stages";
+inline constexpr const char* kSectionNetworkFirewalls = "network-firewall.firewalls";
 
 // Why a section of the inventory is missing.
 struct CollectionError {
@@ -155,6 +163,105 @@ struct VpcPeering {
   std::string requester_vpc_id, requester_owner_id, requester_region, requester_cidr;
   std::string accepter_vpc_id, accepter_owner_id, accepter_region, accepter_cidr;
   Tags tags;
+  // Every IPv4 and IPv6 block of each side (CidrBlockSet, Ipv6CidrBlockSet;
+  // the primary block first).
+  std::vector<std::string> requester_cidrs, accepter_cidrs;
+};
+
+// ---- EC2/VPC storage, flow logs and routes (issue 4) ---------------------
+
+struct Volume {
+  std::string id;  // "vol-..."
+  std::string arn;
+  std::string state;  // "creating", "available", "in-use", "deleting", "deleted", "error"
+  bool encrypted = false;
+  std::string kms_key_id;
+  int size_gib = 0;
+  std::vector<std::string> attached_instance_ids;
+  Tags tags;
+};
+
+// GetEbsEncryptionByDefault of one region.
+struct EbsDefaultEncryption {
+  bool enabled = false;
+};
+
+struct FlowLog {
+  std::string id;                // "fl-..."
+  std::string resource_id;       // the VPC, subnet or network interface it watches
+  std::string traffic_type;      // "ACCEPT", "REJECT", "ALL"
+  std::string status;            // FlowLogStatus: "ACTIVE"
+  std::string deliver_status;    // DeliverLogsStatus: "SUCCESS", "FAILED"
+  std::string destination_type;  // "cloud-watch-logs", "s3", "kinesis-data-firehose"
+  std::string destination;       // log group name or destination ARN
+};
+
+struct Route {
+  std::string destination_ipv4;  // "0.0.0.0/0"
+  std::string destination_ipv6;  // "::/0"
+  std::string destination_prefix_list_id;
+  // The target: exactly one of these is usually set.
+  std::string gateway_id;  // "igw-...", "vgw-...", "local", a VPC endpoint
+  std::string egress_only_gateway_id;
+  std::string nat_gateway_id;
+  std::string transit_gateway_id;
+  std::string vpc_peering_connection_id;  // "pcx-..."
+  std::string instance_id;
+  std::string network_interface_id;
+  std::string state;  // "active", "blackhole"
+  std::string origin;
+
+  // "0.0.0.0/0", "::/0" or the prefix list: whichever is set.
+  const std::string& destination() const {
+    if (!destination_ipv4.empty()) return destination_ipv4;
+    if (!destination_ipv6.empty()) return destination_ipv6;
+    return destination_prefix_list_id;
+  }
+};
+
+struct RouteTable {
+  std::string id;  // "rtb-..."
+  std::string vpc_id;
+  std::string owner_id;
+  std::string arn;
+  bool main = false;  // the VPC's main route table
+  std::vector<std::string> subnet_ids;
+  std::vector<Route> routes;
+  Tags tags;
+};
+
+// ---- Public edge (issue 4) ------------------------------------------------
+
+struct CloudFrontDistribution {
+  std::string id;
+  std::string arn;
+  std::string domain_name;
+  std::string web_acl_id;  // WAFv2 web ACL ARN or classic WAF id; empty: none
+  bool enabled = false;
+  std::string status;
+};
+
+// One stage of an API Gateway REST API.
+struct ApiGatewayStage {
+  std::string rest_api_id;
+  std::string rest_api_name;
+  std::vector<std::string> endpoint_types;  // "EDGE", "REGIONAL", "PRIVATE"
+  std::string stage_name;
+  std::string arn;          // arn:aws:apigateway:<region>::/restapis/<id>/stages/<name>
+  std::string web_acl_arn;  // empty: none
+
+  // Reachable from the internet: an edge-optimized or regional endpoint.
+  bool is_public() const {
+    for (const auto& type : endpoint_types) {
+      if (type == "EDGE" || type == "REGIONAL") return true;
+    }
+    return endpoint_types.empty();  // AWS's default endpoint type is EDGE
+  }
+};
+
+struct NetworkFirewall {
+  std::string name;
+  std::string arn;
 };
 
 // ---- Load balancing and WAF --------------------------------------------
@@ -333,6 +440,14 @@ struct RegionInventory {
   Collected<std::vector<ConfigRecorder>> config_recorders;
   Collected<std::vector<KmsKey>> kms_keys;
   Collected<std::vector<GuardDutyDetector>> guardduty_detectors;
+  // Issue 4: EC2/VPC storage and routing, and the public edge.
+  Collected<std::vector<Volume>> volumes;
+  Collected<EbsDefaultEncryption> ebs_default_encryption;
+  Collected<std::vector<FlowLog>> flow_logs;
+  Collected<std::vector<RouteTable>> route_tables;
+  // Stages of public (EDGE or REGIONAL) REST APIs only: private APIs cost no call.
+  Collected<std::vector<ApiGatewayStage>> api_gateway_stages;
+  Collected<std::vector<NetworkFirewall>> network_firewalls;
 };
 
 // ---- IAM (global) --------------------------------------------------------
@@ -459,6 +574,8 @@ struct Inventory {
   std::int64_t collected_at = 0;
   IamInventory iam;
   std::vector<RegionInventory> regions;
+  // CloudFront is global: its distributions are listed once per account.
+  Collected<std::vector<CloudFrontDistribution>> cloudfront_distributions;
   // Every failed call, in the order seen (the report's "errors" section).
   std::vector<CollectionError> errors;
 

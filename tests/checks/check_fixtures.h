@@ -290,6 +290,14 @@ class Estate {
   Estate& security_hub(SecurityHubState hub, const std::string& region = kRegion);
   Estate& security_hub_findings(SecurityHubFindings findings, const std::string& region = kRegion);
   Estate& sso(std::vector<SsoInstance> instances, const std::string& region = kRegion);
+  // Issue 4: EC2/VPC storage and routing, and the public edge.
+  Estate& volumes(std::vector<Volume> volumes, const std::string& region = kRegion);
+  Estate& ebs_default_encryption(bool enabled, const std::string& region = kRegion);
+  Estate& flow_logs(std::vector<FlowLog> flow_logs, const std::string& region = kRegion);
+  Estate& route_tables(std::vector<RouteTable> tables, const std::string& region = kRegion);
+  Estate& api_stages(std::vector<ApiGatewayStage> stages, const std::string& region = kRegion);
+  Estate& firewalls(std::vector<NetworkFirewall> firewalls, const std::string& region = kRegion);
+  Estate& distributions(std::vector<CloudFrontDistribution> distributions);
 
   Estate& summary(AccountSummary summary);
   Estate& password_policy(std::optional<PasswordPolicy> policy);

@@ -34,6 +34,14 @@ constexpr SectionCall kSectionCalls[] = {
     {kSectionConfigRecorders, "config", "DescribeConfigurationRecorders"},
     {kSectionKmsKeys, "kms", "ListKeys"},
     {kSectionGuardDuty, "guardduty", "ListDetectors"},
+    // Issue 4: EC2/VPC storage and routing, and the public edge.
+    {kSectionVolumes, "ec2", "DescribeVolumes"},
+    {kSectionEbsDefaultEncryption, "ec2", "GetEbsEncryptionByDefault"},
+    {kSectionFlowLogs, "ec2", "DescribeFlowLogs"},
+    {kSectionRouteTables, "ec2", "DescribeRouteTables"},
+    {kSectionCloudFrontDistributions, "cloudfront", "ListDistributions"},
+    {kSectionApiGatewayStages, "apigateway", "GetRestApis"},
+    {kSectionNetworkFirewalls, "network-firewall", "ListFirewalls"},
 };
 
 RegionInventory EmptyRegion(const std::string& name) {
@@ -54,6 +62,12 @@ RegionInventory EmptyRegion(const std::string& name) {
   region.config_recorders.set({});
   region.kms_keys.set({});
   region.guardduty_detectors.set({});
+  region.volumes.set({});
+  region.ebs_default_encryption.set(EbsDefaultEncryption{true});
+  region.flow_logs.set({});
+  region.route_tables.set({});
+  region.api_gateway_stages.set({});
+  region.network_firewalls.set({});
   return region;
 }
 
@@ -79,7 +93,37 @@ Estate::Estate() {
   inventory_.iam.server_certificates.set({});
   inventory_.iam.identity_providers.set({});
   inventory_.iam.security_contact.set(std::nullopt);
+  inventory_.cloudfront_distributions.set({});
   inventory_.regions.push_back(EmptyRegion(kRegion));
+}
+
+Estate& Estate::volumes(std::vector<Volume> v, const std::string& r) {
+  region(r).volumes.set(std::move(v));
+  return *this;
+}
+Estate& Estate::ebs_default_encryption(bool enabled, const std::string& r) {
+  region(r).ebs_default_encryption.set(EbsDefaultEncryption{enabled});
+  return *this;
+}
+Estate& Estate::flow_logs(std::vector<FlowLog> v, const std::string& r) {
+  region(r).flow_logs.set(std::move(v));
+  return *this;
+}
+Estate& Estate::route_tables(std::vector<RouteTable> v, const std::string& r) {
+  region(r).route_tables.set(std::move(v));
+  return *this;
+}
+Estate& Estate::api_stages(std::vector<ApiGatewayStage> v, const std::string& r) {
+  region(r).api_gateway_stages.set(std::move(v));
+  return *this;
+}
+Estate& Estate::firewalls(std::vector<NetworkFirewall> v, const std::string& r) {
+  region(r).network_firewalls.set(std::move(v));
+  return *this;
+}
+Estate& Estate::distributions(std::vector<CloudFrontDistribution> v) {
+  inventory_.cloudfront_distributions.set(std::move(v));
+  return *this;
 }
 
 Estate& Estate::add_region(const std::string& name) {
@@ -216,6 +260,12 @@ Estate& Estate::fail(std::string_view section, const std::string& region_name) {
   if (section == kSectionIamServerCertificates) iam.server_certificates.fail(error);
   if (section == kSectionIamIdentityProviders) iam.identity_providers.fail(error);
   if (section == kSectionSecurityContact) iam.security_contact.fail(error);
+  if (section == kSectionCloudFrontDistributions) {  // global: no region
+    error.region.clear();
+    inventory_.errors.back().region.clear();
+    inventory_.cloudfront_distributions.fail(error);
+    return *this;
+  }
   if (global) return *this;
   auto& r = region(region_name);
   if (section == kSectionSecurityGroups) r.security_groups.fail(error);
@@ -233,6 +283,12 @@ Estate& Estate::fail(std::string_view section, const std::string& region_name) {
   if (section == kSectionConfigRecorders) r.config_recorders.fail(error);
   if (section == kSectionKmsKeys) r.kms_keys.fail(error);
   if (section == kSectionGuardDuty) r.guardduty_detectors.fail(error);
+  if (section == kSectionVolumes) r.volumes.fail(error);
+  if (section == kSectionEbsDefaultEncryption) r.ebs_default_encryption.fail(error);
+  if (section == kSectionFlowLogs) r.flow_logs.fail(error);
+  if (section == kSectionRouteTables) r.route_tables.fail(error);
+  if (section == kSectionApiGatewayStages) r.api_gateway_stages.fail(error);
+  if (section == kSectionNetworkFirewalls) r.network_firewalls.fail(error);
   return *this;
 }
 

@@ -37,6 +37,16 @@ const std::vector<std::string> kIssue3Ids = {
     "securityhub_no_critical_findings",
     "sso_enabled",
     "iam_user_console_prefer_sso",
+    // Issue 4: network and edge.
+    "ec2_ebs_default_encryption",
+    "ec2_ebs_volume_encrypted",
+    "vpc_flow_logs_enabled",
+    "vpc_peering_routes_least_access",
+    "ec2_cifs_not_exposed",
+    "ec2_instance_profile_attached",
+    "cloudfront_waf",
+    "apigateway_stage_waf",
+    "vpc_egress_inspected",
 };
 
 // The Identity checks of issue 4.

@@ -76,15 +76,23 @@ TEST(CollectTest, FullScanFillsEverySectionWithReadCallsOnly) {
     EXPECT_TRUE(region.security_hub.ok());
     EXPECT_TRUE(region.security_hub_findings.ok());
     EXPECT_TRUE(region.sso_instances.ok());
+    EXPECT_TRUE(region.volumes.ok());
+    EXPECT_TRUE(region.ebs_default_encryption.ok());
+    EXPECT_TRUE(region.flow_logs.ok());
+    EXPECT_TRUE(region.route_tables.ok());
+    EXPECT_TRUE(region.api_gateway_stages.ok());
+    EXPECT_TRUE(region.network_firewalls.ok());
   }
+  EXPECT_TRUE(inventory.cloudfront_distributions.ok());
   EXPECT_EQ(inventory.region("eu-west-1")->instances->front().arn,
             "arn:aws:ec2:eu-west-1:123456789012:instance/i-0pub");
 
   for (const Call& call : aws.calls()) EXPECT_TRUE(IsRead(call.operation)) << call.key();
   // 1 STS + 6 IAM (generate, get) + per region: 5 EC2, 1 ELBv2, 2 WAF (list, one public ALB), 3 Security Hub,
   // 1 SSO; Identity (issue 4): 4 global (server certificates, SAML, OIDC, security contact) + 1 Access
-  // Analyzer per region.
-  EXPECT_EQ(aws.calls().size(), 1u + 6u + 2u * 12u + 4u + 2u * 1u);
+  // Analyzer per region; network and edge: 1 CloudFront + per region 4 EC2, 2 API Gateway (list, one
+  // public API), 1 Network Firewall.
+  EXPECT_EQ(aws.calls().size(), 1u + 6u + 2u * 12u + 4u + 2u * 1u + 1u + 2u * 7u);
   std::set<std::string> regions;
   for (const Call& call : aws.calls()) {
     if (call.service == "ec2") regions.insert(call.region);

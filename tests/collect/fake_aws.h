@@ -94,6 +94,30 @@ inline Call Identify(const aws::HttpRequest& request) {
   // rest-json: the few Security Hub routes the collectors use.
   std::string path = request.url.substr(request.url.find('/', request.url.find("://") + 3));
   path = path.substr(0, path.find('?'));
+  // Issue 4: CloudFront (rest-xml) and API Gateway (rest-json) routes, with their query parameters.
+  if (const size_t query = request.url.find('?'); query != std::string::npos) {
+    for (auto& [name, value] : aws::ParseQuery(request.url.substr(query + 1))) call.params[name] = value;
+  }
+  if (request.method == "GET" && path == "/2020-05-31/distribution") {
+    call.operation = "ListDistributions";
+    return call;
+  }
+  static const std::string kDistribution = "/2020-05-31/distribution/";
+  if (request.method == "GET" && path.starts_with(kDistribution)) {
+    call.operation = "GetDistribution";
+    call.params["Id"] = path.substr(kDistribution.size());
+    return call;
+  }
+  if (request.method == "GET" && path == "/restapis") {
+    call.operation = "GetRestApis";
+    return call;
+  }
+  static const std::string kRestApis = "/restapis/", kStages = "/stages";
+  if (request.method == "GET" && path.starts_with(kRestApis) && path.ends_with(kStages)) {
+    call.operation = "GetStages";
+    call.params["restApiId"] = path.substr(kRestApis.size(), path.size() - kRestApis.size() - kStages.size());
+    return call;
+  }
   static const std::map<std::string, std::string> kRoutes = {{"GET /accounts", "DescribeHub"},
                                                              {"POST /standards/get", "GetEnabledStandards"},
                                                              {"POST /findings", "GetFindings"},

@@ -280,6 +280,113 @@ inline aws::Json Finding(const std::string& id, const std::string& label, const 
           {"RecordState", record_state}};
 }
 
+// ---- Issue 4: EC2/VPC storage and routing, and the public edge -------------
+
+inline const char* kVolumes = R"(<item>
+  <volumeId>vol-0enc</volumeId><size>8</size><availabilityZone>us-east-1a</availabilityZone><status>in-use</status>
+  <createTime>2026-01-01T00:00:00.000Z</createTime><volumeType>gp3</volumeType><encrypted>true</encrypted>
+  <kmsKeyId>arn:aws:kms:us-east-1:123456789012:key/k-1</kmsKeyId>
+  <attachmentSet><item><volumeId>vol-0enc</volumeId><instanceId>i-0pub</instanceId><device>/dev/xvda</device>
+    <status>attached</status></item></attachmentSet>
+  <tagSet><item><key>Name</key><value>root</value></item></tagSet>
+</item>
+<item>
+  <volumeId>vol-0plain</volumeId><size>100</size><status>available</status><encrypted>false</encrypted>
+  <attachmentSet/>
+</item>)";
+
+inline const char* kFlowLogs = R"(<item>
+  <creationTime>2026-01-01T00:00:00.000Z</creationTime><deliverLogsStatus>SUCCESS</deliverLogsStatus>
+  <flowLogId>fl-0all</flowLogId><flowLogStatus>ACTIVE</flowLogStatus><logGroupName>vpc-flow</logGroupName>
+  <resourceId>vpc-0prod</resourceId><trafficType>ALL</trafficType><logDestinationType>cloud-watch-logs</logDestinationType>
+</item>
+<item>
+  <flowLogId>fl-0s3</flowLogId><flowLogStatus>ACTIVE</flowLogStatus><resourceId>subnet-0a</resourceId>
+  <trafficType>REJECT</trafficType><logDestinationType>s3</logDestinationType>
+  <logDestination>arn:aws:s3:::flow-bucket</logDestination>
+</item>)";
+
+inline const char* kRouteTables = R"(<item>
+  <routeTableId>rtb-0pub</routeTableId><vpcId>vpc-0prod</vpcId><ownerId>123456789012</ownerId>
+  <routeSet>
+    <item><destinationCidrBlock>10.0.0.0/16</destinationCidrBlock><gatewayId>local</gatewayId><state>active</state>
+      <origin>CreateRouteTable</origin></item>
+    <item><destinationCidrBlock>0.0.0.0/0</destinationCidrBlock><gatewayId>igw-0abc</gatewayId><state>active</state>
+      <origin>CreateRoute</origin></item>
+    <item><destinationIpv6CidrBlock>::/0</destinationIpv6CidrBlock><egressOnlyInternetGatewayId>eigw-01</egressOnlyInternetGatewayId>
+      <state>active</state></item>
+    <item><destinationCidrBlock>10.1.0.0/16</destinationCidrBlock><vpcPeeringConnectionId>pcx-0111</vpcPeeringConnectionId>
+      <state>blackhole</state></item>
+  </routeSet>
+  <associationSet>
+    <item><routeTableAssociationId>rtbassoc-1</routeTableAssociationId><routeTableId>rtb-0pub</routeTableId>
+      <main>true</main></item>
+    <item><routeTableAssociationId>rtbassoc-2</routeTableAssociationId><routeTableId>rtb-0pub</routeTableId>
+      <subnetId>subnet-0a</subnetId><main>false</main></item>
+  </associationSet>
+  <tagSet><item><key>Name</key><value>public</value></item></tagSet>
+</item>)";
+
+inline std::string DistributionListXml(const std::string& summaries, const std::string& next_marker = "") {
+  int quantity = 0;
+  for (size_t at = summaries.find("<DistributionSummary>"); at != std::string::npos;
+       at = summaries.find("<DistributionSummary>", at + 1)) {
+    ++quantity;
+  }
+  return "<?xml version=\"1.0\"?><DistributionList xmlns=\"http://cloudfront.amazonaws.com/doc/2020-05-31/\">"
+         "<Marker></Marker>" +
+         (next_marker.empty() ? std::string() : "<NextMarker>" + next_marker + "</NextMarker>") +
+         "<MaxItems>100</MaxItems><IsTruncated>" + (next_marker.empty() ? "false" : "true") +
+         "</IsTruncated><Quantity>" + std::to_string(quantity) + "</Quantity><Items>" + summaries +
+         "</Items></DistributionList>";
+}
+inline std::string DistributionSummary(const std::string& id, const std::string& web_acl) {
+  return "<DistributionSummary><Id>" + id + "</Id><ARN>arn:aws:cloudfront::123456789012:distribution/" + id +
+         "</ARN><Status>Deployed</Status><LastModifiedTime>2026-01-01T00:00:00Z</LastModifiedTime><DomainName>" + id +
+         ".cloudfront.net</DomainName><Aliases><Quantity>0</Quantity></Aliases><Comment></Comment>"
+         "<PriceClass>PriceClass_All</PriceClass><Enabled>true</Enabled><WebACLId>" +
+         web_acl +
+         "</WebACLId><HttpVersion>http2</HttpVersion><IsIPV6Enabled>true</IsIPV6Enabled><Staging>false"
+         "</Staging></DistributionSummary>";
+}
+inline aws::HttpResponse CloudFrontXml(const std::string& body) {
+  return posture::testing::MakeResponse(200, body, {{"Content-Type", "text/xml"}});
+}
+
+inline aws::Json RestApi(const std::string& id, const std::string& type) {
+  return {{"id", id},
+          {"name", id + "-api"},
+          {"createdDate", 1767225600},
+          {"endpointConfiguration", {{"types", {type}}}},
+          {"apiKeySource", "HEADER"}};
+}
+inline aws::Json ApiStage(const std::string& name, const std::string& web_acl) {
+  aws::Json stage = {{"deploymentId", "dep1"}, {"stageName", name}, {"createdDate", 1767225600}};
+  if (!web_acl.empty()) stage["webAclArn"] = web_acl;
+  return stage;
+}
+
+// Answers the issue-4 calls: two volumes, default encryption on, flow logs,
+// a public route table, one distribution without WAF, a regional API with
+// a protected and an unprotected stage plus a private API, and no firewall.
+inline void AnswerNetworkEdge(FakeAws& aws) {
+  aws.on("ec2", "DescribeVolumes", Xml(Ec2Xml("DescribeVolumes", "volumeSet", kVolumes)));
+  aws.on("ec2", "GetEbsEncryptionByDefault",
+         Xml("<GetEbsEncryptionByDefaultResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>r-1"
+             "</requestId><ebsEncryptionByDefault>true</ebsEncryptionByDefault><sseType>sse-ebs</sseType>"
+             "</GetEbsEncryptionByDefaultResponse>"));
+  aws.on("ec2", "DescribeFlowLogs", Xml(Ec2Xml("DescribeFlowLogs", "flowLogSet", kFlowLogs)));
+  aws.on("ec2", "DescribeRouteTables", Xml(Ec2Xml("DescribeRouteTables", "routeTableSet", kRouteTables)));
+  aws.on("cloudfront", "ListDistributions", CloudFrontXml(DistributionListXml(DistributionSummary("E1OPEN", ""))));
+  aws.on("apigateway", "GetRestApis",
+         JsonReply({{"item", {RestApi("api1", "REGIONAL"), RestApi("priv1", "PRIVATE")}}}));
+  aws.on("apigateway", "GetStages",
+         JsonReply({{"item",
+                     {ApiStage("prod", "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/1"),
+                      ApiStage("dev", "")}}}));
+  aws.on("network-firewall", "ListFirewalls", JsonReply({{"Firewalls", aws::Json::array()}}));
+}
+
 // Answers every read call of a full scan with a small estate.
 inline void AnswerSmallEstate(FakeAws& aws) {
   aws.on("sts", "GetCallerIdentity", Xml(CallerIdentityXml()));
@@ -378,6 +485,7 @@ inline void AnswerSmallEstate(FakeAws& aws) {
                        {"type", "ACCOUNT"},
                        {"createdAt", "2026-01-01T00:00:00Z"},
                        {"status", "ACTIVE"}}}}}));
+  AnswerNetworkEdge(aws);
 }
 
 // Every section a scan can collect.
@@ -392,6 +500,9 @@ inline std::set<std::string> AllSections() {
           // Identity (issue 4)
           inv::kSectionIamServerCertificates, inv::kSectionIamIdentityProviders, inv::kSectionAccessAnalyzers,
           inv::kSectionSecurityContact};
+          // Issue 4: EC2/VPC storage and routing, and the public edge.
+          inv::kSectionVolumes, inv::kSectionEbsDefaultEncryption, inv::kSectionFlowLogs, inv::kSectionRouteTables,
+          inv::kSectionCloudFrontDistributions, inv::kSectionApiGatewayStages, inv::kSectionNetworkFirewalls};
   // clang-format on
 }
 
