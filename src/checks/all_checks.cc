@@ -14,6 +14,17 @@ extern const Check kIamPasswordPolicyReuse;
 extern const Check kIamUserConsoleMfa;
 extern const Check kIamUserNoDirectPolicies;
 extern const Check kIamPolicyNoFullAdmin;
+// 2. Storage
+extern const Check kS3BucketSecureTransport;
+extern const Check kS3BucketMfaDelete;
+extern const Check kS3PublicAccessBlock;
+extern const Check kS3BucketNotPublic;
+extern const Check kMacieEnabled;
+extern const Check kRdsInstanceEncrypted;
+extern const Check kRdsInstanceAutoMinorUpgrade;
+extern const Check kRdsInstanceNotPublic;
+extern const Check kRdsInstanceMultiAz;
+extern const Check kEfsEncrypted;
 // 4. Monitoring
 extern const Check kSecurityhubEnabled;
 extern const Check kSecurityhubNoCriticalFindings;
@@ -42,6 +53,16 @@ const std::vector<Check>& AllChecks() {
       kIamUserConsoleMfa,
       kIamUserNoDirectPolicies,
       kIamPolicyNoFullAdmin,
+      kS3BucketSecureTransport,
+      kS3BucketMfaDelete,
+      kS3PublicAccessBlock,
+      kS3BucketNotPublic,
+      kMacieEnabled,
+      kRdsInstanceEncrypted,
+      kRdsInstanceAutoMinorUpgrade,
+      kRdsInstanceNotPublic,
+      kRdsInstanceMultiAz,
+      kEfsEncrypted,
       kSecurityhubEnabled,
       kSecurityhubNoCriticalFindings,
       kEc2NaclNoAdminPortsFromInternet,

@@ -68,11 +68,31 @@ int SeverityRank(Severity severity) {
 const std::vector<std::string_view>& KnownSections() {
   using namespace inventory;
   static const std::vector<std::string_view> kSections = {
-      kSectionIamAccountSummary,    kSectionIamPasswordPolicy,   kSectionIamAuthorization,
-      kSectionIamVirtualMfaDevices, kSectionIamCredentialReport, kSectionSecurityGroups,
-      kSectionNetworkAcls,          kSectionInstances,           kSectionVpcs,
-      kSectionVpcPeerings,          kSectionLoadBalancers,       kSectionWebAcls,
-      kSectionSecurityHub,          kSectionSecurityHubFindings, kSectionSsoInstances,
+      kSectionIamAccountSummary,
+      kSectionIamPasswordPolicy,
+      kSectionIamAuthorization,
+      kSectionIamVirtualMfaDevices,
+      kSectionIamCredentialReport,
+      kSectionSecurityGroups,
+      kSectionNetworkAcls,
+      kSectionInstances,
+      kSectionVpcs,
+      kSectionVpcPeerings,
+      kSectionLoadBalancers,
+      kSectionWebAcls,
+      kSectionSecurityHub,
+      kSectionSecurityHubFindings,
+      kSectionSsoInstances,
+      // Storage
+      kSectionS3Buckets,
+      kSectionS3BucketPolicies,
+      kSectionS3BucketAcls,
+      kSectionS3BucketPublicAccessBlocks,
+      kSectionS3BucketVersioning,
+      kSectionS3AccountPublicAccessBlock,
+      kSectionMacie,
+      kSectionRdsInstances,
+      kSectionEfsFileSystems,
   };
   return kSections;
 }

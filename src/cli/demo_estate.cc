@@ -240,6 +240,7 @@ aws::Status BuildDemoEstate(aws::AwsClient& client) {
   BuildRegionNetwork(builder, "us-east-1", 10);
   BuildRegionNetwork(builder, "eu-west-1", 20);
   BuildSecurityHub(builder);
+  if (builder.status().ok()) return BuildDemoStorage(client);
   return builder.status();
 }
 

@@ -18,4 +18,10 @@ inline constexpr const char* kDemoRegions[] = {"us-east-1", "eu-west-1"};
 // findings. Returns the first failed call's error.
 aws::Status BuildDemoEstate(aws::AwsClient& client);
 
+// The storage part (demo_estate_storage.cc): a public S3 bucket and a
+// private TLS-only one in us-east-1, a bucket in eu-west-1 where Macie is
+// paused, two production RDS instances (one public and unencrypted, one
+// encrypted and Multi-AZ) and two EFS file systems (encrypted and not).
+aws::Status BuildDemoStorage(aws::AwsClient& client);
+
 }  // namespace posture::cli

@@ -15,7 +15,7 @@ void PlanElbv2AndWafv2(CollectContext& ctx, inventory::RegionInventory& region) 
 }
 
 using RegionalPlan = void (*)(CollectContext&, inventory::RegionInventory&);
-constexpr RegionalPlan kRegionalPlans[] = {PlanEc2, PlanElbv2AndWafv2, PlanSecurityHub, PlanSso};
+constexpr RegionalPlan kRegionalPlans[] = {PlanEc2, PlanElbv2AndWafv2, PlanSecurityHub, PlanSso, PlanRds, PlanEfs};
 
 // "aws" from "arn:aws:sts::123456789012:assumed-role/...".
 std::string PartitionOf(const std::string& arn, std::string_view fallback_region) {
@@ -51,6 +51,7 @@ aws::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const
     TaskPool pool(options.concurrency, options.progress);
     CollectContext ctx{client, pool, errors, options.sections, inventory.account_id, inventory.partition};
     PlanIam(ctx, inventory.iam);
+    PlanS3(ctx, inventory);
     for (auto& region : inventory.regions) {
       for (RegionalPlan plan : kRegionalPlans) plan(ctx, region);
     }

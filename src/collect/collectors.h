@@ -24,6 +24,11 @@ void PlanIam(CollectContext& ctx, inventory::IamInventory& iam);
 void PlanEc2(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanSecurityHub(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanSso(CollectContext& ctx, inventory::RegionInventory& region);
+// Storage: S3 is account-wide (and fills each region's Macie section);
+// RDS and EFS are regional.
+void PlanS3(CollectContext& ctx, inventory::Inventory& inventory);
+void PlanRds(CollectContext& ctx, inventory::RegionInventory& region);
+void PlanEfs(CollectContext& ctx, inventory::RegionInventory& region);
 
 // The WAF section of one region needs two concurrent listings (web ACLs and
 // load balancers); whichever finishes last starts the per-ALB lookups.

@@ -48,6 +48,79 @@ bool ReadStringList(const Json& statement, const char* key, std::vector<std::str
   return false;
 }
 
+// A `Principal` / `NotPrincipal` element: "*" or {"AWS": "*" | [...], ...}.
+bool ReadPrincipal(const Json& statement, const char* key, std::map<std::string, std::vector<std::string>>& out,
+                   bool& present, std::string& error) {
+  const auto it = statement.find(key);
+  present = it != statement.end();
+  if (!present) return true;
+  if (it->is_string()) {
+    if (Trim(it->get<std::string>()) != "*") {
+      error = std::string(key) + " must be \"*\" or an object such as {\"AWS\": \"...\"}";
+      return false;
+    }
+    out["AWS"].push_back("*");
+    return true;
+  }
+  if (!it->is_object()) {
+    error = std::string(key) + " must be \"*\" or an object such as {\"AWS\": \"...\"}";
+    return false;
+  }
+  for (const auto& [kind, values] : it->items()) {
+    bool listed = false;
+    std::vector<std::string>& list = out[kind];
+    if (!ReadStringList(*it, kind.c_str(), list, listed, error)) {
+      error = std::string(key) + "." + error;
+      return false;
+    }
+  }
+  return true;
+}
+
+// One condition value as text: strings as they are, booleans and numbers
+// as JSON writes them.
+bool ConditionValue(const Json& value, std::string& out) {
+  if (value.is_string()) {
+    out = value.get<std::string>();
+    return true;
+  }
+  if (value.is_boolean() || value.is_number()) {
+    out = value.dump();
+    return true;
+  }
+  return false;
+}
+
+bool ReadConditions(const Json& statement, std::vector<Condition>& out, std::string& error) {
+  const auto it = statement.find("Condition");
+  if (it == statement.end()) return true;
+  if (!it->is_object()) {
+    error = "Condition must be an object of operators";
+    return false;
+  }
+  for (const auto& [op, keys] : it->items()) {
+    if (!keys.is_object()) {
+      error = "Condition operator " + op + " must map condition keys to values";
+      return false;
+    }
+    for (const auto& [key, values] : keys.items()) {
+      Condition condition{op, key, {}};
+      const bool list = values.is_array();
+      const size_t count = list ? values.size() : 1;
+      for (size_t i = 0; i < count; ++i) {
+        std::string text;
+        if (!ConditionValue(list ? values[i] : values, text)) {
+          error = "Condition " + op + " " + key + " must have string, boolean or number values";
+          return false;
+        }
+        condition.values.push_back(std::move(text));
+      }
+      out.push_back(std::move(condition));
+    }
+  }
+  return true;
+}
+
 bool ReadStatement(const Json& json, size_t index, Statement& statement, std::string& error) {
   const std::string where = "statement " + std::to_string(index + 1) + ": ";
   if (!json.is_object()) {
@@ -78,6 +151,12 @@ bool ReadStatement(const Json& json, size_t index, Statement& statement, std::st
     return false;
   }
   statement.has_condition = json.contains("Condition");
+  if (!ReadPrincipal(json, "Principal", statement.principals, statement.has_principal, element_error) ||
+      !ReadPrincipal(json, "NotPrincipal", statement.not_principals, statement.has_not_principal, element_error) ||
+      !ReadConditions(json, statement.conditions, element_error)) {
+    error = where + element_error;
+    return false;
+  }
   return true;
 }
 

@@ -25,6 +25,11 @@ constexpr SectionCall kSectionCalls[] = {
     {kSectionSecurityHub, "securityhub", "DescribeHub"},
     {kSectionSecurityHubFindings, "securityhub", "GetFindings"},
     {kSectionSsoInstances, "sso", "ListInstances"},
+    {kSectionS3Buckets, "s3", "ListBuckets"},
+    {kSectionS3AccountPublicAccessBlock, "s3control", "GetPublicAccessBlock"},
+    {kSectionMacie, "macie2", "GetMacieSession"},
+    {kSectionRdsInstances, "rds", "DescribeDBInstances"},
+    {kSectionEfsFileSystems, "efs", "DescribeFileSystems"},
 };
 
 RegionInventory EmptyRegion(const std::string& name) {
@@ -40,6 +45,9 @@ RegionInventory EmptyRegion(const std::string& name) {
   region.security_hub.set(Hub(false));
   region.security_hub_findings.set(HubFindings(false));
   region.sso_instances.set({});
+  region.macie.set({});
+  region.db_instances.set({});
+  region.file_systems.set({});
   return region;
 }
 
@@ -61,6 +69,8 @@ Estate::Estate() {
   inventory_.iam.authorization.set({});
   inventory_.iam.virtual_mfa_devices.set({});
   inventory_.iam.credential_report.set({});
+  inventory_.storage.buckets.set({});
+  inventory_.storage.account_public_access_block.set(std::nullopt);
   inventory_.regions.push_back(EmptyRegion(kRegion));
 }
 
@@ -174,6 +184,8 @@ Estate& Estate::fail(std::string_view section, const std::string& region_name) {
   if (section == kSectionIamAuthorization) iam.authorization.fail(error);
   if (section == kSectionIamVirtualMfaDevices) iam.virtual_mfa_devices.fail(error);
   if (section == kSectionIamCredentialReport) iam.credential_report.fail(error);
+  if (section == kSectionS3Buckets) inventory_.storage.buckets.fail(error);
+  if (section == kSectionS3AccountPublicAccessBlock) inventory_.storage.account_public_access_block.fail(error);
   if (global) return *this;
   auto& r = region(region_name);
   if (section == kSectionSecurityGroups) r.security_groups.fail(error);
@@ -186,6 +198,9 @@ Estate& Estate::fail(std::string_view section, const std::string& region_name) {
   if (section == kSectionSecurityHub) r.security_hub.fail(error);
   if (section == kSectionSecurityHubFindings) r.security_hub_findings.fail(error);
   if (section == kSectionSsoInstances) r.sso_instances.fail(error);
+  if (section == kSectionMacie) r.macie.fail(error);
+  if (section == kSectionRdsInstances) r.db_instances.fail(error);
+  if (section == kSectionEfsFileSystems) r.file_systems.fail(error);
   return *this;
 }
 

@@ -63,6 +63,8 @@ TEST(CollectTest, FullScanFillsEverySectionWithReadCallsOnly) {
   EXPECT_TRUE(inventory.iam.authorization.ok());
   EXPECT_TRUE(inventory.iam.virtual_mfa_devices.ok());
   EXPECT_TRUE(inventory.iam.credential_report.ok());
+  EXPECT_TRUE(inventory.storage.buckets.ok());
+  EXPECT_TRUE(inventory.storage.account_public_access_block.ok());
   ASSERT_EQ(inventory.regions.size(), 2u);
   for (const auto& region : inventory.regions) {
     SCOPED_TRACE(region.region);
@@ -76,6 +78,8 @@ TEST(CollectTest, FullScanFillsEverySectionWithReadCallsOnly) {
     EXPECT_TRUE(region.security_hub.ok());
     EXPECT_TRUE(region.security_hub_findings.ok());
     EXPECT_TRUE(region.sso_instances.ok());
+    EXPECT_TRUE(region.db_instances.ok());
+    EXPECT_TRUE(region.file_systems.ok());
   }
   EXPECT_EQ(inventory.region("eu-west-1")->instances->front().arn,
             "arn:aws:ec2:eu-west-1:123456789012:instance/i-0pub");
@@ -83,7 +87,9 @@ TEST(CollectTest, FullScanFillsEverySectionWithReadCallsOnly) {
   for (const Call& call : aws.calls()) EXPECT_TRUE(IsRead(call.operation)) << call.key();
   // 1 STS + 6 IAM (generate, get) + per region: 5 EC2, 1 ELBv2, 2 WAF (list, one public ALB), 3 Security Hub,
   // 1 SSO.
-  EXPECT_EQ(aws.calls().size(), 1u + 6u + 2u * 12u);
+  // Storage: 7 S3/S3 Control (list, location, 4 facets of one bucket, account block), 1 Macie + per region 1 RDS, 1
+  // EFS.
+  EXPECT_EQ(aws.calls().size(), 1u + 6u + 2u * 12u + 8u + 2u * 2u);
   std::set<std::string> regions;
   for (const Call& call : aws.calls()) {
     if (call.service == "ec2") regions.insert(call.region);

@@ -191,10 +191,14 @@ TEST(Demo, ShowsFindingsFromEveryCheck) {
         "ec2_imdsv2_required", "ec2_instance_not_directly_public", "vpc_environment_isolation",
         "iam_password_policy_min_length", "iam_password_policy_reuse", "iam_user_console_mfa",
         "iam_user_no_direct_policies", "iam_policy_no_full_admin", "securityhub_enabled",
-        "securityhub_no_critical_findings", "iam_user_console_prefer_sso"}) {
+        "securityhub_no_critical_findings", "iam_user_console_prefer_sso",
+        // Storage
+        "s3_bucket_secure_transport", "s3_bucket_mfa_delete", "s3_public_access_block", "s3_bucket_not_public",
+        "macie_enabled", "rds_instance_encrypted", "rds_instance_auto_minor_upgrade", "rds_instance_not_public",
+        "rds_instance_multi_az", "efs_encrypted"}) {
     EXPECT_TRUE(failing.count(id)) << id;
   }
-  EXPECT_EQ(seen.size(), 21u);
+  EXPECT_EQ(seen.size(), 21u + 10u);  // + storage
   // One internet-facing ALB has a web ACL, the other has none.
   std::set<std::string> waf_statuses;
   for (const auto& f : report["findings"]) {
