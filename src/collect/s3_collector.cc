@@ -118,7 +118,6 @@ class BucketScan : public std::enable_shared_from_this<BucketScan> {
     for (size_t i = 0; i < buckets_.size(); ++i) {
       if (!buckets_[i].region.empty()) {
         located(i);
-        location_done();
         continue;
       }
       const CallSite location{"s3", "GetBucketLocation", ""};
@@ -152,7 +151,6 @@ class BucketScan : public std::enable_shared_from_this<BucketScan> {
       if (facets_.versioning) bucket.versioning.fail(*failure);
     } else if (keep_[i]) {
       located(i);
-      location_done();
       return;
     }
     location_done();
@@ -160,23 +158,23 @@ class BucketScan : public std::enable_shared_from_this<BucketScan> {
   }
 
   // Bucket i's region is known: drops it when outside the scan, else
-  // submits its facet calls. Takes over the bucket's pending unit.
+  // submits its facet calls, then releases the bucket's pending unit. The
+  // unit is held until after location_done(), so the section cannot be
+  // published (its buckets moved out) while Macie's regions are computed.
   void located(size_t i) {
     inv::Bucket& bucket = buckets_[i];
-    if (!scanned_.count(bucket.region)) {
-      keep_[i] = false;
-      finish_one();
-      return;
+    if (!scanned_.count(bucket.region)) keep_[i] = false;
+    location_done();
+    if (keep_[i]) {
+      pending_ += facets_.count();
+      const std::string region = bucket.region;
+      if (facets_.policy) submit(i, CallSite{"s3", "GetBucketPolicy", region}, &BucketScan::policy);
+      if (facets_.acl) submit(i, CallSite{"s3", "GetBucketAcl", region}, &BucketScan::acl);
+      if (facets_.public_access_block) {
+        submit(i, CallSite{"s3", "GetPublicAccessBlock", region}, &BucketScan::public_access_block);
+      }
+      if (facets_.versioning) submit(i, CallSite{"s3", "GetBucketVersioning", region}, &BucketScan::versioning);
     }
-    pending_ += facets_.count();
-    auto self = shared_from_this();
-    const std::string region = bucket.region;
-    if (facets_.policy) submit(i, CallSite{"s3", "GetBucketPolicy", region}, &BucketScan::policy);
-    if (facets_.acl) submit(i, CallSite{"s3", "GetBucketAcl", region}, &BucketScan::acl);
-    if (facets_.public_access_block) {
-      submit(i, CallSite{"s3", "GetPublicAccessBlock", region}, &BucketScan::public_access_block);
-    }
-    if (facets_.versioning) submit(i, CallSite{"s3", "GetBucketVersioning", region}, &BucketScan::versioning);
     finish_one();
   }
 

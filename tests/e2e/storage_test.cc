@@ -127,7 +127,9 @@ TEST(Storage, S3ChecksOverBucketsInTwoRegions) {
       EXPECT_EQ(f["region"], "us-east-1");
       EXPECT_EQ(f["resource_arn"], "arn:aws:s3:::public-site");
     }
-    if (f["resource_id"] == "eu-logs") EXPECT_EQ(f["region"], "eu-west-1");
+    if (f["resource_id"] == "eu-logs") {
+      EXPECT_EQ(f["region"], "eu-west-1");
+    }
   }
 }
 
