@@ -32,9 +32,8 @@ aws::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const
   auto identity = client.call("sts", "GetCallerIdentity");
   if (!identity.ok()) return std::move(identity.error());
   inventory::Inventory inventory;
-  inventory.collected_at = std::chrono::duration_cast<std::chrono::seconds>(
-                               std::chrono::system_clock::now().time_since_epoch())
-                               .count();
+  inventory.collected_at =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   inventory.account_id = Text(*identity, "Account");
   if (inventory.account_id.empty()) return aws::Error::Parse("sts:GetCallerIdentity: the answer names no account");
   inventory.partition = PartitionOf(Text(*identity, "Arn"), client.options().region);

@@ -253,6 +253,19 @@ TEST_F(StorageCollectorTest, ADeniedBucketCallFailsOnlyThatBucketsFacet) {
   EXPECT_EQ(aws_.count("s3:GetBucketPolicy"), 2u);
 }
 
+TEST_F(StorageCollectorTest, ABucketDeletedSinceTheListingIsDropped) {
+  aws_.on("s3", "GetBucketLocation", [](const Call& call) {
+    if (BucketOf(call) == "logs") return S3Error(404, "NoSuchBucket", "The specified bucket does not exist");
+    return Xml(std::string("<LocationConstraint xmlns=\"") + kS3Ns + "\"/>");
+  });
+  const auto inventory = Collect({inv::kSectionS3BucketAcls});
+  ASSERT_TRUE(inventory.storage.buckets.ok());
+  EXPECT_EQ(inventory.storage.buckets->size(), 2u);
+  EXPECT_EQ(Find(inventory, "logs"), nullptr);
+  EXPECT_TRUE(inventory.errors.empty());
+  EXPECT_EQ(aws_.count("s3:GetBucketAcl"), 2u);
+}
+
 TEST_F(StorageCollectorTest, NoAccountBlockIsAValueAndADenialAnError) {
   aws_.on("s3control", "GetPublicAccessBlock",
           S3Error(404, "NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found"));
