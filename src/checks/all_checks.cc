@@ -42,6 +42,17 @@ extern const Check kEc2InstanceProfileAttached;
 extern const Check kEc2EbsDefaultEncryption;
 // 3. Logging
 extern const Check kVpcFlowLogsEnabled;
+// 2. Storage
+extern const Check kS3BucketSecureTransport;
+extern const Check kS3BucketMfaDelete;
+extern const Check kS3PublicAccessBlock;
+extern const Check kS3BucketNotPublic;
+extern const Check kMacieEnabled;
+extern const Check kRdsInstanceEncrypted;
+extern const Check kRdsInstanceAutoMinorUpgrade;
+extern const Check kRdsInstanceNotPublic;
+extern const Check kRdsInstanceMultiAz;
+extern const Check kEfsEncrypted;
 // 4. Monitoring
 extern const Check kMonitorUnauthorizedApiCalls;
 extern const Check kMonitorConsoleSigninNoMfa;
@@ -132,6 +143,16 @@ const std::vector<Check>& AllChecks() {
       kEc2InstanceProfileAttached,
       kEc2EbsDefaultEncryption,
       kVpcFlowLogsEnabled,
+      kS3BucketSecureTransport,
+      kS3BucketMfaDelete,
+      kS3PublicAccessBlock,
+      kS3BucketNotPublic,
+      kMacieEnabled,
+      kRdsInstanceEncrypted,
+      kRdsInstanceAutoMinorUpgrade,
+      kRdsInstanceNotPublic,
+      kRdsInstanceMultiAz,
+      kEfsEncrypted,
       kSecurityhubEnabled,
       kSecurityhubNoCriticalFindings,
       kGuarddutyEnabled,

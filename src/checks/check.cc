@@ -84,6 +84,16 @@ const std::vector<std::string_view>& KnownSections() {
       kSectionVolumes,              kSectionEbsDefaultEncryption, kSectionFlowLogs,
       kSectionRouteTables,          kSectionCloudFrontDistributions, kSectionApiGatewayStages,
       kSectionNetworkFirewalls,
+      // Storage
+      kSectionS3Buckets,
+      kSectionS3BucketPolicies,
+      kSectionS3BucketAcls,
+      kSectionS3BucketPublicAccessBlocks,
+      kSectionS3BucketVersioning,
+      kSectionS3AccountPublicAccessBlock,
+      kSectionMacie,
+      kSectionRdsInstances,
+      kSectionEfsFileSystems,
   };
   // clang-format on
   return kSections;

@@ -8,9 +8,11 @@
 namespace posture::checks {
 namespace {
 
+// Whether the statement's Condition tests one of `keys` (lower-case), under any operator.
 bool HasKey(const iam::Statement& s, std::initializer_list<std::string_view> keys) {
-  return std::any_of(s.condition_keys.begin(), s.condition_keys.end(),
-                     [&](const std::string& key) { return std::find(keys.begin(), keys.end(), key) != keys.end(); });
+  return std::any_of(s.conditions.begin(), s.conditions.end(), [&](const iam::Condition& condition) {
+    return std::any_of(keys.begin(), keys.end(), [&](std::string_view key) { return EqualsIgnoreCase(condition.key, key); });
+  });
 }
 
 // The account of an AWS principal: "123456789012" or the one in its ARN; "" when none.
@@ -38,16 +40,19 @@ std::vector<std::string> Problems(const iam::Statement& s, const std::string& ac
   const bool restricted_anyone = org || HasKey(s, {"aws:principalaccount", "aws:sourceaccount", "aws:sourceorgid"});
   const bool external_id = HasKey(s, {"sts:externalid"});
   if (s.has_not_principal) out.push_back("NotPrincipal (everyone except the listed principals)");
-  for (const auto& [type, value] : s.principals) {
-    if (type != "*" && type != "AWS") continue;  // Service and Federated principals are AWS services or IdPs
+  // Service and Federated principals are AWS services or identity providers.
+  const auto aws = s.principals.find("AWS");
+  if (aws == s.principals.end()) return out;
+  for (const auto& value : aws->second) {
     if (value == "*") {
       if (!restricted_anyone) out.push_back("any AWS principal (\"*\")");
       continue;
     }
     const std::string other = AccountOf(value);
     if (other.empty() || other == account) continue;
-    if (!external_id && !org)
+    if (!external_id && !org) {
       out.push_back(value + " (account " + other + ") without sts:ExternalId or an organization condition");
+    }
   }
   return out;
 }

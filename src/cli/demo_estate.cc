@@ -243,6 +243,7 @@ aws::Status BuildDemoEstate(aws::AwsClient& client) {
   BuildSecurityHub(builder);
   if (auto identity = BuildDemoIdentity(client); builder.status().ok() && !identity.ok()) return identity;
   if (builder.status().ok()) return BuildDemoLogging(client);
+  if (builder.status().ok()) return BuildDemoStorage(client);
   return builder.status();
 }
 

@@ -38,5 +38,10 @@ aws::Status BuildDemoLogging(aws::AwsClient& client);
 // API with a protected and an unprotected stage. Returns the first failed
 // call's error.
 aws::Status BuildDemoNetworkEdge(aws::AwsClient& client);
+// The storage part (demo_estate_storage.cc): a public S3 bucket and a
+// private TLS-only one in us-east-1, a bucket in eu-west-1 where Macie is
+// paused, two production RDS instances (one public and unencrypted, one
+// encrypted and Multi-AZ) and two EFS file systems (encrypted and not).
+aws::Status BuildDemoStorage(aws::AwsClient& client);
 
 }  // namespace posture::cli

@@ -15,11 +15,12 @@ void PlanElbv2AndWafv2(CollectContext& ctx, inventory::RegionInventory& region) 
 }
 
 using RegionalPlan = void (*)(CollectContext&, inventory::RegionInventory&);
-// CloudTrail (over all regions at once) and CloudFront (global) are planned in CollectInventory.
+// CloudTrail (over all regions at once), CloudFront (global) and S3 (account-wide) are planned in
+// CollectInventory.
 // clang-format off
 constexpr RegionalPlan kRegionalPlans[] = {PlanEc2,        PlanElbv2AndWafv2,   PlanSecurityHub, PlanSso,
                                            PlanAccessAnalyzer, PlanConfig,      PlanKms,         PlanGuardDuty,
-                                           PlanApiGateway, PlanNetworkFirewall};
+                                           PlanApiGateway, PlanNetworkFirewall, PlanRds,         PlanEfs};
 // clang-format on
 
 // "aws" from "arn:aws:sts::123456789012:assumed-role/...".
@@ -58,6 +59,7 @@ aws::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const
     PlanIdentity(ctx, inventory.iam);
     PlanCloudTrail(ctx, inventory.regions);
     PlanCloudFront(ctx, inventory.cloudfront_distributions);
+    PlanS3(ctx, inventory);
     for (auto& region : inventory.regions) {
       for (RegionalPlan plan : kRegionalPlans) plan(ctx, region);
     }

@@ -39,6 +39,11 @@ void PlanApiGateway(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanNetworkFirewall(CollectContext& ctx, inventory::RegionInventory& region);
 // CloudFront is global: one listing per account.
 void PlanCloudFront(CollectContext& ctx, inventory::Collected<std::vector<inventory::CloudFrontDistribution>>& out);
+// Storage: S3 is account-wide (and fills each region's Macie section);
+// RDS and EFS are regional.
+void PlanS3(CollectContext& ctx, inventory::Inventory& inventory);
+void PlanRds(CollectContext& ctx, inventory::RegionInventory& region);
+void PlanEfs(CollectContext& ctx, inventory::RegionInventory& region);
 
 // The WAF section of one region needs two concurrent listings (web ACLs and
 // load balancers); whichever finishes last starts the per-ALB lookups.

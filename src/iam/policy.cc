@@ -48,38 +48,74 @@ bool ReadStringList(const Json& statement, const char* key, std::vector<std::str
   return false;
 }
 
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-// `Principal`: "*", or {"AWS"|"Service"|"Federated"|"CanonicalUser": string or strings}.
-bool ReadPrincipal(const Json& statement, const char* key, std::vector<std::pair<std::string, std::string>>& out,
-                   std::string& error) {
+// A `Principal` / `NotPrincipal` element: "*" or {"AWS": "*" | [...], ...}.
+bool ReadPrincipal(const Json& statement, const char* key, std::map<std::string, std::vector<std::string>>& out,
+                   bool& present, std::string& error) {
   const auto it = statement.find(key);
-  if (it == statement.end()) return true;
+  present = it != statement.end();
+  if (!present) return true;
   if (it->is_string()) {
-    out.emplace_back(it->get<std::string>() == "*" ? "*" : "AWS", it->get<std::string>());
+    if (Trim(it->get<std::string>()) != "*") {
+      error = std::string(key) + " must be \"*\" or an object such as {\"AWS\": \"...\"}";
+      return false;
+    }
+    out["AWS"].push_back("*");
     return true;
   }
   if (!it->is_object()) {
-    error = std::string(key) + " must be \"*\" or an object";
+    error = std::string(key) + " must be \"*\" or an object such as {\"AWS\": \"...\"}";
     return false;
   }
-  for (const auto& [type, values] : it->items()) {
-    if (values.is_string()) {
-      out.emplace_back(type, values.get<std::string>());
-    } else if (values.is_array()) {
-      for (const auto& value : values) {
-        if (!value.is_string()) {
-          error = std::string(key) + "." + type + " must contain only strings";
+  for (const auto& [kind, values] : it->items()) {
+    bool listed = false;
+    std::vector<std::string>& list = out[kind];
+    if (!ReadStringList(*it, kind.c_str(), list, listed, error)) {
+      error = std::string(key) + "." + error;
+      return false;
+    }
+  }
+  return true;
+}
+
+// One condition value as text: strings as they are, booleans and numbers
+// as JSON writes them.
+bool ConditionValue(const Json& value, std::string& out) {
+  if (value.is_string()) {
+    out = value.get<std::string>();
+    return true;
+  }
+  if (value.is_boolean() || value.is_number()) {
+    out = value.dump();
+    return true;
+  }
+  return false;
+}
+
+bool ReadConditions(const Json& statement, std::vector<Condition>& out, std::string& error) {
+  const auto it = statement.find("Condition");
+  if (it == statement.end()) return true;
+  if (!it->is_object()) {
+    error = "Condition must be an object of operators";
+    return false;
+  }
+  for (const auto& [op, keys] : it->items()) {
+    if (!keys.is_object()) {
+      error = "Condition operator " + op + " must map condition keys to values";
+      return false;
+    }
+    for (const auto& [key, values] : keys.items()) {
+      Condition condition{op, key, {}};
+      const bool list = values.is_array();
+      const size_t count = list ? values.size() : 1;
+      for (size_t i = 0; i < count; ++i) {
+        std::string text;
+        if (!ConditionValue(list ? values[i] : values, text)) {
+          error = "Condition " + op + " " + key + " must have string, boolean or number values";
           return false;
         }
-        out.emplace_back(type, value.get<std::string>());
+        condition.values.push_back(std::move(text));
       }
-    } else {
-      error = std::string(key) + "." + type + " must be a string or an array of strings";
-      return false;
+      out.push_back(std::move(condition));
     }
   }
   return true;
@@ -115,16 +151,11 @@ bool ReadStatement(const Json& json, size_t index, Statement& statement, std::st
     return false;
   }
   statement.has_condition = json.contains("Condition");
-  if (!ReadPrincipal(json, "Principal", statement.principals, element_error)) {
+  if (!ReadPrincipal(json, "Principal", statement.principals, statement.has_principal, element_error) ||
+      !ReadPrincipal(json, "NotPrincipal", statement.not_principals, statement.has_not_principal, element_error) ||
+      !ReadConditions(json, statement.conditions, element_error)) {
     error = where + element_error;
     return false;
-  }
-  statement.has_not_principal = json.contains("NotPrincipal");
-  if (auto condition = json.find("Condition"); condition != json.end() && condition->is_object()) {
-    for (const auto& [op, tests] : condition->items()) {
-      if (!tests.is_object()) continue;
-      for (const auto& [key, value] : tests.items()) statement.condition_keys.push_back(Lower(key));
-    }
   }
   return true;
 }

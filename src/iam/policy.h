@@ -1,13 +1,16 @@
 // A small model of IAM policy documents: parsing and the questions checks
 // ask of them ("does this grant full administrator access?").
 //
-// ParsePolicy accepts the JSON grammar IAM accepts for identity policies:
-// `Statement` is one object or an array of them; `Action`, `NotAction`,
-// `Resource` and `NotResource` are a string or an array of strings. It
+// ParsePolicy accepts the JSON grammar IAM accepts for identity and
+// resource policies: `Statement` is one object or an array of them;
+// `Action`, `NotAction`, `Resource` and `NotResource` are a string or an
+// array of strings; `Principal` is "*" or an object of such lists;
+// `Condition` maps operators to objects of key -> scalar or list. It
 // never throws: a malformed document yields an error value saying where.
 // Everything here is a pure function over values: thread-safe.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +18,16 @@
 #include <vector>
 
 namespace posture::iam {
+
+// One condition of a statement: `operator` ("Bool", "StringEquals",
+// "ForAnyValue:StringLike", ...) on `key` ("aws:SecureTransport") with its
+// values as text (JSON true/false become "true"/"false", numbers their
+// decimal text).
+struct Condition {
+  std::string op;
+  std::string key;
+  std::vector<std::string> values;
+};
 
 struct Statement {
   std::string sid;
@@ -26,13 +39,13 @@ struct Statement {
   bool has_not_action = false;    // `NotAction` present (even if empty)
   bool has_not_resource = false;  // `NotResource` present (even if empty)
   bool has_condition = false;     // a `Condition` block is present
-  // `Principal` as (type, value) pairs: ("AWS", "arn:..."), ("Service",
-  // "ec2.amazonaws.com"), ("Federated", ...); Principal "*" is ("*", "*").
-  std::vector<std::pair<std::string, std::string>> principals;
+  // Resource policies: `Principal` / `NotPrincipal` by kind ("AWS",
+  // "Service", "Federated", "CanonicalUser"); the bare "*" is {"AWS": ["*"]}.
+  std::map<std::string, std::vector<std::string>> principals;
+  std::map<std::string, std::vector<std::string>> not_principals;
+  bool has_principal = false;
   bool has_not_principal = false;
-  // The condition keys the `Condition` block tests, lower-cased
-  // ("sts:externalid", "aws:principalorgid"), under any operator.
-  std::vector<std::string> condition_keys;
+  std::vector<Condition> conditions;  // every operator/key pair of `Condition`
 };
 
 struct PolicyDocument {

@@ -49,6 +49,17 @@ inline constexpr const char* kSectionRouteTables = "ec2.route_tables";
 inline constexpr const char* kSectionCloudFrontDistributions = "cloudfront.distributions";  // global
 inline constexpr const char* kSectionApiGatewayStages = "apigateway.stages";
 inline constexpr const char* kSectionNetworkFirewalls = "network-firewall.firewalls";
+// Storage: S3 (buckets are listed once for the account; the per-bucket
+// sections each cost one call per bucket), Macie, RDS, EFS.
+inline constexpr const char* kSectionS3Buckets = "s3.buckets";
+inline constexpr const char* kSectionS3BucketPolicies = "s3.bucket_policies";
+inline constexpr const char* kSectionS3BucketAcls = "s3.bucket_acls";
+inline constexpr const char* kSectionS3BucketPublicAccessBlocks = "s3.bucket_public_access_blocks";
+inline constexpr const char* kSectionS3BucketVersioning = "s3.bucket_versioning";
+inline constexpr const char* kSectionS3AccountPublicAccessBlock = "s3control.account_public_access_block";
+inline constexpr const char* kSectionMacie = "macie2.session";
+inline constexpr const char* kSectionRdsInstances = "rds.db_instances";
+inline constexpr const char* kSectionEfsFileSystems = "efs.file_systems";
 
 // Why a section of the inventory is missing.
 struct CollectionError {
@@ -417,6 +428,80 @@ struct KmsKey {
 struct GuardDutyDetector {
   std::string id;
   std::string status;  // "ENABLED", "DISABLED"
+// ---- Storage: S3, Macie, RDS, EFS ---------------------------------------
+
+// S3 Block Public Access, of an account (s3control) or of one bucket.
+struct PublicAccessBlock {
+  bool block_public_acls = false;
+  bool ignore_public_acls = false;
+  bool block_public_policy = false;
+  bool restrict_public_buckets = false;
+
+  bool all_on() const {
+    return block_public_acls && ignore_public_acls && block_public_policy && restrict_public_buckets;
+  }
+};
+
+// One grant of a bucket ACL.
+struct AclGrant {
+  std::string grantee_type;  // "CanonicalUser", "Group", "AmazonCustomerByEmail"
+  std::string grantee_uri;   // for groups: "http://acs.amazonaws.com/groups/global/AllUsers"
+  std::string grantee_id;    // for canonical users
+  std::string permission;    // "READ", "WRITE", "READ_ACP", "WRITE_ACP", "FULL_CONTROL"
+};
+
+struct BucketVersioning {
+  std::string status;      // "Enabled", "Suspended", or "" (never enabled)
+  std::string mfa_delete;  // "Enabled", "Disabled", or "" (never set)
+};
+
+// A bucket and what its per-bucket calls returned. Each facet is its own
+// Collected: a call denied on one bucket makes only that bucket ERROR. A
+// facet no enabled check needs is left uncollected (no value, no error).
+struct Bucket {
+  std::string name;
+  std::string region;  // from ListBuckets' BucketRegion or GetBucketLocation ("" -> us-east-1, "EU" -> eu-west-1)
+  std::string arn;     // "arn:aws:s3:::name"
+  // The policy JSON; nullopt when the bucket has none.
+  Collected<std::optional<std::string>> policy;
+  Collected<std::vector<AclGrant>> acl;
+  // nullopt when the bucket has no Block Public Access configuration.
+  Collected<std::optional<PublicAccessBlock>> public_access_block;
+  Collected<BucketVersioning> versioning;
+};
+
+struct StorageInventory {
+  // Buckets in the scanned regions (ListBuckets is account-wide; buckets
+  // elsewhere are left out).
+  Collected<std::vector<Bucket>> buckets;
+  // nullopt when the account has no Block Public Access configuration.
+  Collected<std::optional<PublicAccessBlock>> account_public_access_block;
+};
+
+// Macie in one region (GetMacieSession).
+struct MacieStatus {
+  bool enabled = false;  // status ENABLED
+  std::string status;    // "ENABLED", "PAUSED", or "" when Macie was never enabled
+};
+
+struct DbInstance {
+  std::string id;  // DBInstanceIdentifier
+  std::string arn;
+  std::string engine;
+  bool storage_encrypted = false;
+  bool auto_minor_version_upgrade = false;
+  bool publicly_accessible = false;
+  bool multi_az = false;
+  Tags tags;
+};
+
+struct FileSystem {
+  std::string id;  // "fs-..."
+  std::string arn;
+  std::string name;
+  bool encrypted = false;
+  std::string kms_key_id;
+  Tags tags;
 };
 
 // Everything collected in one region.
@@ -448,6 +533,11 @@ struct RegionInventory {
   // Stages of public (EDGE or REGIONAL) REST APIs only: private APIs cost no call.
   Collected<std::vector<ApiGatewayStage>> api_gateway_stages;
   Collected<std::vector<NetworkFirewall>> network_firewalls;
+  // Storage. Macie is asked only in regions holding buckets; elsewhere the
+  // section is left uncollected.
+  Collected<MacieStatus> macie;
+  Collected<std::vector<DbInstance>> db_instances;
+  Collected<std::vector<FileSystem>> file_systems;
 };
 
 // ---- IAM (global) --------------------------------------------------------
@@ -573,6 +663,7 @@ struct Inventory {
   // When collection started (Unix seconds): "now" for checks about ages.
   std::int64_t collected_at = 0;
   IamInventory iam;
+  StorageInventory storage;  // S3, account-wide
   std::vector<RegionInventory> regions;
   // CloudFront is global: its distributions are listed once per account.
   Collected<std::vector<CloudFrontDistribution>> cloudfront_distributions;

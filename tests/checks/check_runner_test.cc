@@ -42,6 +42,11 @@ constexpr SectionCall kSectionCalls[] = {
     {kSectionCloudFrontDistributions, "cloudfront", "ListDistributions"},
     {kSectionApiGatewayStages, "apigateway", "GetRestApis"},
     {kSectionNetworkFirewalls, "network-firewall", "ListFirewalls"},
+    {kSectionS3Buckets, "s3", "ListBuckets"},
+    {kSectionS3AccountPublicAccessBlock, "s3control", "GetPublicAccessBlock"},
+    {kSectionMacie, "macie2", "GetMacieSession"},
+    {kSectionRdsInstances, "rds", "DescribeDBInstances"},
+    {kSectionEfsFileSystems, "efs", "DescribeFileSystems"},
 };
 
 RegionInventory EmptyRegion(const std::string& name) {
@@ -68,6 +73,9 @@ RegionInventory EmptyRegion(const std::string& name) {
   region.route_tables.set({});
   region.api_gateway_stages.set({});
   region.network_firewalls.set({});
+  region.macie.set({});
+  region.db_instances.set({});
+  region.file_systems.set({});
   return region;
 }
 
@@ -94,6 +102,8 @@ Estate::Estate() {
   inventory_.iam.identity_providers.set({});
   inventory_.iam.security_contact.set(std::nullopt);
   inventory_.cloudfront_distributions.set({});
+  inventory_.storage.buckets.set({});
+  inventory_.storage.account_public_access_block.set(std::nullopt);
   inventory_.regions.push_back(EmptyRegion(kRegion));
 }
 
@@ -266,6 +276,8 @@ Estate& Estate::fail(std::string_view section, const std::string& region_name) {
     inventory_.cloudfront_distributions.fail(error);
     return *this;
   }
+  if (section == kSectionS3Buckets) inventory_.storage.buckets.fail(error);
+  if (section == kSectionS3AccountPublicAccessBlock) inventory_.storage.account_public_access_block.fail(error);
   if (global) return *this;
   auto& r = region(region_name);
   if (section == kSectionSecurityGroups) r.security_groups.fail(error);
@@ -289,6 +301,9 @@ Estate& Estate::fail(std::string_view section, const std::string& region_name) {
   if (section == kSectionRouteTables) r.route_tables.fail(error);
   if (section == kSectionApiGatewayStages) r.api_gateway_stages.fail(error);
   if (section == kSectionNetworkFirewalls) r.network_firewalls.fail(error);
+  if (section == kSectionMacie) r.macie.fail(error);
+  if (section == kSectionRdsInstances) r.db_instances.fail(error);
+  if (section == kSectionEfsFileSystems) r.file_systems.fail(error);
   return *this;
 }
 

@@ -32,11 +32,13 @@ TEST(PrincipalTest, ReadsEveryShape) {
   ASSERT_TRUE(parsed.ok()) << parsed.error;
   const auto& s = parsed.document->statements;
   ASSERT_EQ(s.size(), 3u);
-  EXPECT_EQ(s[0].principals, (std::vector<std::pair<std::string, std::string>>{{"*", "*"}}));
-  EXPECT_EQ(s[1].principals,
-            (std::vector<std::pair<std::string, std::string>>{
-                {"AWS", "111122223333"}, {"AWS", "arn:aws:iam::444455556666:root"}, {"Service", "ec2.amazonaws.com"}}));
-  EXPECT_EQ(s[1].condition_keys, (std::vector<std::string>{"aws:principalorgid", "sts:externalid"}));
+  using Principals = std::map<std::string, std::vector<std::string>>;
+  EXPECT_EQ(s[0].principals, (Principals{{"AWS", {"*"}}}));
+  EXPECT_EQ(s[1].principals, (Principals{{"AWS", {"111122223333", "arn:aws:iam::444455556666:root"}},
+                                         {"Service", {"ec2.amazonaws.com"}}}));
+  ASSERT_EQ(s[1].conditions.size(), 2u);
+  EXPECT_EQ(s[1].conditions[0].key, "aws:PrincipalOrgID");
+  EXPECT_EQ(s[1].conditions[1].key, "sts:ExternalId");
   EXPECT_TRUE(s[2].has_not_principal);
   EXPECT_TRUE(s[2].principals.empty());
 }

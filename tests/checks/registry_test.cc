@@ -47,6 +47,17 @@ const std::vector<std::string> kIssue3Ids = {
     "cloudfront_waf",
     "apigateway_stage_waf",
     "vpc_egress_inspected",
+    // Issue 4: storage.
+    "s3_bucket_secure_transport",
+    "s3_bucket_mfa_delete",
+    "s3_public_access_block",
+    "s3_bucket_not_public",
+    "macie_enabled",
+    "rds_instance_encrypted",
+    "rds_instance_auto_minor_upgrade",
+    "rds_instance_not_public",
+    "rds_instance_multi_az",
+    "efs_encrypted",
 };
 
 // The Identity checks of issue 4.

@@ -63,6 +63,8 @@ TEST(CollectTest, FullScanFillsEverySectionWithReadCallsOnly) {
   EXPECT_TRUE(inventory.iam.authorization.ok());
   EXPECT_TRUE(inventory.iam.virtual_mfa_devices.ok());
   EXPECT_TRUE(inventory.iam.credential_report.ok());
+  EXPECT_TRUE(inventory.storage.buckets.ok());
+  EXPECT_TRUE(inventory.storage.account_public_access_block.ok());
   ASSERT_EQ(inventory.regions.size(), 2u);
   for (const auto& region : inventory.regions) {
     SCOPED_TRACE(region.region);
@@ -82,6 +84,8 @@ TEST(CollectTest, FullScanFillsEverySectionWithReadCallsOnly) {
     EXPECT_TRUE(region.route_tables.ok());
     EXPECT_TRUE(region.api_gateway_stages.ok());
     EXPECT_TRUE(region.network_firewalls.ok());
+    EXPECT_TRUE(region.db_instances.ok());
+    EXPECT_TRUE(region.file_systems.ok());
   }
   EXPECT_TRUE(inventory.cloudfront_distributions.ok());
   EXPECT_EQ(inventory.region("eu-west-1")->instances->front().arn,
@@ -91,8 +95,9 @@ TEST(CollectTest, FullScanFillsEverySectionWithReadCallsOnly) {
   // 1 STS + 6 IAM (generate, get) + per region: 5 EC2, 1 ELBv2, 2 WAF (list, one public ALB), 3 Security Hub,
   // 1 SSO; Identity (issue 4): 4 global (server certificates, SAML, OIDC, security contact) + 1 Access
   // Analyzer per region; network and edge: 1 CloudFront + per region 4 EC2, 2 API Gateway (list, one
-  // public API), 1 Network Firewall.
-  EXPECT_EQ(aws.calls().size(), 1u + 6u + 2u * 12u + 4u + 2u * 1u + 1u + 2u * 7u);
+  // public API), 1 Network Firewall; storage: 7 S3/S3 Control (list, location, 4 facets of one bucket,
+  // account block), 1 Macie + per region 1 RDS, 1 EFS.
+  EXPECT_EQ(aws.calls().size(), 1u + 6u + 2u * 12u + 4u + 2u * 1u + 1u + 2u * 7u + 8u + 2u * 2u);
   std::set<std::string> regions;
   for (const Call& call : aws.calls()) {
     if (call.service == "ec2") regions.insert(call.region);

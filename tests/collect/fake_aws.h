@@ -29,7 +29,7 @@ struct Call {
   std::string operation;                      // "DescribeVpcs"
   std::map<std::string, std::string> params;  // decoded form fields (query, ec2)
   aws::Json json;                             // parsed body (json, rest-json)
-  std::string url;                            // the full request URL (query strings of rest protocols)
+  std::string url;                            // the full request URL (host and query of rest protocols)
   std::string key() const { return service + ":" + operation; }
   std::string param(const std::string& name) const {
     auto it = params.find(name);
@@ -57,6 +57,30 @@ inline aws::HttpResponse XmlError(int status, const std::string& code, const std
 inline aws::HttpResponse JsonError(int status, const std::string& code, const std::string& message) {
   return posture::testing::MakeResponse(status, aws::Json{{"__type", code}, {"message", message}}.dump(),
                                         {{"Content-Type", "application/json"}, {"x-amzn-ErrorType", code}});
+}
+
+// S3's rest-xml operations, by the sub-resource the query names; a GET
+// naming none is ListBuckets. S3 Control's account Block Public Access by
+// its path.
+inline std::string S3Operation(const aws::HttpRequest& request, const std::string& path) {
+  if (path == "/v20180820/configuration/publicAccessBlock") return "GetPublicAccessBlock";
+  static const std::pair<const char*, const char*> kSubresources[] = {{"policy", "BucketPolicy"},
+                                                                      {"acl", "BucketAcl"},
+                                                                      {"publicAccessBlock", "PublicAccessBlock"},
+                                                                      {"versioning", "BucketVersioning"},
+                                                                      {"location", "BucketLocation"},
+                                                                      {"logging", "BucketLogging"},
+                                                                      {"encryption", "BucketEncryption"},
+                                                                      {"policyStatus", "BucketPolicyStatus"}};
+  const std::string verb = request.method == "PUT" ? "Put" : "Get";
+  const size_t q = request.url.find('?');
+  const std::string query = q == std::string::npos ? "" : request.url.substr(q + 1);
+  for (const auto& [key, name] : kSubresources) {
+    for (const auto& [param, value] : aws::ParseQuery(query)) {
+      if (param == key) return verb + name;
+    }
+  }
+  return request.method == "GET" ? "ListBuckets" : request.method + " " + path;
 }
 
 inline Call Identify(const aws::HttpRequest& request) {
@@ -94,7 +118,7 @@ inline Call Identify(const aws::HttpRequest& request) {
   // rest-json: the few Security Hub routes the collectors use.
   std::string path = request.url.substr(request.url.find('/', request.url.find("://") + 3));
   path = path.substr(0, path.find('?'));
-  // Issue 4: CloudFront (rest-xml) and API Gateway (rest-json) routes, with their query parameters.
+  // Query parameters of the rest protocols; then CloudFront (rest-xml) and API Gateway (rest-json) routes.
   if (const size_t query = request.url.find('?'); query != std::string::npos) {
     for (auto& [name, value] : aws::ParseQuery(request.url.substr(query + 1))) call.params[name] = value;
   }
@@ -123,6 +147,18 @@ inline Call Identify(const aws::HttpRequest& request) {
                                                              {"POST /findings", "GetFindings"},
                                                              {"POST /getAlternateContact", "GetAlternateContact"},
                                                              {"GET /analyzer", "ListAnalyzers"}};
+  // rest-xml: S3 and S3 Control (signed as "s3"; Control is told apart by its path).
+  if (call.service == "s3") {
+    if (path.starts_with("/v20180820/")) call.service = "s3control";
+    call.operation = S3Operation(request, path);
+    return call;
+  }
+  static const std::map<std::string, std::string> kStorageRoutes = {
+      {"GET /macie", "GetMacieSession"}, {"GET /2015-02-01/file-systems", "DescribeFileSystems"}};
+  if (auto storage = kStorageRoutes.find(request.method + " " + path); storage != kStorageRoutes.end()) {
+    call.operation = storage->second;
+    return call;
+  }
   auto route = kRoutes.find(request.method + " " + path);
   call.operation = route == kRoutes.end() ? request.method + " " + path : route->second;
   if (!request.body.empty()) call.json = aws::Json::parse(request.body, nullptr, false);

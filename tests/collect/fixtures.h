@@ -385,10 +385,50 @@ inline void AnswerNetworkEdge(FakeAws& aws) {
                      {ApiStage("prod", "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/1"),
                       ApiStage("dev", "")}}}));
   aws.on("network-firewall", "ListFirewalls", JsonReply({{"Firewalls", aws::Json::array()}}));
+// Storage: one bucket "site" in us-east-1 (no policy, a private ACL, no
+// Block Public Access, never versioned), the account's Block Public Access
+// all on, Macie enabled, one RDS instance and one EFS file system. A full
+// scan of N regions makes 7 S3/S3 Control calls, 1 Macie call (the
+// bucket's region) and 2 calls per region (RDS, EFS).
+inline void AnswerStorage(FakeAws& aws) {
+  const std::string ns = "xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"";
+  aws.on("s3", "ListBuckets",
+         Xml("<ListAllMyBucketsResult " + ns +
+             "><Owner><ID>owner-id</ID></Owner><Buckets><Bucket><Name>site</Name>"
+             "<CreationDate>2026-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>"));
+  aws.on("s3", "GetBucketLocation", Xml("<LocationConstraint " + ns + "/>"));
+  auto s3_error = [](int status, const std::string& code) {
+    return posture::testing::MakeResponse(
+        status, "<Error><Code>" + code + "</Code><Message>" + code + "</Message><RequestId>req-s3</RequestId></Error>",
+        {{"Content-Type", "application/xml"}});
+  };
+  aws.on("s3", "GetBucketPolicy", s3_error(404, "NoSuchBucketPolicy"));
+  aws.on("s3", "GetBucketAcl",
+         Xml("<AccessControlPolicy " + ns +
+             "><Owner><ID>owner-id</ID></Owner><AccessControlList><Grant>"
+             "<Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"CanonicalUser\">"
+             "<ID>owner-id</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant></AccessControlList>"
+             "</AccessControlPolicy>"));
+  aws.on("s3", "GetPublicAccessBlock", s3_error(404, "NoSuchPublicAccessBlockConfiguration"));
+  aws.on("s3", "GetBucketVersioning", Xml("<VersioningConfiguration " + ns + "/>"));
+  aws.on("s3control", "GetPublicAccessBlock",
+         Xml("<PublicAccessBlockConfiguration " + ns +
+             "><BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls>"
+             "<BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets>"
+             "</PublicAccessBlockConfiguration>"));
+  aws.on("macie2", "GetMacieSession", JsonReply({{"status", "ENABLED"}}));
+  aws.on("rds", "DescribeDBInstances",
+         Xml(QueryXml("DescribeDBInstances",
+                      "<DBInstances><DBInstance><DBInstanceIdentifier>orders</DBInstanceIdentifier>"
+                      "<StorageEncrypted>false</StorageEncrypted><MultiAZ>false</MultiAZ></DBInstance></DBInstances>",
+                      "http://rds.amazonaws.com/doc/2014-10-31/")));
+  aws.on("elasticfilesystem", "DescribeFileSystems",
+         JsonReply({{"FileSystems", {{{"FileSystemId", "fs-1"}, {"Encrypted", true}}}}}));
 }
 
 // Answers every read call of a full scan with a small estate.
 inline void AnswerSmallEstate(FakeAws& aws) {
+  AnswerStorage(aws);
   aws.on("sts", "GetCallerIdentity", Xml(CallerIdentityXml()));
   aws.on("ec2", "DescribeSecurityGroups",
          Xml(Ec2Xml("DescribeSecurityGroups", "securityGroupInfo", std::string(kOpenSshGroup) + kDefaultGroup)));
@@ -504,6 +544,18 @@ inline std::set<std::string> AllSections() {
           inv::kSectionVolumes, inv::kSectionEbsDefaultEncryption, inv::kSectionFlowLogs, inv::kSectionRouteTables,
           inv::kSectionCloudFrontDistributions, inv::kSectionApiGatewayStages, inv::kSectionNetworkFirewalls};
   // clang-format on
+  std::set<std::string> all{
+      inv::kSectionIamAccountSummary,    inv::kSectionIamPasswordPolicy,   inv::kSectionIamAuthorization,
+      inv::kSectionIamVirtualMfaDevices, inv::kSectionIamCredentialReport, inv::kSectionSecurityGroups,
+      inv::kSectionNetworkAcls,          inv::kSectionInstances,           inv::kSectionVpcs,
+      inv::kSectionVpcPeerings,          inv::kSectionLoadBalancers,       inv::kSectionWebAcls,
+      inv::kSectionSecurityHub,          inv::kSectionSecurityHubFindings, inv::kSectionSsoInstances};
+  // Storage
+  all.insert({inv::kSectionS3Buckets, inv::kSectionS3BucketPolicies, inv::kSectionS3BucketAcls,
+              inv::kSectionS3BucketPublicAccessBlocks, inv::kSectionS3BucketVersioning,
+              inv::kSectionS3AccountPublicAccessBlock, inv::kSectionMacie, inv::kSectionRdsInstances,
+              inv::kSectionEfsFileSystems});
+  return all;
 }
 
 }  // namespace posture::collect::testing

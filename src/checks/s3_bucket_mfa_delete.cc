@@ -1,0 +1,52 @@
+#include "checks/check.h"
+#include "checks/check_support.h"
+#include "checks/storage_support.h"
+
+namespace posture::checks {
+namespace {
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  if (!RequireBuckets(inventory, sink)) return;
+  for (const auto& bucket : *inventory.storage.buckets) {
+    if (!RequireFacet(sink, bucket, bucket.versioning)) continue;
+    const auto region = BucketRegion(bucket);
+    const auto& versioning = *bucket.versioning;
+    if (versioning.status.empty()) {
+      sink.pass(region, bucket.name, bucket.arn,
+                "versioning has never been enabled, so there are no object versions for MFA delete to protect");
+    } else if (EqualsIgnoreCase(versioning.mfa_delete, "Enabled")) {
+      sink.pass(region, bucket.name, bucket.arn, "versioning is " + versioning.status + " with MFA delete enabled");
+    } else {
+      const std::string mfa = versioning.mfa_delete.empty() ? "never set" : versioning.mfa_delete;
+      sink.fail(region, bucket.name, bucket.arn,
+                "versioning is " + versioning.status + " but MFA delete is " + mfa +
+                    ": object versions can be deleted, or versioning suspended, without an MFA code");
+    }
+  }
+}
+
+}  // namespace
+
+extern constinit const Check kS3BucketMfaDelete{
+    .metadata =
+        {
+            .id = "s3_bucket_mfa_delete",
+            .title = "Versioned S3 buckets require MFA to delete versions",
+            .severity = Severity::kLow,
+            .resource_type = "AWS::S3::Bucket",
+            .scope = "L",
+            .cis_3_0 = "2.1.2",
+            .risk = "Stolen credentials alone can permanently delete object versions or suspend versioning, "
+                    "destroying the recovery copies versioning keeps.",
+            .remediation = "aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration "
+                           "Status=Enabled,MFADelete=Enabled --mfa '<root-mfa-serial> <code>'  # as the root user",
+            .remediation_terraform =
+                "# MFA delete can only be enabled by the root user with its MFA code (aws_s3_bucket_versioning's\n"
+                "# mfa_delete needs the mfa argument); run the AWS CLI command as root instead.",
+            .docs_url = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/MultiFactorAuthenticationDelete.html",
+            .needs = "s3.buckets,s3.bucket_versioning",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks
