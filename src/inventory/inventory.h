@@ -428,6 +428,8 @@ struct KmsKey {
 struct GuardDutyDetector {
   std::string id;
   std::string status;  // "ENABLED", "DISABLED"
+};
+
 // ---- Storage: S3, Macie, RDS, EFS ---------------------------------------
 
 // S3 Block Public Access, of an account (s3control) or of one bucket.

@@ -133,7 +133,9 @@ TEST(FrameworkTest, EveryMappedCheckIsRegisteredAndAgreesWithItsMetadata) {
       for (const auto& id : control.checks) {
         const checks::Check* check = checks::FindCheck(id);
         ASSERT_NE(check, nullptr) << framework.id << " " << control.id << " names unknown check " << id;
-        if (framework.id == "cis-3.0") EXPECT_EQ(check->metadata.cis_3_0, control.id) << id;
+        if (framework.id == "cis-3.0") {
+          EXPECT_EQ(check->metadata.cis_3_0, control.id) << id;
+        }
       }
     }
   }

@@ -46,7 +46,7 @@ TEST(PrincipalTest, ReadsEveryShape) {
 TEST(PrincipalTest, MalformedPrincipalIsAClearError) {
   auto parsed = iam::ParsePolicy(R"({"Statement":{"Effect":"Allow","Principal":["*"],"Action":"x"}})");
   ASSERT_FALSE(parsed.ok());
-  EXPECT_EQ(parsed.error, "statement 1: Principal must be \"*\" or an object");
+  EXPECT_EQ(parsed.error, "statement 1: Principal must be \"*\" or an object such as {\"AWS\": \"...\"}");
   parsed = iam::ParsePolicy(R"({"Statement":{"Effect":"Allow","Principal":{"AWS":[1]},"Action":"x"}})");
   ASSERT_FALSE(parsed.ok());
   EXPECT_EQ(parsed.error, "statement 1: Principal.AWS must contain only strings");

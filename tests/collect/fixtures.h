@@ -385,6 +385,8 @@ inline void AnswerNetworkEdge(FakeAws& aws) {
                      {ApiStage("prod", "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/1"),
                       ApiStage("dev", "")}}}));
   aws.on("network-firewall", "ListFirewalls", JsonReply({{"Firewalls", aws::Json::array()}}));
+}
+
 // Storage: one bucket "site" in us-east-1 (no policy, a private ACL, no
 // Block Public Access, never versioned), the account's Block Public Access
 // all on, Macie enabled, one RDS instance and one EFS file system. A full
@@ -532,24 +534,20 @@ inline void AnswerSmallEstate(FakeAws& aws) {
 inline std::set<std::string> AllSections() {
   namespace inv = inventory;
   // clang-format off
-  return {inv::kSectionIamAccountSummary,    inv::kSectionIamPasswordPolicy,   inv::kSectionIamAuthorization,
-          inv::kSectionIamVirtualMfaDevices, inv::kSectionIamCredentialReport, inv::kSectionSecurityGroups,
-          inv::kSectionNetworkAcls,          inv::kSectionInstances,           inv::kSectionVpcs,
-          inv::kSectionVpcPeerings,          inv::kSectionLoadBalancers,       inv::kSectionWebAcls,
-          inv::kSectionSecurityHub,          inv::kSectionSecurityHubFindings, inv::kSectionSsoInstances,
-          // Identity (issue 4)
-          inv::kSectionIamServerCertificates, inv::kSectionIamIdentityProviders, inv::kSectionAccessAnalyzers,
-          inv::kSectionSecurityContact};
-          // Issue 4: EC2/VPC storage and routing, and the public edge.
-          inv::kSectionVolumes, inv::kSectionEbsDefaultEncryption, inv::kSectionFlowLogs, inv::kSectionRouteTables,
-          inv::kSectionCloudFrontDistributions, inv::kSectionApiGatewayStages, inv::kSectionNetworkFirewalls};
-  // clang-format on
   std::set<std::string> all{
       inv::kSectionIamAccountSummary,    inv::kSectionIamPasswordPolicy,   inv::kSectionIamAuthorization,
       inv::kSectionIamVirtualMfaDevices, inv::kSectionIamCredentialReport, inv::kSectionSecurityGroups,
       inv::kSectionNetworkAcls,          inv::kSectionInstances,           inv::kSectionVpcs,
       inv::kSectionVpcPeerings,          inv::kSectionLoadBalancers,       inv::kSectionWebAcls,
       inv::kSectionSecurityHub,          inv::kSectionSecurityHubFindings, inv::kSectionSsoInstances};
+  // clang-format on
+  // Identity (issue 4)
+  all.insert({inv::kSectionIamServerCertificates, inv::kSectionIamIdentityProviders, inv::kSectionAccessAnalyzers,
+              inv::kSectionSecurityContact});
+  // Issue 4: EC2/VPC storage and routing, and the public edge.
+  all.insert({inv::kSectionVolumes, inv::kSectionEbsDefaultEncryption, inv::kSectionFlowLogs,
+              inv::kSectionRouteTables, inv::kSectionCloudFrontDistributions, inv::kSectionApiGatewayStages,
+              inv::kSectionNetworkFirewalls});
   // Storage
   all.insert({inv::kSectionS3Buckets, inv::kSectionS3BucketPolicies, inv::kSectionS3BucketAcls,
               inv::kSectionS3BucketPublicAccessBlocks, inv::kSectionS3BucketVersioning,

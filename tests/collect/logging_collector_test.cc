@@ -200,7 +200,7 @@ TEST_F(LoggingCollectorTest, BucketLoggingIsAskedInTheBucketsRegion) {
         "<TargetBucket>access-logs</TargetBucket><TargetPrefix>main/</TargetPrefix></LoggingEnabled>"
         "</BucketLoggingStatus>");
   };
-  for (const char* route : {"GET /", "GET /main-logs", "GET /faraway-logs"}) aws_.on("s3", route, s3);
+  for (const char* operation : {"GetBucketLocation", "GetBucketLogging"}) aws_.on("s3", operation, s3);
   auto inventory = Collect({inv::kSectionTrailBucketLogging}, {"us-east-1"});
   const auto& trails = inventory.regions[0].trails;
   ASSERT_TRUE(trails.ok());
