@@ -241,9 +241,11 @@ aws::Status BuildDemoEstate(aws::AwsClient& client) {
   BuildRegionNetwork(builder, "us-east-1", 10);
   BuildRegionNetwork(builder, "eu-west-1", 20);
   BuildSecurityHub(builder);
-  if (auto identity = BuildDemoIdentity(client); builder.status().ok() && !identity.ok()) return identity;
-  if (builder.status().ok()) return BuildDemoLogging(client);
-  if (builder.status().ok()) return BuildDemoStorage(client);
+  if (!builder.status().ok()) return builder.status();
+  // The issue-4 parts, each returning its first failed call.
+  for (auto part : {BuildDemoIdentity, BuildDemoLogging, BuildDemoStorage}) {
+    if (auto status = part(client); !status.ok()) return status;
+  }
   return builder.status();
 }
 
