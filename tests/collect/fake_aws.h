@@ -209,11 +209,15 @@ class FakeAws {
     for (const auto& call : calls()) out.push_back(call.key());
     return out;
   }
-  size_t count(const std::string& key) const {
-    size_t n = 0;
-    for (const auto& call : calls()) n += call.key() == key ? 1 : 0;
-    return n;
+  // The calls of "service:Operation", in order.
+  std::vector<Call> calls_of(const std::string& key) const {
+    std::vector<Call> out;
+    for (const auto& call : calls()) {
+      if (call.key() == key) out.push_back(call);
+    }
+    return out;
   }
+  size_t count(const std::string& key) const { return calls_of(key).size(); }
 
  private:
   posture::testing::FakeTransport transport_;

@@ -4,12 +4,15 @@
 // (the test glob compiles only *_test.cc files).
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <set>
 #include <string>
 #include <vector>
 
 #include "aws/crypto.h"
 #include "aws/url.h"
+#include "collect/collect.h"
 #include "collect/fake_aws.h"
 #include "inventory/inventory.h"
 
@@ -530,6 +533,24 @@ inline void AnswerSmallEstate(FakeAws& aws) {
   AnswerNetworkEdge(aws);
 }
 
+// The base of the collector tests: a FakeAws answering the small estate,
+// and Collect() running the collectors for some sections and regions.
+class CollectorTest : public ::testing::Test {
+ protected:
+  void SetUp() override { AnswerSmallEstate(aws_); }
+
+  inventory::Inventory Collect(std::set<std::string> sections, std::vector<std::string> regions = {"us-east-1"}) {
+    CollectOptions options;
+    options.regions = std::move(regions);
+    options.sections = std::move(sections);
+    auto result = CollectInventory(aws_.client(), options);
+    EXPECT_TRUE(result.ok());
+    return std::move(*result);
+  }
+
+  FakeAws aws_;
+};
+
 // Every section a scan can collect.
 inline std::set<std::string> AllSections() {
   namespace inv = inventory;
@@ -545,9 +566,8 @@ inline std::set<std::string> AllSections() {
   all.insert({inv::kSectionIamServerCertificates, inv::kSectionIamIdentityProviders, inv::kSectionAccessAnalyzers,
               inv::kSectionSecurityContact});
   // Issue 4: EC2/VPC storage and routing, and the public edge.
-  all.insert({inv::kSectionVolumes, inv::kSectionEbsDefaultEncryption, inv::kSectionFlowLogs,
-              inv::kSectionRouteTables, inv::kSectionCloudFrontDistributions, inv::kSectionApiGatewayStages,
-              inv::kSectionNetworkFirewalls});
+  all.insert({inv::kSectionVolumes, inv::kSectionEbsDefaultEncryption, inv::kSectionFlowLogs, inv::kSectionRouteTables,
+              inv::kSectionCloudFrontDistributions, inv::kSectionApiGatewayStages, inv::kSectionNetworkFirewalls});
   // Storage
   all.insert({inv::kSectionS3Buckets, inv::kSectionS3BucketPolicies, inv::kSectionS3BucketAcls,
               inv::kSectionS3BucketPublicAccessBlocks, inv::kSectionS3BucketVersioning,

@@ -20,21 +20,7 @@ using testing::IamXml;
 using testing::Xml;
 using testing::XmlError;
 
-class IamCollectorTest : public ::testing::Test {
- protected:
-  void SetUp() override { testing::AnswerSmallEstate(aws_); }
-
-  inv::Inventory Collect(std::set<std::string> sections) {
-    CollectOptions options;
-    options.regions = {"us-east-1"};
-    options.sections = std::move(sections);
-    auto result = CollectInventory(aws_.client(), options);
-    EXPECT_TRUE(result.ok());
-    return std::move(*result);
-  }
-
-  FakeAws aws_;
-};
+using IamCollectorTest = testing::CollectorTest;
 
 TEST_F(IamCollectorTest, AccountSummaryKeepsEveryValue) {
   auto inventory = Collect({inv::kSectionIamAccountSummary});

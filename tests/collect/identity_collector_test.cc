@@ -19,21 +19,7 @@ using testing::JsonReply;
 using testing::Xml;
 using testing::XmlError;
 
-class IdentityCollectorTest : public ::testing::Test {
- protected:
-  void SetUp() override { testing::AnswerSmallEstate(aws_); }
-
-  inv::Inventory Collect(std::set<std::string> sections, std::vector<std::string> regions = {"us-east-1"}) {
-    CollectOptions options;
-    options.regions = std::move(regions);
-    options.sections = std::move(sections);
-    auto result = CollectInventory(aws_.client(), options);
-    EXPECT_TRUE(result.ok());
-    return std::move(*result);
-  }
-
-  FakeAws aws_;
-};
+using IdentityCollectorTest = testing::CollectorTest;
 
 TEST_F(IdentityCollectorTest, ServerCertificatesArePagedAndMapped) {
   aws_.on("iam", "ListServerCertificates", [](const Call& call) {

@@ -20,29 +20,7 @@ using testing::JsonError;
 using testing::JsonReply;
 using testing::Xml;
 
-class NetworkEdgeCollectorTest : public ::testing::Test {
- protected:
-  void SetUp() override { testing::AnswerSmallEstate(aws_); }
-
-  inv::Inventory Collect(std::set<std::string> sections, std::vector<std::string> regions = {"us-east-1"}) {
-    CollectOptions options;
-    options.regions = std::move(regions);
-    options.sections = std::move(sections);
-    auto result = CollectInventory(aws_.client(), options);
-    EXPECT_TRUE(result.ok());
-    return std::move(*result);
-  }
-
-  std::vector<Call> CallsOf(const std::string& key) {
-    std::vector<Call> out;
-    for (const auto& call : aws_.calls()) {
-      if (call.key() == key) out.push_back(call);
-    }
-    return out;
-  }
-
-  FakeAws aws_;
-};
+using NetworkEdgeCollectorTest = testing::CollectorTest;
 
 TEST_F(NetworkEdgeCollectorTest, VolumesWithTheirLargestPage) {
   auto inventory = Collect({inv::kSectionVolumes});
@@ -60,7 +38,7 @@ TEST_F(NetworkEdgeCollectorTest, VolumesWithTheirLargestPage) {
   EXPECT_EQ(enc.tags, (inv::Tags{{"Name", "root"}}));
   EXPECT_FALSE(volumes->at(1).encrypted);
   EXPECT_TRUE(volumes->at(1).attached_instance_ids.empty());
-  const auto calls = CallsOf("ec2:DescribeVolumes");
+  const auto calls = aws_.calls_of("ec2:DescribeVolumes");
   ASSERT_EQ(calls.size(), 1u);
   EXPECT_EQ(calls[0].param("MaxResults"), "500");
 }
@@ -110,7 +88,7 @@ TEST_F(NetworkEdgeCollectorTest, FlowLogs) {
   EXPECT_EQ(all.destination_type, "cloud-watch-logs");
   EXPECT_EQ(all.destination, "vpc-flow");
   EXPECT_EQ(flow_logs->at(1).destination, "arn:aws:s3:::flow-bucket");  // no log group: the destination ARN
-  EXPECT_EQ(CallsOf("ec2:DescribeFlowLogs").at(0).param("MaxResults"), "1000");
+  EXPECT_EQ(aws_.calls_of("ec2:DescribeFlowLogs").at(0).param("MaxResults"), "1000");
 }
 
 TEST_F(NetworkEdgeCollectorTest, RouteTablesRoutesAndAssociationsAcrossPages) {
@@ -144,7 +122,7 @@ TEST_F(NetworkEdgeCollectorTest, RouteTablesRoutesAndAssociationsAcrossPages) {
   EXPECT_EQ(pub.routes[3].vpc_peering_connection_id, "pcx-0111");
   EXPECT_EQ(pub.routes[3].state, "blackhole");
   EXPECT_FALSE(tables->at(1).main);
-  const auto calls = CallsOf("ec2:DescribeRouteTables");
+  const auto calls = aws_.calls_of("ec2:DescribeRouteTables");
   ASSERT_EQ(calls.size(), 2u);
   EXPECT_EQ(calls[0].param("MaxResults"), "100");  // DescribeRouteTables accepts at most 100
   EXPECT_EQ(calls[1].param("NextToken"), "rt-2");
@@ -189,7 +167,7 @@ TEST_F(NetworkEdgeCollectorTest, CloudFrontIsListedOnceForAllRegionsAcrossPages)
   EXPECT_TRUE(e1.enabled);
   EXPECT_EQ(e1.status, "Deployed");
   EXPECT_EQ(distributions->at(1).web_acl_id, "");
-  const auto calls = CallsOf("cloudfront:ListDistributions");
+  const auto calls = aws_.calls_of("cloudfront:ListDistributions");
   ASSERT_EQ(calls.size(), 2u);              // two pages, not one listing per region
   EXPECT_EQ(calls[0].region, "us-east-1");  // the global endpoint's signing region
   EXPECT_EQ(calls[0].param("MaxItems"), "100");
@@ -212,7 +190,7 @@ TEST_F(NetworkEdgeCollectorTest, CloudFrontSummaryWithoutWebAclMemberIsCompleted
   const auto& distributions = inventory.cloudfront_distributions;
   ASSERT_TRUE(distributions.ok()) << distributions.error->message;
   ASSERT_EQ(distributions->size(), 2u);
-  auto calls = CallsOf("cloudfront:GetDistribution");
+  auto calls = aws_.calls_of("cloudfront:GetDistribution");
   ASSERT_EQ(calls.size(), 1u);  // only E1 lacked the member
   EXPECT_EQ(calls[0].param("Id"), "E1");
   for (const auto& d : *distributions) EXPECT_EQ(d.web_acl_id, d.id == "E1" ? "acl-of-E1" : "") << d.id;
@@ -259,11 +237,11 @@ TEST_F(NetworkEdgeCollectorTest, ApiStagesAreReadForPublicApisOnly) {
   EXPECT_EQ(stages[1].endpoint_types, std::vector<std::string>{"REGIONAL"});
   EXPECT_EQ(stages[1].web_acl_arn, "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/1");
   EXPECT_EQ(stages[2].endpoint_types, std::vector<std::string>{"EDGE"});
-  const auto lists = CallsOf("apigateway:GetRestApis");
+  const auto lists = aws_.calls_of("apigateway:GetRestApis");
   ASSERT_EQ(lists.size(), 1u);
   EXPECT_EQ(lists[0].param("limit"), "500");
   std::vector<std::string> asked;
-  for (const auto& call : CallsOf("apigateway:GetStages")) asked.push_back(call.param("restApiId"));
+  for (const auto& call : aws_.calls_of("apigateway:GetStages")) asked.push_back(call.param("restApiId"));
   std::sort(asked.begin(), asked.end());
   EXPECT_EQ(asked, (std::vector<std::string>{"api1", "edge1"}));  // never the private API
 }
@@ -279,7 +257,7 @@ TEST_F(NetworkEdgeCollectorTest, ApiListingPagesAndNoPublicApiMeansNoStageCall) 
   const auto& section = inventory.regions.front().api_gateway_stages;
   ASSERT_TRUE(section.ok());
   EXPECT_TRUE(section->empty());
-  const auto lists = CallsOf("apigateway:GetRestApis");
+  const auto lists = aws_.calls_of("apigateway:GetRestApis");
   ASSERT_EQ(lists.size(), 2u);
   EXPECT_EQ(lists[1].param("position"), "p2");
   EXPECT_EQ(aws_.count("apigateway:GetStages"), 0u);
@@ -333,7 +311,7 @@ TEST_F(NetworkEdgeCollectorTest, NetworkFirewallsAcrossPages) {
   EXPECT_EQ(firewalls->at(0).name, "egress");
   EXPECT_EQ(firewalls->at(0).arn, "arn:aws:network-firewall:us-east-1:123456789012:firewall/egress");
   EXPECT_EQ(firewalls->at(1).name, "ingress");
-  const auto calls = CallsOf("network-firewall:ListFirewalls");
+  const auto calls = aws_.calls_of("network-firewall:ListFirewalls");
   ASSERT_EQ(calls.size(), 2u);
   EXPECT_EQ(calls[0].json.value("MaxResults", 0), 100);
   EXPECT_EQ(calls[1].json.value("NextToken", ""), "n2");

@@ -15,21 +15,7 @@ using testing::JsonError;
 using testing::JsonReply;
 using testing::Xml;
 
-class ServicesCollectorTest : public ::testing::Test {
- protected:
-  void SetUp() override { testing::AnswerSmallEstate(aws_); }
-
-  inv::Inventory Collect(std::set<std::string> sections, std::vector<std::string> regions = {"us-east-1"}) {
-    CollectOptions options;
-    options.regions = std::move(regions);
-    options.sections = std::move(sections);
-    auto result = CollectInventory(aws_.client(), options);
-    EXPECT_TRUE(result.ok());
-    return std::move(*result);
-  }
-
-  FakeAws aws_;
-};
+using ServicesCollectorTest = testing::CollectorTest;
 
 TEST_F(ServicesCollectorTest, LoadBalancersAcrossPages) {
   aws_.on("elasticloadbalancing", "DescribeLoadBalancers", [](const Call& call) {

@@ -122,14 +122,6 @@ class StorageCollectorTest : public ::testing::Test {
     return std::move(*result);
   }
 
-  std::vector<Call> CallsOf(const std::string& key) {
-    std::vector<Call> out;
-    for (const auto& call : aws_.calls()) {
-      if (call.key() == key) out.push_back(call);
-    }
-    return out;
-  }
-
   FakeAws aws_;
 };
 
@@ -176,13 +168,13 @@ TEST_F(StorageCollectorTest, MapsBucketsAndTheirFacetsInTheirRegions) {
   EXPECT_TRUE((*inventory.storage.account_public_access_block)->all_on());
 
   // One listing (with a page size, so S3 names regions), one location per bucket, facets in the bucket's region.
-  const auto list = CallsOf("s3:ListBuckets");
+  const auto list = aws_.calls_of("s3:ListBuckets");
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0].param("max-buckets"), "10000");
-  EXPECT_EQ(CallsOf("s3:GetBucketLocation").size(), 3u);
+  EXPECT_EQ(aws_.calls_of("s3:GetBucketLocation").size(), 3u);
   for (const char* key :
        {"s3:GetBucketPolicy", "s3:GetBucketAcl", "s3:GetPublicAccessBlock", "s3:GetBucketVersioning"}) {
-    const auto calls = CallsOf(key);
+    const auto calls = aws_.calls_of(key);
     ASSERT_EQ(calls.size(), 2u) << key;
     for (const auto& call : calls) {
       EXPECT_EQ(call.region, BucketOf(call) == "logs" ? "eu-west-1" : "us-east-1") << key;
@@ -190,12 +182,12 @@ TEST_F(StorageCollectorTest, MapsBucketsAndTheirFacetsInTheirRegions) {
     }
   }
   // The account's Block Public Access names the account in the host.
-  const auto control = CallsOf("s3control:GetPublicAccessBlock");
+  const auto control = aws_.calls_of("s3control:GetPublicAccessBlock");
   ASSERT_EQ(control.size(), 1u);
   EXPECT_NE(control[0].url.find("https://123456789012.s3-control."), std::string::npos) << control[0].url;
   // Macie only where buckets are.
   std::set<std::string> macie_regions;
-  for (const auto& call : CallsOf("macie2:GetMacieSession")) macie_regions.insert(call.region);
+  for (const auto& call : aws_.calls_of("macie2:GetMacieSession")) macie_regions.insert(call.region);
   EXPECT_EQ(macie_regions, (std::set<std::string>{"us-east-1", "eu-west-1"}));
   EXPECT_TRUE(inventory.region("us-east-1")->macie.ok());
   EXPECT_TRUE(inventory.region("us-east-1")->macie->enabled);
@@ -362,7 +354,7 @@ TEST_F(StorageCollectorTest, RdsInstancesAcrossPages) {
   EXPECT_EQ(orders.tags.at("Environment"), "prod");
   EXPECT_TRUE(dbs->at(1).multi_az);
   EXPECT_FALSE(dbs->at(1).storage_encrypted);
-  const auto calls = CallsOf("rds:DescribeDBInstances");
+  const auto calls = aws_.calls_of("rds:DescribeDBInstances");
   ASSERT_EQ(calls.size(), 2u);
   EXPECT_EQ(calls[0].param("MaxRecords"), "100");
   EXPECT_EQ(calls[1].param("Marker"), "m-1");
@@ -400,7 +392,7 @@ TEST_F(StorageCollectorTest, EfsFileSystems) {
   EXPECT_EQ(fss->at(0).kms_key_id, "arn:aws:kms:us-east-1:123456789012:key/k1");
   EXPECT_EQ(fss->at(0).tags.at("Environment"), "prod");
   EXPECT_FALSE(fss->at(1).encrypted);
-  const auto calls = CallsOf("elasticfilesystem:DescribeFileSystems");
+  const auto calls = aws_.calls_of("elasticfilesystem:DescribeFileSystems");
   ASSERT_EQ(calls.size(), 2u);
   EXPECT_EQ(calls[0].param("MaxItems"), "100");
   EXPECT_EQ(calls[1].param("Marker"), "n-1");
