@@ -36,15 +36,7 @@ void EvaluateAcls(const inventory::Inventory& inventory, FindingSink& sink) {
   sink.set_resource_type(kNetworkAclType);
   ForEachRegional(inventory, sink, &inventory::RegionInventory::network_acls,
                   [&](const inventory::RegionInventory& region, const inventory::NetworkAcl& acl) {
-                    std::vector<std::string> reasons;
-                    for (IpFamily family : kIpFamilies) {
-                      for (int port : kCifsPorts) {
-                        const auto* entry = DecidingIngressEntry(acl, family, "tcp", port);
-                        if (entry != nullptr && entry->allow) {
-                          reasons.push_back(DescribeNaclAllow(*entry, family, "tcp", port));
-                        }
-                      }
-                    }
+                    const std::vector<std::string> reasons = NaclInternetTcpAllows(acl, kCifsPorts);
                     const std::string arn =
                         ResourceArn(acl.arn, inventory, "ec2", region.region, "network-acl/" + acl.id);
                     if (reasons.empty()) {

@@ -8,15 +8,7 @@ namespace {
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   ForEachRegional(inventory, sink, &inventory::RegionInventory::network_acls,
                   [&](const inventory::RegionInventory& region, const inventory::NetworkAcl& acl) {
-                    std::vector<std::string> reasons;
-                    for (IpFamily family : kIpFamilies) {
-                      for (int port : kAdminPorts) {
-                        const auto* entry = DecidingIngressEntry(acl, family, "tcp", port);
-                        if (entry != nullptr && entry->allow) {
-                          reasons.push_back(DescribeNaclAllow(*entry, family, "tcp", port));
-                        }
-                      }
-                    }
+                    const std::vector<std::string> reasons = NaclInternetTcpAllows(acl, kAdminPorts);
                     const std::string arn =
                         ResourceArn(acl.arn, inventory, "ec2", region.region, "network-acl/" + acl.id);
                     if (reasons.empty()) {

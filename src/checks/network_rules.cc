@@ -123,6 +123,17 @@ const inventory::NetworkAclEntry* DecidingIngressEntry(const inventory::NetworkA
   return nullptr;
 }
 
+std::vector<std::string> NaclInternetTcpAllows(const inventory::NetworkAcl& acl, std::span<const int> tcp_ports) {
+  std::vector<std::string> reasons;
+  for (IpFamily family : kIpFamilies) {
+    for (int port : tcp_ports) {
+      const auto* entry = DecidingIngressEntry(acl, family, "tcp", port);
+      if (entry != nullptr && entry->allow) reasons.push_back(DescribeNaclAllow(*entry, family, "tcp", port));
+    }
+  }
+  return reasons;
+}
+
 std::string DescribeNaclAllow(const inventory::NetworkAclEntry& entry, IpFamily family, std::string_view protocol,
                               int port) {
   std::string text = "allows " + PortText(NormalizeProtocol(protocol), port) + " from " +

@@ -72,6 +72,9 @@ const inventory::NetworkAclEntry* DecidingIngressEntry(const inventory::NetworkA
 // "allows tcp/22 from 0.0.0.0/0 (entry 100)".
 std::string DescribeNaclAllow(const inventory::NetworkAclEntry& entry, IpFamily family, std::string_view protocol,
                               int port);
+// Why `acl` admits internet traffic (IPv4 and IPv6) to any of `tcp_ports`:
+// one DescribeNaclAllow line per family and port allowed; empty when none is.
+std::vector<std::string> NaclInternetTcpAllows(const inventory::NetworkAcl& acl, std::span<const int> tcp_ports);
 
 // An instance's security groups: the instance-level list and every network
 // interface's groups, without duplicates, in that order.
