@@ -94,6 +94,9 @@ const std::vector<std::string_view>& KnownSections() {
       kSectionMacie,
       kSectionRdsInstances,
       kSectionEfsFileSystems,
+      kSectionOrganization,
+      kSectionScps,
+      kSectionSsoPermissionSets,
   };
   // clang-format on
   return kSections;

@@ -659,6 +659,99 @@ struct IamInventory {
   Collected<std::optional<AlternateContact>> security_contact;
 };
 
+// ---- AWS Organizations and IAM Identity Center ------------------------------
+// Collected from the account that manages the organization (the management
+// account or a delegated administrator); a member account's own scan leaves
+// these uncollected.
+
+inline constexpr const char* kSectionOrganization = "organizations.structure";  // the OU tree and accounts
+inline constexpr const char* kSectionScps = "organizations.scps";  // service control policies and targets
+// Identity Center permission sets, account assignments and principal names.
+inline constexpr const char* kSectionSsoPermissionSets = "sso.permission_sets";
+
+// The root or an organizational unit.
+struct OrganizationalUnit {
+  std::string id;         // "r-ab12" for the root, "ou-ab12-cdef3456" for an OU
+  std::string name;       // "Root" for the root
+  std::string parent_id;  // "" for the root
+};
+
+struct OrgAccount {
+  std::string id;
+  std::string arn;
+  std::string name;
+  std::string email;
+  std::string status;     // "ACTIVE", "SUSPENDED" or "PENDING_CLOSURE"
+  std::string parent_id;  // the root or OU holding the account directly
+  Tags tags;
+};
+
+struct Organization {
+  std::string id;  // "o-abcdef1234"
+  std::string arn;
+  std::string management_account_id;
+  std::string root_id;
+  bool scps_enabled = false;  // SERVICE_CONTROL_POLICY is enabled on the root
+  std::vector<OrganizationalUnit> units;  // the root and every OU
+  std::vector<OrgAccount> accounts;       // every account, whatever its status
+};
+
+struct ServiceControlPolicy {
+  std::string id;  // "p-FullAWSAccess"
+  std::string arn;
+  std::string name;
+  bool aws_managed = false;             // FullAWSAccess
+  std::vector<std::string> target_ids;  // the roots, OUs and accounts it is attached to
+};
+
+// A permission set's permissions boundary: an AWS managed policy or a
+// customer managed policy (by path and name, which every account resolves).
+struct PermissionsBoundary {
+  std::string managed_policy_arn;
+  std::string customer_policy_name;  // "/path/Name"
+};
+
+struct PermissionSet {
+  std::string arn;
+  std::string name;
+  std::string instance_arn;
+  std::vector<std::string> managed_policy_arns;
+  std::string inline_policy;                           // policy JSON; "" when none
+  std::vector<std::string> customer_managed_policies;  // "/path/Name"
+  std::optional<PermissionsBoundary> boundary;
+};
+
+// One principal given one permission set in one account.
+struct AccountAssignment {
+  std::string account_id;
+  std::string permission_set_arn;
+  std::string principal_type;  // "USER" or "GROUP"
+  std::string principal_id;
+  std::string principal_name;  // UserName or DisplayName from the identity store; "" when unresolved
+};
+
+struct IdentityCenter {
+  std::vector<PermissionSet> permission_sets;
+  std::vector<AccountAssignment> assignments;
+};
+
+struct OrganizationInventory {
+  Collected<Organization> structure;
+  Collected<std::vector<ServiceControlPolicy>> scps;
+  Collected<IdentityCenter> identity_center;
+};
+
+// In an organization scan, a member account's place in the organization.
+struct OrgMembership {
+  std::string organization_id;
+  std::string account_name;
+  std::string ou_path;  // "Root/Workloads/Prod"
+  Tags account_tags;
+  // The organization's Identity Center instances (in the management
+  // account), which serve every member account.
+  std::vector<SsoInstance> identity_center_instances;
+};
+
 struct Inventory {
   std::string account_id;
   std::string partition = "aws";
@@ -669,6 +762,11 @@ struct Inventory {
   std::vector<RegionInventory> regions;
   // CloudFront is global: its distributions are listed once per account.
   Collected<std::vector<CloudFrontDistribution>> cloudfront_distributions;
+  // The organization this account manages (management account or delegated
+  // administrator); uncollected elsewhere.
+  OrganizationInventory organization;
+  // Set in organization scans only.
+  std::optional<OrgMembership> membership;
   // Every failed call, in the order seen (the report's "errors" section).
   std::vector<CollectionError> errors;
 
