@@ -99,7 +99,8 @@ def generate(url, scale):
             elb.create_load_balancer(Name=f"alb{a}", Subnets=subnets, Scheme="internet-facing", Type="application")
 
 
-def measure(posture, url, runs):
+def measure(posture, url, runs, scan_args=None):
+    scan_args = scan_args or ["--region", ",".join(REGIONS)]
     env = dict(os.environ, AWS_ENDPOINT_URL=url, AWS_ACCESS_KEY_ID="AKIABENCH", AWS_SECRET_ACCESS_KEY="bench",
                AWS_REGION="us-east-1", AWS_EC2_METADATA_DISABLED="true", AWS_CONFIG_FILE="/dev/null",
                AWS_SHARED_CREDENTIALS_FILE="/dev/null")
@@ -107,7 +108,7 @@ def measure(posture, url, runs):
     for _ in range(runs):
         with tempfile.TemporaryFile() as out:
             start = time.monotonic()
-            proc = subprocess.Popen([posture, "scan", "--region", ",".join(REGIONS), "--format", "json"],
+            proc = subprocess.Popen([posture, "scan", *scan_args, "--format", "json"],
                                     env=env, stdout=out, stderr=subprocess.DEVNULL)
             peak_kb = 0
             while True:
@@ -138,10 +139,11 @@ def measure(posture, url, runs):
     return rows
 
 
-def requests_of(posture, url):
+def requests_of(posture, url, scan_args=None):
+    scan_args = scan_args or ["--region", ",".join(REGIONS)]
     env = dict(os.environ, AWS_ENDPOINT_URL=url, AWS_ACCESS_KEY_ID="AKIABENCH", AWS_SECRET_ACCESS_KEY="bench",
                AWS_REGION="us-east-1", AWS_EC2_METADATA_DISABLED="true", NO_COLOR="1")
-    out = subprocess.run([posture, "scan", "--region", ",".join(REGIONS)], env=env,
+    out = subprocess.run([posture, "scan", *scan_args], env=env,
                          capture_output=True, text=True).stdout
     for line in out.splitlines():
         if "API requests" in line:

@@ -81,7 +81,11 @@ AwsClient::AwsClient(HttpTransport& transport, std::shared_ptr<CredentialProvide
       credentials_(std::move(credentials)),
       options_(std::move(options)),
       clock_(clock),
-      retry_(options_.retry, clock) {}
+      retry_(options_.retry, clock) {
+  if (options_.max_requests_per_second > 0) {
+    rate_limit_ = std::make_unique<RegionRateLimit>(options_.max_requests_per_second, clock);
+  }
+}
 
 Result<Json> AwsClient::call(std::string_view service, std::string_view operation, const Json& input,
                              std::string_view region) {
@@ -124,6 +128,7 @@ Result<Json> AwsClient::call_once(std::string_view service, std::string_view ope
   bool sign = !options_.anonymous && NeedsSigning(*spec);
   bool skew_corrected = false;
   for (int attempt = 1;; ++attempt) {
+    if (rate_limit_) rate_limit_->acquire(endpoint->signing_region);
     retry_.before_attempt(scope);
     HttpRequest request = *unsigned_request;
     if (sign) {

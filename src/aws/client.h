@@ -30,6 +30,8 @@ struct ClientOptions {
   // Send requests unsigned (AssumeRoleWithWebIdentity, SSO portal).
   bool anonymous = false;
   std::chrono::milliseconds timeout{std::chrono::seconds(60)};
+  // Most requests per second in any one region (every attempt counts); 0: no limit.
+  double max_requests_per_second = 0;
 };
 
 // What the client tells its observer after each call (all attempts).
@@ -85,6 +87,7 @@ class AwsClient {
   ClientOptions options_;
   Clock& clock_;
   RetryStrategy retry_;
+  std::unique_ptr<RegionRateLimit> rate_limit_;  // null: no limit
   std::function<void(const CallRecord&)> observer_;
   std::atomic<uint64_t> requests_sent_{0};
   // Server time minus local time, learned from a clock-skew error.

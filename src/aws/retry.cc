@@ -94,6 +94,26 @@ void AdaptiveRateLimiter::acquire() {
   }
 }
 
+RegionRateLimit::RegionRateLimit(double per_second, Clock& clock) : clock_(clock), per_second_(per_second) {}
+
+void RegionRateLimit::acquire(const std::string& region) {
+  std::chrono::milliseconds wait{0};
+  {
+    std::lock_guard lock(mutex_);
+    const double now_s = std::chrono::duration<double>(clock_.now().time_since_epoch()).count();
+    auto [entry, inserted] = buckets_.try_emplace(region, Bucket{per_second_, now_s});
+    Bucket& bucket = entry->second;
+    bucket.tokens = std::min(per_second_, bucket.tokens + (now_s - bucket.updated_s) * per_second_);
+    bucket.updated_s = now_s;
+    // The token is taken now; a negative balance is the queue of callers
+    // ahead, each waiting for its own token to accrue.
+    bucket.tokens -= 1.0;
+    if (bucket.tokens >= 0) return;
+    wait = std::chrono::milliseconds(static_cast<int64_t>(std::ceil(-bucket.tokens / per_second_ * 1000.0)));
+  }
+  clock_.sleep_for(wait);
+}
+
 void AdaptiveRateLimiter::on_response(bool throttled) {
   std::lock_guard lock(mutex_);
   double now_s = now_seconds();

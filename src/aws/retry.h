@@ -71,6 +71,32 @@ class AdaptiveRateLimiter {
   int request_count_ = 0;
 };
 
+// A fixed ceiling on one client's request rate in each region: a token
+// bucket per region holding one second's worth of requests. With one client
+// per account this is the per-account-and-region limit of organization
+// scans (AWS throttles per account and region), so one large account
+// cannot provoke throttling for itself or hold the shared workers.
+class RegionRateLimit {
+ public:
+  // `per_second` > 0.
+  RegionRateLimit(double per_second, Clock& clock);
+  // Takes a token for `region`, first waiting (via the clock) for one to
+  // accrue. Waiting callers are served in arrival order.
+  void acquire(const std::string& region);
+  double per_second() const { return per_second_; }
+
+ private:
+  struct Bucket {
+    double tokens = 0;
+    double updated_s = 0;
+  };
+
+  Clock& clock_;
+  const double per_second_;
+  std::mutex mutex_;
+  std::map<std::string, Bucket> buckets_;
+};
+
 class RetryStrategy {
  public:
   RetryStrategy(RetryOptions options, Clock& clock);

@@ -44,6 +44,10 @@ struct Finding {
   // Controls of each framework this check evaluates ({"cis-3.0": ["5.2"], "cis-4.0": ["5.3"]}),
   // from frameworks/cis_aws_foundations.json.
   std::map<std::string, std::vector<std::string>> compliance;
+  // Organization scans: the account's name, OU path and tags.
+  std::string account_name;
+  std::string ou_path;  // "Root/Workloads/Prod"
+  std::map<std::string, std::string> account_tags;
 };
 
 struct CheckMetadata {

@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include "aws/credentials/assume_role_provider.h"
 #include "aws/credentials/chain.h"
 #include "aws/credentials/config_file.h"
+#include "aws/credentials/refreshing_provider.h"
 
 extern char** environ;
 
@@ -32,6 +34,7 @@ aws::Result<std::unique_ptr<AwsContext>> AwsContext::Create(const AwsFlags& flag
   options.endpoints = aws::EndpointOverrides::FromEnvironment(environ);
   if (!flags.endpoint_url.empty()) options.endpoints.all = flags.endpoint_url;
   options.retry.max_attempts = *max_attempts;
+  options.max_requests_per_second = flags.rate_limit;
 
   aws::ChainOptions chain;
   chain.transport = context->transport_.get();
@@ -43,8 +46,28 @@ aws::Result<std::unique_ptr<AwsContext>> AwsContext::Create(const AwsFlags& flag
   auto credentials = aws::MakeDefaultCredentialChain(chain);
   if (!credentials.ok()) return std::move(credentials.error());
 
-  context->client_ = std::make_unique<aws::AwsClient>(*context->transport_, std::move(*credentials), options);
+  context->env_ = &env;
+  context->options_ = options;
+  context->credentials_ = std::move(*credentials);
+  context->client_ = std::make_unique<aws::AwsClient>(*context->transport_, context->credentials_, options);
   return context;
+}
+
+std::unique_ptr<aws::AwsClient> AwsContext::assume_role_client(const std::string& role_arn,
+                                                               const std::string& external_id) {
+  aws::ProviderContext provider;
+  provider.transport = transport_.get();
+  provider.clock = &aws::SystemClock();
+  provider.env = env_;
+  provider.region = region_;
+  provider.endpoints = options_.endpoints;
+  aws::AssumeRoleOptions role;
+  role.role_arn = role_arn;
+  role.external_id = external_id;
+  role.label = "organization scan";
+  auto assumed = std::make_shared<aws::AssumeRoleProvider>(provider, credentials_, std::move(role));
+  auto renewed = std::make_shared<aws::RefreshingProvider>(std::move(assumed), aws::SystemClock());
+  return std::make_unique<aws::AwsClient>(*transport_, std::move(renewed), options_);
 }
 
 }  // namespace posture::cli

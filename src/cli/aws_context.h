@@ -19,6 +19,7 @@ struct AwsFlags {
   std::string profile;       // --profile
   std::string region;        // --region (first one when a list)
   std::string endpoint_url;  // --endpoint-url
+  double rate_limit = 0;     // --rate-limit: requests per second per account and region; 0 none
 };
 
 class AwsContext {
@@ -29,8 +30,17 @@ class AwsContext {
   const std::string& region() const { return region_; }
   aws::HttpTransport& transport() { return *transport_; }
 
+  // A client for another account: credentials of `role_arn` assumed with
+  // this context's credentials (renewed before they expire), the same
+  // transport, endpoints, retries and rate limit. The role is assumed on
+  // the first call. Thread-safe.
+  std::unique_ptr<aws::AwsClient> assume_role_client(const std::string& role_arn, const std::string& external_id);
+
  private:
   AwsContext() = default;
+  const aws::Environment* env_ = nullptr;
+  aws::ClientOptions options_;
+  std::shared_ptr<aws::CredentialProvider> credentials_;
   std::unique_ptr<aws::CurlTransport> transport_;
   std::unique_ptr<aws::AwsClient> client_;
   std::string region_;

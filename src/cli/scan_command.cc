@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <set>
 #include <sstream>
@@ -14,6 +15,7 @@
 #include "cli/args.h"
 #include "cli/aws_context.h"
 #include "cli/config.h"
+#include "cli/organization_scan.h"
 #include "collect/collect.h"
 #include "report/report.h"
 
@@ -29,10 +31,15 @@ constexpr const char* kUsage =
     "usage: posture scan [--profile P] [--region R,... | --all-regions] [--checks ID,...]\n"
     "                    [--framework cis-3.0|cis-4.0|cis-5.0] [--severity LEVEL]\n"
     "                    [--format table|json] [--output FILE|-] [--endpoint-url URL]\n"
-    "                    [--fail-on LEVEL] [--config FILE]\n"
+    "                    [--fail-on LEVEL] [--config FILE] [--max-in-flight N] [--rate-limit RPS]\n"
+    "                    [--organization [--role-name NAME] [--external-id ID] [--accounts ID,...]\n"
+    "                     [--exclude-accounts ID,...] [--ou ou-xxx,...]]\n"
     "\n"
     "Scans one AWS account in every enabled region (or the --region list) and reports\n"
-    "findings. Exit codes: 0 nothing failing at or above --fail-on, 1 the scan could not run,\n"
+    "findings. With --organization, scans every ACTIVE account of the caller's AWS Organization\n"
+    "(run from the management account or a delegated administrator) through the role NAME\n"
+    "(default OrganizationAccountAccessRole) in each. Exit codes: 0 nothing failing at or above --fail-on, 1 the scan "
+    "could not run,\n"
     "2 usage error, 3 failing findings at or above --fail-on (default: any FAIL).\n"
     "Thresholds, tags and disabled checks come from the config file: --config, $POSTURE_CONFIG,\n"
     "./posture.yaml or ~/.config/posture/config.yaml (see README).\n"
@@ -135,6 +142,62 @@ bool MakePlan(const Args& args, ScanPlan& plan) {
   return true;
 }
 
+std::set<std::string> SplitSet(const std::string& text) {
+  auto list = SplitList(text);
+  return {list.begin(), list.end()};
+}
+
+// --accounts/--exclude-accounts hold 12-digit ids, --ou root or OU ids.
+bool ValidOrganizationFlags(const Args& args, OrganizationFlags& flags) {
+  for (const char* name : {"--role-name", "--external-id", "--accounts", "--exclude-accounts", "--ou"}) {
+    if (args.has(name) && !args.has("--organization")) {
+      std::cerr << "posture scan: " << name << " needs --organization\n";
+      return false;
+    }
+  }
+  flags.role_name = args.value_or("--role-name", flags.role_name);
+  flags.external_id = args.value_or("--external-id", "");
+  flags.accounts = SplitSet(args.value_or("--accounts", ""));
+  flags.exclude_accounts = SplitSet(args.value_or("--exclude-accounts", ""));
+  flags.units = SplitSet(args.value_or("--ou", ""));
+  if (flags.role_name.empty() || flags.role_name.front() == '/' || flags.role_name.find(':') != std::string::npos) {
+    std::cerr << "posture scan: --role-name takes a role name (optionally with a path: audit/PostureAudit)\n";
+    return false;
+  }
+  for (const auto* ids : {&flags.accounts, &flags.exclude_accounts}) {
+    for (const auto& id : *ids) {
+      if (id.size() != 12 || id.find_first_not_of("0123456789") != std::string::npos) {
+        std::cerr << "posture scan: '" << id << "' is not an AWS account id (12 digits)\n";
+        return false;
+      }
+    }
+  }
+  for (const auto& id : flags.units) {
+    if (!id.starts_with("ou-") && !id.starts_with("r-")) {
+      std::cerr << "posture scan: '" << id << "' is not an organizational unit or root id (ou-... or r-...)\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+// A positive integer flag, or `fallback` when absent.
+bool PositiveFlag(const Args& args, const char* name, int max, int& value) {
+  auto text = args.value(name);
+  if (!text) return true;
+  try {
+    size_t used = 0;
+    long parsed = std::stol(*text, &used);
+    if (used == text->size() && parsed >= 0 && parsed <= max) {
+      value = static_cast<int>(parsed);
+      return true;
+    }
+  } catch (const std::exception&) {
+  }
+  std::cerr << "posture scan: " << name << " takes a whole number from 0 to " << max << ", not '" << *text << "'\n";
+  return false;
+}
+
 bool WriteOutput(const std::string& path, const std::string& text) {
   if (path.empty() || path == "-") {
     std::cout << text;
@@ -160,6 +223,14 @@ int RunScanCommand(const std::vector<std::string>& argv) {
       .flag("--output", Args::Kind::kValue, "FILE", "write the report to FILE (- for stdout)")
       .flag("--endpoint-url", Args::Kind::kValue, "URL", "send every request to this endpoint")
       .flag("--fail-on", Args::Kind::kValue, "LEVEL", "exit 3 when a FAIL at or above LEVEL exists (default: info)")
+      .flag("--max-in-flight", Args::Kind::kValue, "N", "most AWS calls in flight at once, all accounts together (64)")
+      .flag("--rate-limit", Args::Kind::kValue, "RPS", "most requests per second per account and region (0: none)")
+      .flag("--organization", Args::Kind::kBool, "", "scan every account of the caller's AWS Organization")
+      .flag("--role-name", Args::Kind::kValue, "NAME", "role assumed in each account (OrganizationAccountAccessRole)")
+      .flag("--external-id", Args::Kind::kValue, "ID", "external id for assuming the role")
+      .flag("--accounts", Args::Kind::kValue, "ID,...", "scan only these accounts of the organization")
+      .flag("--exclude-accounts", Args::Kind::kValue, "ID,...", "skip these accounts of the organization")
+      .flag("--ou", Args::Kind::kValue, "ID,...", "scan only accounts under these OUs (or roots), at any depth")
       .flag("--help", Args::Kind::kBool, "", "show this help");
   if (!args.parse(argv)) {
     std::cerr << "posture " << args.error() << "\n";
@@ -179,13 +250,25 @@ int RunScanCommand(const std::vector<std::string>& argv) {
   }
   ScanPlan plan;
   if (!MakePlan(args, plan)) return kExitUsage;
+  OrganizationFlags organization;
+  if (!ValidOrganizationFlags(args, organization)) return kExitUsage;
+  int concurrency = 64;
+  int rate_limit = 0;
+  if (!PositiveFlag(args, "--max-in-flight", 1024, concurrency) ||
+      !PositiveFlag(args, "--rate-limit", 100000, rate_limit)) {
+    return kExitUsage;
+  }
+  if (concurrency == 0) {
+    std::cerr << "posture scan: --max-in-flight must be at least 1\n";
+    return kExitUsage;
+  }
 
   auto started = std::chrono::steady_clock::now();
   report::ScanResult result;
   result.started_at = report::NowRfc3339();
   std::vector<std::string> regions = SplitList(args.value_or("--region", ""));
   AwsFlags flags{args.value_or("--profile", ""), regions.empty() ? "" : regions.front(),
-                 args.value_or("--endpoint-url", "")};
+                 args.value_or("--endpoint-url", ""), static_cast<double>(rate_limit)};
   auto context = AwsContext::Create(flags, aws::RealEnvironment());
   if (!context.ok()) {
     std::cerr << "posture: " << context.error().describe() << "\n";
@@ -202,33 +285,45 @@ int RunScanCommand(const std::vector<std::string>& argv) {
     regions = *enabled;
   }
 
-  collect::CollectOptions options;
-  options.regions = regions;
-  options.sections = NeededSections(plan.checks);
-  bool progress = ::isatty(STDERR_FILENO);
-  if (progress) {
-    options.progress = [](int done, int total) {
+  std::function<void(int, int)> progress;
+  if (::isatty(STDERR_FILENO)) {
+    progress = [](int done, int total) {
       std::fprintf(stderr, "\rcollecting %d/%d", done, total);
       if (done == total) std::fprintf(stderr, "\r\033[K");
     };
   }
-  auto inventory = collect::CollectInventory(client, options);
-  if (!inventory.ok()) {
-    std::cerr << "posture: cannot identify the account: " << inventory.error().describe() << "\n";
-    return kExitFailed;
+  if (args.has("--organization")) {
+    OrganizationScanRequest request{organization, regions, plan.checks, plan.config.settings, concurrency, progress};
+    auto scanned = ScanOrganizationAccounts(**context, request);
+    if (!scanned.ok()) {
+      std::cerr << "posture: " << scanned.error().describe() << "\n";
+      return kExitFailed;
+    }
+    scanned->started_at = result.started_at;
+    result = std::move(*scanned);
+  } else {
+    collect::CollectOptions options;
+    options.regions = regions;
+    options.sections = NeededSections(plan.checks);
+    options.concurrency = concurrency;
+    options.progress = progress;
+    auto inventory = collect::CollectInventory(client, options);
+    if (!inventory.ok()) {
+      std::cerr << "posture: cannot identify the account: " << inventory.error().describe() << "\n";
+      return kExitFailed;
+    }
+    result.findings = checks::EvaluateChecks(*inventory, plan.checks, plan.config.settings);
+    result.accounts = {inventory->account_id};
+    result.regions = regions;
+    result.errors = inventory->errors;
+    result.checks_run = static_cast<int>(plan.checks.size());
+    result.api_requests = client.requests_sent();
   }
-
-  result.findings = checks::EvaluateChecks(*inventory, plan.checks, plan.config.settings);
   if (plan.framework) {
     std::vector<std::string> ran;
     for (const auto* check : plan.checks) ran.emplace_back(check->metadata.id);
     result.compliance.push_back(frameworks::Summarize(*plan.framework, result.findings, ran));
   }
-  result.accounts = {inventory->account_id};
-  result.regions = regions;
-  result.errors = inventory->errors;
-  result.checks_run = static_cast<int>(plan.checks.size());
-  result.api_requests = client.requests_sent();
   result.finished_at = report::NowRfc3339();
   result.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 

@@ -34,35 +34,50 @@ std::string PartitionOf(const std::string& arn, std::string_view fallback_region
 
 }  // namespace
 
-aws::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const CollectOptions& options) {
+aws::Result<CallerIdentity> IdentifyCaller(aws::AwsClient& client) {
   auto identity = client.call("sts", "GetCallerIdentity");
   if (!identity.ok()) return std::move(identity.error());
+  CallerIdentity caller{Text(*identity, "Account"), PartitionOf(Text(*identity, "Arn"), client.options().region)};
+  if (caller.account_id.empty()) return aws::Error::Parse("sts:GetCallerIdentity: the answer names no account");
+  return caller;
+}
+
+inventory::Inventory NewInventory(const std::string& account_id, const std::string& partition,
+                                  const std::vector<std::string>& regions) {
   inventory::Inventory inventory;
   inventory.collected_at =
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-  inventory.account_id = Text(*identity, "Account");
-  if (inventory.account_id.empty()) return aws::Error::Parse("sts:GetCallerIdentity: the answer names no account");
-  inventory.partition = PartitionOf(Text(*identity, "Arn"), client.options().region);
-
-  for (const auto& name : options.regions) {
+  inventory.account_id = account_id;
+  inventory.partition = partition;
+  for (const auto& name : regions) {
     if (std::none_of(inventory.regions.begin(), inventory.regions.end(),
                      [&](const auto& region) { return region.region == name; })) {
       inventory.regions.emplace_back().region = name;
     }
   }
+  return inventory;
+}
 
+void PlanInventory(CollectContext& ctx, inventory::Inventory& inventory) {
+  PlanIam(ctx, inventory.iam);
+  PlanIdentity(ctx, inventory.iam);
+  PlanCloudTrail(ctx, inventory.regions);
+  PlanCloudFront(ctx, inventory.cloudfront_distributions);
+  PlanS3(ctx, inventory);
+  for (auto& region : inventory.regions) {
+    for (RegionalPlan plan : kRegionalPlans) plan(ctx, region);
+  }
+}
+
+aws::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const CollectOptions& options) {
+  auto caller = IdentifyCaller(client);
+  if (!caller.ok()) return std::move(caller.error());
+  inventory::Inventory inventory = NewInventory(caller->account_id, caller->partition, options.regions);
   ErrorLog errors;
   {
     TaskPool pool(options.concurrency, options.progress);
     CollectContext ctx{client, pool, errors, options.sections, inventory.account_id, inventory.partition};
-    PlanIam(ctx, inventory.iam);
-    PlanIdentity(ctx, inventory.iam);
-    PlanCloudTrail(ctx, inventory.regions);
-    PlanCloudFront(ctx, inventory.cloudfront_distributions);
-    PlanS3(ctx, inventory);
-    for (auto& region : inventory.regions) {
-      for (RegionalPlan plan : kRegionalPlans) plan(ctx, region);
-    }
+    PlanInventory(ctx, inventory);
     pool.wait();
   }
   inventory.errors = errors.take();

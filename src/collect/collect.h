@@ -27,6 +27,18 @@ struct CollectOptions {
   std::function<void(int done, int total)> progress;
 };
 
+// The account (and its partition) the client's credentials belong to: sts:GetCallerIdentity.
+struct CallerIdentity {
+  std::string account_id;
+  std::string partition = "aws";
+};
+aws::Result<CallerIdentity> IdentifyCaller(aws::AwsClient& client);
+
+// An empty inventory of `account_id` over `regions` (duplicates dropped),
+// collected "now".
+inventory::Inventory NewInventory(const std::string& account_id, const std::string& partition,
+                                  const std::vector<std::string>& regions);
+
 // Fills an inventory for the account the client's credentials belong to.
 // Fails only when the account itself cannot be identified
 // (sts:GetCallerIdentity), since every finding needs the account id.

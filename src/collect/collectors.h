@@ -19,6 +19,10 @@
 
 namespace posture::collect {
 
+// Submits every collector's tasks for `inventory` (account, partition and
+// regions already set) onto ctx's lane, and returns at once.
+void PlanInventory(CollectContext& ctx, inventory::Inventory& inventory);
+
 // Each collector: submits tasks for the requested sections it owns.
 void PlanIam(CollectContext& ctx, inventory::IamInventory& iam);
 void PlanEc2(CollectContext& ctx, inventory::RegionInventory& region);

@@ -30,7 +30,7 @@ namespace posture::collect {
 
 struct CollectContext {
   aws::AwsClient& client;
-  TaskPool& pool;
+  TaskLane pool;  // the job's lane of the shared pool
   ErrorLog& errors;
   const std::set<std::string>& sections;
   std::string account_id;

@@ -18,11 +18,14 @@ TaskPool::~TaskPool() {
   for (auto& thread : threads_) thread.join();
 }
 
-void TaskPool::submit(Task task) {
+void TaskPool::submit(Task task, int lane) {
   std::lock_guard lock(mutex_);
-  queue_.push_back(std::move(task));
+  auto& queue = lanes_[lane];
+  if (queue.empty()) turns_.push_back(lane);
+  queue.push_back(std::move(task));
+  ++queued_;
   ++total_;
-  if (static_cast<int>(queue_.size()) > idle_ && static_cast<int>(threads_.size()) < max_threads_) {
+  if (queued_ > idle_ && static_cast<int>(threads_.size()) < max_threads_) {
     try {
       threads_.emplace_back([this] { work(); });
       return;
@@ -36,9 +39,8 @@ void TaskPool::submit(Task task) {
 void TaskPool::wait() {
   std::unique_lock lock(mutex_);
   while (done_ < total_) {
-    if (threads_.empty() && !queue_.empty()) {
-      Task task = std::move(queue_.front());
-      queue_.pop_front();
+    if (threads_.empty() && queued_ > 0) {
+      Task task = pop_locked();
       lock.unlock();
       try {
         task();
@@ -56,11 +58,10 @@ void TaskPool::work() {
   std::unique_lock lock(mutex_);
   for (;;) {
     ++idle_;
-    has_work_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+    has_work_.wait(lock, [this] { return stopping_ || queued_ > 0; });
     --idle_;
-    if (queue_.empty()) return;
-    Task task = std::move(queue_.front());
-    queue_.pop_front();
+    if (queued_ == 0) return;
+    Task task = pop_locked();
     lock.unlock();
     try {
       task();
@@ -69,6 +70,26 @@ void TaskPool::work() {
     finish_one();
     lock.lock();
   }
+}
+
+int TaskPool::open_lane() {
+  std::lock_guard lock(mutex_);
+  return next_lane_++;
+}
+
+TaskPool::Task TaskPool::pop_locked() {
+  const int lane = turns_.front();
+  turns_.pop_front();
+  auto entry = lanes_.find(lane);
+  Task task = std::move(entry->second.front());
+  entry->second.pop_front();
+  if (entry->second.empty()) {
+    lanes_.erase(entry);
+  } else {
+    turns_.push_back(lane);
+  }
+  --queued_;
+  return task;
 }
 
 void TaskPool::finish_one() {

@@ -8,11 +8,18 @@
 // turn their own failures into values before that. Thread-safe: submit()
 // from any thread; wait() from one thread; the progress callback runs on
 // worker threads, one call at a time.
+//
+// Lanes make the pool fair between independent jobs sharing it (the
+// accounts of an organization scan): each lane has its own FIFO and workers
+// take from the lanes with queued work in turn, so a job that queued a
+// thousand tasks delays another job's next task by at most one task per
+// lane, not by the whole backlog.
 #pragma once
 
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -29,14 +36,17 @@ class TaskPool {
   TaskPool(const TaskPool&) = delete;
   TaskPool& operator=(const TaskPool&) = delete;
 
-  // Queues `task`; it runs on a worker thread.
-  void submit(Task task);
+  // Queues `task` in `lane`; it runs on a worker thread.
+  void submit(Task task, int lane = 0);
+  // A lane no task uses yet.
+  int open_lane();
   // Blocks until the queue is empty and no task is running.
   void wait();
 
  private:
   void work();
   void finish_one();
+  Task pop_locked();  // the next lane's oldest task; requires queued_ > 0
 
   const int max_threads_;
   Progress progress_;
@@ -44,13 +54,28 @@ class TaskPool {
   std::mutex progress_mutex_;
   std::condition_variable has_work_;
   std::condition_variable all_done_;
-  std::deque<Task> queue_;
+  std::map<int, std::deque<Task>> lanes_;  // queued tasks by lane; no empty entries
+  std::deque<int> turns_;                  // lanes with queued tasks, next to serve first
+  int queued_ = 0;
+  int next_lane_ = 1;
   std::vector<std::thread> threads_;
   int idle_ = 0;
   int done_ = 0;
   int reported_ = 0;
   int total_ = 0;
   bool stopping_ = false;
+};
+
+// A lane of a pool: what a job (one account's collection) submits through.
+// Implicitly made from a pool for its default lane.
+class TaskLane {
+ public:
+  TaskLane(TaskPool& pool, int lane = 0) : pool_(&pool), lane_(lane) {}  // NOLINT(google-explicit-constructor)
+  void submit(TaskPool::Task task) { pool_->submit(std::move(task), lane_); }
+
+ private:
+  TaskPool* pool_;
+  int lane_;
 };
 
 }  // namespace posture::collect

@@ -69,6 +69,7 @@ struct CollectionError {
   std::string kind;       // aws::ErrorKindName: "access_denied", "throttled", ...
   std::string code;       // AWS error code, may be empty
   std::string message;    // one line, no secrets
+  std::string account_id = {};  // set in organization scans, where errors of many accounts meet
 };
 
 template <typename T>

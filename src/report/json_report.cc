@@ -31,6 +31,12 @@ std::string RenderJson(const ScanResult& result, const RenderOptions&) {
                         {"message", f.message},
                         {"compliance", compliance},
                         {"location", nullptr}});
+    if (!result.account_summaries.empty()) {
+      auto& finding = findings.back();
+      finding["account_name"] = f.account_name;
+      finding["ou_path"] = f.ou_path;
+      finding["account_tags"] = f.account_tags;
+    }
   }
   out["findings"] = std::move(findings);
   ordered_json errors = ordered_json::array();
@@ -40,8 +46,37 @@ std::string RenderJson(const ScanResult& result, const RenderOptions&) {
                       {"region", e.region},
                       {"code", e.code.empty() ? e.kind : e.code},
                       {"message", e.message}});
+    if (!e.account_id.empty()) errors.back()["account_id"] = e.account_id;
   }
   out["errors"] = std::move(errors);
+  if (!result.account_summaries.empty()) out["organization"] = {{"id", result.organization_id}};
+  if (!result.account_summaries.empty()) {
+    ordered_json accounts = ordered_json::array();
+    for (const auto& summary : result.account_summaries) {
+      std::map<std::string, int> failing;  // by severity, unmuted FAIL findings
+      int passed = 0, errored = 0;
+      for (const auto& f : result.findings) {
+        if (f.account_id != summary.account_id) continue;
+        if (f.status == checks::Status::kPass) ++passed;
+        if (f.status == checks::Status::kError) ++errored;
+        if (f.status == checks::Status::kFail && !f.muted) ++failing[checks::SeverityName(f.severity)];
+      }
+      ordered_json fail = ordered_json::object();
+      for (auto severity : {checks::Severity::kCritical, checks::Severity::kHigh, checks::Severity::kMedium,
+                            checks::Severity::kLow, checks::Severity::kInfo}) {
+        fail[checks::SeverityName(severity)] = failing[checks::SeverityName(severity)];
+      }
+      accounts.push_back({{"account_id", summary.account_id},
+                          {"name", summary.name},
+                          {"ou_path", summary.ou_path},
+                          {"tags", summary.tags},
+                          {"status", summary.status},
+                          {"reason", summary.reason.empty() ? ordered_json(nullptr) : ordered_json(summary.reason)},
+                          {"requests", summary.requests},
+                          {"findings", {{"fail", std::move(fail)}, {"pass", passed}, {"error", errored}}}});
+    }
+    out["accounts"] = std::move(accounts);
+  }
   if (!result.compliance.empty()) {
     ordered_json compliance = ordered_json::array();
     for (const auto& summary : result.compliance) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,17 @@
 #include "inventory/inventory.h"
 
 namespace posture::report {
+
+// One account of an organization scan.
+struct AccountSummary {
+  std::string account_id;
+  std::string name;
+  std::string ou_path;
+  std::map<std::string, std::string> tags;
+  std::string status;  // "scanned", "failed" or "skipped"
+  std::string reason;  // why failed or skipped
+  uint64_t requests = 0;
+};
 
 struct ScanResult {
   std::string started_at;   // RFC 3339, UTC
@@ -26,6 +38,9 @@ struct ScanResult {
   int checks_run = 0;
   // With --framework: how the scan measures up against each framework.
   std::vector<frameworks::ComplianceSummary> compliance;
+  // Organization scans: every chosen account, in the organization's order.
+  std::string organization_id;
+  std::vector<AccountSummary> account_summaries;
   uint64_t api_requests = 0;
   double duration_seconds = 0;
 };

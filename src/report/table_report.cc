@@ -107,6 +107,37 @@ std::string RenderCompliance(const Style& style, const frameworks::ComplianceSum
   return out;
 }
 
+// Organization scans: FAIL counts by severity for each account, and why an
+// account was not scanned.
+std::string RenderAccounts(const Style& style, const ScanResult& result) {
+  std::string out = "\n" + style.bold("Accounts") + " (organization " + result.organization_id + ", " +
+                    std::to_string(result.account_summaries.size()) + " accounts; failing findings by severity)\n";
+  out += "  " + Pad("ACCOUNT", 13) + " " + Pad("NAME", 20) + " " + Pad("OU", 24) +
+         "  CRIT  HIGH   MED   LOW ERROR  STATUS\n";
+  const checks::Severity severities[] = {checks::Severity::kCritical, checks::Severity::kHigh,
+                                         checks::Severity::kMedium, checks::Severity::kLow};
+  for (const auto& account : result.account_summaries) {
+    std::map<checks::Severity, int> failing;
+    int errors = 0;
+    for (const auto& f : result.findings) {
+      if (f.account_id != account.account_id) continue;
+      if (f.status == checks::Status::kFail && !f.muted) ++failing[f.severity];
+      if (f.status == checks::Status::kError) ++errors;
+    }
+    out += "  " + Pad(account.account_id, 13) + " " + Pad(account.name, 20) + " " + Pad(account.ou_path, 24);
+    char counts[64];
+    if (account.status == "scanned") {
+      std::snprintf(counts, sizeof(counts), " %5d %5d %5d %5d %5d  ", failing[severities[0]], failing[severities[1]],
+                    failing[severities[2]], failing[severities[3]], errors);
+      out += counts + style.wrap("32", "scanned") + "\n";
+    } else {
+      std::snprintf(counts, sizeof(counts), " %5s %5s %5s %5s %5d  ", "-", "-", "-", "-", errors);
+      out += counts + style.wrap("33", account.status + ": " + account.reason) + "\n";
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string RenderTable(const ScanResult& result, const RenderOptions& options) {
@@ -115,7 +146,18 @@ std::string RenderTable(const ScanResult& result, const RenderOptions& options) 
   std::string accounts, regions;
   for (const auto& a : result.accounts) accounts += (accounts.empty() ? "" : ", ") + a;
   for (const auto& r : result.regions) regions += (regions.empty() ? "" : ", ") + r;
-  out += style.bold("posture scan") + " — account " + accounts + " — regions " + regions + "\n";
+  const bool organization = !result.account_summaries.empty();
+  if (organization) {
+    out += style.bold("posture scan") + " — organization " + result.organization_id + ", " +
+           std::to_string(result.account_summaries.size()) + " accounts — regions " + regions + "\n";
+  } else {
+    out += style.bold("posture scan") + " — account " + accounts + " — regions " + regions + "\n";
+  }
+  // Accounts not scanned are explained once in the accounts table, not once per check.
+  std::set<std::string> not_scanned;
+  for (const auto& account : result.account_summaries) {
+    if (account.status != "scanned") not_scanned.insert(account.account_id);
+  }
 
   // severity rank (desc) -> check id -> findings shown
   std::map<int, std::map<std::string, std::vector<const checks::Finding*>>, std::greater<>> groups;
@@ -127,6 +169,7 @@ std::string RenderTable(const ScanResult& result, const RenderOptions& options) 
     if (f.status == checks::Status::kFail) ++fail;
     if (f.status == checks::Status::kError) ++error;
     if (f.status == checks::Status::kPass && !options.show_passed) continue;
+    if (not_scanned.count(f.account_id)) continue;
     groups[checks::SeverityRank(f.severity)][f.check_id].push_back(&f);
   }
 
@@ -136,8 +179,9 @@ std::string RenderTable(const ScanResult& result, const RenderOptions& options) 
     for (const auto& [check_id, findings] : by_check) {
       out += "  " + style.bold(CheckHeading(check_id)) + "\n";
       for (const auto* f : findings) {
-        out += "    " + style.status(f->status) + " " + Pad(f->region, 14) + " " + Pad(f->resource_id, 24) + " " +
-               f->message + (f->muted ? style.dim(" (muted)") : "") + "\n";
+        out += "    " + style.status(f->status) + " " + (organization ? Pad(f->account_id, 13) + " " : "") +
+               Pad(f->region, 14) + " " + Pad(f->resource_id, 24) + " " + f->message +
+               (f->muted ? style.dim(" (muted)") : "") + "\n";
       }
     }
   }
@@ -146,12 +190,14 @@ std::string RenderTable(const ScanResult& result, const RenderOptions& options) 
   if (!result.errors.empty()) {
     out += "\n" + style.bold("Calls that failed") + " (affected checks report ERROR)\n";
     for (const auto& e : result.errors) {
-      out += "  " + Pad(e.region.empty() ? "global" : e.region, 14) + " " + e.service + ":" + e.operation + "  " +
-             e.message + "\n";
+      out += "  " + (e.account_id.empty() ? "" : Pad(e.account_id, 13) + " ") +
+             Pad(e.region.empty() ? "global" : e.region, 14) + " " + e.service + ":" + e.operation + "  " + e.message +
+             "\n";
     }
   }
 
   for (const auto& summary : result.compliance) out += RenderCompliance(style, summary);
+  if (organization) out += RenderAccounts(style, result);
 
   char seconds[32];
   std::snprintf(seconds, sizeof(seconds), "%.2f s", result.duration_seconds);

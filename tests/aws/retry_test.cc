@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "aws/client.h"
 #include "support/fake_clock.h"
+#include "support/fake_transport.h"
 
 namespace posture::aws {
 namespace {
@@ -104,6 +106,66 @@ TEST(RetryTest, StrategyKeepsOneLimiterPerScope) {
   ASSERT_TRUE(strategy.on_failure("ec2/us-east-1", Throttle(), 1).has_value());
   strategy.before_attempt("iam/us-east-1");  // another scope is not slowed down
   EXPECT_TRUE(clock.sleeps().empty());
+}
+
+}  // namespace
+}  // namespace posture::aws
+
+namespace posture::aws {
+namespace {
+
+TEST(RegionRateLimitTest, ABurstOfOneSecondIsFreeThenRequestsAreSpaced) {
+  testing::FakeClock clock;
+  RegionRateLimit limit(10, clock);
+  for (int i = 0; i < 10; ++i) limit.acquire("us-east-1");
+  EXPECT_TRUE(clock.sleeps().empty());
+  // The eleventh waits for one token (100 ms); the fake clock does not
+  // advance while sleeping, so the twelfth queues behind it.
+  limit.acquire("us-east-1");
+  limit.acquire("us-east-1");
+  EXPECT_EQ(clock.sleeps(),
+            (std::vector<std::chrono::milliseconds>{std::chrono::milliseconds(100), std::chrono::milliseconds(200)}));
+}
+
+TEST(RegionRateLimitTest, RegionsHaveTheirOwnBuckets) {
+  testing::FakeClock clock;
+  RegionRateLimit limit(2, clock);
+  limit.acquire("us-east-1");
+  limit.acquire("us-east-1");
+  limit.acquire("eu-west-1");
+  limit.acquire("eu-west-1");
+  EXPECT_TRUE(clock.sleeps().empty());
+  limit.acquire("eu-west-1");
+  EXPECT_EQ(clock.sleeps().size(), 1u);
+}
+
+TEST(RegionRateLimitTest, TokensAccrueWithTimeUpToOneSecondsWorth) {
+  testing::FakeClock clock;
+  RegionRateLimit limit(4, clock);
+  for (int i = 0; i < 4; ++i) limit.acquire("us-east-1");
+  clock.advance(std::chrono::seconds(10));  // refills to 4, not 40
+  for (int i = 0; i < 4; ++i) limit.acquire("us-east-1");
+  EXPECT_TRUE(clock.sleeps().empty());
+  limit.acquire("us-east-1");
+  EXPECT_EQ(clock.sleeps(), (std::vector<std::chrono::milliseconds>{std::chrono::milliseconds(250)}));
+}
+
+TEST(RegionRateLimitTest, TheClientPacesEveryAttempt) {
+  testing::FakeClock clock;
+  testing::FakeTransport transport;
+  for (int i = 0; i < 3; ++i) {
+    transport.push_response(200,
+                            "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>123456789012</Account>"
+                            "</GetCallerIdentityResult></GetCallerIdentityResponse>");
+  }
+  ClientOptions options;
+  options.region = "us-east-1";
+  options.max_requests_per_second = 1;
+  AwsClient client(transport, std::make_shared<StaticCredentialProvider>(Credentials{"AKID", "SECRET"}), options,
+                   clock);
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(client.call("sts", "GetCallerIdentity").ok());
+  EXPECT_EQ(clock.sleeps(),
+            (std::vector<std::chrono::milliseconds>{std::chrono::milliseconds(1000), std::chrono::milliseconds(1000)}));
 }
 
 }  // namespace

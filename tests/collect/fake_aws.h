@@ -30,6 +30,7 @@ struct Call {
   std::map<std::string, std::string> params;  // decoded form fields (query, ec2)
   aws::Json json;                             // parsed body (json, rest-json)
   std::string url;                            // the full request URL (host and query of rest protocols)
+  std::string access_key;                     // from the SigV4 credential scope: which client sent it
   std::string key() const { return service + ":" + operation; }
   std::string param(const std::string& name) const {
     auto it = params.find(name);
@@ -100,6 +101,7 @@ inline Call Identify(const aws::HttpRequest& request) {
         }
       }
       if (scope.size() >= 4) {
+        call.access_key = scope[0];
         call.region = scope[2];
         call.service = scope[3];
       }
@@ -199,6 +201,11 @@ class FakeAws {
   }
 
   aws::AwsClient& client() { return *client_; }
+  // Another client on the same fake AWS, with its own credentials (another
+  // account: tell its calls apart by Call::access_key).
+  std::unique_ptr<aws::AwsClient> client_with(std::shared_ptr<aws::CredentialProvider> credentials) {
+    return std::make_unique<aws::AwsClient>(transport_, std::move(credentials), client_->options(), clock_);
+  }
   std::vector<Call> calls() const {
     std::lock_guard lock(mutex_);
     return calls_;

@@ -8,7 +8,9 @@
 #include <mutex>
 #include <set>
 #include <stdexcept>
+#include <string>
 #include <thread>
+#include <vector>
 
 namespace posture::collect {
 namespace {
@@ -70,6 +72,31 @@ TEST(TaskPoolTest, NeverRunsMoreThanItsThreadsAtOnce) {
   EXPECT_LE(peak.load(), 3);
   EXPECT_GE(peak.load(), 2);
   EXPECT_LE(threads.size(), 3u);
+}
+
+TEST(TaskPoolTest, LanesTakeTurns) {
+  TaskPool pool(1);
+  const int busy = pool.open_lane();
+  const int quiet = pool.open_lane();
+  ASSERT_NE(busy, quiet);
+  std::mutex mutex;
+  std::vector<std::string> order;
+  std::atomic<bool> release{false};
+  auto record = [&](std::string name) {
+    return [&, name] {
+      std::lock_guard lock(mutex);
+      order.push_back(name);
+    };
+  };
+  // The only worker is held until every task is queued.
+  pool.submit([&] {
+    while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  });
+  for (int i = 1; i <= 4; ++i) pool.submit(record("busy" + std::to_string(i)), busy);
+  for (int i = 1; i <= 2; ++i) pool.submit(record("quiet" + std::to_string(i)), quiet);
+  release = true;
+  pool.wait();
+  EXPECT_EQ(order, (std::vector<std::string>{"busy1", "quiet1", "busy2", "quiet2", "busy3", "busy4"}));
 }
 
 TEST(TaskPoolTest, WaitWithNothingSubmittedReturns) {

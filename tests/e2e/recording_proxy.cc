@@ -22,6 +22,15 @@ std::string OperationOf(const testing::ServerRequest& request) {
   return {};
 }
 
+// Searches the raw body and, for form-encoded bodies, the decoded values.
+bool BodyContains(const std::string& body, const std::string& needle) {
+  if (body.find(needle) != std::string::npos) return true;
+  for (const auto& [name, value] : aws::ParseQuery(body)) {
+    if (value.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 RecordingProxy::RecordingProxy(std::string upstream) : upstream_(std::move(upstream)) {
@@ -29,8 +38,12 @@ RecordingProxy::RecordingProxy(std::string upstream) : upstream_(std::move(upstr
 }
 
 void RecordingProxy::inject(const std::string& operation, int status, std::string body) {
+  inject_when(operation, "", status, std::move(body));
+}
+
+void RecordingProxy::inject_when(const std::string& operation, std::string needle, int status, std::string body) {
   std::lock_guard lock(mutex_);
-  injected_[operation] = {status, std::move(body)};
+  injected_.emplace(operation, Injection{std::move(needle), status, std::move(body)});
 }
 
 std::vector<RecordedCall> RecordingProxy::calls() const {
@@ -43,8 +56,10 @@ testing::ServerResponse RecordingProxy::handle(const testing::ServerRequest& req
   {
     std::lock_guard lock(mutex_);
     calls_.push_back(call);
-    if (auto it = injected_.find(call.operation); it != injected_.end()) {
-      return testing::ServerResponse{it->second.first, {{"x-amzn-RequestId", "injected"}}, it->second.second};
+    auto [first, last] = injected_.equal_range(call.operation);
+    for (auto it = first; it != last; ++it) {
+      if (!it->second.needle.empty() && !BodyContains(request.body, it->second.needle)) continue;
+      return testing::ServerResponse{it->second.status, {{"x-amzn-RequestId", "injected"}}, it->second.body};
     }
   }
   aws::HttpRequest forward;

@@ -26,6 +26,9 @@ class RecordingProxy {
   std::string url() const { return server_->url(); }
   // Answers `operation` (query/ec2 Action or json target) with `status` and `body`.
   void inject(const std::string& operation, int status, std::string body);
+  // The same, only for requests whose body (URL-decoded for the query
+  // protocol) contains `needle`: AssumeRole of one account's role.
+  void inject_when(const std::string& operation, std::string needle, int status, std::string body);
   std::vector<RecordedCall> calls() const;
 
  private:
@@ -35,7 +38,12 @@ class RecordingProxy {
   aws::CurlTransport transport_;
   mutable std::mutex mutex_;
   std::vector<RecordedCall> calls_;
-  std::map<std::string, std::pair<int, std::string>> injected_;
+  struct Injection {
+    std::string needle;  // "" matches every request
+    int status;
+    std::string body;
+  };
+  std::multimap<std::string, Injection> injected_;  // by operation
   std::unique_ptr<testing::LocalHttpServer> server_;
 };
 

@@ -85,6 +85,69 @@ TEST(TableReport, GroupsBySeverityThenCheckWithSummary) {
   EXPECT_EQ(table.find("\033["), std::string::npos);
 }
 
+// Two accounts of an organization: one scanned, one whose role was denied.
+ScanResult OrganizationSample() {
+  ScanResult result = Sample();
+  result.organization_id = "o-abc123";
+  result.accounts = {"123456789012"};
+  for (auto& f : result.findings) {
+    f.account_name = "web";
+    f.ou_path = "Root/Prod";
+    f.account_tags = {{"Environment", "production"}};
+  }
+  auto denied = MakeFinding("iam_password_policy_min_length", checks::Status::kError, checks::Severity::kMedium,
+                            "222233334444", "account not scanned (failed): AccessDenied");
+  denied.account_id = "222233334444";
+  result.findings.push_back(denied);
+  result.errors[0].account_id = "123456789012";
+  result.account_summaries = {
+      {"123456789012", "web", "Root/Prod", {{"Environment", "production"}}, "scanned", "", 40},
+      {"222233334444", "sandbox", "Root/Dev", {}, "failed", "sts:AssumeRole: AccessDenied", 1}};
+  return result;
+}
+
+TEST(JsonReport, OrganizationScansHaveAnAccountsSectionAndAccountDetails) {
+  auto json = nlohmann::json::parse(RenderJson(OrganizationSample(), {}));
+  EXPECT_EQ(json["organization"]["id"], "o-abc123");
+  ASSERT_EQ(json["accounts"].size(), 2u);
+  const auto& web = json["accounts"][0];
+  EXPECT_EQ(web["name"], "web");
+  EXPECT_EQ(web["ou_path"], "Root/Prod");
+  EXPECT_EQ(web["status"], "scanned");
+  EXPECT_TRUE(web["reason"].is_null());
+  EXPECT_EQ(web["findings"]["fail"]["critical"], 1);
+  EXPECT_EQ(web["findings"]["fail"]["high"], 1);
+  EXPECT_EQ(web["findings"]["pass"], 1);
+  const auto& sandbox = json["accounts"][1];
+  EXPECT_EQ(sandbox["status"], "failed");
+  EXPECT_EQ(sandbox["reason"], "sts:AssumeRole: AccessDenied");
+  EXPECT_EQ(sandbox["findings"]["error"], 1);
+  EXPECT_EQ(json["findings"][0]["account_name"], "web");
+  EXPECT_EQ(json["findings"][0]["ou_path"], "Root/Prod");
+  EXPECT_EQ(json["findings"][0]["account_tags"]["Environment"], "production");
+  EXPECT_EQ(json["errors"][0]["account_id"], "123456789012");
+}
+
+TEST(JsonReport, SingleAccountScansKeepTheirShape) {
+  auto json = nlohmann::json::parse(RenderJson(Sample(), {}));
+  EXPECT_FALSE(json.contains("accounts"));
+  EXPECT_FALSE(json.contains("organization"));
+  EXPECT_FALSE(json["findings"][0].contains("account_name"));
+  EXPECT_FALSE(json["errors"][0].contains("account_id"));
+}
+
+TEST(TableReport, OrganizationScansSummariseEachAccount) {
+  std::string table = RenderTable(OrganizationSample(), {});
+  EXPECT_NE(table.find("organization o-abc123, 2 accounts"), std::string::npos) << table;
+  EXPECT_NE(table.find("Accounts (organization o-abc123"), std::string::npos) << table;
+  auto web = table.find("123456789012  web");
+  ASSERT_NE(web, std::string::npos) << table;
+  EXPECT_NE(table.find("    1     1     0     0     0  scanned", web), std::string::npos) << table;
+  EXPECT_NE(table.find("failed: sts:AssumeRole: AccessDenied"), std::string::npos) << table;
+  // The unscanned account's per-check ERRORs are summarised, not listed.
+  EXPECT_EQ(table.find("account not scanned"), std::string::npos) << table;
+}
+
 TEST(TableReport, ColourOnlyWhenAsked) {
   RenderOptions options;
   options.color = true;

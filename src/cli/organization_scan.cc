@@ -1,0 +1,118 @@
+#include "cli/organization_scan.h"
+
+#include <map>
+
+#include "checks/check_support.h"
+#include "collect/organization_scan.h"
+
+namespace posture::cli {
+namespace {
+
+std::set<std::string> NeededSections(const std::vector<const checks::Check*>& selected) {
+  std::set<std::string> sections;
+  for (const auto* check : selected) {
+    for (auto section : checks::SplitNeeds(check->metadata.needs)) sections.emplace(section);
+  }
+  return sections;
+}
+
+// "arn:aws:iam::111122223333:role/OrganizationAccountAccessRole"
+std::string RoleArn(const std::string& partition, const std::string& account_id, const std::string& role_name) {
+  return "arn:" + partition + ":iam::" + account_id + ":role/" + role_name;
+}
+
+// One ERROR per check for an account that could not be scanned.
+void ReportUnscanned(const collect::AccountScan& account, const std::vector<const checks::Check*>& selected,
+                     const checks::CheckSettings& settings, std::vector<checks::Finding>& out) {
+  inventory::Inventory empty;
+  empty.account_id = account.account.id;
+  if (account.account.arn.starts_with("arn:")) {
+    empty.partition = account.account.arn.substr(4, account.account.arn.find(':', 4) - 4);
+  }
+  const std::string message =
+      std::string("account not scanned (") + collect::AccountOutcomeName(account.outcome) + "): " + account.reason;
+  for (const auto* check : selected) {
+    checks::FindingSink sink(check->metadata, empty, out, settings);
+    sink.account_error(checks::kGlobalRegion, message);
+  }
+}
+
+}  // namespace
+
+bool IsOrganizationCheck(const checks::Check& check) {
+  auto needs = checks::SplitNeeds(check.metadata.needs);
+  if (needs.empty()) return false;
+  for (auto section : needs) {
+    if (!collect::IsOrganizationSection(std::string(section))) return false;
+  }
+  return true;
+}
+
+aws::Result<report::ScanResult> ScanOrganizationAccounts(AwsContext& context, const OrganizationScanRequest& request) {
+  std::vector<const checks::Check*> account_checks, organization_checks;
+  for (const auto* check : request.checks)
+    (IsOrganizationCheck(*check) ? organization_checks : account_checks).push_back(check);
+
+  collect::OrgScanOptions options;
+  options.regions = request.regions;
+  options.sections = NeededSections(request.checks);
+  options.accounts = request.flags.accounts;
+  options.exclude_accounts = request.flags.exclude_accounts;
+  options.units = request.flags.units;
+  options.concurrency = request.concurrency;
+  options.progress = request.progress;
+  std::string partition = "aws";
+  auto client_for = [&](const inventory::OrgAccount& account) {
+    std::string account_partition = partition;
+    if (account.arn.starts_with("arn:")) account_partition = account.arn.substr(4, account.arn.find(':', 4) - 4);
+    return context.assume_role_client(RoleArn(account_partition, account.id, request.flags.role_name),
+                                      request.flags.external_id);
+  };
+  auto scan = collect::ScanOrganization(context.client(), client_for, options);
+  if (!scan.ok()) return std::move(scan.error());
+
+  report::ScanResult result;
+  result.organization_id = scan->organization.id;
+  result.regions = request.regions;
+  result.checks_run = static_cast<int>(request.checks.size());
+  result.api_requests = context.client().requests_sent();
+
+  std::map<std::string, const inventory::OrgAccount*> by_id;
+  for (const auto& account : scan->organization.accounts) by_id[account.id] = &account;
+  auto stamp_errors = [&](const inventory::Inventory& inventory) {
+    for (auto error : inventory.errors) {
+      error.account_id = inventory.account_id;
+      result.errors.push_back(std::move(error));
+    }
+  };
+
+  for (const auto& account : scan->accounts) {
+    result.account_summaries.push_back({account.account.id, account.account.name, account.ou_path, account.account.tags,
+                                        collect::AccountOutcomeName(account.outcome), account.reason,
+                                        account.requests});
+    result.api_requests += account.requests;
+    if (account.outcome != collect::AccountOutcome::kScanned) {
+      ReportUnscanned(account, account_checks, request.settings, result.findings);
+      continue;
+    }
+    result.accounts.push_back(account.account.id);
+    auto findings = checks::EvaluateChecks(account.inventory, account_checks, request.settings);
+    std::move(findings.begin(), findings.end(), std::back_inserter(result.findings));
+    stamp_errors(account.inventory);
+  }
+  auto organization_findings =
+      checks::EvaluateChecks(scan->organization_inventory, organization_checks, request.settings);
+  std::move(organization_findings.begin(), organization_findings.end(), std::back_inserter(result.findings));
+  stamp_errors(scan->organization_inventory);
+
+  for (auto& finding : result.findings) {
+    auto account = by_id.find(finding.account_id);
+    if (account == by_id.end()) continue;
+    finding.account_name = account->second->name;
+    finding.ou_path = collect::OuPath(scan->organization, account->second->parent_id);
+    finding.account_tags = account->second->tags;
+  }
+  return result;
+}
+
+}  // namespace posture::cli

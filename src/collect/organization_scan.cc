@@ -1,0 +1,251 @@
+#include "collect/organization_scan.h"
+
+#include <map>
+
+#include "collect/collect.h"
+#include "collect/collectors.h"
+
+namespace posture::collect {
+namespace {
+
+// One account's collection: its client, lane context and errors. Held by
+// address while its tasks run.
+struct AccountJob {
+  AccountScan* scan = nullptr;
+  std::unique_ptr<aws::AwsClient> own_client;  // null for the caller's account
+  aws::AwsClient* client = nullptr;
+  ErrorLog errors;
+  std::unique_ptr<CollectContext> ctx;
+};
+
+const inventory::OrganizationalUnit* FindUnit(const inventory::Organization& organization, const std::string& id) {
+  for (const auto& unit : organization.units) {
+    if (unit.id == id) return &unit;
+  }
+  return nullptr;
+}
+
+// The ids from `parent_id` up to the root; a broken tree (unknown parent,
+// cycle) ends the walk.
+std::vector<std::string> AncestorIds(const inventory::Organization& organization, const std::string& parent_id) {
+  std::vector<std::string> chain;
+  std::string id = parent_id;
+  while (!id.empty() && chain.size() <= organization.units.size()) {
+    const auto* unit = FindUnit(organization, id);
+    if (!unit) break;
+    chain.push_back(unit->id);
+    id = unit->parent_id;
+  }
+  return chain;
+}
+
+aws::Error ScanError(const inventory::CollectionError& error) {
+  std::string message = "cannot list the organization: " + error.service + ":" + error.operation + ": " + error.message;
+  if (error.kind == "access_denied") {
+    message += " (run from the management account or a delegated administrator for AWS Organizations)";
+  }
+  return aws::Error(error.kind == "access_denied" ? aws::ErrorKind::kAccessDenied : aws::ErrorKind::kInternal,
+                    std::move(message));
+}
+
+// Reads the organization's structure (OU tree, accounts, tags) with the caller's client.
+aws::Result<inventory::Organization> ListOrganization(aws::AwsClient& caller, const CallerIdentity& identity,
+                                                      int concurrency) {
+  inventory::Inventory discovery = NewInventory(identity.account_id, identity.partition, {});
+  const std::set<std::string> sections = {inventory::kSectionOrganization};
+  ErrorLog errors;
+  {
+    TaskPool pool(concurrency);
+    CollectContext ctx{caller, pool, errors, sections, identity.account_id, identity.partition};
+    PlanInventory(ctx, discovery);
+    pool.wait();
+  }
+  auto& structure = discovery.organization.structure;
+  if (structure.error) return ScanError(*structure.error);
+  if (!structure.ok()) return aws::Error::Internal("the organization's structure was not collected");
+  if (structure->id.empty()) {
+    return aws::Error::InvalidInput("account " + identity.account_id +
+                                    " is not in an AWS Organization (--organization needs the management account or "
+                                    "a delegated administrator)");
+  }
+  return std::move(*structure.value);
+}
+
+// Checks the filters name only what the organization holds.
+aws::Status CheckFilters(const inventory::Organization& organization, const OrgScanOptions& options) {
+  std::set<std::string> known;
+  for (const auto& account : organization.accounts) known.insert(account.id);
+  for (const auto* filter : {&options.accounts, &options.exclude_accounts}) {
+    for (const auto& id : *filter) {
+      if (!known.count(id)) {
+        return aws::Error::InvalidInput("account " + id + " is not in organization " + organization.id);
+      }
+    }
+  }
+  for (const auto& id : options.units) {
+    if (!FindUnit(organization, id)) {
+      return aws::Error::InvalidInput("organizational unit " + id + " is not in organization " + organization.id);
+    }
+  }
+  return aws::Ok{};
+}
+
+bool Chosen(const inventory::Organization& organization, const inventory::OrgAccount& account,
+            const OrgScanOptions& options) {
+  if (!options.accounts.empty() && !options.accounts.count(account.id)) return false;
+  if (options.exclude_accounts.count(account.id)) return false;
+  if (options.units.empty()) return true;
+  for (const auto& id : AncestorIds(organization, account.parent_id)) {
+    if (options.units.count(id)) return true;
+  }
+  return false;
+}
+
+std::set<std::string> MemberSections(const std::set<std::string>& sections) {
+  std::set<std::string> out;
+  for (const auto& section : sections) {
+    if (!IsOrganizationSection(section)) out.insert(section);
+  }
+  return out;
+}
+
+// What the organization inventory collects: the organization-wide sections
+// asked for, and the caller's Identity Center instances (which serve every
+// member) when any account check or permission set needs them.
+std::set<std::string> OrganizationSections(const std::set<std::string>& sections) {
+  std::set<std::string> out;
+  for (const auto& section : sections) {
+    if (IsOrganizationSection(section) && section != inventory::kSectionOrganization) out.insert(section);
+  }
+  if (sections.count(inventory::kSectionSsoInstances) || out.count(inventory::kSectionSsoPermissionSets)) {
+    out.insert(inventory::kSectionSsoInstances);
+  }
+  return out;
+}
+
+std::vector<inventory::SsoInstance> InstancesOf(const inventory::Inventory& inventory) {
+  std::vector<inventory::SsoInstance> out;
+  for (const auto& region : inventory.regions) {
+    if (region.sso_instances.ok()) out.insert(out.end(), region.sso_instances->begin(), region.sso_instances->end());
+  }
+  return out;
+}
+
+}  // namespace
+
+const char* AccountOutcomeName(AccountOutcome outcome) {
+  switch (outcome) {
+    case AccountOutcome::kScanned:
+      return "scanned";
+    case AccountOutcome::kFailed:
+      return "failed";
+    case AccountOutcome::kSkipped:
+      return "skipped";
+  }
+  return "scanned";
+}
+
+bool IsOrganizationSection(const std::string& section) {
+  return section == inventory::kSectionOrganization || section == inventory::kSectionScps ||
+         section == inventory::kSectionSsoPermissionSets;
+}
+
+std::string OuPath(const inventory::Organization& organization, const std::string& parent_id) {
+  std::string path;
+  for (const auto& id : AncestorIds(organization, parent_id)) {
+    const auto* unit = FindUnit(organization, id);
+    path = path.empty() ? unit->name : unit->name + "/" + path;
+  }
+  return path;
+}
+
+aws::Result<OrgScan> ScanOrganization(aws::AwsClient& caller, const AccountClientFactory& client_for,
+                                      const OrgScanOptions& options) {
+  auto identity = IdentifyCaller(caller);
+  if (!identity.ok()) return std::move(identity.error());
+  auto organization = ListOrganization(caller, *identity, options.concurrency);
+  if (!organization.ok()) return std::move(organization.error());
+  auto filters = CheckFilters(*organization, options);
+  if (!filters.ok()) return std::move(filters.error());
+
+  OrgScan scan;
+  scan.caller_account_id = identity->account_id;
+  scan.partition = identity->partition;
+  scan.organization = std::move(*organization);
+  for (const auto& account : scan.organization.accounts) {
+    if (!Chosen(scan.organization, account, options)) continue;
+    AccountScan& entry = scan.accounts.emplace_back();
+    entry.account = account;
+    entry.ou_path = OuPath(scan.organization, account.parent_id);
+    if (account.status != "ACTIVE") {
+      entry.outcome = AccountOutcome::kSkipped;
+      entry.reason = "the account is " + (account.status.empty() ? std::string("not active") : account.status);
+    } else {
+      entry.inventory = NewInventory(account.id, scan.partition, options.regions);
+    }
+  }
+  if (scan.accounts.empty())
+    return aws::Error::InvalidInput("no account of " + scan.organization.id + " matches the filters");
+
+  scan.organization_inventory = NewInventory(scan.caller_account_id, scan.partition, options.regions);
+  scan.organization_inventory.organization.structure.set(scan.organization);
+  const std::set<std::string> member_sections = MemberSections(options.sections);
+  const std::set<std::string> organization_sections = OrganizationSections(options.sections);
+
+  std::vector<std::unique_ptr<AccountJob>> jobs;
+  AccountJob organization_job;
+  {
+    TaskPool pool(options.concurrency, options.progress);
+    organization_job.client = &caller;
+    organization_job.ctx.reset(new CollectContext{caller, TaskLane(pool, pool.open_lane()), organization_job.errors,
+                                                  organization_sections, scan.caller_account_id, scan.partition});
+    PlanInventory(*organization_job.ctx, scan.organization_inventory);
+
+    for (auto& entry : scan.accounts) {
+      if (entry.outcome != AccountOutcome::kScanned) continue;
+      auto& job = *jobs.emplace_back(std::make_unique<AccountJob>());
+      job.scan = &entry;
+      TaskLane lane(pool, pool.open_lane());
+      if (entry.account.id == scan.caller_account_id) {
+        job.client = &caller;
+        job.ctx.reset(new CollectContext{caller, lane, job.errors, member_sections, entry.account.id, scan.partition});
+        PlanInventory(*job.ctx, entry.inventory);
+        continue;
+      }
+      // Credentials first (the role is assumed here, once): an account that
+      // cannot be entered fails as a whole instead of once per section.
+      lane.submit([&job, &client_for, &member_sections, lane, partition = scan.partition] {
+        job.own_client = client_for(job.scan->account);
+        job.client = job.own_client.get();
+        auto credentials = job.client->credentials().fetch();
+        if (!credentials.ok()) {
+          job.scan->outcome = AccountOutcome::kFailed;
+          job.scan->reason = credentials.error().describe();
+          return;
+        }
+        job.ctx.reset(
+            new CollectContext{*job.client, lane, job.errors, member_sections, job.scan->account.id, partition});
+        PlanInventory(*job.ctx, job.scan->inventory);
+      });
+    }
+    pool.wait();
+  }
+
+  scan.organization_inventory.errors = organization_job.errors.take();
+  inventory::OrgMembership membership;
+  membership.organization_id = scan.organization.id;
+  membership.identity_center_instances = InstancesOf(scan.organization_inventory);
+  for (auto& job : jobs) {
+    AccountScan& entry = *job->scan;
+    if (job->own_client) entry.requests = job->own_client->requests_sent();
+    if (entry.outcome != AccountOutcome::kScanned) continue;
+    entry.inventory.errors = job->errors.take();
+    entry.inventory.membership = membership;
+    entry.inventory.membership->account_name = entry.account.name;
+    entry.inventory.membership->ou_path = entry.ou_path;
+    entry.inventory.membership->account_tags = entry.account.tags;
+  }
+  return scan;
+}
+
+}  // namespace posture::collect
