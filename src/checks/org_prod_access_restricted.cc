@@ -9,36 +9,48 @@
 namespace posture::checks {
 namespace {
 
-// The principals holding administrator permission sets in one account:
-// (type, id) -> the description and the sets' names.
+// One principal holding administrator permission sets in an account.
+struct Holder {
+  std::string description;        // "user alice"
+  std::vector<std::string> sets;  // the administrator permission sets' names
+};
+
+// The principals holding administrator permission sets in one account.
 struct AdminHolders {
-  std::map<std::pair<std::string, std::string>, std::pair<std::string, std::vector<std::string>>> principals;
+  std::map<std::pair<std::string, std::string>, Holder> principals;  // by (type, id)
   size_t users = 0;
   size_t groups = 0;
 
+  // "group Admins (Admin, Ops); user alice (Admin)".
   std::string Describe() const {
     std::vector<std::string> described;
-    for (const auto& [key, holder] : principals) described.push_back(holder.first + " (" + Join(holder.second) + ")");
+    for (const auto& [key, holder] : principals)
+      described.push_back(holder.description + " (" + Join(holder.sets) + ")");
     return Join(described, "; ");
   }
 };
 
-AdminHolders HoldersIn(const std::string& account_id, const inventory::IdentityCenter& identity_center) {
-  std::map<std::string, std::string> admin_sets;  // ARN -> name
+// The administrator permission sets: ARN -> name.
+std::map<std::string, std::string> AdminSets(const inventory::IdentityCenter& identity_center) {
+  std::map<std::string, std::string> admin_sets;
   for (const auto& set : identity_center.permission_sets) {
     if (ClassifyPermissionSet(set).admin) admin_sets[set.arn] = set.name.empty() ? set.arn : set.name;
   }
+  return admin_sets;
+}
+
+AdminHolders HoldersIn(const std::string& account_id, const inventory::IdentityCenter& identity_center,
+                       const std::map<std::string, std::string>& admin_sets) {
   AdminHolders holders;
   for (const auto& assignment : identity_center.assignments) {
     if (assignment.account_id != account_id) continue;
     const auto set = admin_sets.find(assignment.permission_set_arn);
     if (set == admin_sets.end()) continue;
     auto [it, added] = holders.principals.try_emplace({assignment.principal_type, assignment.principal_id},
-                                                      DescribePrincipal(assignment), std::vector<std::string>{});
-    auto& sets = it->second.second;
+                                                      Holder{DescribePrincipal(assignment), {}});
+    auto& sets = it->second.sets;
     if (std::find(sets.begin(), sets.end(), set->second) == sets.end()) sets.push_back(set->second);
-    if (!added) continue;
-    (assignment.principal_type == "USER" ? holders.users : holders.groups) += 1;
+    if (added) (assignment.principal_type == "USER" ? holders.users : holders.groups) += 1;
   }
   return holders;
 }
@@ -50,6 +62,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   const bool have_identity_center = RequireOrganizationSection(identity_center, sink);
   if (!have_structure || !have_identity_center) return;
   const int max_groups = sink.settings().production_admin_principals_max;
+  const auto admin_sets = AdminSets(*identity_center);
   sink.set_resource_type("AWS::Organizations::Account");
   for (const auto& account : structure->accounts) {
     if (account.status != "ACTIVE") continue;
@@ -58,7 +71,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
     sink.set_account(account.id);
     const std::string about =
         "production account " + account.name + " (" + *evidence + ", OU path " + OuPath(*structure, account.id) + "): ";
-    const AdminHolders holders = HoldersIn(account.id, *identity_center);
+    const AdminHolders holders = HoldersIn(account.id, *identity_center, admin_sets);
     const std::string arn = AccountArn(inventory, *structure, account);
     const std::string limit = "at most " + Count(static_cast<size_t>(max_groups), "group", "groups") + " allowed";
     if (holders.principals.empty()) {

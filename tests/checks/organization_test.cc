@@ -202,6 +202,11 @@ TEST(AdminPermissionSetTest, InlineFullAdmin) {
   EXPECT_FALSE(
       ClassifyPermissionSet(PermSet("Deny", {}, R"({"Statement":{"Effect":"Deny","Action":"*","Resource":"*"}})"))
           .admin);
+  // As iam_policy_no_full_admin judges: an Allow with NotAction on "*" grants nearly everything.
+  const AdminAccess not_action = ClassifyPermissionSet(
+      PermSet("AllButIam", {}, R"({"Statement":[{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}]})"));
+  EXPECT_TRUE(not_action.admin);
+  EXPECT_NE(not_action.grant.find("allows every action except iam:*"), std::string::npos) << not_action.grant;
   const AdminAccess broken = ClassifyPermissionSet(PermSet("Broken", {}, "{not json"));
   EXPECT_FALSE(broken.admin);
   EXPECT_NE(broken.error.find("could not read the inline policy"), std::string::npos) << broken.error;
