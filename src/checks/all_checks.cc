@@ -92,6 +92,9 @@ extern const Check kVpcEgressInspected;
 // 7. Access to accounts
 extern const Check kSsoEnabled;
 extern const Check kIamUserConsolePreferSso;
+extern const Check kSsoAdminAssignedToGroups;
+extern const Check kOrgProdAccessRestricted;
+extern const Check kOrgScpGuardrails;
 
 const std::vector<Check>& AllChecks() {
   static const std::vector<Check> kChecks = {
@@ -173,6 +176,9 @@ const std::vector<Check>& AllChecks() {
       kVpcEgressInspected,
       kSsoEnabled,
       kIamUserConsolePreferSso,
+      kSsoAdminAssignedToGroups,
+      kOrgProdAccessRestricted,
+      kOrgScpGuardrails,
   };
   return kChecks;
 }

@@ -128,7 +128,7 @@ Finding FindingSink::make(Status status, std::string_view region, std::string_vi
   finding.check_id = metadata_.id;
   finding.status = status;
   finding.severity = metadata_.severity;
-  finding.account_id = inventory_.account_id;
+  finding.account_id = account_id_.empty() ? inventory_.account_id : account_id_;
   finding.region = region;
   finding.resource_type = resource_type_;
   finding.resource_id = resource_id;

@@ -100,6 +100,9 @@ class FindingSink {
   // The resource type for the next findings when a check reports on
   // several types (defaults to the metadata's).
   void set_resource_type(std::string_view type) { resource_type_ = type; }
+  // The account the next findings are about when an organization check
+  // reports on member accounts; "" for the scanned account (the default).
+  void set_account(std::string_view account_id) { account_id_ = account_id; }
 
   // True when `section` was collected; otherwise emits one ERROR finding
   // for `region` naming the failed call and returns false.
@@ -120,6 +123,7 @@ class FindingSink {
   std::vector<Finding>& out_;
   const CheckSettings& settings_;
   std::string_view resource_type_;
+  std::string account_id_;
 };
 
 // Every registered check, in catalog order.

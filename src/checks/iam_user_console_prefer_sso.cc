@@ -1,13 +1,16 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
+#include "checks/organization.h"
 
 namespace posture::checks {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  // In an organization scan the organization's instance serves this member account.
+  const bool organization_sso = OrganizationHasIdentityCenter(inventory);
   const SsoStatus sso = SummarizeSso(inventory);
-  if (!RequireSsoKnown(sso, sink)) return;
-  if (!sso.enabled()) {
+  if (!organization_sso && !RequireSsoKnown(sso, sink)) return;
+  if (!organization_sso && !sso.enabled()) {
     // The finding this check looks for, console passwords *besides*
     // Identity Center, cannot exist; sso_enabled reports the missing
     // Identity Center, and counting every console user here as well would

@@ -17,10 +17,15 @@ struct CheckSettings {
   int access_key_max_age_days = 90;    // iam_user_access_key_rotated
   int credential_unused_days = 45;     // iam_user_unused_credentials
   int root_usage_window_days = 90;     // iam_root_not_used
+  // org_prod_access_restricted: how many groups may hold administrator
+  // access to one production account.
+  int production_admin_principals_max = 2;
   // The tag naming a resource's environment, matched case-insensitively.
   std::string environment_tag_key = "Environment";
   // An environment tag value, OU or account name is production when it
   // contains one of these (case-insensitively) and none of the exclusions.
+  // Account names of an organization must also have the pattern as a word
+  // (see IsProductionAccountName in checks/organization.h).
   std::vector<std::string> production_patterns = {"prod"};
   std::vector<std::string> non_production_patterns = {"nonprod", "non-prod", "non_prod",
                                                       "preprod", "pre-prod", "pre_prod"};

@@ -1,10 +1,20 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
+#include "checks/organization.h"
 
 namespace posture::checks {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  // In an organization scan the organization's instance serves this member account.
+  if (OrganizationHasIdentityCenter(inventory)) {
+    const auto& membership = *inventory.membership;
+    const auto& instance = membership.identity_center_instances.front();
+    sink.pass(kGlobalRegion, instance.instance_arn, instance.instance_arn,
+              "IAM Identity Center is enabled through the organization " + membership.organization_id + ": " +
+                  instance.instance_arn + (instance.region.empty() ? "" : " (" + instance.region + ")"));
+    return;
+  }
   const SsoStatus sso = SummarizeSso(inventory);
   if (!RequireSsoKnown(sso, sink)) return;
   if (sso.enabled()) {

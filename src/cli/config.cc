@@ -96,6 +96,7 @@ void ReadThresholds(const Reader& reader, const YAML::Node& node, checks::CheckS
       {"access_key_max_age_days", &checks::CheckSettings::access_key_max_age_days, 1, 3650},
       {"credential_unused_days", &checks::CheckSettings::credential_unused_days, 1, 3650},
       {"root_usage_window_days", &checks::CheckSettings::root_usage_window_days, 1, 3650},
+      {"production_admin_principals_max", &checks::CheckSettings::production_admin_principals_max, 0, 100},
   };
   std::set<std::string> known;
   for (const auto& t : kThresholds) known.insert(t.key);

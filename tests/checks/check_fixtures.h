@@ -268,6 +268,72 @@ inline ManagedPolicy AwsPolicy(std::string name, int attachments, std::string do
   return policy;
 }
 
+// ---- AWS Organizations and IAM Identity Center -------------------------------------
+
+inline OrganizationalUnit Ou(std::string id, std::string name, std::string parent_id) {
+  return {std::move(id), std::move(name), std::move(parent_id)};
+}
+inline OrgAccount Member(std::string id, std::string name, std::string parent_id, Tags tags = {},
+                         std::string status = "ACTIVE") {
+  OrgAccount account;
+  account.arn = "arn:aws:organizations::123456789012:account/o-test/" + id;
+  account.id = std::move(id);
+  account.name = std::move(name);
+  account.email = account.name + "@example.com";
+  account.status = std::move(status);
+  account.parent_id = std::move(parent_id);
+  account.tags = std::move(tags);
+  return account;
+}
+// An organization managed by kAccount whose root is "r-root", with SCPs enabled.
+inline Organization Org(std::vector<OrganizationalUnit> ous, std::vector<OrgAccount> accounts) {
+  Organization org;
+  org.id = "o-test";
+  org.arn = "arn:aws:organizations::123456789012:organization/o-test";
+  org.management_account_id = kAccount;
+  org.root_id = "r-root";
+  org.scps_enabled = true;
+  org.units.push_back(Ou("r-root", "Root", ""));
+  for (auto& ou : ous) org.units.push_back(std::move(ou));
+  org.accounts = std::move(accounts);
+  return org;
+}
+inline ServiceControlPolicy Scp(std::string id, std::string name, std::vector<std::string> targets) {
+  ServiceControlPolicy policy;
+  policy.arn = "arn:aws:organizations::123456789012:policy/o-test/service_control_policy/" + id;
+  policy.id = std::move(id);
+  policy.name = std::move(name);
+  policy.target_ids = std::move(targets);
+  return policy;
+}
+inline ServiceControlPolicy FullAwsAccess(std::vector<std::string> targets) {
+  ServiceControlPolicy policy = Scp("p-FullAWSAccess", "FullAWSAccess", std::move(targets));
+  policy.arn = "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess";
+  policy.aws_managed = true;
+  return policy;
+}
+inline constexpr const char* kAdministratorAccess = "arn:aws:iam::aws:policy/AdministratorAccess";
+inline PermissionSet PermSet(std::string name, std::vector<std::string> managed = {}, std::string inline_policy = "") {
+  PermissionSet set;
+  set.arn = "arn:aws:sso:::permissionSet/ssoins-1/ps-" + name;
+  set.name = std::move(name);
+  set.instance_arn = "arn:aws:sso:::instance/ssoins-1";
+  set.managed_policy_arns = std::move(managed);
+  set.inline_policy = std::move(inline_policy);
+  return set;
+}
+// principal_type "USER" or "GROUP"; the principal's id is "id-" + name.
+inline AccountAssignment Assign(std::string account_id, const PermissionSet& set, std::string principal_type,
+                                std::string principal_name) {
+  AccountAssignment assignment;
+  assignment.account_id = std::move(account_id);
+  assignment.permission_set_arn = set.arn;
+  assignment.principal_type = std::move(principal_type);
+  assignment.principal_id = "id-" + principal_name;
+  assignment.principal_name = std::move(principal_name);
+  return assignment;
+}
+
 // ---- The inventory --------------------------------------------------------------
 
 // An account with kRegion, every section collected and empty (no password
@@ -313,6 +379,11 @@ class Estate {
   Estate& identity_providers(IdentityProviders providers);
   Estate& security_contact(std::optional<AlternateContact> contact);
   Estate& analyzers(std::vector<AccessAnalyzer> analyzers, const std::string& region = kRegion);
+  // Organizations and Identity Center (issue 5): uncollected unless set.
+  Estate& organization(Organization organization);
+  Estate& scps(std::vector<ServiceControlPolicy> scps);
+  Estate& identity_center(IdentityCenter identity_center);
+  Estate& membership(OrgMembership membership);
 
   // Marks `section` (an inventory::kSection* name) as failed with
   // access_denied, in `region` for regional sections.
@@ -334,6 +405,7 @@ struct Expected {
   std::optional<Severity> severity = std::nullopt;
   std::string region = "";
   std::string absent_fragment = "";  // must not appear in the message
+  std::string account_id = "";       // the finding's account when not kAccount
 };
 
 struct CheckCase {
@@ -370,6 +442,11 @@ inline Expected In(Expected expected, std::string region) {
 }
 inline Expected Without(Expected expected, std::string fragment) {
   expected.absent_fragment = std::move(fragment);
+  return expected;
+}
+// A finding about another account (organization checks report on member accounts).
+inline Expected About(Expected expected, std::string account_id) {
+  expected.account_id = std::move(account_id);
   return expected;
 }
 

@@ -47,6 +47,10 @@ constexpr SectionCall kSectionCalls[] = {
     {kSectionMacie, "macie2", "GetMacieSession"},
     {kSectionRdsInstances, "rds", "DescribeDBInstances"},
     {kSectionEfsFileSystems, "efs", "DescribeFileSystems"},
+    // Organizations and Identity Center (issue 5): global.
+    {kSectionOrganization, "organizations", "DescribeOrganization"},
+    {kSectionScps, "organizations", "ListPolicies"},
+    {kSectionSsoPermissionSets, "sso", "ListPermissionSets"},
 };
 
 RegionInventory EmptyRegion(const std::string& name) {
@@ -244,6 +248,23 @@ Estate& Estate::analyzers(std::vector<AccessAnalyzer> v, const std::string& r) {
   return *this;
 }
 
+Estate& Estate::organization(Organization v) {
+  inventory_.organization.structure.set(std::move(v));
+  return *this;
+}
+Estate& Estate::scps(std::vector<ServiceControlPolicy> v) {
+  inventory_.organization.scps.set(std::move(v));
+  return *this;
+}
+Estate& Estate::identity_center(IdentityCenter v) {
+  inventory_.organization.identity_center.set(std::move(v));
+  return *this;
+}
+Estate& Estate::membership(OrgMembership v) {
+  inventory_.membership = std::move(v);
+  return *this;
+}
+
 Estate& Estate::fail(std::string_view section, const std::string& region_name) {
   const SectionCall* call = nullptr;
   for (const auto& candidate : kSectionCalls) {
@@ -274,6 +295,15 @@ Estate& Estate::fail(std::string_view section, const std::string& region_name) {
     error.region.clear();
     inventory_.errors.back().region.clear();
     inventory_.cloudfront_distributions.fail(error);
+    return *this;
+  }
+  if (section == kSectionOrganization || section == kSectionScps || section == kSectionSsoPermissionSets) {
+    error.region.clear();  // global
+    inventory_.errors.back().region.clear();
+    auto& org = inventory_.organization;
+    if (section == kSectionOrganization) org.structure.fail(error);
+    if (section == kSectionScps) org.scps.fail(error);
+    if (section == kSectionSsoPermissionSets) org.identity_center.fail(error);
     return *this;
   }
   if (section == kSectionS3Buckets) inventory_.storage.buckets.fail(error);
@@ -318,7 +348,7 @@ TEST_P(CheckCaseTest, ProducesExpectedFindings) {
     const Expected& e = c.expected[i];
     SCOPED_TRACE("finding " + std::to_string(i) + "\n" + Dump(findings));
     EXPECT_EQ(f.check_id, c.check_id);
-    EXPECT_EQ(f.account_id, kAccount);
+    EXPECT_EQ(f.account_id, e.account_id.empty() ? std::string(kAccount) : e.account_id);
     EXPECT_EQ(f.resource_id, e.resource_id);
     EXPECT_EQ(StatusName(f.status), std::string(StatusName(e.status)));
     EXPECT_NE(f.message.find(e.message_fragment), std::string::npos) << "want \"" << e.message_fragment << "\"";

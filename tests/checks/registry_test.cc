@@ -106,6 +106,13 @@ const std::vector<std::string> kIssue4LoggingIds = {
     "guardduty_enabled",
 };
 
+// The organization checks of issue 5 (CHECKS.md section 7).
+const std::vector<std::string> kIssue5OrganizationIds = {
+    "sso_admin_assigned_to_groups",
+    "org_prod_access_restricted",
+    "org_scp_guardrails",
+};
+
 struct CatalogEntry {
   std::string severity, cis, scope;
   int order = 0;  // position in the catalog
@@ -204,6 +211,10 @@ TEST(RegistryTest, LoggingAndMonitoringChecksAreRegistered) {
     EXPECT_FALSE(check->metadata.remediation_terraform.empty()) << id;
     EXPECT_TRUE(check->metadata.docs_url.starts_with("https://docs.aws.amazon.com/")) << id;
   }
+}
+
+TEST(RegistryTest, OrganizationChecksAreRegistered) {
+  for (const auto& id : kIssue5OrganizationIds) EXPECT_NE(FindCheck(id), nullptr) << id;
 }
 
 TEST(RegistryTest, MetadataIsComplete) {

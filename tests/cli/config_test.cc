@@ -32,6 +32,7 @@ thresholds:
   access_key_max_age_days: 60
   credential_unused_days: 30
   root_usage_window_days: 7
+  production_admin_principals_max: 1
 environment:
   tag_key: Stage
 production:
@@ -45,6 +46,7 @@ production:
   EXPECT_EQ(settings.access_key_max_age_days, 60);
   EXPECT_EQ(settings.credential_unused_days, 30);
   EXPECT_EQ(settings.root_usage_window_days, 7);
+  EXPECT_EQ(settings.production_admin_principals_max, 1);
   EXPECT_EQ(settings.environment_tag_key, "Stage");
   EXPECT_TRUE(settings.is_production("Live-EU"));
   EXPECT_FALSE(settings.is_production("preprod"));
@@ -59,6 +61,7 @@ TEST(ConfigTest, AnEmptyOrPartialFileKeepsTheDefaults) {
   EXPECT_EQ(partial.password_min_length, 20);
   EXPECT_EQ(partial.password_reuse_prevention, 24);
   EXPECT_EQ(partial.access_key_max_age_days, 90);
+  EXPECT_EQ(partial.production_admin_principals_max, 2);
   EXPECT_TRUE(partial.is_production("prod"));
   EXPECT_FALSE(partial.is_production("non-prod"));
 }
@@ -67,7 +70,7 @@ TEST(ConfigTest, MistakesNameTheFileLineAndProblem) {
   EXPECT_EQ(ErrorOf("thresholds:\n  pasword_min_length: 14\n"),
             "config posture.yaml:2: unknown key 'pasword_min_length' under 'thresholds' (expected one of: "
             "access_key_max_age_days, credential_unused_days, password_min_length, password_reuse_prevention, "
-            "root_usage_window_days)");
+            "production_admin_principals_max, root_usage_window_days)");
   EXPECT_EQ(ErrorOf("threshold:\n  password_min_length: 14\n"),
             "config posture.yaml:1: unknown key 'threshold' (expected one of: checks, environment, production, "
             "thresholds)");
@@ -75,6 +78,12 @@ TEST(ConfigTest, MistakesNameTheFileLineAndProblem) {
             "config posture.yaml:2: 'thresholds.password_min_length' must be a whole number from 6 to 128");
   EXPECT_EQ(ErrorOf("thresholds:\n  password_min_length: 4\n"),
             "config posture.yaml:2: 'thresholds.password_min_length' must be a whole number from 6 to 128");
+  EXPECT_EQ(ErrorOf("thresholds:\n  production_admin_principals_max: two\n"),
+            "config posture.yaml:2: 'thresholds.production_admin_principals_max' must be a whole number from 0 to "
+            "100");
+  EXPECT_EQ(ErrorOf("thresholds:\n  production_admin_principals_max: -1\n"),
+            "config posture.yaml:2: 'thresholds.production_admin_principals_max' must be a whole number from 0 to "
+            "100");
   EXPECT_EQ(ErrorOf("checks:\n  disabled: [no_such_check]\n"),
             "config posture.yaml:2: unknown check 'no_such_check' in checks.disabled (see posture checks)");
   EXPECT_EQ(ErrorOf("checks:\n  disabled: sso_enabled\n"),

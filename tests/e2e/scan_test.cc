@@ -270,6 +270,11 @@ TEST(Demo, ShowsFindingsFromEveryCheck) {
   for (const auto& check : checks::AllChecks()) {
     const std::string id(check.metadata.id);
     if (id == "iam_server_cert_not_expired") continue;
+    // The organization checks need an organization (posture scan --organization): the demo
+    // account is in none, so they have nothing to evaluate.
+    if (id == "sso_admin_assigned_to_groups" || id == "org_prod_access_restricted" || id == "org_scp_guardrails") {
+      continue;
+    }
     EXPECT_TRUE(seen.count(id)) << id << " has no finding in the demo";
   }
   for (const char* id : {"ec2_ebs_default_encryption", "ec2_ebs_volume_encrypted", "vpc_flow_logs_enabled",

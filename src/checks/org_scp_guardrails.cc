@@ -1,0 +1,77 @@
+#include "checks/check.h"
+#include "checks/check_support.h"
+#include "checks/organization.h"
+
+namespace posture::checks {
+namespace {
+
+void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
+  const auto& structure = inventory.organization.structure;
+  const auto& scps = inventory.organization.scps;
+  const bool have_structure = RequireOrganizationSection(structure, sink);
+  const bool have_scps = RequireOrganizationSection(scps, sink);
+  if (!have_structure || !have_scps) return;
+  sink.set_resource_type("AWS::Organizations::Account");
+  for (const auto& account : structure->accounts) {
+    if (account.status != "ACTIVE") continue;
+    const auto evidence = ProductionEvidence(sink.settings(), *structure, account);
+    if (!evidence) continue;
+    sink.set_account(account.id);
+    const std::string arn = AccountArn(inventory, *structure, account);
+    const std::string path = OuPath(*structure, account.id);
+    const std::string about = "production account " + account.name + " (" + *evidence + ", OU path " + path + "): ";
+    if (!structure->scps_enabled) {
+      sink.fail(kGlobalRegion, account.id, arn,
+                about +
+                    "service control policies are not enabled on the organization root, so no guardrail "
+                    "applies to it");
+      continue;
+    }
+    const auto guardrails = Guardrails(EffectiveScps(*structure, *scps, account.id));
+    if (guardrails.empty()) {
+      sink.fail(kGlobalRegion, account.id, arn,
+                about +
+                    "no service control policy other than FullAWSAccess is attached to the account, to an OU on "
+                    "its path or to the root");
+      continue;
+    }
+    std::vector<std::string> described;
+    for (const auto& scp : guardrails) described.push_back(scp.Describe());
+    sink.pass(kGlobalRegion, account.id, arn, about + "guardrail SCPs apply: " + Join(described));
+  }
+  sink.set_account("");
+}
+
+}  // namespace
+
+extern constinit const Check kOrgScpGuardrails{
+    .metadata =
+        {
+            .id = "org_scp_guardrails",
+            .title = "Production accounts are under service control policies other than FullAWSAccess",
+            .severity = Severity::kMedium,
+            .resource_type = "AWS::Organizations::Account",
+            .scope = "L",
+            .cis_3_0 = "",
+            .risk = "Without a guardrail SCP, nothing above the account stops its administrators (or a stolen "
+                    "administrator session) from disabling CloudTrail, leaving the organization or using "
+                    "unapproved regions in production.",
+            .remediation = "aws organizations attach-policy --policy-id <guardrail-scp-id> --target-id "
+                           "<prod-ou-id>  # after aws organizations enable-policy-type --root-id <root-id> "
+                           "--policy-type SERVICE_CONTROL_POLICY and create-policy --type SERVICE_CONTROL_POLICY",
+            .remediation_terraform = "resource \"aws_organizations_policy\" \"prod_guardrails\" {\n"
+                                     "  name    = \"prod-guardrails\"\n"
+                                     "  type    = \"SERVICE_CONTROL_POLICY\"\n"
+                                     "  content = data.aws_iam_policy_document.prod_guardrails.json\n"
+                                     "}\n"
+                                     "resource \"aws_organizations_policy_attachment\" \"prod\" {\n"
+                                     "  policy_id = aws_organizations_policy.prod_guardrails.id\n"
+                                     "  target_id = aws_organizations_organizational_unit.prod.id\n"
+                                     "}",
+            .docs_url = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html",
+            .needs = "organizations.structure,organizations.scps",
+        },
+    .evaluate = &Evaluate,
+};
+
+}  // namespace posture::checks
