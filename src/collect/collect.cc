@@ -59,6 +59,8 @@ aws::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const
     PlanIdentity(ctx, inventory.iam);
     PlanCloudTrail(ctx, inventory.regions);
     PlanCloudFront(ctx, inventory.cloudfront_distributions);
+    PlanOrganization(ctx, inventory.organization,
+                     PlanIdentityCenter(ctx, inventory.regions, inventory.organization.identity_center));
     PlanS3(ctx, inventory);
     for (auto& region : inventory.regions) {
       for (RegionalPlan plan : kRegionalPlans) plan(ctx, region);
