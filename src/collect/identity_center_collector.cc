@@ -44,12 +44,12 @@ std::string CustomerPolicyName(const aws::Json& reference) {
 }
 
 // An answer meaning the server does not implement the operation: our own
-// kUnsupported, HTTP 501, or a 500 carrying no AWS error code (moto's
-// "action has not been implemented" page). A real AWS failure names a code.
+// kUnsupported, HTTP 501, or a 500 carrying no AWS error code (moto's HTML
+// "action has not been implemented" page; the client then names the code
+// after the status). A real AWS failure names a code.
 bool NotImplemented(const aws::Error& error) {
-  if (error.kind() == aws::ErrorKind::kUnsupported) return true;
-  if (error.http_status() == 501) return true;
-  return error.http_status() == 500 && error.code().empty();
+  if (error.kind() == aws::ErrorKind::kUnsupported || error.http_status() == 501) return true;
+  return error.http_status() == 500 && (error.code().empty() || error.code() == "500");
 }
 
 // The section's state while its calls run. Every task holds it through a
