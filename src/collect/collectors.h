@@ -70,10 +70,6 @@ class WebAclLookup {
 };
 std::shared_ptr<WebAclLookup> PlanWafv2(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanElbv2(CollectContext& ctx, inventory::RegionInventory& region, std::shared_ptr<WebAclLookup> web_acls);
-// IAM Identity Center's sso-admin ListInstances in one region; "not offered
-// here" answers read as no instance.
-inventory::Collected<std::vector<inventory::SsoInstance>> ListSsoInstances(aws::AwsClient& client,
-                                                                           const CallSite& site);
 
 // AWS Organizations and IAM Identity Center (issue 5). Identity Center's
 // account assignments are listed per account of the organization, so the
@@ -95,5 +91,9 @@ std::shared_ptr<OrgAccountsListener> PlanIdentityCenter(CollectContext& ctx,
                                                         inventory::Collected<inventory::IdentityCenter>& out);
 void PlanOrganization(CollectContext& ctx, inventory::OrganizationInventory& org,
                       std::shared_ptr<OrgAccountsListener> accounts = nullptr);
+// IAM Identity Center's sso-admin ListInstances in one region; "not offered
+// here" answers read as no instance.
+inventory::Collected<std::vector<inventory::SsoInstance>> ListSsoInstances(aws::AwsClient& client,
+                                                                           const CallSite& site);
 
 }  // namespace posture::collect

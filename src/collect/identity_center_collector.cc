@@ -15,13 +15,16 @@
 //     then per permission set provisioned there ListAccountAssignments;
 //   - per distinct principal assigned: identitystore DescribeUser or
 //     DescribeGroup, in the instance's region.
-// Round trips: ListInstances, then 2 (permission sets) or 3 (assignments,
-// names) more. The section is published when every call has answered; a
-// failed call fails it, except a name lookup (the name stays "" and the
-// error is logged) and a boundary lookup the server does not implement
-// (moto lacks it: no boundary, error logged).
+// Round trips: ListInstances, then 2 more for the permission sets; the
+// assignments take 3 more (provisioned sets, assignments, names) after the
+// later of the instance and the organization's walk. The section is
+// published when every call has answered; a failed call fails it, except a
+// name lookup (the name stays "" and the error is logged) and a boundary
+// lookup the server does not implement (moto lacks it: no boundary, error
+// logged).
 #include <atomic>
 #include <map>
+#include <set>
 
 #include "collect/collectors.h"
 
