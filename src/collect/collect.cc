@@ -63,6 +63,8 @@ void PlanInventory(CollectContext& ctx, inventory::Inventory& inventory) {
   PlanIdentity(ctx, inventory.iam);
   PlanCloudTrail(ctx, inventory.regions);
   PlanCloudFront(ctx, inventory.cloudfront_distributions);
+  PlanOrganization(ctx, inventory.organization,
+                   PlanIdentityCenter(ctx, inventory.regions, inventory.organization.identity_center));
   PlanS3(ctx, inventory);
   for (auto& region : inventory.regions) {
     for (RegionalPlan plan : kRegionalPlans) plan(ctx, region);

@@ -75,4 +75,29 @@ class WebAclLookup {
 std::shared_ptr<WebAclLookup> PlanWafv2(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanElbv2(CollectContext& ctx, inventory::RegionInventory& region, std::shared_ptr<WebAclLookup> web_acls);
 
+// AWS Organizations and IAM Identity Center (issue 5). Identity Center's
+// account assignments are listed per account of the organization, so the
+// organization collector tells Identity Center the accounts once the
+// structure is known. PlanIdentityCenter lists the instances in every
+// region (also filling each region's sso.instances when asked for) and
+// returns the listener (nullptr when sso.permission_sets is not asked for);
+// PlanOrganization must then be called with it: it reports the accounts
+// once the structure is known (at once, none, when it is not collected).
+class OrgAccountsListener {
+ public:
+  virtual ~OrgAccountsListener() = default;
+  // The organization's account ids; empty when the structure is unavailable
+  // (not in an organization, or its listing failed). Called once.
+  virtual void accounts_known(std::vector<std::string> account_ids) = 0;
+};
+std::shared_ptr<OrgAccountsListener> PlanIdentityCenter(CollectContext& ctx,
+                                                        std::vector<inventory::RegionInventory>& regions,
+                                                        inventory::Collected<inventory::IdentityCenter>& out);
+void PlanOrganization(CollectContext& ctx, inventory::OrganizationInventory& org,
+                      std::shared_ptr<OrgAccountsListener> accounts = nullptr);
+// IAM Identity Center's sso-admin ListInstances in one region; "not offered
+// here" answers read as no instance.
+inventory::Collected<std::vector<inventory::SsoInstance>> ListSsoInstances(aws::AwsClient& client,
+                                                                           const CallSite& site);
+
 }  // namespace posture::collect

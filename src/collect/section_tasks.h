@@ -12,6 +12,7 @@
 #pragma once
 
 #include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -110,11 +111,23 @@ class SectionJoin {
     std::lock_guard lock(mutex_);
     if (!error_) error_ = std::move(error);
   }
+  // Announces `n` more parts (a part that found more work), before the
+  // calling part's done().
+  void add_parts(int n) {
+    std::lock_guard lock(mutex_);
+    pending_ += n;
+  }
+  // Runs `finished(section)` once the section is published, on the thread of
+  // the last part. Call before submitting the parts.
+  void on_finish(std::function<void(const inventory::Collected<T>&)> finished) { finished_ = std::move(finished); }
   // Marks one part finished.
   void done() {
-    std::lock_guard lock(mutex_);
-    if (--pending_ > 0) return;
-    section_ = error_ ? Failure<T>(std::move(*error_)) : Success(std::move(value_));
+    {
+      std::lock_guard lock(mutex_);
+      if (--pending_ > 0) return;
+      section_ = error_ ? Failure<T>(std::move(*error_)) : Success(std::move(value_));
+    }
+    if (finished_) finished_(section_);
   }
 
  private:
@@ -124,6 +137,7 @@ class SectionJoin {
   T value_;
   std::optional<inventory::CollectionError> error_;
   int pending_;
+  std::function<void(const inventory::Collected<T>&)> finished_;
 };
 
 // Calls every page of `site.operation` with `input` and passes each item of

@@ -88,6 +88,9 @@ TEST(CollectTest, FullScanFillsEverySectionWithReadCallsOnly) {
     EXPECT_TRUE(region.file_systems.ok());
   }
   EXPECT_TRUE(inventory.cloudfront_distributions.ok());
+  EXPECT_TRUE(inventory.organization.structure.ok());
+  EXPECT_TRUE(inventory.organization.scps.ok());
+  EXPECT_TRUE(inventory.organization.identity_center.ok());
   EXPECT_EQ(inventory.region("eu-west-1")->instances->front().arn,
             "arn:aws:ec2:eu-west-1:123456789012:instance/i-0pub");
 
@@ -96,8 +99,9 @@ TEST(CollectTest, FullScanFillsEverySectionWithReadCallsOnly) {
   // 1 SSO; Identity (issue 4): 4 global (server certificates, SAML, OIDC, security contact) + 1 Access
   // Analyzer per region; network and edge: 1 CloudFront + per region 4 EC2, 2 API Gateway (list, one
   // public API), 1 Network Firewall; storage: 7 S3/S3 Control (list, location, 4 facets of one bucket,
-  // account block), 1 Macie + per region 1 RDS, 1 EFS.
-  EXPECT_EQ(aws.calls().size(), 1u + 6u + 2u * 12u + 4u + 2u * 1u + 1u + 2u * 7u + 8u + 2u * 2u);
+  // account block), 1 Macie + per region 1 RDS, 1 EFS; organizations (issue 5): 2 (DescribeOrganization,
+  // ListPolicies: in no organization; Identity Center shares SSO's ListInstances).
+  EXPECT_EQ(aws.calls().size(), 1u + 6u + 2u * 12u + 4u + 2u * 1u + 1u + 2u * 7u + 8u + 2u * 2u + 2u);
   std::set<std::string> regions;
   for (const Call& call : aws.calls()) {
     if (call.service == "ec2") regions.insert(call.region);

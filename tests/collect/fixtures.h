@@ -531,6 +531,12 @@ inline void AnswerSmallEstate(FakeAws& aws) {
                        {"createdAt", "2026-01-01T00:00:00Z"},
                        {"status", "ACTIVE"}}}}}));
   AnswerNetworkEdge(aws);
+  // Organizations (issue 5): a standalone account, in no organization; no
+  // Identity Center instance (ListInstances above).
+  const auto not_in_organization =
+      JsonError(400, "AWSOrganizationsNotInUseException", "Your account is not a member of an organization.");
+  aws.on("organizations", "DescribeOrganization", not_in_organization);
+  aws.on("organizations", "ListPolicies", not_in_organization);
 }
 
 // The base of the collector tests: a FakeAws answering the small estate,
@@ -573,6 +579,8 @@ inline std::set<std::string> AllSections() {
               inv::kSectionS3BucketPublicAccessBlocks, inv::kSectionS3BucketVersioning,
               inv::kSectionS3AccountPublicAccessBlock, inv::kSectionMacie, inv::kSectionRdsInstances,
               inv::kSectionEfsFileSystems});
+  // Organizations and Identity Center (issue 5)
+  all.insert({inv::kSectionOrganization, inv::kSectionScps, inv::kSectionSsoPermissionSets});
   return all;
 }
 

@@ -95,21 +95,25 @@ class OrganizationScanTest : public ::testing::Test {
     // Each account answers with its own password policy length.
     aws_.on("iam", "GetAccountPasswordPolicy", [](const Call& call) {
       const std::string length = call.access_key == "AK" + std::string(kWeb) ? "16" : "8";
-      return Xml("<GetAccountPasswordPolicyResponse><GetAccountPasswordPolicyResult><PasswordPolicy>"
-                 "<MinimumPasswordLength>" +
-                 length +
-                 "</MinimumPasswordLength></PasswordPolicy></GetAccountPasswordPolicyResult>"
-                 "</GetAccountPasswordPolicyResponse>");
+      return Xml(
+          "<GetAccountPasswordPolicyResponse><GetAccountPasswordPolicyResult><PasswordPolicy>"
+          "<MinimumPasswordLength>" +
+          length +
+          "</MinimumPasswordLength></PasswordPolicy></GetAccountPasswordPolicyResult>"
+          "</GetAccountPasswordPolicyResponse>");
     });
   }
 
   aws::Result<OrgScan> Scan(OrgScanOptions options = {}) {
     if (options.sections.empty()) options.sections = {inventory::kSectionIamPasswordPolicy};
-    return ScanOrganization(aws_.client(), [&](const inventory::OrgAccount& account) {
-      std::lock_guard lock(mutex_);
-      made_for_.push_back(account.id);
-      return aws_.client_with(std::make_shared<MemberCredentials>(account.id));
-    }, options);
+    return ScanOrganization(
+        aws_.client(),
+        [&](const inventory::OrgAccount& account) {
+          std::lock_guard lock(mutex_);
+          made_for_.push_back(account.id);
+          return aws_.client_with(std::make_shared<MemberCredentials>(account.id));
+        },
+        options);
   }
 
   const AccountScan* Find(const OrgScan& scan, const std::string& id) {
@@ -216,8 +220,7 @@ TEST_F(OrganizationScanTest, AnAccountInNoOrganizationIsAClearError) {
           JsonError(400, "AWSOrganizationsNotInUseException", "Your account is not a member of an organization."));
   auto scan = Scan();
   ASSERT_FALSE(scan.ok());
-  EXPECT_NE(scan.error().message().find("is not in an AWS Organization"), std::string::npos)
-      << scan.error().message();
+  EXPECT_NE(scan.error().message().find("is not in an AWS Organization"), std::string::npos) << scan.error().message();
 }
 
 TEST_F(OrganizationScanTest, ADeniedListingIsAnActionableError) {
@@ -231,8 +234,11 @@ TEST_F(OrganizationScanTest, ADeniedListingIsAnActionableError) {
 
 TEST(OuPathTest, WalksUpToTheRootAndSurvivesABrokenTree) {
   inventory::Organization org;
-  org.units = {{"r-1", "Root", ""}, {"ou-a", "Workloads", "r-1"}, {"ou-b", "Prod", "ou-a"},
-               {"ou-x", "Loop", "ou-y"}, {"ou-y", "Back", "ou-x"}};
+  org.units = {{"r-1", "Root", ""},
+               {"ou-a", "Workloads", "r-1"},
+               {"ou-b", "Prod", "ou-a"},
+               {"ou-x", "Loop", "ou-y"},
+               {"ou-y", "Back", "ou-x"}};
   EXPECT_EQ(OuPath(org, "ou-b"), "Root/Workloads/Prod");
   EXPECT_EQ(OuPath(org, "r-1"), "Root");
   EXPECT_EQ(OuPath(org, "ou-missing"), "");

@@ -60,19 +60,18 @@ class OrganizationScan : public ::testing::Test {
 
   // A client acting in `account` (moto scopes assumed-role credentials to it).
   std::unique_ptr<aws::AwsClient> Member(const std::string& account) {
-    Json out = Call(*management_, "sts", "AssumeRole",
-                    {{"RoleArn", "arn:aws:iam::" + account + ":role/OrganizationAccountAccessRole"},
-                     {"RoleSessionName", "test"}});
+    Json out = Call(
+        *management_, "sts", "AssumeRole",
+        {{"RoleArn", "arn:aws:iam::" + account + ":role/OrganizationAccountAccessRole"}, {"RoleSessionName", "test"}});
     auto credentials = aws::CredentialsFromStsOutput(out, "test");
     EXPECT_TRUE(credentials.ok());
-    return std::make_unique<aws::AwsClient>(Transport(),
-                                            std::make_shared<aws::StaticCredentialProvider>(*credentials),
+    return std::make_unique<aws::AwsClient>(Transport(), std::make_shared<aws::StaticCredentialProvider>(*credentials),
                                             MotoOptions());
   }
 
   std::string CreateAccount(Org& org, const std::string& name, const std::string& ou) {
-    Json created = Call(*management_, "organizations", "CreateAccount",
-                        {{"AccountName", name}, {"Email", name + "@example.com"}});
+    Json created =
+        Call(*management_, "organizations", "CreateAccount", {{"AccountName", name}, {"Email", name + "@example.com"}});
     std::string id = created["CreateAccountStatus"]["AccountId"];
     Call(*management_, "organizations", "MoveAccount",
          {{"AccountId", id}, {"SourceParentId", org.root}, {"DestinationParentId", ou}});
@@ -100,14 +99,14 @@ class OrganizationScan : public ::testing::Test {
     // An SCP guarding the Prod OU (beside FullAWSAccess everywhere).
     Call(*management_, "organizations", "EnablePolicyType",
          {{"RootId", org.root}, {"PolicyType", "SERVICE_CONTROL_POLICY"}});
-    std::string scp =
-        Call(*management_, "organizations", "CreatePolicy",
-             {{"Name", "deny-leaving"},
-              {"Description", "guardrail"},
-              {"Type", "SERVICE_CONTROL_POLICY"},
-              {"Content",
-               R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]})"}})
-            ["Policy"]["PolicySummary"]["Id"];
+    std::string scp = Call(
+        *management_, "organizations", "CreatePolicy",
+        {{"Name", "deny-leaving"},
+         {"Description", "guardrail"},
+         {"Type", "SERVICE_CONTROL_POLICY"},
+         {"Content",
+          R"({"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]})"}})
+        ["Policy"]["PolicySummary"]["Id"];
     Call(*management_, "organizations", "AttachPolicy", {{"PolicyId", scp}, {"TargetId", org.prod_ou}});
 
     // Findings that differ per account: a strong password policy and a
@@ -128,8 +127,9 @@ class OrganizationScan : public ::testing::Test {
                               {"Name", {{"GivenName", "Alice"}, {"FamilyName", "Admin"}}}})["UserId"];
     std::string admins = Call(*management_, "identitystore", "CreateGroup",
                               {{"IdentityStoreId", store}, {"DisplayName", "prod-admins"}})["GroupId"];
-    std::string admin_set = Call(*management_, "sso-admin", "CreatePermissionSet",
-                                 {{"InstanceArn", instance_arn}, {"Name", "Admin"}})["PermissionSet"]["PermissionSetArn"];
+    std::string admin_set =
+        Call(*management_, "sso-admin", "CreatePermissionSet",
+             {{"InstanceArn", instance_arn}, {"Name", "Admin"}})["PermissionSet"]["PermissionSetArn"];
     Call(*management_, "sso-admin", "AttachManagedPolicyToPermissionSet",
          {{"InstanceArn", instance_arn},
           {"PermissionSetArn", admin_set},
@@ -186,8 +186,8 @@ TEST_F(OrganizationScan, ScansEveryAccountAndReportsTheOneThatCannotBeEntered) {
   Org org = Build();
   RecordingProxy proxy(Moto().url());
   proxy.inject_when("AssumeRole", org.ids["sandbox"], 403, kAccessDenied);
-  auto result = RunPosture(
-      {"scan", "--organization", "--region", "us-east-1", "--checks", kChecks, "--format", "json"}, Env(proxy));
+  auto result = RunPosture({"scan", "--organization", "--region", "us-east-1", "--checks", kChecks, "--format", "json"},
+                           Env(proxy));
   ASSERT_EQ(result.exit_code, 3) << result.err;
   Json report = Json::parse(result.out);
 
@@ -251,10 +251,10 @@ TEST_F(OrganizationScan, FiltersChooseAccountsByIdAndOu) {
   for (const auto& account : report["accounts"]) scanned.insert(account["account_id"]);
   EXPECT_EQ(scanned, (std::set<std::string>{org.ids["web"], org.ids["data"]}));
 
-  auto chosen = RunPosture({"scan", "--organization", "--region", "us-east-1", "--checks",
-                            "iam_password_policy_min_length", "--accounts", org.ids["dev-1"] + "," + org.ids["web"],
-                            "--exclude-accounts", org.ids["web"], "--format", "json"},
-                           env);
+  auto chosen = RunPosture(
+      {"scan", "--organization", "--region", "us-east-1", "--checks", "iam_password_policy_min_length", "--accounts",
+       org.ids["dev-1"] + "," + org.ids["web"], "--exclude-accounts", org.ids["web"], "--format", "json"},
+      env);
   report = Json::parse(chosen.out);
   ASSERT_EQ(report["accounts"].size(), 1u);
   EXPECT_EQ(report["accounts"][0]["account_id"], org.ids["dev-1"]);

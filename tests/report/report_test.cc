@@ -100,9 +100,8 @@ ScanResult OrganizationSample() {
   denied.account_id = "222233334444";
   result.findings.push_back(denied);
   result.errors[0].account_id = "123456789012";
-  result.account_summaries = {
-      {"123456789012", "web", "Root/Prod", {{"Environment", "production"}}, "scanned", "", 40},
-      {"222233334444", "sandbox", "Root/Dev", {}, "failed", "sts:AssumeRole: AccessDenied", 1}};
+  result.account_summaries = {{"123456789012", "web", "Root/Prod", {{"Environment", "production"}}, "scanned", "", 40},
+                              {"222233334444", "sandbox", "Root/Dev", {}, "failed", "sts:AssumeRole: AccessDenied", 1}};
   return result;
 }
 
