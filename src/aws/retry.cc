@@ -100,16 +100,17 @@ void RegionRateLimit::acquire(const std::string& region) {
   std::chrono::milliseconds wait{0};
   {
     std::lock_guard lock(mutex_);
-    const double now_s = std::chrono::duration<double>(clock_.now().time_since_epoch()).count();
-    auto [entry, inserted] = buckets_.try_emplace(region, Bucket{per_second_, now_s});
+    const Clock::TimePoint now = clock_.now();
+    auto [entry, inserted] = buckets_.try_emplace(region, Bucket{per_second_, now});
     Bucket& bucket = entry->second;
-    bucket.tokens = std::min(per_second_, bucket.tokens + (now_s - bucket.updated_s) * per_second_);
-    bucket.updated_s = now_s;
+    const double elapsed_s = std::chrono::duration<double>(now - bucket.updated).count();
+    bucket.tokens = std::min(per_second_, bucket.tokens + std::max(0.0, elapsed_s) * per_second_);
+    bucket.updated = now;
     // The token is taken now; a negative balance is the queue of callers
     // ahead, each waiting for its own token to accrue.
     bucket.tokens -= 1.0;
-    if (bucket.tokens >= 0) return;
-    wait = std::chrono::milliseconds(static_cast<int64_t>(std::ceil(-bucket.tokens / per_second_ * 1000.0)));
+    if (bucket.tokens >= -1e-9) return;
+    wait = std::chrono::milliseconds(static_cast<int64_t>(std::ceil(-bucket.tokens / per_second_ * 1000.0 - 1e-6)));
   }
   clock_.sleep_for(wait);
 }

@@ -88,7 +88,7 @@ class RegionRateLimit {
  private:
   struct Bucket {
     double tokens = 0;
-    double updated_s = 0;
+    Clock::TimePoint updated;
   };
 
   Clock& clock_;

@@ -100,9 +100,13 @@ aws::Result<report::ScanResult> ScanOrganizationAccounts(AwsContext& context, co
     std::move(findings.begin(), findings.end(), std::back_inserter(result.findings));
     stamp_errors(account.inventory);
   }
-  auto organization_findings =
-      checks::EvaluateChecks(scan->organization_inventory, organization_checks, request.settings);
-  std::move(organization_findings.begin(), organization_findings.end(), std::back_inserter(result.findings));
+  // Organization checks judge the whole organization; with account filters,
+  // only findings about the chosen accounts (or the organization itself) stay.
+  std::set<std::string> chosen = {scan->caller_account_id};
+  for (const auto& account : scan->accounts) chosen.insert(account.account.id);
+  for (auto& finding : checks::EvaluateChecks(scan->organization_inventory, organization_checks, request.settings)) {
+    if (chosen.count(finding.account_id)) result.findings.push_back(std::move(finding));
+  }
   stamp_errors(scan->organization_inventory);
 
   for (auto& finding : result.findings) {
