@@ -22,10 +22,17 @@ constexpr const char* kAccessDenied =
     "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User is not authorized to perform "
     "sts:AssumeRole on the role</Message></Error><RequestId>denied</RequestId></ErrorResponse>";
 
+// The organization lives in a moto_server of its own, stopped after the
+// suite: resetting a moto that holds many accounts takes seconds.
+MotoServer& OrgMoto() {
+  static MotoServer server;
+  return server;
+}
+
 aws::ClientOptions MotoOptions() {
   aws::ClientOptions options;
   options.region = "us-east-1";
-  options.endpoints.all = Moto().url();
+  options.endpoints.all = OrgMoto().url();
   return options;
 }
 
@@ -41,25 +48,38 @@ struct Org {
   std::string management = "123456789012";
 };
 
+// Builds the organization once for the whole suite (moto is slow to create
+// accounts); the tests only read it.
 class OrganizationScan : public ::testing::Test {
  protected:
-  void SetUp() override {
-    POSTURE_REQUIRE_MOTO();
+  static void SetUpTestSuite() {
+    if (!Moto().running() || !OrgMoto().start()) return;
     management_ = std::make_unique<aws::AwsClient>(
         Transport(),
         std::make_shared<aws::StaticCredentialProvider>(
             aws::Credentials{"AKIATESTTESTTEST1234", "testsecretkeytestsecretkeytestsecretkey1", "", {}, "test"}),
         MotoOptions());
+    org_ = Build();
+  }
+  static void TearDownTestSuite() {
+    management_.reset();
+    OrgMoto().stop();
   }
 
-  Json Call(aws::AwsClient& client, const std::string& service, const std::string& operation, const Json& input) {
+  void SetUp() override {
+    if (!OrgMoto().running()) GTEST_SKIP() << "moto_server not installed: pip install 'moto[server]' to run e2e tests";
+    ASSERT_FALSE(org_.ids.empty()) << "building the organization failed";
+  }
+
+  static Json Call(aws::AwsClient& client, const std::string& service, const std::string& operation,
+                   const Json& input) {
     auto result = client.call(service, operation, input);
     EXPECT_TRUE(result.ok()) << service << ":" << operation << ": " << (result.ok() ? "" : result.error().describe());
     return result.ok() ? *result : Json::object();
   }
 
   // A client acting in `account` (moto scopes assumed-role credentials to it).
-  std::unique_ptr<aws::AwsClient> Member(const std::string& account) {
+  static std::unique_ptr<aws::AwsClient> Member(const std::string& account) {
     Json out = Call(
         *management_, "sts", "AssumeRole",
         {{"RoleArn", "arn:aws:iam::" + account + ":role/OrganizationAccountAccessRole"}, {"RoleSessionName", "test"}});
@@ -69,7 +89,7 @@ class OrganizationScan : public ::testing::Test {
                                             MotoOptions());
   }
 
-  std::string CreateAccount(Org& org, const std::string& name, const std::string& ou) {
+  static std::string CreateAccount(Org& org, const std::string& name, const std::string& ou) {
     Json created =
         Call(*management_, "organizations", "CreateAccount", {{"AccountName", name}, {"Email", name + "@example.com"}});
     std::string id = created["CreateAccountStatus"]["AccountId"];
@@ -79,7 +99,7 @@ class OrganizationScan : public ::testing::Test {
     return id;
   }
 
-  Org Build() {
+  static Org Build() {
     Org org;
     Call(*management_, "organizations", "CreateOrganization", {{"FeatureSet", "ALL"}});
     org.root = Call(*management_, "organizations", "ListRoots", Json::object())["Roots"][0]["Id"];
@@ -150,13 +170,14 @@ class OrganizationScan : public ::testing::Test {
     return org;
   }
 
-  std::map<std::string, std::string> Env(const RecordingProxy& proxy) {
+  static std::map<std::string, std::string> Env(const RecordingProxy& proxy) {
     auto env = MotoEnv();
     env["AWS_ENDPOINT_URL"] = proxy.url();
     return env;
   }
 
-  std::unique_ptr<aws::AwsClient> management_;
+  static inline std::unique_ptr<aws::AwsClient> management_;
+  static inline Org org_;
 };
 
 constexpr const char* kChecks =
@@ -183,9 +204,9 @@ const Json* AccountEntry(const Json& report, const std::string& id) {
 }
 
 TEST_F(OrganizationScan, ScansEveryAccountAndReportsTheOneThatCannotBeEntered) {
-  Org org = Build();
-  RecordingProxy proxy(Moto().url());
-  proxy.inject_when("AssumeRole", org.ids["sandbox"], 403, kAccessDenied);
+  const Org& org = org_;
+  RecordingProxy proxy(OrgMoto().url());
+  proxy.inject_when("AssumeRole", org.ids.at("sandbox"), 403, kAccessDenied);
   auto result = RunPosture({"scan", "--organization", "--region", "us-east-1", "--checks", kChecks, "--format", "json"},
                            Env(proxy));
   ASSERT_EQ(result.exit_code, 3) << result.err;
@@ -199,29 +220,29 @@ TEST_F(OrganizationScan, ScansEveryAccountAndReportsTheOneThatCannotBeEntered) {
     EXPECT_EQ((*entry)["name"], name);
     EXPECT_EQ((*entry)["status"], name == "sandbox" ? "failed" : "scanned") << name << " " << entry->dump();
   }
-  const Json* sandbox = AccountEntry(report, org.ids["sandbox"]);
+  const Json* sandbox = AccountEntry(report, org.ids.at("sandbox"));
   EXPECT_NE((*sandbox)["reason"].get<std::string>().find("AccessDenied"), std::string::npos) << sandbox->dump();
-  EXPECT_EQ((*AccountEntry(report, org.ids["web"]))["ou_path"], "Root/Prod");
+  EXPECT_EQ((*AccountEntry(report, org.ids.at("web")))["ou_path"], "Root/Prod");
   EXPECT_EQ((*AccountEntry(report, org.management))["status"], "scanned");
 
   // Account checks differ per account; the denied account reports ERROR.
-  EXPECT_EQ(StatusOf(report, "iam_password_policy_min_length", org.ids["web"]), "PASS");
-  EXPECT_EQ(StatusOf(report, "iam_password_policy_min_length", org.ids["dev-1"]), "FAIL");
-  EXPECT_EQ(StatusOf(report, "iam_password_policy_min_length", org.ids["sandbox"]), "ERROR");
-  EXPECT_EQ(StatusOf(report, "iam_user_console_prefer_sso", org.ids["web"]), "FAIL");
-  EXPECT_EQ(StatusOf(report, "sso_enabled", org.ids["dev-2"]), "PASS");
+  EXPECT_EQ(StatusOf(report, "iam_password_policy_min_length", org.ids.at("web")), "PASS");
+  EXPECT_EQ(StatusOf(report, "iam_password_policy_min_length", org.ids.at("dev-1")), "FAIL");
+  EXPECT_EQ(StatusOf(report, "iam_password_policy_min_length", org.ids.at("sandbox")), "ERROR");
+  EXPECT_EQ(StatusOf(report, "iam_user_console_prefer_sso", org.ids.at("web")), "FAIL");
+  EXPECT_EQ(StatusOf(report, "sso_enabled", org.ids.at("dev-2")), "PASS");
 
   // Organization checks: admin given to a user, production access, SCPs.
   EXPECT_EQ(StatusOf(report, "sso_admin_assigned_to_groups", org.management), "FAIL");
-  EXPECT_EQ(StatusOf(report, "org_prod_access_restricted", org.ids["web"]), "PASS");
-  EXPECT_EQ(StatusOf(report, "org_prod_access_restricted", org.ids["data"]), "FAIL");
-  EXPECT_EQ(StatusOf(report, "org_scp_guardrails", org.ids["web"]), "PASS");
-  EXPECT_EQ(StatusOf(report, "org_scp_guardrails", org.ids["shop-prod"]), "FAIL");
-  EXPECT_EQ(StatusOf(report, "org_scp_guardrails", org.ids["dev-1"]), "");  // not production
+  EXPECT_EQ(StatusOf(report, "org_prod_access_restricted", org.ids.at("web")), "PASS");
+  EXPECT_EQ(StatusOf(report, "org_prod_access_restricted", org.ids.at("data")), "FAIL");
+  EXPECT_EQ(StatusOf(report, "org_scp_guardrails", org.ids.at("web")), "PASS");
+  EXPECT_EQ(StatusOf(report, "org_scp_guardrails", org.ids.at("shop-prod")), "FAIL");
+  EXPECT_EQ(StatusOf(report, "org_scp_guardrails", org.ids.at("dev-1")), "");  // not production
 
   // Findings carry the account's name, OU path and tags.
   for (const auto& f : report["findings"]) {
-    if (f["account_id"] != org.ids["data"]) continue;
+    if (f["account_id"] != org.ids.at("data")) continue;
     EXPECT_EQ(f["account_name"], "data");
     EXPECT_EQ(f["ou_path"], "Root/Prod");
     EXPECT_EQ(f["account_tags"]["Environment"], "production");
@@ -229,9 +250,9 @@ TEST_F(OrganizationScan, ScansEveryAccountAndReportsTheOneThatCannotBeEntered) {
 }
 
 TEST_F(OrganizationScan, TheTableHasAPerAccountSummary) {
-  Org org = Build();
-  RecordingProxy proxy(Moto().url());
-  proxy.inject_when("AssumeRole", org.ids["sandbox"], 403, kAccessDenied);
+  const Org& org = org_;
+  RecordingProxy proxy(OrgMoto().url());
+  proxy.inject_when("AssumeRole", org.ids.at("sandbox"), 403, kAccessDenied);
   auto result = RunPosture({"scan", "--organization", "--region", "us-east-1", "--checks", kChecks}, Env(proxy));
   ASSERT_EQ(result.exit_code, 3) << result.err;
   EXPECT_NE(result.out.find("Accounts (organization o-"), std::string::npos) << result.out;
@@ -240,8 +261,9 @@ TEST_F(OrganizationScan, TheTableHasAPerAccountSummary) {
 }
 
 TEST_F(OrganizationScan, FiltersChooseAccountsByIdAndOu) {
-  Org org = Build();
+  const Org& org = org_;
   auto env = MotoEnv();
+  env["AWS_ENDPOINT_URL"] = OrgMoto().url();
   auto only_prod = RunPosture({"scan", "--organization", "--region", "us-east-1", "--checks",
                                "iam_password_policy_min_length", "--ou", org.prod_ou, "--format", "json"},
                               env);
@@ -249,29 +271,30 @@ TEST_F(OrganizationScan, FiltersChooseAccountsByIdAndOu) {
   Json report = Json::parse(only_prod.out);
   std::set<std::string> scanned;
   for (const auto& account : report["accounts"]) scanned.insert(account["account_id"]);
-  EXPECT_EQ(scanned, (std::set<std::string>{org.ids["web"], org.ids["data"]}));
+  EXPECT_EQ(scanned, (std::set<std::string>{org.ids.at("web"), org.ids.at("data")}));
 
   auto chosen = RunPosture(
       {"scan", "--organization", "--region", "us-east-1", "--checks", "iam_password_policy_min_length", "--accounts",
-       org.ids["dev-1"] + "," + org.ids["web"], "--exclude-accounts", org.ids["web"], "--format", "json"},
+       org.ids.at("dev-1") + "," + org.ids.at("web"), "--exclude-accounts", org.ids.at("web"), "--format", "json"},
       env);
   report = Json::parse(chosen.out);
   ASSERT_EQ(report["accounts"].size(), 1u);
-  EXPECT_EQ(report["accounts"][0]["account_id"], org.ids["dev-1"]);
+  EXPECT_EQ(report["accounts"][0]["account_id"], org.ids.at("dev-1"));
 
   auto unknown = RunPosture({"scan", "--organization", "--region", "us-east-1", "--accounts", "999999999999"}, env);
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_NE(unknown.err.find("999999999999 is not in organization"), std::string::npos) << unknown.err;
 }
 
-TEST_F(OrganizationScan, AnAccountInNoOrganizationGetsAClearError) {
+TEST(OrganizationFlags, AnAccountInNoOrganizationGetsAClearError) {
+  POSTURE_REQUIRE_MOTO();
   auto result = RunPosture({"scan", "--organization", "--region", "us-east-1"}, MotoEnv());
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("organization"), std::string::npos) << result.err;
   EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
 }
 
-TEST_F(OrganizationScan, OrganizationFlagsNeedOrganization) {
+TEST(OrganizationFlags, NeedOrganizationAndWellFormedIds) {
   auto result = RunPosture({"scan", "--ou", "ou-ab12-cdef3456"}, MotoEnv());
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("--ou needs --organization"), std::string::npos) << result.err;
