@@ -92,12 +92,12 @@ def main():
         proc, url = start_moto()
         try:
             generate(url, members)
-            rows = measure(args.posture, url, args.runs, scan_args)
+            rows = measure(args.posture, url, args.runs, scan_args, server_pid=proc.pid)
             requests = requests_of(args.posture, url, scan_args)
             best = min(rows, key=lambda r: r["wall_s"])
             runs = ", ".join("%.2f" % r["wall_s"] for r in rows)
             print(f"{members} member accounts (+ management): wall {best['wall_s']:.2f} s (runs: {runs}), "
-                  f"cpu {best['cpu_s']:.2f} s, peak RSS {max(r['peak_rss_mb'] for r in rows):.1f} MB, "
+                  f"cpu {best['cpu_s']:.2f} s (moto: {best['server_cpu_s']:.2f} s), peak RSS {max(r['peak_rss_mb'] for r in rows):.1f} MB, "
                   f"requests {requests}, findings {best['findings']}, errors {best['errors']}", flush=True)
         finally:
             proc.terminate()
