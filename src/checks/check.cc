@@ -114,6 +114,14 @@ std::vector<std::string_view> SplitNeeds(std::string_view needs) {
   return sections;
 }
 
+std::set<std::string> NeededSections(const std::vector<const Check*>& checks) {
+  std::set<std::string> sections;
+  for (const Check* check : checks) {
+    for (auto section : SplitNeeds(check->metadata.needs)) sections.emplace(section);
+  }
+  return sections;
+}
+
 FindingSink::FindingSink(const CheckMetadata& metadata, const inventory::Inventory& inventory,
                          std::vector<Finding>& out, const CheckSettings& settings)
     : metadata_(metadata),

@@ -10,6 +10,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -130,6 +131,10 @@ class FindingSink {
 const std::vector<Check>& AllChecks();
 // A registered check by id, or nullptr.
 const Check* FindCheck(std::string_view id);
+
+// Every inventory section the checks read (their `needs`, combined): what a
+// scan running them collects.
+std::set<std::string> NeededSections(const std::vector<const Check*>& checks);
 
 // Runs `checks` over `inventory`, in order. A check that throws (a bug)
 // yields one ERROR finding instead of escaping.

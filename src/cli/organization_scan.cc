@@ -8,14 +8,6 @@
 namespace posture::cli {
 namespace {
 
-std::set<std::string> NeededSections(const std::vector<const checks::Check*>& selected) {
-  std::set<std::string> sections;
-  for (const auto* check : selected) {
-    for (auto section : checks::SplitNeeds(check->metadata.needs)) sections.emplace(section);
-  }
-  return sections;
-}
-
 // "arn:aws:iam::111122223333:role/OrganizationAccountAccessRole"
 std::string RoleArn(const std::string& partition, const std::string& account_id, const std::string& role_name) {
   return "arn:" + partition + ":iam::" + account_id + ":role/" + role_name;
@@ -55,7 +47,7 @@ aws::Result<report::ScanResult> ScanOrganizationAccounts(AwsContext& context, co
 
   collect::OrgScanOptions options;
   options.regions = request.regions;
-  options.sections = NeededSections(request.checks);
+  options.sections = checks::NeededSections(request.checks);
   options.accounts = request.flags.accounts;
   options.exclude_accounts = request.flags.exclude_accounts;
   options.units = request.flags.units;

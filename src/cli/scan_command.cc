@@ -56,14 +56,6 @@ std::vector<std::string> SplitList(const std::string& text) {
   return out;
 }
 
-std::set<std::string> NeededSections(const std::vector<const checks::Check*>& selected) {
-  std::set<std::string> sections;
-  for (const auto* check : selected) {
-    for (const auto& section : SplitList(std::string(check->metadata.needs))) sections.insert(section);
-  }
-  return sections;
-}
-
 struct ScanPlan {
   std::vector<const checks::Check*> checks;
   std::string format = "table";
@@ -304,7 +296,7 @@ int RunScanCommand(const std::vector<std::string>& argv) {
   } else {
     collect::CollectOptions options;
     options.regions = regions;
-    options.sections = NeededSections(plan.checks);
+    options.sections = checks::NeededSections(plan.checks);
     options.concurrency = concurrency;
     options.progress = progress;
     auto inventory = collect::CollectInventory(client, options);

@@ -24,13 +24,13 @@ using testing::ServerRequest;
 using testing::ServerResponse;
 using testing::TempDir;
 
-constexpr const char* kSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYHTTPSECRET";
-constexpr const char* kToken = "IQoJb3JpZ2luX2VjHTTPTOKEN==";
+constexpr const char* kHttpSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYHTTPSECRET";
+constexpr const char* kHttpToken = "IQoJb3JpZ2luX2VjHTTPTOKEN==";
 constexpr const char* kAuthToken = "container-auth-token-value";
 
 std::string CredentialsBody(const std::string& key_id) {
-  return std::string(R"({"AccessKeyId":")") + key_id + R"(","SecretAccessKey":")" + kSecret + R"(","Token":")" +
-         kToken + R"(","Expiration":"2026-01-15T16:00:00Z"})";
+  return std::string(R"({"AccessKeyId":")") + key_id + R"(","SecretAccessKey":")" + kHttpSecret + R"(","Token":")" +
+         kHttpToken + R"(","Expiration":"2026-01-15T16:00:00Z"})";
 }
 
 ServerResponse Respond(int status, std::string body = {}) {
@@ -40,8 +40,8 @@ ServerResponse Respond(int status, std::string body = {}) {
   return response;
 }
 
-void ExpectNoSecrets(const Error& error) {
-  for (const char* secret : {kSecret, kToken, kAuthToken}) {
+void ExpectNoHttpSecrets(const Error& error) {
+  for (const char* secret : {kHttpSecret, kHttpToken, kAuthToken}) {
     EXPECT_EQ(error.describe().find(secret), std::string::npos) << error.describe();
   }
 }
@@ -92,8 +92,8 @@ TEST_F(HttpProviderTest, ContainerRelativeUriWithAuthorizationToken) {
   auto credentials = provider.fetch();
   ASSERT_TRUE(credentials.ok()) << credentials.error().describe();
   EXPECT_EQ(credentials->access_key_id, "ASIAECS");
-  EXPECT_EQ(credentials->secret_access_key, kSecret);
-  EXPECT_EQ(credentials->session_token, kToken);
+  EXPECT_EQ(credentials->secret_access_key, kHttpSecret);
+  EXPECT_EQ(credentials->session_token, kHttpToken);
   EXPECT_EQ(credentials->expiration, FakeClock::Parse("2026-01-15T16:00:00Z"));
   EXPECT_EQ(credentials->source, "container");
   std::lock_guard lock(mutex);
@@ -136,7 +136,7 @@ TEST_F(HttpProviderTest, ContainerFullUriRereadsTheTokenFile) {
 }
 
 TEST_F(HttpProviderTest, ContainerRejectedRequestIsAConfiguredFailure) {
-  LocalHttpServer server([](const ServerRequest&) { return Respond(401, std::string("denied ") + kSecret); });
+  LocalHttpServer server([](const ServerRequest&) { return Respond(401, std::string("denied ") + kHttpSecret); });
   env_.set("AWS_CONTAINER_CREDENTIALS_FULL_URI", server.url() + "/creds?x=1");
   env_.set("AWS_CONTAINER_AUTHORIZATION_TOKEN", kAuthToken);
   auto credentials = ContainerProvider(transport_, env_, clock_).fetch();
@@ -144,7 +144,7 @@ TEST_F(HttpProviderTest, ContainerRejectedRequestIsAConfiguredFailure) {
   EXPECT_FALSE(IsNotConfigured(credentials.error()));
   EXPECT_EQ(credentials.error().message(), "container credentials from " + server.url() + "/creds: HTTP 401");
   EXPECT_EQ(server.request_count(), 1u);
-  ExpectNoSecrets(credentials.error());
+  ExpectNoHttpSecrets(credentials.error());
 }
 
 TEST_F(HttpProviderTest, ContainerRetriesServerErrors) {
@@ -161,20 +161,20 @@ TEST_F(HttpProviderTest, ContainerRetriesServerErrors) {
 
 TEST_F(HttpProviderTest, ContainerBadResponsesAndAddresses) {
   LocalHttpServer server([](const ServerRequest& request) {
-    if (request.target == "/partial") return Respond(200, std::string(R"({"SecretAccessKey":")") + kSecret + "\"}");
-    return Respond(200, std::string("<html>") + kSecret);
+    if (request.target == "/partial") return Respond(200, std::string(R"({"SecretAccessKey":")") + kHttpSecret + "\"}");
+    return Respond(200, std::string("<html>") + kHttpSecret);
   });
   env_.set("AWS_CONTAINER_CREDENTIALS_FULL_URI", server.url() + "/html");
   auto html = ContainerProvider(transport_, env_, clock_).fetch();
   ASSERT_FALSE(html.ok());
   EXPECT_NE(html.error().message().find("the response is not JSON"), std::string::npos);
-  ExpectNoSecrets(html.error());
+  ExpectNoHttpSecrets(html.error());
 
   env_.set("AWS_CONTAINER_CREDENTIALS_FULL_URI", server.url() + "/partial");
   auto partial = ContainerProvider(transport_, env_, clock_).fetch();
   ASSERT_FALSE(partial.ok());
   EXPECT_NE(partial.error().message().find("AccessKeyId is missing"), std::string::npos);
-  ExpectNoSecrets(partial.error());
+  ExpectNoHttpSecrets(partial.error());
 
   env_.set("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://attacker.example.com/creds");
   auto remote = ContainerProvider(transport_, env_, clock_).fetch();
@@ -280,8 +280,8 @@ TEST_F(HttpProviderTest, ImdsV2FetchesTokenRoleAndCredentials) {
   auto credentials = provider.fetch();
   ASSERT_TRUE(credentials.ok()) << credentials.error().describe();
   EXPECT_EQ(credentials->access_key_id, "ASIAIMDS");
-  EXPECT_EQ(credentials->secret_access_key, kSecret);
-  EXPECT_EQ(credentials->session_token, kToken);
+  EXPECT_EQ(credentials->secret_access_key, kHttpSecret);
+  EXPECT_EQ(credentials->session_token, kHttpToken);
   EXPECT_EQ(credentials->expiration, FakeClock::Parse("2026-01-15T16:00:00Z"));
   EXPECT_EQ(credentials->source, "imds (role ec2-role)");
   EXPECT_EQ(imds.token_requests(), 1);
@@ -318,7 +318,7 @@ TEST_F(HttpProviderTest, ImdsWithoutRoleIsNotConfigured) {
 
 TEST_F(HttpProviderTest, ImdsFailureCodeIsAnError) {
   FakeImds imds;
-  imds.set_credentials_body(std::string(R"({"Code":"AssumeRoleUnauthorizedAccess","SecretAccessKey":")") + kSecret +
+  imds.set_credentials_body(std::string(R"({"Code":"AssumeRoleUnauthorizedAccess","SecretAccessKey":")") + kHttpSecret +
                             "\"}");
   env_.set("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.url());
   auto credentials = ImdsProvider(transport_, env_, clock_).fetch();
@@ -326,7 +326,7 @@ TEST_F(HttpProviderTest, ImdsFailureCodeIsAnError) {
   EXPECT_FALSE(IsNotConfigured(credentials.error()));
   EXPECT_EQ(credentials.error().message(),
             "imds: credentials of role ec2-role: not available (Code AssumeRoleUnauthorizedAccess)");
-  ExpectNoSecrets(credentials.error());
+  ExpectNoHttpSecrets(credentials.error());
 }
 
 TEST_F(HttpProviderTest, ImdsUnreachableFailsFastAsNotConfigured) {

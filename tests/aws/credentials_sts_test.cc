@@ -38,7 +38,7 @@ constexpr const char* kWebToken = "eyJhbGciOiJSUzI1NiJ9.WEBIDENTITYTOKEN.sig";
 constexpr const char* kSsoToken = "aoaAAAAAGSSOACCESSTOKEN";
 constexpr const char* kRoleArn = "arn:aws:iam::123456789012:role/audit";
 
-void ExpectNoSecrets(const Error& error) {
+void ExpectNoStsSecrets(const Error& error) {
   for (const char* secret : {kSourceSecret, kSourceToken, kRoleSecret, kRoleToken, kWebToken, kSsoToken}) {
     EXPECT_EQ(error.describe().find(secret), std::string::npos) << error.describe();
   }
@@ -184,7 +184,7 @@ TEST_F(StsTest, AssumeRoleDeniedIsACredentialsErrorNamingTheRole) {
   EXPECT_EQ(error.message().rfind(std::string("profile audit: assuming role ") + kRoleArn + ": ", 0), 0u)
       << error.message();
   EXPECT_NE(error.message().find("not authorized"), std::string::npos);
-  ExpectNoSecrets(error);
+  ExpectNoStsSecrets(error);
 }
 
 TEST_F(StsTest, AssumeRoleWithAMalformedResponseDoesNotQuoteIt) {
@@ -194,7 +194,7 @@ TEST_F(StsTest, AssumeRoleWithAMalformedResponseDoesNotQuoteIt) {
   options.role_arn = kRoleArn;
   auto credentials = AssumeRoleProvider(context_, SourceCredentials(), options).fetch();
   ASSERT_FALSE(credentials.ok());
-  ExpectNoSecrets(credentials.error());
+  ExpectNoStsSecrets(credentials.error());
 }
 
 class BrokenSource final : public CredentialProvider {
@@ -311,7 +311,7 @@ TEST_F(StsTest, WebIdentityErrorsNeverContainTheToken) {
   auto rejected = WebIdentityProvider(context_, options).fetch();
   ASSERT_FALSE(rejected.ok());
   EXPECT_EQ(rejected.error().code(), "InvalidIdentityToken");
-  ExpectNoSecrets(rejected.error());
+  ExpectNoStsSecrets(rejected.error());
 
   options.token_file = dir_.path() + "/missing-token";
   auto missing = WebIdentityProvider(context_, options).fetch();
@@ -347,7 +347,7 @@ TEST_F(StsTest, ProfileWithHalfStaticKeys) {
   auto b = fetch_profile("b");
   ASSERT_FALSE(b.ok());
   EXPECT_EQ(b.error().message(), "profile b has aws_secret_access_key but no aws_access_key_id");
-  ExpectNoSecrets(b.error());
+  ExpectNoStsSecrets(b.error());
 }
 
 TEST_F(StsTest, RoleWithSourceProfilePassesEverySetting) {
@@ -610,7 +610,7 @@ TEST_F(StsTest, SsoExpiredMissingOrRevokedTokens) {
   auto expired = fetch_profile("sso");
   ASSERT_FALSE(expired.ok());
   EXPECT_EQ(expired.error().message(), "SSO session expired; run `aws sso login --profile sso`");
-  ExpectNoSecrets(expired.error());
+  ExpectNoStsSecrets(expired.error());
 
   dir_.write(cache, SsoCache("2026-01-15T18:00:00Z"));
   transport_.push_response(401, R"({"message": "Session token not found or invalid"})",
@@ -618,7 +618,7 @@ TEST_F(StsTest, SsoExpiredMissingOrRevokedTokens) {
   auto revoked = fetch_profile("sso");
   ASSERT_FALSE(revoked.ok());
   EXPECT_EQ(revoked.error().message(), "SSO session expired or was revoked; run `aws sso login --profile sso`");
-  ExpectNoSecrets(revoked.error());
+  ExpectNoStsSecrets(revoked.error());
 
   dir_.write(cache, "{not json");
   auto corrupt = fetch_profile("sso");

@@ -25,7 +25,7 @@ Endpoint RegionalEndpoint(const std::string& prefix) {
   return AwsEndpoint("https://" + prefix + ".us-east-1.amazonaws.com", "us-east-1", prefix);
 }
 
-const ServiceModel& Synthetic() {
+const ServiceModel& SyntheticRestJson() {
   static const ServiceModel model(Json::parse(R"({
     "service": "synthetic",
     "metadata": {"apiVersion": "2024-01-01", "endpointPrefix": "synthetic", "protocol": "rest-json"},
@@ -185,8 +185,8 @@ TEST(RestJsonProtocolTest, RefusesHeaderValuesThatWouldSplitTheRequest) {
   EXPECT_EQ(request.error().message(),
             "GetRoleCredentials: header 'x-amz-sso_bearer_token' would carry a line break or a bad name");
 
-  auto bad_name = Serialize(Synthetic(), "PutObject", {{"Bucket", "b"}, {"Key", "k"}, {"Meta", {{"a: b", "c"}}}},
-                            RegionalEndpoint("synthetic"));
+  auto bad_name = Serialize(SyntheticRestJson(), "PutObject",
+                            {{"Bucket", "b"}, {"Key", "k"}, {"Meta", {{"a: b", "c"}}}}, RegionalEndpoint("synthetic"));
   ASSERT_FALSE(bad_name.ok());
   EXPECT_EQ(bad_name.error().kind(), ErrorKind::kInvalidInput);
 }
@@ -207,7 +207,7 @@ TEST(RestJsonProtocolTest, FillsIdempotencyTokensAndSerializesUnions) {
 }
 
 TEST(RestJsonProtocolTest, BindsEveryLocation) {
-  auto request = Serialize(Synthetic(), "PutObject",
+  auto request = Serialize(SyntheticRestJson(), "PutObject",
                            {{"Bucket", "my bucket"},
                             {"Key", "dir/sub dir/file.txt"},
                             {"Since", 1714564800},
@@ -231,15 +231,15 @@ TEST(RestJsonProtocolTest, BindsEveryLocation) {
 }
 
 TEST(RestJsonProtocolTest, SerializesAStructurePayload) {
-  auto request =
-      Serialize(Synthetic(), "PutConfig", {{"Config", {{"Name", "n"}, {"At", "2024-05-01T12:00:00Z"}}}, {"Token", "t"}},
-                RegionalEndpoint("synthetic"));
+  auto request = Serialize(SyntheticRestJson(), "PutConfig",
+                           {{"Config", {{"Name", "n"}, {"At", "2024-05-01T12:00:00Z"}}}, {"Token", "t"}},
+                           RegionalEndpoint("synthetic"));
   ASSERT_TRUE(request.ok()) << request.error().message();
   EXPECT_EQ(request->body, R"({"At":1714564800,"name":"n"})");
   EXPECT_EQ(HeaderOf(*request, "x-token"), "t");
   EXPECT_EQ(HeaderOf(*request, "Content-Type"), "application/json");
 
-  auto unset = Serialize(Synthetic(), "PutConfig", Json::object(), RegionalEndpoint("synthetic"));
+  auto unset = Serialize(SyntheticRestJson(), "PutConfig", Json::object(), RegionalEndpoint("synthetic"));
   ASSERT_TRUE(unset.ok()) << unset.error().message();
   EXPECT_EQ(unset->body, "{}");
 }
@@ -313,7 +313,7 @@ TEST(RestJsonProtocolTest, ParsesSsoRoleCredentials) {
 }
 
 TEST(RestJsonProtocolTest, ParsesHeadersStatusAndPayloads) {
-  auto output = Parse(Synthetic(), "PutObject",
+  auto output = Parse(SyntheticRestJson(), "PutObject",
                       Response(200, std::string("\x01\x02 binary", 9),
                                {{"ETag", "\"abc\""},
                                 {"Last-Modified", "Wed, 01 May 2024 12:00:00 GMT"},
@@ -330,19 +330,19 @@ TEST(RestJsonProtocolTest, ParsesHeadersStatusAndPayloads) {
                            {"Status", 200},
                            {"Body", "AQIgYmluYXJ5"}}));
 
-  auto text = Parse(Synthetic(), "GetText", Response(200, "{\"Version\":\"2012-10-17\"}"));
+  auto text = Parse(SyntheticRestJson(), "GetText", Response(200, "{\"Version\":\"2012-10-17\"}"));
   ASSERT_TRUE(text.ok()) << text.error().message();
   EXPECT_EQ(*text, Json({{"Text", "{\"Version\":\"2012-10-17\"}"}}));
 
-  auto config = Parse(Synthetic(), "PutConfig", Response(200, R"({"name":"n","At":1714564800})"));
+  auto config = Parse(SyntheticRestJson(), "PutConfig", Response(200, R"({"name":"n","At":1714564800})"));
   ASSERT_TRUE(config.ok()) << config.error().message();
   EXPECT_EQ(*config, Json({{"Config", {{"Name", "n"}, {"At", "2024-05-01T12:00:00Z"}}}}));
 
-  auto no_config = Parse(Synthetic(), "PutConfig", Response(200, ""));
+  auto no_config = Parse(SyntheticRestJson(), "PutConfig", Response(200, ""));
   ASSERT_TRUE(no_config.ok()) << no_config.error().message();
   EXPECT_EQ(*no_config, Json::object());
 
-  auto bad_header = Parse(Synthetic(), "PutObject", Response(200, "", {{"Content-Length", "nine"}}));
+  auto bad_header = Parse(SyntheticRestJson(), "PutObject", Response(200, "", {{"Content-Length", "nine"}}));
   ASSERT_FALSE(bad_header.ok());
   EXPECT_EQ(bad_header.error().kind(), ErrorKind::kParse);
   EXPECT_EQ(bad_header.error().message(), "synthetic:PutObject: unexpected value in header Content-Length: nine");

@@ -206,18 +206,18 @@ INSTANTIATE_TEST_SUITE_P(Aws, SigningSuiteTest, ::testing::ValuesIn(ListSuiteCas
 // the same request at the same time.
 
 constexpr char kAccessKeyId[] = "AKIDEXAMPLE";
-constexpr char kSecret[] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
-constexpr char kToken[] = "SESSIONTOKEN/+=";
+constexpr char kSigningSecret[] = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+constexpr char kSigningToken[] = "SESSIONTOKEN/+=";
 
 Credentials TestCredentials(bool with_token = true) {
   Credentials credentials;
   credentials.access_key_id = kAccessKeyId;
-  credentials.secret_access_key = kSecret;
-  if (with_token) credentials.session_token = kToken;
+  credentials.secret_access_key = kSigningSecret;
+  if (with_token) credentials.session_token = kSigningToken;
   return credentials;
 }
 
-SigningParams Params(std::string service) {
+SigningParams SigningParamsFor(std::string service) {
   SigningParams params;
   params.region = "us-east-1";
   params.service = std::move(service);
@@ -226,7 +226,7 @@ SigningParams Params(std::string service) {
 }
 
 SigningParams S3Params() {
-  SigningParams params = Params("s3");
+  SigningParams params = SigningParamsFor("s3");
   params.sign_body = false;
   params.add_content_sha256_header = true;
   params.normalize_path = false;
@@ -255,14 +255,14 @@ TEST(SignRequest, S3KeepsTheKeySingleEncodedAndSignsTheContentHash) {
   EXPECT_EQ(lines[3], "host:s3.us-east-1.amazonaws.com");
   EXPECT_EQ(lines[4], "x-amz-content-sha256:UNSIGNED-PAYLOAD");
   EXPECT_EQ(lines[5], "x-amz-date:20150830T123600Z");
-  EXPECT_EQ(lines[6], std::string("x-amz-security-token:") + kToken);
+  EXPECT_EQ(lines[6], std::string("x-amz-security-token:") + kSigningToken);
   EXPECT_EQ(lines[8], "host;x-amz-content-sha256;x-amz-date;x-amz-security-token");
   EXPECT_EQ(lines[9], "UNSIGNED-PAYLOAD");
 
   ASSERT_NE(request.header("x-amz-content-sha256"), nullptr);
   EXPECT_EQ(*request.header("x-amz-content-sha256"), "UNSIGNED-PAYLOAD");
   ASSERT_NE(request.header("x-amz-security-token"), nullptr);
-  EXPECT_EQ(*request.header("x-amz-security-token"), kToken);
+  EXPECT_EQ(*request.header("x-amz-security-token"), kSigningToken);
   EXPECT_EQ(*request.header("host"), "s3.us-east-1.amazonaws.com");
   EXPECT_EQ(result->signature, "7ddb5d6da1e51aff4dabb3c5ce29a065415c3c8751d65ad9d91075cdc511c8bb");
   EXPECT_EQ(*request.header("authorization"),
@@ -285,7 +285,7 @@ TEST(SignRequest, OtherServicesEncodeTheWirePathAgain) {
   request.url =
       "https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/"
       "arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Amy-fn/policy?Qualifier=a%20b";
-  auto result = SignRequest(request, TestCredentials(/*with_token=*/false), Params("lambda"));
+  auto result = SignRequest(request, TestCredentials(/*with_token=*/false), SigningParamsFor("lambda"));
   ASSERT_TRUE(result.ok());
   const auto lines = Lines(result->canonical_request);
   EXPECT_EQ(
@@ -303,7 +303,7 @@ TEST(SignRequest, QueryProtocolPostWithBodyAndToken) {
   request.url = "https://iam.amazonaws.com/";
   request.headers = {{"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"}};
   request.body = "Action=ListUsers&Version=2010-05-08";
-  auto result = SignRequest(request, TestCredentials(), Params("iam"));
+  auto result = SignRequest(request, TestCredentials(), SigningParamsFor("iam"));
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(Lines(result->canonical_request).back(),
             "b6359072c78d70ebee1e81adcbab4f01bf2c23245fa365ef83fe8f1f955085e2");
@@ -313,7 +313,7 @@ TEST(SignRequest, QueryProtocolPostWithBodyAndToken) {
 TEST(SignRequest, CanonicalQuerySortsByNameThenValue) {
   HttpRequest request;
   request.url = "https://ec2.us-east-1.amazonaws.com/?b=2&a=2&a=1&a-b=x&A=z&c+d=%7e&e&&f=%zz";
-  auto result = SignRequest(request, TestCredentials(false), Params("ec2"));
+  auto result = SignRequest(request, TestCredentials(false), SigningParamsFor("ec2"));
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(Lines(result->canonical_request)[2], "A=z&a=1&a=2&a-b=x&b=2&c%2Bd=~&e=&f=%25zz");
   EXPECT_EQ(request.url, "https://ec2.us-east-1.amazonaws.com/?b=2&a=2&a=1&a-b=x&A=z&c+d=%7e&e&&f=%zz");
@@ -322,12 +322,12 @@ TEST(SignRequest, CanonicalQuerySortsByNameThenValue) {
 TEST(SignRequest, AddsHostFromTheAuthority) {
   HttpRequest request;
   request.url = "https://sts.amazonaws.com:443/";
-  ASSERT_TRUE(SignRequest(request, TestCredentials(), Params("sts")).ok());
+  ASSERT_TRUE(SignRequest(request, TestCredentials(), SigningParamsFor("sts")).ok());
   EXPECT_EQ(*request.header("host"), "sts.amazonaws.com");
 
   HttpRequest local;
   local.url = "http://127.0.0.1:5000/";
-  auto result = SignRequest(local, TestCredentials(), Params("sts"));
+  auto result = SignRequest(local, TestCredentials(), SigningParamsFor("sts"));
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(*local.header("host"), "127.0.0.1:5000");
   EXPECT_NE(result->canonical_request.find("\nhost:127.0.0.1:5000\n"), std::string::npos);
@@ -340,7 +340,7 @@ TEST(SignRequest, SkipsHeadersThatChangeInFlight) {
                      {"X-Amzn-Trace-Id", "Root=1-abc"},
                      {"Expect", "100-continue"},
                      {"X-Amz-Target", "Foo.Bar"}};
-  auto result = SignRequest(request, TestCredentials(false), Params("ec2"));
+  auto result = SignRequest(request, TestCredentials(false), SigningParamsFor("ec2"));
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(Lines(result->canonical_request)[7], "host;x-amz-date;x-amz-target");
   EXPECT_EQ(*request.header("user-agent"), "posture/0.1");
@@ -349,7 +349,7 @@ TEST(SignRequest, SkipsHeadersThatChangeInFlight) {
 TEST(SignRequest, ResigningReplacesThePreviousSignature) {
   HttpRequest request;
   request.url = "https://iam.amazonaws.com/";
-  SigningParams params = Params("iam");
+  SigningParams params = SigningParamsFor("iam");
   ASSERT_TRUE(SignRequest(request, TestCredentials(), params).ok());
 
   params.time += std::chrono::minutes(5);
@@ -458,16 +458,16 @@ TEST(PresignRequest, PresigningAgainReplacesThePreviousParameters) {
 }
 
 TEST(SigV4Errors, EmptyCredentials) {
-  for (Credentials credentials : {Credentials{}, Credentials{"", kSecret, kToken, {}, "test"},
-                                  Credentials{kAccessKeyId, "", kToken, {}, "test"}}) {
+  for (Credentials credentials : {Credentials{}, Credentials{"", kSigningSecret, kSigningToken, {}, "test"},
+                                  Credentials{kAccessKeyId, "", kSigningToken, {}, "test"}}) {
     HttpRequest request;
     request.url = "https://iam.amazonaws.com/";
-    auto signed_request = SignRequest(request, credentials, Params("iam"));
+    auto signed_request = SignRequest(request, credentials, SigningParamsFor("iam"));
     ASSERT_FALSE(signed_request.ok());
     EXPECT_EQ(signed_request.error().kind(), ErrorKind::kCredentials);
     EXPECT_TRUE(request.headers.empty()) << "a failed signing must leave the request alone";
 
-    auto presigned = PresignRequest(request, credentials, Params("iam"), std::chrono::seconds(60));
+    auto presigned = PresignRequest(request, credentials, SigningParamsFor("iam"), std::chrono::seconds(60));
     ASSERT_FALSE(presigned.ok());
     EXPECT_EQ(presigned.error().kind(), ErrorKind::kCredentials);
     EXPECT_EQ(request.url, "https://iam.amazonaws.com/");
@@ -478,10 +478,10 @@ TEST(SigV4Errors, UnparsableUrl) {
   for (const char* url : {"", "iam.amazonaws.com/", "ftp://iam.amazonaws.com/", "https:///x", "https://host:99999/"}) {
     HttpRequest request;
     request.url = url;
-    auto result = SignRequest(request, TestCredentials(), Params("iam"));
+    auto result = SignRequest(request, TestCredentials(), SigningParamsFor("iam"));
     ASSERT_FALSE(result.ok()) << url;
     EXPECT_EQ(result.error().kind(), ErrorKind::kInvalidInput) << url;
-    auto presigned = PresignRequest(request, TestCredentials(), Params("iam"), std::chrono::seconds(60));
+    auto presigned = PresignRequest(request, TestCredentials(), SigningParamsFor("iam"), std::chrono::seconds(60));
     ASSERT_FALSE(presigned.ok()) << url;
     EXPECT_EQ(presigned.error().kind(), ErrorKind::kInvalidInput) << url;
   }
@@ -490,18 +490,18 @@ TEST(SigV4Errors, UnparsableUrl) {
 TEST(SigV4Errors, MissingRegionOrServiceAndBadExpiry) {
   HttpRequest request;
   request.url = "https://iam.amazonaws.com/";
-  SigningParams params = Params("iam");
+  SigningParams params = SigningParamsFor("iam");
   params.region.clear();
   auto result = SignRequest(request, TestCredentials(), params);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().kind(), ErrorKind::kInvalidInput);
 
   for (auto expires : {std::chrono::seconds(0), std::chrono::seconds(-1), std::chrono::seconds(604801)}) {
-    auto presigned = PresignRequest(request, TestCredentials(), Params("iam"), expires);
+    auto presigned = PresignRequest(request, TestCredentials(), SigningParamsFor("iam"), expires);
     ASSERT_FALSE(presigned.ok());
     EXPECT_EQ(presigned.error().kind(), ErrorKind::kInvalidInput);
   }
-  EXPECT_TRUE(PresignRequest(request, TestCredentials(), Params("iam"), std::chrono::seconds(604800)).ok());
+  EXPECT_TRUE(PresignRequest(request, TestCredentials(), SigningParamsFor("iam"), std::chrono::seconds(604800)).ok());
 }
 
 TEST(SigV4Errors, MessagesNeverCarrySecrets) {
@@ -514,15 +514,15 @@ TEST(SigV4Errors, MessagesNeverCarrySecrets) {
   };
   HttpRequest bad_url;
   bad_url.url = "ftp://host/?X-Amz-Security-Token=" + token;
-  collect(SignRequest(bad_url, Credentials{kAccessKeyId, secret, token, {}, "test"}, Params("iam")));
-  collect(PresignRequest(bad_url, Credentials{kAccessKeyId, secret, token, {}, "test"}, Params("iam"),
+  collect(SignRequest(bad_url, Credentials{kAccessKeyId, secret, token, {}, "test"}, SigningParamsFor("iam")));
+  collect(PresignRequest(bad_url, Credentials{kAccessKeyId, secret, token, {}, "test"}, SigningParamsFor("iam"),
                          std::chrono::seconds(60)));
   HttpRequest good_url;
   good_url.url = "https://iam.amazonaws.com/";
-  collect(SignRequest(good_url, Credentials{"", secret, token, {}, "test"}, Params("iam")));
-  collect(PresignRequest(good_url, Credentials{kAccessKeyId, secret, token, {}, "test"}, Params("iam"),
+  collect(SignRequest(good_url, Credentials{"", secret, token, {}, "test"}, SigningParamsFor("iam")));
+  collect(PresignRequest(good_url, Credentials{kAccessKeyId, secret, token, {}, "test"}, SigningParamsFor("iam"),
                          std::chrono::seconds(0)));
-  SigningParams no_service = Params("");
+  SigningParams no_service = SigningParamsFor("");
   collect(SignRequest(good_url, Credentials{kAccessKeyId, secret, token, {}, "test"}, no_service));
   for (const auto& error : errors) {
     EXPECT_EQ(error.describe().find(secret), std::string::npos) << error.describe();

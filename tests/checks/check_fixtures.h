@@ -23,6 +23,7 @@ using namespace posture::inventory;  // NOLINT: fixtures name many inventory typ
 inline constexpr const char* kAccount = "123456789012";
 inline constexpr const char* kRegion = "us-east-1";
 inline constexpr const char* kOtherRegion = "eu-west-1";
+inline constexpr const char* kRoot = "<root_account>";  // the credential report's root user
 
 // ---- Security group rules -------------------------------------------------
 

@@ -10,7 +10,6 @@ namespace {
 constexpr std::int64_t kNow = 1780272000;                     // 2026-06-01T00:00:00Z
 constexpr const char* kRecent = "2026-05-20T10:00:00+00:00";  // 11 days before kNow
 constexpr const char* kOld = "2025-12-01T00:00:00+00:00";     // 182 days before kNow
-constexpr const char* kRoot = "<root_account>";
 
 CredentialReportRow RootRow(std::string password_last_used, std::string key_last_used = "") {
   CredentialReportRow row = Row(kRoot, std::nullopt, true);

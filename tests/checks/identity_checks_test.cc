@@ -4,7 +4,6 @@
 namespace posture::checks::testing {
 namespace {
 
-constexpr const char* kRoot = "<root_account>";
 constexpr const char* kRootArn = "arn:aws:iam::123456789012:root";
 
 std::vector<CheckCase> RootCases() {

@@ -24,7 +24,7 @@ Organization Company() {
               Member(kShopProd, "shop-prod", "ou-dev"), Member(kRetired, "retired", "ou-prod", {}, "SUSPENDED")});
 }
 
-const PermissionSet kAdmin = PermSet("Admin", {kAdministratorAccess});
+const PermissionSet kAdminSet = PermSet("Admin", {kAdministratorAccess});
 const PermissionSet kReader = PermSet("Reader", {"arn:aws:iam::aws:policy/ReadOnlyAccess"});
 
 PermissionSet Bounded() {
@@ -49,9 +49,9 @@ std::vector<CheckCase> AdminAssignmentCases() {
       {"admin_sets_to_users_and_groups",
        id,
        Estate().identity_center(IdentityCenter{
-           {kAdmin, inline_admin, kReader, Bounded()},
-           {Assign(kShopEu, kAdmin, "USER", "alice@example.com"), Assign(kShopEu, kAdmin, "GROUP", "Admins"),
-            Assign(kSandbox, kAdmin, "USER", "bob@example.com"), Assign(kShopEu, inline_admin, "GROUP", "Ops"),
+           {kAdminSet, inline_admin, kReader, Bounded()},
+           {Assign(kShopEu, kAdminSet, "USER", "alice@example.com"), Assign(kShopEu, kAdminSet, "GROUP", "Admins"),
+            Assign(kSandbox, kAdminSet, "USER", "bob@example.com"), Assign(kShopEu, inline_admin, "GROUP", "Ops"),
             Assign(kSandbox, inline_admin, "GROUP", "Ops"), Assign(kShopEu, kReader, "USER", "carol@example.com"),
             Assign(kShopEu, Bounded(), "USER", "dave@example.com")}}),
        {In(Fail("Admin",
@@ -65,7 +65,7 @@ std::vector<CheckCase> AdminAssignmentCases() {
              "is not treated as administrator access")}},
       {"admin_set_unassigned",
        id,
-       Estate().identity_center(IdentityCenter{{kAdmin}, {}}),
+       Estate().identity_center(IdentityCenter{{kAdminSet}, {}}),
        {Pass("Admin", "administrator permission set Admin is not assigned to anyone")}},
       {"no_admin_sets",
        id,
@@ -86,13 +86,13 @@ std::vector<CheckCase> AdminAssignmentCases() {
 std::vector<CheckCase> ProdAccessCases() {
   const std::string id = "org_prod_access_restricted";
   const IdentityCenter assignments{
-      {kAdmin, kReader, PermSet("Ops", {kAdministratorAccess})},
-      {Assign(kShopEu, kAdmin, "GROUP", "Admins"), Assign(kShopEu, kAdmin, "GROUP", "Oncall"),
+      {kAdminSet, kReader, PermSet("Ops", {kAdministratorAccess})},
+      {Assign(kShopEu, kAdminSet, "GROUP", "Admins"), Assign(kShopEu, kAdminSet, "GROUP", "Oncall"),
        Assign(kShopEu, PermSet("Ops", {kAdministratorAccess}), "GROUP", "Admins"),
-       Assign(kShopEu, kReader, "USER", "carol"), Assign(kAnalytics, kAdmin, "USER", "alice"),
-       Assign(kAnalytics, kAdmin, "GROUP", "Admins"), Assign(kShopProd, kAdmin, "GROUP", "A"),
-       Assign(kShopProd, kAdmin, "GROUP", "B"), Assign(kShopProd, kAdmin, "GROUP", "C"),
-       Assign(kSandbox, kAdmin, "USER", "alice"), Assign(kRetired, kAdmin, "USER", "alice")}};
+       Assign(kShopEu, kReader, "USER", "carol"), Assign(kAnalytics, kAdminSet, "USER", "alice"),
+       Assign(kAnalytics, kAdminSet, "GROUP", "Admins"), Assign(kShopProd, kAdminSet, "GROUP", "A"),
+       Assign(kShopProd, kAdminSet, "GROUP", "B"), Assign(kShopProd, kAdminSet, "GROUP", "C"),
+       Assign(kSandbox, kAdminSet, "USER", "alice"), Assign(kRetired, kAdminSet, "USER", "alice")}};
   Organization no_arns = Company();
   for (auto& account : no_arns.accounts) account.arn.clear();
   return {
@@ -115,7 +115,7 @@ std::vector<CheckCase> ProdAccessCases() {
               kShopProd)}},
       {"prod_without_admins",
        id,
-       Estate().organization(no_arns).identity_center(IdentityCenter{{kAdmin}, {}}),
+       Estate().organization(no_arns).identity_center(IdentityCenter{{kAdminSet}, {}}),
        {About(Pass(kShopEu, "no administrator access is assigned"), kShopEu),
         About(Pass(kAnalytics, "no administrator access is assigned"), kAnalytics),
         About(Pass(kShopProd, "no administrator access is assigned"), kShopProd)}},
@@ -226,10 +226,10 @@ INSTANTIATE_TEST_SUITE_P(OrgSso, CheckCaseTest, ::testing::ValuesIn(Organization
 TEST(OrgProdAccessTest, TheAllowedNumberOfGroupsIsConfigurable) {
   const Inventory inventory = Estate()
                                   .organization(Org({}, {Member(kShopProd, "shop-prod", "r-root")}))
-                                  .identity_center(IdentityCenter{
-                                      {kAdmin},
-                                      {Assign(kShopProd, kAdmin, "GROUP", "A"), Assign(kShopProd, kAdmin, "GROUP", "B"),
-                                       Assign(kShopProd, kAdmin, "GROUP", "C")}});
+                                  .identity_center(IdentityCenter{{kAdminSet},
+                                                                  {Assign(kShopProd, kAdminSet, "GROUP", "A"),
+                                                                   Assign(kShopProd, kAdminSet, "GROUP", "B"),
+                                                                   Assign(kShopProd, kAdminSet, "GROUP", "C")}});
   const Check* check = FindCheck("org_prod_access_restricted");
   ASSERT_NE(check, nullptr);
   CheckSettings settings;

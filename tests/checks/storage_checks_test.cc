@@ -55,12 +55,12 @@ Bucket Versioned(Bucket bucket, std::string status, std::string mfa_delete) {
   bucket.versioning.set({std::move(status), std::move(mfa_delete)});
   return bucket;
 }
-CollectionError Denied(std::string operation, std::string region = kRegion) {
+CollectionError DeniedStorageCall(std::string operation, std::string region = kRegion) {
   return {"s3", std::move(operation), std::move(region), "access_denied", "AccessDenied", "Access Denied"};
 }
 template <typename T>
 Bucket Failed(Bucket bucket, Collected<T> Bucket::*facet, std::string operation) {
-  (bucket.*facet).fail(Denied(std::move(operation), bucket.region));
+  (bucket.*facet).fail(DeniedStorageCall(std::move(operation), bucket.region));
   return bucket;
 }
 

@@ -39,7 +39,7 @@ class MemberCredentials : public aws::CredentialProvider {
   std::string account_;
 };
 
-aws::Json Account(const std::string& id, const std::string& name, const std::string& status = "ACTIVE") {
+aws::Json OrgAccountJson(const std::string& id, const std::string& name, const std::string& status = "ACTIVE") {
   return {{"Id", id},
           {"Arn", "arn:aws:organizations::" + std::string(kCaller) + ":account/o-abc/" + id},
           {"Name", name},
@@ -77,13 +77,13 @@ class OrganizationScanTest : public ::testing::Test {
     aws_.on("organizations", "ListAccountsForParent", [](const Call& call) {
       const std::string parent = call.json.value("ParentId", "");
       aws::Json accounts = aws::Json::array();
-      if (parent == "r-root") accounts.push_back(Account(kCaller, "management"));
+      if (parent == "r-root") accounts.push_back(OrgAccountJson(kCaller, "management"));
       if (parent == "ou-prod") {
-        accounts.push_back(Account(kWeb, "web"));
-        accounts.push_back(Account(kSandbox, "sandbox"));
-        accounts.push_back(Account(kClosed, "closed", "SUSPENDED"));
+        accounts.push_back(OrgAccountJson(kWeb, "web"));
+        accounts.push_back(OrgAccountJson(kSandbox, "sandbox"));
+        accounts.push_back(OrgAccountJson(kClosed, "closed", "SUSPENDED"));
       }
-      if (parent == "ou-dev") accounts.push_back(Account(kDev, "dev"));
+      if (parent == "ou-dev") accounts.push_back(OrgAccountJson(kDev, "dev"));
       return JsonReply({{"Accounts", accounts}});
     });
     aws_.on("organizations", "ListTagsForResource", [](const Call& call) {

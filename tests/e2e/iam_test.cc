@@ -11,13 +11,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-void Api(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
-  std::vector<std::string> full{"api"};
-  full.insert(full.end(), args.begin(), args.end());
-  auto result = RunPosture(full, env);
-  ASSERT_EQ(result.exit_code, 0) << result.err;
-}
-
 // Findings of `check_id`: resource id -> (status, message).
 std::map<std::string, std::pair<std::string, std::string>> Findings(const Json& report, const std::string& check_id) {
   std::map<std::string, std::pair<std::string, std::string>> out;

@@ -15,7 +15,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr const char* kChecks =
+constexpr const char* kLoggingChecks =
     "cloudtrail_multi_region,cloudtrail_log_validation,config_recorder_enabled,cloudtrail_bucket_access_logging,"
     "cloudtrail_kms_encrypted,kms_key_rotation,s3_object_write_logging,s3_object_read_logging,"
     "monitor_unauthorized_api_calls,monitor_root_usage,monitor_iam_policy_changes,monitor_vpc_changes,"
@@ -54,7 +54,8 @@ TEST(LoggingScan, TrailsConfigKeysAlarmsAndGuardDuty) {
   BuildLoggingEstate(env);
   RecordingProxy proxy(Moto().url());
   env["AWS_ENDPOINT_URL"] = proxy.url();
-  auto result = RunPosture({"scan", "--region", "us-east-1,eu-west-1", "--checks", kChecks, "--format", "json"}, env);
+  auto result =
+      RunPosture({"scan", "--region", "us-east-1,eu-west-1", "--checks", kLoggingChecks, "--format", "json"}, env);
   ASSERT_EQ(result.exit_code, 3) << result.err;
   auto report = Json::parse(result.out, nullptr, false);
   ASSERT_FALSE(report.is_discarded()) << result.out;
@@ -102,7 +103,7 @@ TEST(LoggingScan, DeniedTrailListingGivesErrorsNotFailures) {
       "DescribeTrails", 400,
       R"({"__type":"AccessDeniedException","message":"User is not authorized to perform cloudtrail:DescribeTrails"})");
   env["AWS_ENDPOINT_URL"] = proxy.url();
-  auto result = RunPosture({"scan", "--region", "us-east-1", "--checks", kChecks, "--format", "json"}, env);
+  auto result = RunPosture({"scan", "--region", "us-east-1", "--checks", kLoggingChecks, "--format", "json"}, env);
   ASSERT_EQ(result.exit_code, 3) << result.err;  // Config, KMS and GuardDuty still fail somewhere
   auto checks = ByCheck(Json::parse(result.out));
   const std::string account = "123456789012";

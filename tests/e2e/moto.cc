@@ -159,6 +159,21 @@ std::string TempDir() {
 
 void WriteFile(const std::string& path, const std::string& content) { std::ofstream(path) << content; }
 
+void Api(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+  std::vector<std::string> full{"api"};
+  full.insert(full.end(), args.begin(), args.end());
+  auto result = RunPosture(full, env);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+}
+
+std::map<std::string, std::string> Statuses(const nlohmann::json& report, const std::string& check_id) {
+  std::map<std::string, std::string> out;
+  for (const auto& f : report["findings"]) {
+    if (f["check_id"] == check_id) out[f["resource_id"].get<std::string>()] = f["status"];
+  }
+  return out;
+}
+
 std::map<std::string, std::string> MotoEnv() {
   std::string home = TempDir();
   return {{"AWS_ACCESS_KEY_ID", "AKIATESTTESTTEST1234"},

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,13 @@ struct RunResult {
 // Runs the posture binary with `args` and exactly the environment `env`
 // (plus PATH), with stdin closed. Fails the test on a hang (60 s).
 RunResult RunPosture(const std::vector<std::string>& args, const std::map<std::string, std::string>& env);
+
+// Runs `posture api ARGS...` (creating resources in moto) and fails the
+// test unless it exits 0.
+void Api(const std::vector<std::string>& args, const std::map<std::string, std::string>& env);
+
+// The findings of `check_id` in a JSON report: resource id -> status.
+std::map<std::string, std::string> Statuses(const nlohmann::json& report, const std::string& check_id);
 
 // An environment pointing posture at moto with test credentials and a
 // private HOME (no user config), region us-east-1.

@@ -18,7 +18,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr const char* kChecks =
+constexpr const char* kNetworkEdgeChecks =
     "ec2_ebs_default_encryption,ec2_ebs_volume_encrypted,vpc_flow_logs_enabled,vpc_peering_routes_least_access,"
     "ec2_cifs_not_exposed,ec2_instance_profile_attached,cloudfront_waf,apigateway_stage_waf,vpc_egress_inspected";
 
@@ -33,7 +33,8 @@ void BuildEstate() {
 }
 
 Json Scan(const std::vector<std::string>& extra = {}) {
-  std::vector<std::string> args = {"scan", "--region", "us-east-1,eu-west-1", "--checks", kChecks, "--format", "json"};
+  std::vector<std::string> args = {"scan",     "--region", "us-east-1,eu-west-1", "--checks", kNetworkEdgeChecks,
+                                   "--format", "json"};
   args.insert(args.end(), extra.begin(), extra.end());
   auto result = RunPosture(args, MotoEnv());
   EXPECT_TRUE(result.exit_code == 0 || result.exit_code == 3) << result.err;
@@ -51,7 +52,7 @@ std::vector<Json> FindingsOf(const Json& report, const std::string& check) {
 }
 
 // The status of each finding of `check`.
-std::multiset<std::string> Statuses(const Json& report, const std::string& check) {
+std::multiset<std::string> StatusList(const Json& report, const std::string& check) {
   std::multiset<std::string> out;
   for (const auto& f : FindingsOf(report, check)) out.insert(f["status"].get<std::string>());
   return out;
@@ -74,16 +75,16 @@ TEST(NetworkEdge, ChecksPassAndFailOnTheDemoEstate) {
   std::map<std::string, std::string> by_region;
   for (const auto& f : FindingsOf(report, "ec2_ebs_default_encryption")) by_region[f["region"]] = f["status"];
   EXPECT_EQ(by_region, (std::map<std::string, std::string>{{"us-east-1", "PASS"}, {"eu-west-1", "FAIL"}}));
-  EXPECT_EQ(Statuses(report, "ec2_ebs_volume_encrypted"), (std::multiset<std::string>{"FAIL", "PASS"}));
+  EXPECT_EQ(StatusList(report, "ec2_ebs_volume_encrypted"), (std::multiset<std::string>{"FAIL", "PASS"}));
 
   // Flow logs: edge-app has a REJECT flow log; every other VPC (edge-db, the defaults) has none.
-  auto flow = Statuses(report, "vpc_flow_logs_enabled");
+  auto flow = StatusList(report, "vpc_flow_logs_enabled");
   EXPECT_EQ(flow.count("PASS"), 1u);
   EXPECT_GE(flow.count("FAIL"), 2u);
   EXPECT_TRUE(FindingWith(report, "vpc_flow_logs_enabled", "REJECT to cloud-watch-logs edge-app-flow").has_value());
 
   // Peering routes: the app table routes the whole db VPC, the db table one subnet.
-  EXPECT_EQ(Statuses(report, "vpc_peering_routes_least_access"), (std::multiset<std::string>{"FAIL", "PASS"}));
+  EXPECT_EQ(StatusList(report, "vpc_peering_routes_least_access"), (std::multiset<std::string>{"FAIL", "PASS"}));
   const auto wide = FindingWith(report, "vpc_peering_routes_least_access", "routes 10.41.0.0/16 to pcx-");
   ASSERT_TRUE(wide.has_value());
   EXPECT_EQ((*wide)["status"], "FAIL");
@@ -163,7 +164,8 @@ TEST(NetworkEdge, DeniedCallsGiveCleanErrorFindings) {
                "perform this operation.</Message></Error></Errors><RequestID>denied-2</RequestID></Response>");
   auto env = MotoEnv();
   env["AWS_ENDPOINT_URL"] = proxy.url();
-  auto result = RunPosture({"scan", "--region", "us-east-1,eu-west-1", "--checks", kChecks, "--format", "json"}, env);
+  auto result =
+      RunPosture({"scan", "--region", "us-east-1,eu-west-1", "--checks", kNetworkEdgeChecks, "--format", "json"}, env);
   ASSERT_EQ(result.exit_code, 3) << result.err;
   const Json report = Json::parse(result.out);
   for (const char* check : {"vpc_egress_inspected", "ec2_ebs_default_encryption"}) {
@@ -174,7 +176,7 @@ TEST(NetworkEdge, DeniedCallsGiveCleanErrorFindings) {
   EXPECT_TRUE(FindingWith(report, "vpc_egress_inspected", "network-firewall:ListFirewalls failed in").has_value());
   EXPECT_TRUE(FindingWith(report, "ec2_ebs_default_encryption", "UnauthorizedOperation").has_value());
   // The other checks are unaffected.
-  EXPECT_EQ(Statuses(report, "vpc_peering_routes_least_access"), (std::multiset<std::string>{"FAIL", "PASS"}));
+  EXPECT_EQ(StatusList(report, "vpc_peering_routes_least_access"), (std::multiset<std::string>{"FAIL", "PASS"}));
   EXPECT_EQ(report["errors"].size(), 4u);  // two operations in two regions
 
   // Every call the scan made is a read.

@@ -180,7 +180,7 @@ class OrganizationScan : public ::testing::Test {
   static inline Org org_;
 };
 
-constexpr const char* kChecks =
+constexpr const char* kOrganizationChecks =
     "iam_password_policy_min_length,iam_user_console_prefer_sso,sso_enabled,sso_admin_assigned_to_groups,"
     "org_prod_access_restricted,org_scp_guardrails";
 
@@ -207,8 +207,9 @@ TEST_F(OrganizationScan, ScansEveryAccountAndReportsTheOneThatCannotBeEntered) {
   const Org& org = org_;
   RecordingProxy proxy(OrgMoto().url());
   proxy.inject_when("AssumeRole", org.ids.at("sandbox"), 403, kAccessDenied);
-  auto result = RunPosture({"scan", "--organization", "--region", "us-east-1", "--checks", kChecks, "--format", "json"},
-                           Env(proxy));
+  auto result = RunPosture(
+      {"scan", "--organization", "--region", "us-east-1", "--checks", kOrganizationChecks, "--format", "json"},
+      Env(proxy));
   ASSERT_EQ(result.exit_code, 3) << result.err;
   Json report = Json::parse(result.out);
 
@@ -253,7 +254,8 @@ TEST_F(OrganizationScan, TheTableHasAPerAccountSummary) {
   const Org& org = org_;
   RecordingProxy proxy(OrgMoto().url());
   proxy.inject_when("AssumeRole", org.ids.at("sandbox"), 403, kAccessDenied);
-  auto result = RunPosture({"scan", "--organization", "--region", "us-east-1", "--checks", kChecks}, Env(proxy));
+  auto result =
+      RunPosture({"scan", "--organization", "--region", "us-east-1", "--checks", kOrganizationChecks}, Env(proxy));
   ASSERT_EQ(result.exit_code, 3) << result.err;
   EXPECT_NE(result.out.find("Accounts (organization o-"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("failed: "), std::string::npos) << result.out;

@@ -14,28 +14,12 @@ namespace {
 
 using Json = nlohmann::json;
 
-void Api(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
-  std::vector<std::string> full{"api"};
-  full.insert(full.end(), args.begin(), args.end());
-  auto result = RunPosture(full, env);
-  ASSERT_EQ(result.exit_code, 0) << result.err;
-}
-
 Json ApiJson(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
   std::vector<std::string> full{"api"};
   full.insert(full.end(), args.begin(), args.end());
   auto result = RunPosture(full, env);
   EXPECT_EQ(result.exit_code, 0) << result.err;
   return Json::parse(result.out, nullptr, false);
-}
-
-// Findings of `check_id`, keyed by resource id -> status.
-std::map<std::string, std::string> Statuses(const Json& report, const std::string& check_id) {
-  std::map<std::string, std::string> out;
-  for (const auto& f : report["findings"]) {
-    if (f["check_id"] == check_id) out[f["resource_id"].get<std::string>()] = f["status"];
-  }
-  return out;
 }
 
 // A small estate: one open and one closed security group, a user with a

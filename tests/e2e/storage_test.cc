@@ -16,22 +16,7 @@ constexpr const char* kStorageChecks =
     "rds_instance_encrypted,rds_instance_auto_minor_upgrade,rds_instance_not_public,rds_instance_multi_az,"
     "efs_encrypted";
 
-void Api(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
-  std::vector<std::string> full{"api"};
-  full.insert(full.end(), args.begin(), args.end());
-  auto result = RunPosture(full, env);
-  ASSERT_EQ(result.exit_code, 0) << result.err;
-}
-
 // status of each finding of `check_id`, by resource id.
-std::map<std::string, std::string> Statuses(const Json& report, const std::string& check_id) {
-  std::map<std::string, std::string> out;
-  for (const auto& f : report["findings"]) {
-    if (f["check_id"] == check_id) out[f["resource_id"].get<std::string>()] = f["status"];
-  }
-  return out;
-}
-
 std::string MessageOf(const Json& report, const std::string& check_id, const std::string& resource) {
   for (const auto& f : report["findings"]) {
     if (f["check_id"] == check_id && f["resource_id"] == resource) return f["message"];
