@@ -65,6 +65,10 @@ bool IsFullAwsAccess(const inventory::ServiceControlPolicy& policy);
 std::vector<AppliedScp> EffectiveScps(const inventory::Organization& org,
                                       const std::vector<inventory::ServiceControlPolicy>& scps,
                                       std::string_view account_id);
+// The result points into `scps`: a temporary list would leave it dangling.
+std::vector<AppliedScp> EffectiveScps(const inventory::Organization& org,
+                                      std::vector<inventory::ServiceControlPolicy>&& scps,
+                                      std::string_view account_id) = delete;
 // The effective policies that restrict something: all but FullAWSAccess.
 std::vector<AppliedScp> Guardrails(const std::vector<AppliedScp>& effective);
 

@@ -67,7 +67,8 @@ TEST(OuPathTest, ACycleInTheTreeEnds) {
   EXPECT_EQ(OuPath(org, "555555555555"), "B/A");
   EXPECT_EQ(AncestorIds(org, "666666666666"), (std::vector<std::string>{"666666666666", "ou-self", "r-root"}));
   // A policy on the cycle still reaches the account, and the walk ends.
-  const auto applied = EffectiveScps(org, {Scp("p-b", "OnB", {"ou-b"})}, "555555555555");
+  const std::vector<ServiceControlPolicy> on_b = {Scp("p-b", "OnB", {"ou-b"})};
+  const auto applied = EffectiveScps(org, on_b, "555555555555");
   EXPECT_EQ(Names(applied), (std::vector<std::string>{"OnB"}));
 }
 
@@ -108,7 +109,8 @@ TEST(ScpInheritanceTest, MovingAnAccountChangesWhatApplies) {
 
 TEST(ScpInheritanceTest, FullAwsAccessAloneIsNoGuardrail) {
   const Organization org = Tree();
-  const auto applied = EffectiveScps(org, {FullAwsAccess({"r-root", "ou-prod"})}, "222222222222");
+  const std::vector<ServiceControlPolicy> full = {FullAwsAccess({"r-root", "ou-prod"})};
+  const auto applied = EffectiveScps(org, full, "222222222222");
   EXPECT_EQ(Names(applied), (std::vector<std::string>{"FullAWSAccess"}));
   EXPECT_EQ(applied[0].Describe(), "FullAWSAccess (attached to Root, Prod)");
   EXPECT_TRUE(Guardrails(applied).empty());
@@ -121,8 +123,9 @@ TEST(ScpInheritanceTest, FullAwsAccessAloneIsNoGuardrail) {
 TEST(ScpInheritanceTest, PoliciesOnUnknownParentsStillApply) {
   Organization org = Tree();
   org.accounts.push_back(Member("555555555555", "orphan", "ou-gone"));
-  const auto applied =
-      EffectiveScps(org, {Scp("p-gone", "OnGone", {"ou-gone"}), Scp("p-root", "OnRoot", {"r-root"})}, "555555555555");
+  const std::vector<ServiceControlPolicy> gone_and_root = {Scp("p-gone", "OnGone", {"ou-gone"}),
+                                                           Scp("p-root", "OnRoot", {"r-root"})};
+  const auto applied = EffectiveScps(org, gone_and_root, "555555555555");
   EXPECT_EQ(Names(applied), (std::vector<std::string>{"OnGone", "OnRoot"}));
   EXPECT_EQ(applied[0].Describe(), "OnGone (attached to ou-gone)");
 }
