@@ -64,19 +64,13 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   const int max_groups = sink.settings().production_admin_principals_max;
   const auto admin_sets = AdminSets(*identity_center);
   sink.set_resource_type("AWS::Organizations::Account");
-  for (const auto& account : structure->accounts) {
-    if (account.status != "ACTIVE") continue;
-    const auto evidence = ProductionEvidence(sink.settings(), *structure, account);
-    if (!evidence) continue;
-    sink.set_account(account.id);
-    const std::string about =
-        "production account " + account.name + " (" + *evidence + ", OU path " + OuPath(*structure, account.id) + "): ";
+  ForEachProductionAccount(inventory, *structure, sink, [&](const ProductionAccount& production) {
+    const auto& [account, arn, about] = production;
     const AdminHolders holders = HoldersIn(account.id, *identity_center, admin_sets);
-    const std::string arn = AccountArn(inventory, *structure, account);
     const std::string limit = "at most " + Count(static_cast<size_t>(max_groups), "group", "groups") + " allowed";
     if (holders.principals.empty()) {
       sink.pass(kGlobalRegion, account.id, arn, about + "no administrator access is assigned");
-      continue;
+      return;
     }
     std::vector<std::string> problems;
     if (holders.users > 0) {
@@ -93,8 +87,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
     } else {
       sink.fail(kGlobalRegion, account.id, arn, about + Join(problems, " and ") + ": " + holders.Describe());
     }
-  }
-  sink.set_account("");
+  });
 }
 
 }  // namespace

@@ -12,20 +12,14 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   const bool have_scps = RequireOrganizationSection(scps, sink);
   if (!have_structure || !have_scps) return;
   sink.set_resource_type("AWS::Organizations::Account");
-  for (const auto& account : structure->accounts) {
-    if (account.status != "ACTIVE") continue;
-    const auto evidence = ProductionEvidence(sink.settings(), *structure, account);
-    if (!evidence) continue;
-    sink.set_account(account.id);
-    const std::string arn = AccountArn(inventory, *structure, account);
-    const std::string path = OuPath(*structure, account.id);
-    const std::string about = "production account " + account.name + " (" + *evidence + ", OU path " + path + "): ";
+  ForEachProductionAccount(inventory, *structure, sink, [&](const ProductionAccount& production) {
+    const auto& [account, arn, about] = production;
     if (!structure->scps_enabled) {
       sink.fail(kGlobalRegion, account.id, arn,
                 about +
                     "service control policies are not enabled on the organization root, so no guardrail "
                     "applies to it");
-      continue;
+      return;
     }
     const auto guardrails = Guardrails(EffectiveScps(*structure, *scps, account.id));
     if (guardrails.empty()) {
@@ -33,13 +27,12 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
                 about +
                     "no service control policy other than FullAWSAccess is attached to the account, to an OU on "
                     "its path or to the root");
-      continue;
+      return;
     }
     std::vector<std::string> described;
     for (const auto& scp : guardrails) described.push_back(scp.Describe());
     sink.pass(kGlobalRegion, account.id, arn, about + "guardrail SCPs apply: " + Join(described));
-  }
-  sink.set_account("");
+  });
 }
 
 }  // namespace

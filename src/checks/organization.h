@@ -97,6 +97,30 @@ bool IsProductionAccountName(const CheckSettings& settings, std::string_view nam
 std::optional<std::string> ProductionEvidence(const CheckSettings& settings, const inventory::Organization& org,
                                               const inventory::OrgAccount& account);
 
+// One ACTIVE production account of the organization, as the organization
+// checks report on it.
+struct ProductionAccount {
+  const inventory::OrgAccount& account;
+  std::string arn;
+  std::string about;  // "production account shop (OU Prod, OU path Root/Prod): "
+};
+// Calls `each` for every ACTIVE production account, with the sink's
+// account set to it (and reset after).
+template <typename Each>
+void ForEachProductionAccount(const inventory::Inventory& inventory, const inventory::Organization& org,
+                              FindingSink& sink, Each each) {
+  for (const auto& account : org.accounts) {
+    if (account.status != "ACTIVE") continue;
+    const auto evidence = ProductionEvidence(sink.settings(), org, account);
+    if (!evidence) continue;
+    sink.set_account(account.id);
+    each(ProductionAccount{
+        account, AccountArn(inventory, org, account),
+        "production account " + account.name + " (" + *evidence + ", OU path " + OuPath(org, account.id) + "): "});
+  }
+  sink.set_account("");
+}
+
 // ---- Identity Center ---------------------------------------------------------
 
 // Whether a permission set gives administrator access.

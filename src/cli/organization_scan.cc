@@ -14,13 +14,12 @@ std::string RoleArn(const std::string& partition, const std::string& account_id,
 }
 
 // One ERROR per check for an account that could not be scanned.
-void ReportUnscanned(const collect::AccountScan& account, const std::vector<const checks::Check*>& selected,
-                     const checks::CheckSettings& settings, std::vector<checks::Finding>& out) {
+void ReportUnscanned(const collect::AccountScan& account, const std::string& partition,
+                     const std::vector<const checks::Check*>& selected, const checks::CheckSettings& settings,
+                     std::vector<checks::Finding>& out) {
   inventory::Inventory empty;
   empty.account_id = account.account.id;
-  if (account.account.arn.starts_with("arn:")) {
-    empty.partition = account.account.arn.substr(4, account.account.arn.find(':', 4) - 4);
-  }
+  empty.partition = partition;
   const std::string message =
       std::string("account not scanned (") + collect::AccountOutcomeName(account.outcome) + "): " + account.reason;
   for (const auto* check : selected) {
@@ -53,11 +52,8 @@ aws::Result<report::ScanResult> ScanOrganizationAccounts(AwsContext& context, co
   options.units = request.flags.units;
   options.concurrency = request.concurrency;
   options.progress = request.progress;
-  std::string partition = "aws";
-  auto client_for = [&](const inventory::OrgAccount& account) {
-    std::string account_partition = partition;
-    if (account.arn.starts_with("arn:")) account_partition = account.arn.substr(4, account.arn.find(':', 4) - 4);
-    return context.assume_role_client(RoleArn(account_partition, account.id, request.flags.role_name),
+  auto client_for = [&](const inventory::OrgAccount& account, const std::string& partition) {
+    return context.assume_role_client(RoleArn(partition, account.id, request.flags.role_name),
                                       request.flags.external_id);
   };
   auto scan = collect::ScanOrganization(context.client(), client_for, options);
@@ -84,7 +80,7 @@ aws::Result<report::ScanResult> ScanOrganizationAccounts(AwsContext& context, co
                                         account.requests});
     result.api_requests += account.requests;
     if (account.outcome != collect::AccountOutcome::kScanned) {
-      ReportUnscanned(account, account_checks, request.settings, result.findings);
+      ReportUnscanned(account, scan->partition, account_checks, request.settings, result.findings);
       continue;
     }
     result.accounts.push_back(account.account.id);

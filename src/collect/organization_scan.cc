@@ -215,7 +215,7 @@ aws::Result<OrgScan> ScanOrganization(aws::AwsClient& caller, const AccountClien
       // Credentials first (the role is assumed here, once): an account that
       // cannot be entered fails as a whole instead of once per section.
       lane.submit([&job, &client_for, &member_sections, lane, partition = scan.partition] {
-        job.own_client = client_for(job.scan->account);
+        job.own_client = client_for(job.scan->account, partition);
         job.client = job.own_client.get();
         auto credentials = job.client->credentials().fetch();
         if (!credentials.ok()) {

@@ -67,8 +67,10 @@ struct OrgScan {
   std::vector<AccountScan> accounts;  // the chosen accounts, in the organization's order
 };
 
-// The client for one member account (credentials are fetched on first use).
-using AccountClientFactory = std::function<std::unique_ptr<aws::AwsClient>(const inventory::OrgAccount& account)>;
+// The client for one member account in the caller's partition (credentials
+// are fetched on first use).
+using AccountClientFactory =
+    std::function<std::unique_ptr<aws::AwsClient>(const inventory::OrgAccount& account, const std::string& partition)>;
 
 // Sections read from the organization's management side, never from a member.
 bool IsOrganizationSection(const std::string& section);

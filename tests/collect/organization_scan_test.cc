@@ -108,7 +108,8 @@ class OrganizationScanTest : public ::testing::Test {
     if (options.sections.empty()) options.sections = {inventory::kSectionIamPasswordPolicy};
     return ScanOrganization(
         aws_.client(),
-        [&](const inventory::OrgAccount& account) {
+        [&](const inventory::OrgAccount& account, const std::string& partition) {
+          EXPECT_EQ(partition, "aws");
           std::lock_guard lock(mutex_);
           made_for_.push_back(account.id);
           return aws_.client_with(std::make_shared<MemberCredentials>(account.id));
