@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config git python3 curl openssl
           libssl-dev libcurl4-openssl-dev nlohmann-json3-dev libpugixml-dev
-          libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev)
+          libyaml-cpp-dev libsimdjson-dev libgtest-dev libgmock-dev libbenchmark-dev)
 
 missing=()
 for p in "${packages[@]}"; do
