@@ -7,8 +7,9 @@ inventory::RegionInventory& MappingContext::region(const std::string& region) {
   for (auto& r : out_.inventory.regions) {
     if (r.region == name) return r;
   }
-  out_.inventory.regions.push_back(inventory::RegionInventory{.region = name});
-  return out_.inventory.regions.back();
+  inventory::RegionInventory& created = out_.inventory.regions.emplace_back();
+  created.region = name;
+  return created;
 }
 
 ResourceInfo& MappingContext::record(const Resource& resource, std::string real_id) {
