@@ -31,6 +31,14 @@ std::optional<Status> ParseStatus(std::string_view text);  // case-insensitive
 // Higher is more severe: critical 4 ... info 0.
 int SeverityRank(Severity severity);
 
+// Where an infrastructure-as-code resource is written.
+struct FindingLocation {
+  std::string file;
+  int line = 0;                // 1-based; 0 when the format has no lines (plan JSON, state)
+  std::string address;         // Terraform address or CloudFormation logical id
+  std::string module_source;   // Terraform module source, "" for the root module
+};
+
 struct Finding {
   std::string check_id;
   Status status = Status::kPass;
@@ -49,6 +57,10 @@ struct Finding {
   std::string account_name;
   std::string ou_path;  // "Root/Workloads/Prod"
   std::map<std::string, std::string> account_tags;
+  // `posture iac`: where the resource is written, and why a finding is
+  // muted when the code suppresses it.
+  std::optional<FindingLocation> location;
+  std::string mute_reason;
 };
 
 struct CheckMetadata {

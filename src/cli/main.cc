@@ -5,6 +5,8 @@
 
 #include "cli/api_command.h"
 #include "cli/demo_command.h"
+#include "cli/drift_command.h"
+#include "cli/iac_command.h"
 #include "cli/scan_command.h"
 
 namespace {
@@ -16,6 +18,8 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  scan                    scan an AWS account and report findings\n"
+    "  iac PATH...             run the checks on Terraform plans/state and CloudFormation templates\n"
+    "  drift --state FILE      compare Terraform state with the live account (exit 3 on drift)\n"
     "  checks                  list every check with its severity and CIS control\n"
     "  demo                    scan a built-in vulnerable sample estate (no AWS account)\n"
     "  api SERVICE OPERATION   call one AWS operation and print the response as JSON\n"
@@ -34,6 +38,8 @@ int main(int argc, char** argv) {
   std::string command = args[0];
   args.erase(args.begin());
   if (command == "scan") return posture::cli::RunScanCommand(args);
+  if (command == "iac") return posture::cli::RunIacCommand(args);
+  if (command == "drift") return posture::cli::RunDriftCommand(args);
   if (command == "checks") return posture::cli::RunChecksCommand(args);
   if (command == "demo") return posture::cli::RunDemoCommand(args);
   if (command == "api") return posture::cli::RunApiCommand(args);

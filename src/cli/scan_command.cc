@@ -16,6 +16,7 @@
 #include "cli/aws_context.h"
 #include "cli/config.h"
 #include "cli/organization_scan.h"
+#include "cli/scan_plan.h"
 #include "collect/collect.h"
 #include "report/report.h"
 
@@ -30,7 +31,7 @@ constexpr int kExitFindings = 3;
 constexpr const char* kUsage =
     "usage: posture scan [--profile P] [--region R,... | --all-regions] [--checks ID,...]\n"
     "                    [--framework cis-3.0|cis-4.0|cis-5.0] [--severity LEVEL]\n"
-    "                    [--format table|json] [--output FILE|-] [--endpoint-url URL]\n"
+    "                    [--format table|json|sarif] [--output FILE|-] [--endpoint-url URL]\n"
     "                    [--fail-on LEVEL] [--config FILE] [--max-in-flight N] [--rate-limit RPS]\n"
     "                    [--organization [--role-name NAME] [--external-id ID] [--accounts ID,...]\n"
     "                     [--exclude-accounts ID,...] [--ou ou-xxx,...]]\n"
@@ -46,6 +47,8 @@ constexpr const char* kUsage =
     "\n"
     "flags:\n";
 
+}  // namespace
+
 std::vector<std::string> SplitList(const std::string& text) {
   std::vector<std::string> out;
   std::stringstream stream(text);
@@ -56,13 +59,7 @@ std::vector<std::string> SplitList(const std::string& text) {
   return out;
 }
 
-struct ScanPlan {
-  std::vector<const checks::Check*> checks;
-  std::string format = "table";
-  checks::Severity fail_on = checks::Severity::kInfo;
-  const frameworks::Framework* framework = nullptr;  // --framework
-  Config config;
-};
+namespace {
 
 // The checks evaluating any control of `framework`, in registry order.
 std::vector<const checks::Check*> ChecksOf(const frameworks::Framework& framework) {
@@ -75,18 +72,22 @@ std::vector<const checks::Check*> ChecksOf(const frameworks::Framework& framewor
   return out;
 }
 
-// Validates flags into a plan; prints a one-line usage error and returns false.
-bool MakePlan(const Args& args, ScanPlan& plan) {
+}  // namespace
+
+bool MakePlan(const Args& args, ScanPlan& plan, std::string_view command) {
+  const std::string prefix = "posture " + std::string(command) + ": ";
   plan.format = args.value_or("--format", "table");
   if (!report::FindReporter(plan.format)) {
-    std::cerr << "posture scan: unknown --format '" << plan.format << "' (table, json)\n";
+    std::string names;
+    for (auto name : report::ReporterNames()) names += (names.empty() ? "" : ", ") + std::string(name);
+    std::cerr << prefix << "unknown --format '" << plan.format << "' (" << names << ")\n";
     return false;
   }
   auto min_severity = checks::Severity::kInfo;
   if (auto text = args.value("--severity")) {
     auto parsed = checks::ParseSeverity(*text);
     if (!parsed) {
-      std::cerr << "posture scan: unknown --severity '" << *text << "' (critical, high, medium, low, info)\n";
+      std::cerr << prefix << "unknown --severity '" << *text << "' (critical, high, medium, low, info)\n";
       return false;
     }
     min_severity = *parsed;
@@ -94,7 +95,7 @@ bool MakePlan(const Args& args, ScanPlan& plan) {
   if (auto text = args.value("--fail-on")) {
     auto parsed = checks::ParseSeverity(*text);
     if (!parsed) {
-      std::cerr << "posture scan: unknown --fail-on '" << *text << "' (critical, high, medium, low, info)\n";
+      std::cerr << prefix << "unknown --fail-on '" << *text << "' (critical, high, medium, low, info)\n";
       return false;
     }
     plan.fail_on = *parsed;
@@ -102,7 +103,7 @@ bool MakePlan(const Args& args, ScanPlan& plan) {
   if (auto id = args.value("--framework")) {
     plan.framework = frameworks::FindFramework(*id);
     if (!plan.framework) {
-      std::cerr << "posture scan: unknown --framework '" << *id << "' (" << frameworks::FrameworkIds() << ")\n";
+      std::cerr << prefix << "unknown --framework '" << *id << "' (" << frameworks::FrameworkIds() << ")\n";
       return false;
     }
   }
@@ -110,7 +111,7 @@ bool MakePlan(const Args& args, ScanPlan& plan) {
     for (const auto& id : SplitList(*ids)) {
       const checks::Check* check = checks::FindCheck(id);
       if (!check) {
-        std::cerr << "posture scan: unknown check '" << id << "' (see posture checks)\n";
+        std::cerr << prefix << "unknown check '" << id << "' (see posture checks)\n";
         return false;
       }
       plan.checks.push_back(check);
@@ -133,6 +134,8 @@ bool MakePlan(const Args& args, ScanPlan& plan) {
   });
   return true;
 }
+
+namespace {
 
 std::set<std::string> SplitSet(const std::string& text) {
   auto list = SplitList(text);
@@ -190,6 +193,8 @@ bool PositiveFlag(const Args& args, const char* name, int max, int& value) {
   return false;
 }
 
+}  // namespace
+
 bool WriteOutput(const std::string& path, const std::string& text) {
   if (path.empty() || path == "-") {
     std::cout << text;
@@ -200,8 +205,6 @@ bool WriteOutput(const std::string& path, const std::string& text) {
   return static_cast<bool>(file);
 }
 
-}  // namespace
-
 int RunScanCommand(const std::vector<std::string>& argv) {
   Args args("scan");
   args.flag("--profile", Args::Kind::kValue, "NAME", "profile from ~/.aws/config")
@@ -211,7 +214,7 @@ int RunScanCommand(const std::vector<std::string>& argv) {
       .flag("--framework", Args::Kind::kValue, "ID", "run the checks of a CIS version and summarise compliance")
       .flag("--config", Args::Kind::kValue, "FILE", "config file (thresholds, tags, disabled checks)")
       .flag("--severity", Args::Kind::kValue, "LEVEL", "run only checks of this severity or higher")
-      .flag("--format", Args::Kind::kValue, "FORMAT", "table (default) or json")
+      .flag("--format", Args::Kind::kValue, "FORMAT", "table (default), json or sarif")
       .flag("--output", Args::Kind::kValue, "FILE", "write the report to FILE (- for stdout)")
       .flag("--endpoint-url", Args::Kind::kValue, "URL", "send every request to this endpoint")
       .flag("--fail-on", Args::Kind::kValue, "LEVEL", "exit 3 when a FAIL at or above LEVEL exists (default: info)")

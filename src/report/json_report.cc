@@ -31,8 +31,16 @@ std::string RenderJson(const ScanResult& result, const RenderOptions&) {
                         {"message", f.message},
                         {"compliance", compliance},
                         {"location", nullptr}});
+    auto& finding = findings.back();
+    if (f.location) {
+      ordered_json location = {{"file", f.location->file}};
+      if (f.location->line > 0) location["line"] = f.location->line;
+      location["address"] = f.location->address;
+      if (!f.location->module_source.empty()) location["module_source"] = f.location->module_source;
+      finding["location"] = std::move(location);
+    }
+    if (!f.mute_reason.empty()) finding["mute_reason"] = f.mute_reason;
     if (!result.account_summaries.empty()) {
-      auto& finding = findings.back();
       finding["account_name"] = f.account_name;
       finding["ou_path"] = f.ou_path;
       finding["account_tags"] = f.account_tags;

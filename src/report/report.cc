@@ -9,6 +9,7 @@ namespace {
 constexpr Reporter kReporters[] = {
     {"table", RenderTable},
     {"json", RenderJson},
+    {"sarif", RenderSarif},
 };
 
 }  // namespace

@@ -62,6 +62,9 @@ std::vector<std::string_view> ReporterNames();
 
 std::string RenderTable(const ScanResult& result, const RenderOptions& options);
 std::string RenderJson(const ScanResult& result, const RenderOptions& options);
+// SARIF 2.1.0 (GitHub code scanning): FAIL findings as results with the
+// file and line of `posture iac` findings; ERRORs as tool notifications.
+std::string RenderSarif(const ScanResult& result, const RenderOptions& options);
 
 // "2026-11-30T15:00:00Z" for now.
 std::string NowRfc3339();

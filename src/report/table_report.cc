@@ -179,6 +179,13 @@ std::string RenderTable(const ScanResult& result, const RenderOptions& options) 
     for (const auto& [check_id, findings] : by_check) {
       out += "  " + style.bold(CheckHeading(check_id)) + "\n";
       for (const auto* f : findings) {
+        if (f->location) {  // posture iac: where the resource is written, not a region
+          std::string where = f->location->file + (f->location->line > 0 ? ":" + std::to_string(f->location->line) : "");
+          out += "    " + style.status(f->status) + " " + Pad(f->resource_id, 36) + " " + f->message +
+                 (f->muted ? style.dim(" (muted: " + f->mute_reason + ")") : "") + "\n" + "         " +
+                 style.dim(where) + "\n";
+          continue;
+        }
         out += "    " + style.status(f->status) + " " + (organization ? Pad(f->account_id, 13) + " " : "") +
                Pad(f->region, 14) + " " + Pad(f->resource_id, 24) + " " + f->message +
                (f->muted ? style.dim(" (muted)") : "") + "\n";

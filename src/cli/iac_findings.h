@@ -1,0 +1,34 @@
+// Running the checks on an inventory made from IaC (src/iac) and tying each
+// finding back to the code: which checks apply to code, where the resource
+// is written, in-code suppressions, and values known only after apply.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "checks/check.h"
+#include "iac/mapping.h"
+
+namespace posture::cli {
+
+// True when the inventory holds `section` (a kSection* name) as a value or
+// an error; IaC leaves sections the files do not describe unset.
+bool SectionPresent(const inventory::Inventory& inventory, std::string_view section);
+
+// The checks among `candidates` that run on code: scope L+C, and every
+// section they read described by the files (a template that does not
+// manage GuardDuty is not failed for lacking a detector).
+std::vector<const checks::Check*> ChecksForCode(const inventory::Inventory& inventory,
+                                                const std::vector<const checks::Check*>& candidates);
+
+// Gives each finding its location (file, line, address, module source),
+// mutes findings the resource suppresses for that check (with the reason),
+// and turns a PASS or FAIL that depends on a value unknown until apply into
+// ERROR "unknown until apply: <field>".
+void AnnotateCodeFindings(const iac::IacInventory& iac, std::vector<checks::Finding>& findings);
+
+// The inventory fields ("Instance.http_tokens") check `check_id` reads.
+const std::vector<std::string_view>& FieldsReadBy(std::string_view check_id);
+
+}  // namespace posture::cli
