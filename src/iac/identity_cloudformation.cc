@@ -34,8 +34,10 @@ void AddEmbeddedPolicies(const Resource& resource, MappingContext& context, Decl
 void AddManagedPolicyArns(const Resource& resource, MappingContext& context, Declarations& out, Kind kind) {
   const nlohmann::json& arns = Get(resource.values, "ManagedPolicyArns");
   std::vector<Link> links;
-  if (!ReadLinks(arns, links)) context.mark_unknown(resource.address, std::string(StructName(kind)) + ".attached_policy_arns");
-  for (auto& link : links) out.attachments.push_back({resource.address, kind, Link{resource.address, {}}, std::move(link)});
+  if (!ReadLinks(arns, links))
+    context.mark_unknown(resource.address, std::string(StructName(kind)) + ".attached_policy_arns");
+  for (auto& link : links)
+    out.attachments.push_back({resource.address, kind, Link{resource.address, {}}, std::move(link)});
 }
 
 void AddPrincipal(const Resource& resource, MappingContext& context, Declarations& out, Kind kind,
@@ -51,7 +53,8 @@ void AddPrincipal(const Resource& resource, MappingContext& context, Declaration
   if (kind == Kind::kUser) {
     std::vector<Link> groups;
     if (!ReadLinks(Get(values, "Groups"), groups)) context.mark_unknown(resource.address, "IamUser.groups");
-    for (auto& group : groups) out.memberships.push_back({resource.address, Link{resource.address, {}}, std::move(group)});
+    for (auto& group : groups)
+      out.memberships.push_back({resource.address, Link{resource.address, {}}, std::move(group)});
   }
   out.principals.push_back(std::move(principal));
 }
@@ -60,7 +63,8 @@ void AddPrincipal(const Resource& resource, MappingContext& context, Declaration
 // unknown list is one unknown link.
 std::vector<std::pair<Kind, Link>> NamedPrincipals(const nlohmann::json& values) {
   std::vector<std::pair<Kind, Link>> out;
-  const std::pair<const char*, Kind> lists[] = {{"Users", Kind::kUser}, {"Groups", Kind::kGroup}, {"Roles", Kind::kRole}};
+  const std::pair<const char*, Kind> lists[] = {
+      {"Users", Kind::kUser}, {"Groups", Kind::kGroup}, {"Roles", Kind::kRole}};
   for (const auto& [key, kind] : lists) {
     std::vector<Link> links;
     if (!ReadLinks(Get(values, key), links)) links.emplace_back();
@@ -76,7 +80,8 @@ void AddManagedPolicy(const Resource& resource, MappingContext& context, Declara
   out.policies.push_back({resource.address, name.empty() ? resource.address : name, resource.address,
                           ReadDocument(Get(values, "PolicyDocument"))});
   const Link self{resource.address, {}};
-  for (auto& [kind, link] : NamedPrincipals(values)) out.attachments.push_back({resource.address, kind, std::move(link), self});
+  for (auto& [kind, link] : NamedPrincipals(values))
+    out.attachments.push_back({resource.address, kind, std::move(link), self});
 }
 
 // AWS::IAM::Policy: one inline policy put on every principal it names.
@@ -85,7 +90,8 @@ void AddPolicy(const Resource& resource, MappingContext& context, Declarations& 
   context.record(resource);
   const std::string name = KnownText(values, "PolicyName");
   const Document document = ReadDocument(Get(values, "PolicyDocument"));
-  for (auto& [kind, link] : NamedPrincipals(values)) out.inlines.push_back({resource.address, kind, std::move(link), name, document});
+  for (auto& [kind, link] : NamedPrincipals(values))
+    out.inlines.push_back({resource.address, kind, std::move(link), name, document});
 }
 
 void AddOwnInline(const Resource& resource, MappingContext& context, Declarations& out, Kind kind, const char* owner) {

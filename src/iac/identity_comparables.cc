@@ -27,7 +27,8 @@ nlohmann::json Inlines(const std::vector<inventory::InlinePolicy>& policies) {
   for (const auto& policy : policies) sorted.push_back(&policy);
   std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->name < b->name; });
   nlohmann::json out = nlohmann::json::array();
-  for (const auto* policy : sorted) out.push_back({{"name", policy->name}, {"document", DocumentValue(policy->document)}});
+  for (const auto* policy : sorted)
+    out.push_back({{"name", policy->name}, {"document", DocumentValue(policy->document)}});
   return out;
 }
 
@@ -60,7 +61,9 @@ void AppendIdentityComparables(const inventory::Inventory& inventory, const IdMa
     // them out, and their attachments show on the principals.
     for (const auto& policy : authorization->policies) {
       if (policy.aws_managed) continue;
-      out.push_back({"AWS::IAM::ManagedPolicy", ids(policy.name), "",
+      out.push_back({"AWS::IAM::ManagedPolicy",
+                     ids(policy.name),
+                     "",
                      {{"attachment_count", policy.attachment_count},
                       {"default_version_document", DocumentValue(policy.default_version_document)}}});
     }
@@ -68,7 +71,9 @@ void AppendIdentityComparables(const inventory::Inventory& inventory, const IdMa
   const auto& password = inventory.iam.password_policy;
   if (password.ok() && password->has_value()) {
     const inventory::PasswordPolicy& p = **password;
-    out.push_back({"AWS::IAM::AccountPasswordPolicy", "account", "",
+    out.push_back({"AWS::IAM::AccountPasswordPolicy",
+                   "account",
+                   "",
                    {{"minimum_length", p.minimum_length},
                     {"reuse_prevention", p.reuse_prevention},
                     {"require_symbols", p.require_symbols},

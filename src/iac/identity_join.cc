@@ -42,7 +42,7 @@ class Joiner {
 
  private:
   struct PolicyRef {
-    std::string arn;                  // as principals list it
+    std::string arn;                 // as principals list it
     std::optional<size_t> declared;  // index in d_.policies
   };
 
@@ -93,8 +93,16 @@ class Joiner {
     const std::string text = link.address.empty() ? link.literal : link.address;
     auto it = policy_by_text_.find(text);
     if (it == policy_by_text_.end() && link.address.empty()) it = policy_by_text_.find(context_.canonical_id(text));
-    if (it == policy_by_text_.end()) return PolicyRef{text, std::nullopt};
-    return PolicyRef{d_.policies[it->second].arn, it->second};
+    if (it != policy_by_text_.end()) return PolicyRef{d_.policies[it->second].arn, it->second};
+    // A reference to something the run declares but that is not a policy
+    // (a variable, a module output): its value is unknown.
+    if (!link.address.empty()) return std::nullopt;
+    return PolicyRef{text, std::nullopt};
+  }
+
+  // A link that names no principal of the run and no literal one: unknown.
+  static bool Unresolved(const Link& link, const std::optional<size_t>& found) {
+    return !found && link.literal.empty();
   }
 
   void MarkAll(Kind kind, const std::string& field) {
@@ -109,7 +117,8 @@ class Joiner {
     for (const Attachment& a : d_.attachments) {
       const std::string field = std::string(StructName(a.kind)) + ".attached_policy_arns";
       const auto principal = FindPrincipal(a.kind, a.principal);
-      if (a.principal.unknown()) MarkAll(a.kind, field);
+      const bool unknown_principal = Unresolved(a.principal, principal);
+      if (unknown_principal) MarkAll(a.kind, field);
       const auto policy = FindPolicy(a.policy);
       if (!policy) {
         unknown_policy = true;
@@ -117,11 +126,9 @@ class Joiner {
         continue;
       }
       // attachment_count counts distinct principals, declared or not.
-      std::string key = principal                ? "#" + std::to_string(*principal)
-                        : a.principal.unknown() ? "?" + std::to_string(unknown_principals++)
-                                                : std::to_string(static_cast<int>(a.kind)) + ":" +
-                                                      (a.principal.address.empty() ? a.principal.literal
-                                                                                   : a.principal.address);
+      std::string key = principal           ? "#" + std::to_string(*principal)
+                        : unknown_principal ? "?" + std::to_string(unknown_principals++)
+                                            : std::to_string(static_cast<int>(a.kind)) + ":" + a.principal.literal;
       attached_to_[policy->arn].insert(std::move(key));
       if (!policy->declared && IsAwsManagedArn(policy->arn)) aws_managed_.insert(policy->arn);
       if (principal) AddOnce(held_[*principal].attached, policy->arn);
@@ -133,24 +140,34 @@ class Joiner {
     }
   }
 
+  // Separate inline policy resources first: where state repeats them in
+  // their role's inline_policy, the resource owns the finding.
   void JoinInlines() {
-    for (const Inline& policy : d_.inlines) {
-      const auto principal = FindPrincipal(policy.kind, policy.principal);
-      if (!principal) {
-        if (policy.principal.unknown()) MarkAll(policy.kind, std::string(StructName(policy.kind)) + ".inline_policies");
-        continue;  // a principal this run does not declare
+    for (const bool embedded : {false, true}) {
+      for (const Inline& policy : d_.inlines) {
+        if ((policy.principal.address == policy.address) == embedded) JoinInline(policy);
       }
-      Held& held = held_[*principal];
-      const std::string name = policy.name.empty() ? policy.address : policy.name;
-      bool seen = false;
-      for (const auto& existing : held.inlines) seen |= existing.name == name;
-      if (seen) continue;
-      held.inlines.push_back({name, policy.document.text});
-      context_.identify(policy.address, d_.principals[*principal].name + "/" + name);
-      if (policy.document.unknown) {
-        context_.mark_unknown(policy.address, "InlinePolicy.document");
-        held.unknown_documents.insert("InlinePolicy.document");
+    }
+  }
+
+  void JoinInline(const Inline& policy) {
+    const auto principal = FindPrincipal(policy.kind, policy.principal);
+    if (!principal) {
+      if (Unresolved(policy.principal, principal)) {
+        MarkAll(policy.kind, std::string(StructName(policy.kind)) + ".inline_policies");
       }
+      return;  // a principal this run does not declare
+    }
+    Held& held = held_[*principal];
+    const std::string name = policy.name.empty() ? policy.address : policy.name;
+    for (const auto& existing : held.inlines) {
+      if (existing.name == name) return;
+    }
+    held.inlines.push_back({name, policy.document.text});
+    context_.identify(policy.address, d_.principals[*principal].name + "/" + name);
+    if (policy.document.unknown) {
+      context_.mark_unknown(policy.address, "InlinePolicy.document");
+      held.unknown_documents.insert("InlinePolicy.document");
     }
   }
 
@@ -158,17 +175,15 @@ class Joiner {
     for (const Membership& m : d_.memberships) {
       const auto user = FindPrincipal(Kind::kUser, m.user);
       if (!user) {
-        if (m.user.unknown()) MarkAll(Kind::kUser, "IamUser.groups");
-        continue;
-      }
-      if (m.group.unknown()) {
-        context_.mark_unknown(d_.principals[*user].address, "IamUser.groups");
+        if (Unresolved(m.user, user)) MarkAll(Kind::kUser, "IamUser.groups");
         continue;
       }
       const auto group = FindPrincipal(Kind::kGroup, m.group);
-      const std::string name = group ? d_.principals[*group].name
-                               : m.group.literal.empty() ? m.group.address
-                                                         : m.group.literal;
+      if (Unresolved(m.group, group)) {
+        context_.mark_unknown(d_.principals[*user].address, "IamUser.groups");
+        continue;
+      }
+      const std::string name = group ? d_.principals[*group].name : m.group.literal;
       AddOnce(held_[*user].groups, name);
     }
   }
@@ -189,7 +204,9 @@ class Joiner {
       if (d_.principals[i].kind != Kind::kUser) continue;
       for (const auto& group_name : held_[i].groups) {
         const auto group = FindPrincipal(Kind::kGroup, Link{{}, group_name});
-        if (group) held_[i].unknown_documents.insert(held_[*group].unknown_documents.begin(), held_[*group].unknown_documents.end());
+        if (group)
+          held_[i].unknown_documents.insert(held_[*group].unknown_documents.begin(),
+                                            held_[*group].unknown_documents.end());
       }
     }
     for (size_t i = 0; i < d_.principals.size(); ++i) {
@@ -210,7 +227,8 @@ class Joiner {
       context_.identify(p.address, p.name);
       switch (p.kind) {
         case Kind::kUser:
-          details.users.push_back({p.name, p.arn, {}, std::move(held.attached), std::move(held.inlines), std::move(held.groups)});
+          details.users.push_back(
+              {p.name, p.arn, {}, std::move(held.attached), std::move(held.inlines), std::move(held.groups)});
           break;
         case Kind::kGroup:
           details.groups.push_back({p.name, p.arn, std::move(held.attached), std::move(held.inlines)});
@@ -232,8 +250,8 @@ class Joiner {
     for (const auto& arn : aws_managed_) {
       details.policies.push_back({arn, arn.substr(arn.rfind('/') + 1), true, AttachmentCount(arn), ""});
     }
-    const bool any = !d_.principals.empty() || !d_.policies.empty() || !d_.inlines.empty() ||
-                     !d_.attachments.empty() || !d_.memberships.empty();
+    const bool any = !d_.principals.empty() || !d_.policies.empty() || !d_.inlines.empty() || !d_.attachments.empty() ||
+                     !d_.memberships.empty();
     if (any) context_.inventory().iam.authorization.set(std::move(details));
   }
 

@@ -73,8 +73,8 @@ void AddPolicy(const Resource& resource, MappingContext& context, Declarations& 
   context.record(resource, KnownText(values, "id"));
   context.alias(arn, resource.address);
   context.alias(KnownText(values, "policy_id"), resource.address);
-  out.policies.push_back({resource.address, name.empty() ? resource.address : name, arn.empty() ? resource.address : arn,
-                          ReadDocument(At(values, "policy"))});
+  out.policies.push_back({resource.address, name.empty() ? resource.address : name,
+                          arn.empty() ? resource.address : arn, ReadDocument(At(values, "policy"))});
 }
 
 void AddInline(const Resource& resource, MappingContext& context, Declarations& out, Kind kind, const char* owner) {
