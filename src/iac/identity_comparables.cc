@@ -8,10 +8,52 @@
 namespace posture::iac {
 namespace {
 
+// A scalar as IAM reads it: 3600 and "3600", true and "true" are the same.
+std::string ScalarText(const nlohmann::json& value) {
+  return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+// "x" and ["x"] are the same list to IAM, in any order.
+nlohmann::json SortedList(const nlohmann::json& value) {
+  std::vector<std::string> items;
+  if (value.is_array()) {
+    for (const auto& item : value) items.push_back(ScalarText(item));
+  } else {
+    items.push_back(ScalarText(value));
+  }
+  std::sort(items.begin(), items.end());
+  return items;
+}
+
+// The statement in one spelling of the many IAM accepts, so that a template's
+// YAML, a plan's jsonencode and live AWS agree when IAM would.
+nlohmann::json CanonicalStatement(nlohmann::json statement) {
+  if (!statement.is_object()) return statement;
+  for (const char* key : {"Action", "NotAction", "Resource", "NotResource"}) {
+    if (statement.contains(key)) statement[key] = SortedList(statement[key]);
+  }
+  for (const char* key : {"Principal", "NotPrincipal"}) {
+    if (!statement.contains(key) || !statement[key].is_object()) continue;
+    for (auto& [type, values] : statement[key].items()) values = SortedList(values);
+  }
+  if (statement.contains("Condition") && statement["Condition"].is_object()) {
+    for (auto& [op, tests] : statement["Condition"].items()) {
+      if (!tests.is_object()) continue;
+      for (auto& [condition_key, values] : tests.items()) values = SortedList(values);
+    }
+  }
+  return statement;
+}
+
 nlohmann::json DocumentValue(const std::string& text) {
   if (text.empty()) return nullptr;
   nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  return parsed.is_discarded() ? nlohmann::json(text) : parsed;
+  if (parsed.is_discarded()) return text;
+  if (!parsed.is_object() || !parsed.contains("Statement")) return parsed;
+  nlohmann::json& statements = parsed["Statement"];
+  if (statements.is_object()) statements = nlohmann::json::array({statements});
+  for (auto& statement : statements) statement = CanonicalStatement(statement);
+  return parsed;
 }
 
 nlohmann::json MappedIds(const std::vector<std::string>& list, const IdMap& ids) {

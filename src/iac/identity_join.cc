@@ -270,8 +270,9 @@ class Joiner {
 void WriteIdentityInventory(Declarations& declarations, MappingContext& context) {
   Joiner(declarations, context).run();
   if (const auto& decl = declarations.password_policy) {
-    // Password policy findings name the account (inventory.account_id).
-    context.identify(decl->address, context.inventory().account_id);
+    // Its findings name the account (inventory.account_id), as other
+    // account-level checks' do (EBS default encryption, account Block Public
+    // Access): not identified here, where those would collide.
     context.inventory().iam.password_policy.set(std::optional<inventory::PasswordPolicy>(decl->policy));
   }
 }

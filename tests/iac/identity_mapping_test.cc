@@ -316,6 +316,26 @@ TEST(IdentityMappingTest, RoleTrustComparablesAgreeAcrossFormats) {
   EXPECT_EQ(IdentityStatus(cfn, "iam_role_trust_restricted", "partner"), "FAIL");
 }
 
+TEST(IdentityMappingTest, ComparablesReadPolicyDocumentsAsIamDoes) {
+  const std::map<std::string, std::string> labels;
+  // A YAML reader may give 3600 as a string, a plan keeps a single action as a string.
+  const IacInventory tf = IdentityBuild(
+      {IdentityTf("aws_iam_policy.p", "aws_iam_policy",
+                  {{"name", "p"},
+                   {"policy", R"({"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":["b","a"],)"
+                              R"("Condition":{"NumericLessThan":{"aws:MultiFactorAuthAge":3600}}}})"}})});
+  const IacInventory cfn = IdentityBuild({IdentityCfn(
+      "P", "AWS::IAM::ManagedPolicy",
+      {{"ManagedPolicyName", "p"},
+       {"PolicyDocument",
+        {{"Statement",
+          json::array({{{"Effect", "Allow"},
+                        {"Action", json::array({"s3:GetObject"})},
+                        {"Resource", json::array({"a", "b"})},
+                        {"Condition", {{"NumericLessThan", {{"aws:MultiFactorAuthAge", "3600"}}}}}}})}}}})});
+  EXPECT_EQ(IdentityComparables(tf, labels), IdentityComparables(cfn, labels));
+}
+
 TEST(IdentityMappingTest, CloudFormationDocumentReferencesBecomePlaceholders) {
   json trust = json::parse(kIdentityEc2Trust);
   trust["Statement"][0]["Principal"] = {{"AWS", Reference("Admin", "Arn")}};
@@ -574,9 +594,7 @@ TEST(IdentityMappingTest, PasswordPolicyOnlyWhenDeclared) {
   EXPECT_EQ(policy.max_age_days, 90);
   EXPECT_EQ(IdentityStatus(only, "iam_password_policy_min_length", ""), "PASS");
   EXPECT_EQ(IdentityStatus(only, "iam_password_policy_reuse", ""), "PASS");
-  // The findings name the account; the builder leads them to the resource.
-  ASSERT_NE(FindResource(only, ""), nullptr);
-  EXPECT_EQ(FindResource(only, "")->address, "aws_iam_account_password_policy.strict");
+  EXPECT_EQ(only.resources.at("aws_iam_account_password_policy.strict").real_id, "");
 }
 
 TEST(IdentityMappingTest, PasswordPolicyPlanDefaultsAndUnknowns) {
