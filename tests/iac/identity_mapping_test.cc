@@ -457,6 +457,62 @@ TEST(IdentityMappingTest, GroupMembershipResourceAndCloudFormationUserGroups) {
   EXPECT_EQ(IdentityNamed(IdentityDetails(cfn).users, "U").groups, (std::vector<std::string>{"G", "external-group"}));
 }
 
+TEST(IdentityMappingTest, SeparateInlinePoliciesAgreeAcrossFormats) {
+  const std::map<std::string, std::string> labels = {{"aws_iam_group.ops", "ops"}, {"Ops", "ops"}, {"ops", "ops"},
+                                                     {"aws_iam_user.dan", "dan"},  {"Dan", "dan"}, {"dan", "dan"}};
+  const IacInventory plan = IdentityBuild({
+      IdentityTf("aws_iam_group.ops", "aws_iam_group", {{"name", "ops"}, {"arn", Unknown("known after apply")}}),
+      IdentityTf("aws_iam_group_policy.ops", "aws_iam_group_policy",
+                 {{"name", "read"},
+                  {"group", json{{"$unknown", "x"}, {"$ref", "aws_iam_group.ops"}, {"$attr", "name"}}},
+                  {"policy", kIdentityReadDocument}}),
+      IdentityTf("aws_iam_user.dan", "aws_iam_user", {{"name", "dan"}}),
+      IdentityTf("aws_iam_user_policy.dan", "aws_iam_user_policy",
+                 {{"name", "admin"}, {"user", "dan"}, {"policy", kIdentityAdminDocument}}),
+  });
+  const IacInventory state = IdentityBuild({
+      IdentityState("aws_iam_group.ops", "aws_iam_group",
+                    {{"name", "ops"}, {"id", "ops"}, {"arn", "arn:aws:iam::123456789012:group/ops"}}),
+      IdentityState("aws_iam_group_policy.ops", "aws_iam_group_policy",
+                    {{"id", "ops:read"}, {"name", "read"}, {"group", "ops"}, {"policy", kIdentityReadDocument}}),
+      IdentityState("aws_iam_user.dan", "aws_iam_user",
+                    {{"name", "dan"}, {"id", "dan"}, {"arn", "arn:aws:iam::123456789012:user/dan"}}),
+      IdentityState("aws_iam_user_policy.dan", "aws_iam_user_policy",
+                    {{"id", "dan:admin"}, {"name", "admin"}, {"user", "dan"}, {"policy", kIdentityAdminDocument}}),
+  });
+  const IacInventory cfn = IdentityBuild({
+      IdentityCfn("Ops", "AWS::IAM::Group", {{"GroupName", "ops"}}),
+      IdentityCfn("OpsRead", "AWS::IAM::GroupPolicy",
+                  {{"PolicyName", "read"},
+                   {"GroupName", Reference("Ops")},
+                   {"PolicyDocument", json::parse(kIdentityReadDocument)}}),
+      IdentityCfn("Dan", "AWS::IAM::User", {{"UserName", "dan"}}),
+      IdentityCfn(
+          "DanAdmin", "AWS::IAM::UserPolicy",
+          {{"PolicyName", "admin"}, {"UserName", "dan"}, {"PolicyDocument", json::parse(kIdentityAdminDocument)}}),
+  });
+  EXPECT_EQ(IdentityComparables(plan, labels), IdentityComparables(state, labels));
+  EXPECT_EQ(IdentityComparables(plan, labels), IdentityComparables(cfn, labels));
+  EXPECT_EQ(cfn.address_of.at("ops/read"), "OpsRead");
+  EXPECT_EQ(cfn.address_of.at("dan/admin"), "DanAdmin");
+  EXPECT_EQ(plan.address_of.at("ops/read"), "aws_iam_group_policy.ops");
+  for (const IacInventory* iac : {&plan, &state, &cfn}) {
+    EXPECT_EQ(IdentityStatus(*iac, "iam_policy_no_full_admin", "dan/admin"), "FAIL");
+    EXPECT_EQ(IdentityStatus(*iac, "iam_policy_no_full_admin", "ops/read"), "PASS");
+    EXPECT_EQ(IdentityStatus(*iac, "iam_user_no_direct_policies", "dan"), "FAIL");
+  }
+}
+
+TEST(IdentityMappingTest, InlinePolicyOfAnUndeclaredPrincipalIsLeftOut) {
+  const IacInventory iac = IdentityBuild({
+      IdentityTf("aws_iam_user.u", "aws_iam_user", {{"name", "u"}}),
+      IdentityTf("aws_iam_user_policy.other", "aws_iam_user_policy",
+                 {{"name", "p"}, {"user", "someone-else"}, {"policy", kIdentityReadDocument}}),
+  });
+  EXPECT_TRUE(IdentityNamed(IdentityDetails(iac).users, "u").inline_policies.empty());
+  EXPECT_TRUE(iac.resources.at("aws_iam_user.u").unknown_fields.empty());
+}
+
 // ---- Attachments --------------------------------------------------------------
 
 TEST(IdentityMappingTest, PolicyAttachmentCountsEveryPrincipal) {
