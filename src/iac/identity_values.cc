@@ -8,8 +8,9 @@ namespace {
 // "${address.attribute}"; false when an unknown value (not a reference) remains.
 bool ResolveMarkers(nlohmann::json& value) {
   if (const std::string* address = ReferencedAddress(value)) {
-    std::string attribute = value.value("$attr", std::string("id"));
-    value = "${" + *address + "." + attribute + "}";
+    const auto attribute = value.find("$attr");
+    const bool named = attribute != value.end() && attribute->is_string();
+    value = "${" + *address + "." + (named ? attribute->get<std::string>() : std::string("id")) + "}";
     return true;
   }
   if (IsUnknown(value)) return false;
@@ -19,6 +20,11 @@ bool ResolveMarkers(nlohmann::json& value) {
     }
   }
   return true;
+}
+
+// Compact JSON; invalid UTF-8 (never valid in a policy) is replaced, not thrown.
+std::string Dump(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -79,7 +85,7 @@ bool ReadLinks(const nlohmann::json& value, std::vector<Link>& out) {
 
 std::string NormalisedPolicy(const std::string& text) {
   const nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  return parsed.is_discarded() ? text : parsed.dump();
+  return parsed.is_discarded() ? text : Dump(parsed);
 }
 
 Document ReadDocument(const nlohmann::json& value) {
@@ -99,7 +105,7 @@ Document ReadDocument(const nlohmann::json& value) {
     document.unknown = true;
     return document;
   }
-  document.text = copy.dump();
+  document.text = Dump(copy);
   return document;
 }
 

@@ -376,6 +376,16 @@ TEST(IdentityMappingTest, CloudFormationUnknownInsideDocumentMakesItUnknown) {
   EXPECT_TRUE(IdentityUnknown(iac, "Role", "IamRole.assume_role_policy_document"));
 }
 
+TEST(IdentityMappingTest, UnreadableDocumentsStayAsTextForTheChecksToReport) {
+  const IacInventory iac = IdentityBuild({
+      IdentityTf("aws_iam_role.r", "aws_iam_role", {{"name", "r"}, {"assume_role_policy", "{not json"}}),
+      IdentityCfn("Bad", "AWS::IAM::Role", {{"AssumeRolePolicyDocument", {{"Statement", std::string("\xff\xfe")}}}}),
+  });
+  EXPECT_EQ(IdentityNamed(IdentityDetails(iac).roles, "r").assume_role_policy_document, "{not json");
+  EXPECT_EQ(IdentityStatus(iac, "iam_role_trust_restricted", "r"), "ERROR");
+  EXPECT_FALSE(IdentityNamed(IdentityDetails(iac).roles, "Bad").assume_role_policy_document.empty());
+}
+
 // ---- Groups and memberships ------------------------------------------------
 
 std::vector<Resource> IdentityGroupPlan() {
