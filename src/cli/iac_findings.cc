@@ -156,7 +156,7 @@ const std::vector<std::string_view>& FieldsReadBy(std::string_view check_id) {
   // check's verdict depends on. A field listed here that a mapper marks
   // unknown turns that check's verdict on the resource into ERROR.
   static const std::map<std::string_view, std::vector<std::string_view>> kFields = {
-      {"iam_password_policy_min_length", {"PasswordPolicy.minimum_length", "PasswordPolicy.*"}},
+      {"iam_password_policy_min_length", {"PasswordPolicy.minimum_length"}},
       {"iam_password_policy_reuse", {"PasswordPolicy.reuse_prevention"}},
       {"iam_user_no_direct_policies", {"IamUser.attached_policy_arns", "IamUser.inline_policies"}},
       {"iam_policy_no_full_admin", {"ManagedPolicy.default_version_document", "ManagedPolicy.attachment_count",
