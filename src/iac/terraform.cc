@@ -33,6 +33,12 @@ struct Outline {
   bool has_values = false;
 };
 
+// The offset of the last character that is not white space (where a truncated text ends).
+std::size_t EndOffset(std::string_view text) {
+  std::size_t last = text.find_last_not_of(" \t\r\n");
+  return last == std::string_view::npos ? 0 : last;
+}
+
 bool IsBlank(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
 }
@@ -142,9 +148,9 @@ void SecondPass(od::document& document, Kind kind, const Outline& outline, terra
   }
 }
 
-// Where simdjson's first stage (which indexes the whole text) failed: the
-// first control character inside a string, the first invalid UTF-8 byte,
-// or the end for a string left open.
+// Where simdjson's first stage (which indexes the whole text and checks that
+// strings, objects and arrays are closed) failed: the first control character
+// inside a string, the first invalid UTF-8 byte, or the end of a truncated text.
 std::size_t StageOneOffset(std::string_view text, simdjson::error_code error) {
   if (error == simdjson::UNESCAPED_CHARS) {
     bool in_string = false;
@@ -164,8 +170,9 @@ std::size_t StageOneOffset(std::string_view text, simdjson::error_code error) {
       }
       i += length;
     }
-  } else if (error == simdjson::UNCLOSED_STRING) {
-    return text.size();
+  } else if (error == simdjson::UNCLOSED_STRING || error == simdjson::INCOMPLETE_ARRAY_OR_OBJECT ||
+             error == simdjson::TAPE_ERROR) {
+    return EndOffset(text);
   }
   return 0;
 }
@@ -176,7 +183,7 @@ std::string Describe(simdjson::error_code error) {
     case simdjson::UNCLOSED_STRING:
       return "truncated JSON: the document ends inside an object, array or string";
     case simdjson::INCORRECT_TYPE:
-      return "unexpected JSON type where a Terraform plan or state has another";
+      return "unexpected JSON type (the Terraform format has another type of value here)";
     default:
       return std::string("invalid JSON: ") + simdjson::error_message(error);
   }
@@ -212,9 +219,11 @@ std::optional<ParseError> Read(const std::string& file, std::string_view text, s
   } catch (const Failure& failure) {
     return ParseError{file, LineOfOffset(text, failure.offset), failure.message};
   } catch (const simdjson::simdjson_error& error) {
-    std::size_t offset = text.size();
+    // A truncated text fails when the iterator runs past the end, where simdjson no longer has a location.
+    std::size_t offset = EndOffset(text);
     const char* location = nullptr;
-    if (!document.current_location().get(location) && location >= base && location <= base + text.size()) {
+    if (error.error() != simdjson::INCOMPLETE_ARRAY_OR_OBJECT && !document.current_location().get(location) &&
+        location >= base && location <= base + text.size()) {
       offset = static_cast<std::size_t>(location - base);
     }
     return ParseError{file, LineOfOffset(text, offset), Describe(error.error())};

@@ -67,11 +67,16 @@ nlohmann::json ToJson(od::value value) {
         default:
           return static_cast<double>(value.get_double());
       }
-    case od::json_type::boolean:
-      return static_cast<bool>(value.get_bool());
-    case od::json_type::null:
-      if (!value.is_null()) throw simdjson::simdjson_error(simdjson::INCORRECT_TYPE);
+    case od::json_type::boolean: {
+      bool flag = false;
+      if (value.get_bool().get(flag)) throw simdjson::simdjson_error(simdjson::T_ATOM_ERROR);
+      return flag;
+    }
+    case od::json_type::null: {
+      bool null = false;
+      if (value.is_null().get(null) || !null) throw simdjson::simdjson_error(simdjson::N_ATOM_ERROR);
       return nullptr;
+    }
   }
   throw simdjson::simdjson_error(simdjson::INCORRECT_TYPE);
 }
