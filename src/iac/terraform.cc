@@ -141,9 +141,12 @@ void SecondPass(od::document& document, Kind kind, const Outline& outline, terra
   for (auto member : document.get_object()) {
     od::field field = std::move(member);
     if (terraform::KeyOf(field) != wanted) continue;
-    if (wanted == "resource_changes") terraform::ReadResourceChanges(context, field.value(), config);
-    else if (wanted == "resources") terraform::ReadRawStateResources(context, field.value());
-    else terraform::ReadStateValues(context, field.value(), kind == Kind::kPlan ? &config : nullptr);
+    if (wanted == "resource_changes")
+      terraform::ReadResourceChanges(context, field.value(), config);
+    else if (wanted == "resources")
+      terraform::ReadRawStateResources(context, field.value());
+    else
+      terraform::ReadStateValues(context, field.value(), kind == Kind::kPlan ? &config : nullptr);
     return;
   }
 }
@@ -156,9 +159,12 @@ std::size_t StageOneOffset(std::string_view text, simdjson::error_code error) {
     bool in_string = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(text[i]);
-      if (in_string && c == '\\') ++i;
-      else if (c == '"') in_string = !in_string;
-      else if (in_string && c < 0x20) return i;
+      if (in_string && c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = !in_string;
+      else if (in_string && c < 0x20)
+        return i;
     }
   } else if (error == simdjson::UTF8_ERROR) {
     for (std::size_t i = 0; i < text.size();) {
@@ -245,7 +251,8 @@ bool LooksLikeTerraform(std::string_view text) {
 std::optional<ParseError> ReadTerraform(const std::string& file, std::string_view text, const ResourceSink& sink,
                                         SourceFormat* format) {
   simdjson::padded_string padded(text);
-  return Read(file, text, simdjson::padded_string_view(padded.data(), padded.size(), padded.size() + simdjson::SIMDJSON_PADDING),
+  return Read(file, text,
+              simdjson::padded_string_view(padded.data(), padded.size(), padded.size() + simdjson::SIMDJSON_PADDING),
               sink, format);
 }
 

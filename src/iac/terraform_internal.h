@@ -120,6 +120,9 @@ std::vector<ResolvedReference> ResolveReferences(const PlanConfig& config, const
 // `after_unknown` says true, carrying references from `config`'s expressions.
 void ApplyUnknowns(nlohmann::json& after, const nlohmann::json& after_unknown, const ResourceConfig* config,
                    const PlanConfig& plan, std::string_view module_address, std::string_view own_index);
+// The same, reading after_unknown from the document (no JSON copy of it).
+void ApplyUnknowns(nlohmann::json& after, od::value after_unknown, const ResourceConfig* config, const PlanConfig& plan,
+                   std::string_view module_address, std::string_view own_index);
 
 // ---- Readers ------------------------------------------------------------------------
 // `terraform show -json` values / plan planned_values: {"root_module": {...}}.

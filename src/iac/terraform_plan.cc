@@ -25,9 +25,11 @@ bool KeepsResource(std::string_view action) {
   return action == "create" || action == "update" || action == "no-op" || action == "read";
 }
 
-// Reads the change object; `values` false reads only the actions.
-void ReadChangeBody(od::value value, Change& change, bool values) {
+// Reads the change object. With `plan`, an after_unknown that follows `after`
+// (Terraform's order) is applied straight from the document.
+void ReadChangeBody(od::value value, Change& change, const PlanConfig* plan) {
   change.has_change = true;
+  bool has_after = false;
   for (auto member : value.get_object()) {
     od::field field = std::move(member);
     std::string_view key = KeyOf(field);
@@ -36,32 +38,44 @@ void ReadChangeBody(od::value value, Change& change, bool values) {
         if (KeepsResource(StringOf(action.value()))) change.kept = true;
       }
       if (!change.kept) return;  // a delete or forget: the rest is never read
-    } else if (key == "after" && values) {
+    } else if (key == "after") {
       change.after = ToJson(field.value());
-    } else if (key == "after_unknown" && values) {
-      change.after_unknown = ToJson(field.value());
+      has_after = true;
+    } else if (key == "after_unknown") {
+      if (plan && has_after && !change.type.empty() && !change.name.empty()) {
+        if (!change.after.is_object()) change.after = nlohmann::json::object();
+        const ResourceConfig* config = plan->Find(change.module_address, "managed", change.type, change.name);
+        ApplyUnknowns(change.after, field.value(), config, *plan, change.module_address, IndexSuffix(change.index));
+      } else {
+        change.after_unknown = ToJson(field.value());
+      }
     }
   }
 }
 
-// Reads one item; `managed_values` false skips the values of managed resources
-// (the first pass), `data_values` false those of data sources (the second).
-Change ReadChange(od::value value, bool managed_values, bool data_values) {
+// Reads one managed item (data sources are read by the first pass).
+Change ReadChange(od::value value, const PlanConfig& plan) {
   Change change;
   for (auto member : value.get_object()) {
     od::field field = std::move(member);
     std::string_view key = KeyOf(field);
-    if (key == "address") change.address = StringOf(field.value());
-    else if (key == "module_address") change.module_address = StringOf(field.value());
-    else if (key == "mode") change.mode = StringOf(field.value());
-    else if (key == "type") change.type = StringOf(field.value());
-    else if (key == "name") change.name = StringOf(field.value());
-    else if (key == "index") change.index = ToJson(field.value());
-    else if (key == "deposed") change.deposed = true;
+    if (key == "address")
+      change.address = StringOf(field.value());
+    else if (key == "module_address")
+      change.module_address = StringOf(field.value());
+    else if (key == "mode")
+      change.mode = StringOf(field.value());
+    else if (key == "type")
+      change.type = StringOf(field.value());
+    else if (key == "name")
+      change.name = StringOf(field.value());
+    else if (key == "index")
+      change.index = ToJson(field.value());
+    else if (key == "deposed")
+      change.deposed = true;
     else if (key == "change") {
-      bool managed = change.mode == "managed";
-      if (change.deposed || (managed && !managed_values) || (!managed && !data_values)) continue;
-      ReadChangeBody(field.value(), change, true);
+      if (change.deposed || change.mode != "managed") continue;
+      ReadChangeBody(field.value(), change, &plan);
     }
   }
   return change;
@@ -71,11 +85,25 @@ Change ReadChange(od::value value, bool managed_values, bool data_values) {
 
 void ScanResourceChanges(od::value changes, PlanConfig& config) {
   for (auto item : changes.get_array()) {
-    Change change = ReadChange(item.value(), false, true);
-    config.NoteInstance(change.address);
-    if (change.mode == "data" && change.kept && change.after.is_object()) {
-      config.data_values.emplace(change.address, std::move(change.after));
+    // Only the address, and the values of data sources: a managed item is left
+    // as soon as its mode is known (the array skips the rest).
+    std::string address;
+    bool data = false;
+    for (auto member : item.get_object()) {
+      od::field field = std::move(member);
+      std::string_view key = KeyOf(field);
+      if (key == "address") {
+        address = StringOf(field.value());
+      } else if (key == "mode") {
+        data = StringOf(field.value()) == "data";
+        if (!data && !address.empty()) break;
+      } else if (key == "change" && data) {
+        Change change;
+        ReadChangeBody(field.value(), change, nullptr);
+        if (change.kept && change.after.is_object()) config.data_values.emplace(address, std::move(change.after));
+      }
     }
+    config.NoteInstance(address);
   }
 }
 
@@ -84,7 +112,7 @@ void ReadResourceChanges(ReadContext& context, od::value changes, const PlanConf
     od::value value = item.value();
     std::size_t offset = OffsetOf(value, context.base);
     if (value.type() != od::json_type::object) throw Failure{offset, "resource_changes item is not an object"};
-    Change change = ReadChange(value, true, false);
+    Change change = ReadChange(value, config);
     if (change.mode != "managed" || change.deposed) continue;
     if (change.type.empty() || change.name.empty() || !change.has_change) {
       throw Failure{offset, "resource change without type, name or change"};

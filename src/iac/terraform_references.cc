@@ -65,11 +65,16 @@ void ReadResourceConfig(od::value value, const std::string& module_path, PlanCon
   for (auto member : value.get_object()) {
     od::field field = std::move(member);
     std::string_view key = KeyOf(field);
-    if (key == "mode") mode = StringOf(field.value());
-    else if (key == "type") type = StringOf(field.value());
-    else if (key == "name") name = StringOf(field.value());
-    else if (key == "provider_config_key") resource.provider_key = StringOf(field.value());
-    else if (key == "expressions") resource.expressions = PruneExpressions(field.value());
+    if (key == "mode")
+      mode = StringOf(field.value());
+    else if (key == "type")
+      type = StringOf(field.value());
+    else if (key == "name")
+      name = StringOf(field.value());
+    else if (key == "provider_config_key")
+      resource.provider_key = StringOf(field.value());
+    else if (key == "expressions")
+      resource.expressions = PruneExpressions(field.value());
   }
   std::string relative = (mode == "data" ? "data." : "") + type + "." + name;
   config.resources[JoinAddress(module_path, relative)] = std::move(resource);
@@ -81,8 +86,10 @@ void ReadModuleCall(od::value value, const std::string& module_path, PlanConfig&
   for (auto member : value.get_object()) {
     od::field field = std::move(member);
     std::string_view key = KeyOf(field);
-    if (key == "source") config.module_sources[module_path] = StringOf(field.value());
-    else if (key == "module") ReadModuleConfig(field.value(), module_path, config);
+    if (key == "source")
+      config.module_sources[module_path] = StringOf(field.value());
+    else if (key == "module")
+      ReadModuleConfig(field.value(), module_path, config);
   }
 }
 
@@ -159,8 +166,10 @@ std::vector<std::string_view> SplitReference(std::string_view reference) {
   for (std::size_t i = 0; i < reference.size(); ++i) {
     char c = reference[i];
     if (quoted) {
-      if (c == '\\') ++i;
-      else if (c == '"') quoted = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        quoted = false;
     } else if (c == '"') {
       quoted = true;
     } else if (c == '[') {
@@ -184,7 +193,7 @@ std::string_view KeyPart(std::string_view segment) {
 
 bool IsSymbol(std::string_view head) {
   static const std::unordered_set<std::string_view> kSymbols = {"var",  "local",     "each", "count",
-                                                                  "path", "terraform", "self"};
+                                                                "path", "terraform", "self"};
   return kSymbols.count(head) > 0;
 }
 
@@ -271,11 +280,12 @@ struct Scope {
 };
 
 nlohmann::json Marker(const ResolvedReference* reference) {
-  nlohmann::json marker = Unknown(std::string(kKnownAfterApply));
-  if (reference) {
-    marker["$ref"] = reference->address;
-    marker["$attr"] = reference->attribute;
-  }
+  // Built member by member: an initializer list costs several times more, once per unknown value.
+  nlohmann::json marker(nlohmann::json::value_t::object);
+  auto& members = marker.get_ref<nlohmann::json::object_t&>();
+  if (reference) members.emplace("$attr", reference->attribute);
+  if (reference) members.emplace("$ref", reference->address);
+  members.emplace("$unknown", std::string(kKnownAfterApply));
   return marker;
 }
 
@@ -349,6 +359,85 @@ void Apply(nlohmann::json& value, const nlohmann::json& unknown, const nlohmann:
   }
 }
 
+nlohmann::json& EnsureObject(nlohmann::json& value) {
+  if (!value.is_object()) value = nlohmann::json::object();
+  return value;
+}
+
+nlohmann::json& EnsureArray(nlohmann::json& value, std::size_t size) {
+  if (!value.is_array()) value = nlohmann::json::array();
+  while (value.size() < size) value.push_back(nullptr);
+  return value;
+}
+
+// Apply, reading `unknown` from the document instead of a JSON copy of it.
+void ApplyStream(nlohmann::json& value, od::value unknown, const nlohmann::json* expression, std::string_view name,
+                 const Scope& scope) {
+  od::json_type type = unknown.type();
+  if (type == od::json_type::boolean) {
+    if (static_cast<bool>(unknown.get_bool())) value = WholeUnknown(scope, expression, name);
+    return;
+  }
+  if (type == od::json_type::object) {
+    for (auto member : unknown.get_object()) {
+      od::field field = std::move(member);
+      std::string_view key = KeyOf(field);
+      od::value inner = field.value();
+      od::json_type inner_type = inner.type();
+      std::string key_string(key);
+      const nlohmann::json* inner_expression = Member(expression, key_string);
+      if (inner_type == od::json_type::boolean) {
+        if (static_cast<bool>(inner.get_bool())) {
+          EnsureObject(value)[key_string] = WholeUnknown(scope, inner_expression, key);
+        }
+        continue;
+      }
+      if (inner_type != od::json_type::object && inner_type != od::json_type::array) continue;
+      if (value.is_object()) {
+        auto existing = value.find(key_string);
+        if (existing != value.end()) {
+          ApplyStream(*existing, inner, inner_expression, key, scope);
+          continue;
+        }
+      }
+      nlohmann::json fresh;  // created only when something inside is unknown
+      ApplyStream(fresh, inner, inner_expression, key, scope);
+      if (!fresh.is_null()) EnsureObject(value)[key_string] = std::move(fresh);
+    }
+    return;
+  }
+  if (type != od::json_type::array) return;
+  od::array items = unknown.get_array();
+  std::size_t size = value.is_array() ? value.size() : static_cast<std::size_t>(items.count_elements());
+  std::vector<ResolvedReference> references;
+  bool resolved = false;
+  std::size_t next_reference = 0;
+  std::size_t index = 0;
+  for (auto item : items) {
+    od::value inner = item.value();
+    od::json_type inner_type = inner.type();
+    if (inner_type == od::json_type::boolean) {
+      if (static_cast<bool>(inner.get_bool())) {
+        if (!resolved) references = scope.references(expression);
+        resolved = true;
+        const ResolvedReference* reference = next_reference < references.size() ? &references[next_reference] : nullptr;
+        EnsureArray(value, index + 1)[index] = Marker(reference);
+        ++next_reference;
+      }
+    } else if (inner_type == od::json_type::object || inner_type == od::json_type::array) {
+      const nlohmann::json* block = BlockAt(expression, index, size);
+      if (value.is_array() && index < value.size()) {
+        ApplyStream(value[index], inner, block, name, scope);
+      } else {
+        nlohmann::json fresh;
+        ApplyStream(fresh, inner, block, name, scope);
+        if (!fresh.is_null()) EnsureArray(value, index + 1)[index] = std::move(fresh);
+      }
+    }
+    ++index;
+  }
+}
+
 }  // namespace
 
 void PlanConfig::ReadConfiguration(od::value configuration) {
@@ -376,8 +465,10 @@ void PlanConfig::NoteInstance(const std::string& address) {
   for (std::size_t i = 0; i < address.size(); ++i) {
     char c = address[i];
     if (quoted) {
-      if (c == '\\') ++i;
-      else if (c == '"') quoted = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        quoted = false;
     } else if (c == '"') {
       quoted = true;
     } else if (c == '[') {
@@ -458,6 +549,17 @@ void ApplyUnknowns(nlohmann::json& after, const nlohmann::json& after_unknown, c
   Scope scope{plan, module_address, own_index};
   const nlohmann::json* expressions = config ? &config->expressions : nullptr;
   Apply(after, after_unknown, expressions, "", scope);
+}
+
+}  // namespace posture::iac::terraform
+
+namespace posture::iac::terraform {
+
+void ApplyUnknowns(nlohmann::json& after, od::value after_unknown, const ResourceConfig* config, const PlanConfig& plan,
+                   std::string_view module_address, std::string_view own_index) {
+  Scope scope{plan, module_address, own_index};
+  const nlohmann::json* expressions = config ? &config->expressions : nullptr;
+  ApplyStream(after, after_unknown, expressions, "", scope);
 }
 
 }  // namespace posture::iac::terraform

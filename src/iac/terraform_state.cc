@@ -18,9 +18,9 @@ struct StateResource {
 
 // What to do with the resources of a module tree.
 struct StateWalk {
-  ReadContext* context = nullptr;   // managed resources go to its sink (nullptr: none)
+  ReadContext* context = nullptr;  // managed resources go to its sink (nullptr: none)
   const PlanConfig* config = nullptr;
-  PlanConfig* data = nullptr;       // data source values go here (nullptr: none)
+  PlanConfig* data = nullptr;  // data source values go here (nullptr: none)
 };
 
 StateResource ReadStateResource(od::value value, const StateWalk& walk) {
@@ -28,12 +28,19 @@ StateResource ReadStateResource(od::value value, const StateWalk& walk) {
   for (auto member : value.get_object()) {
     od::field field = std::move(member);
     std::string_view key = KeyOf(field);
-    if (key == "address") resource.address = StringOf(field.value());
-    else if (key == "mode") resource.mode = StringOf(field.value());
-    else if (key == "type") resource.type = StringOf(field.value());
-    else if (key == "name") resource.name = StringOf(field.value());
-    else if (key == "index") resource.index = ToJson(field.value());
-    else if (key == "deposed_key") resource.deposed = true;
+    if (key == "address")
+      resource.address = StringOf(field.value());
+    else if (key == "mode") {
+      resource.mode = StringOf(field.value());
+      if (resource.mode == "managed" && !walk.context) break;  // the rest is skipped by the caller
+    } else if (key == "type")
+      resource.type = StringOf(field.value());
+    else if (key == "name")
+      resource.name = StringOf(field.value());
+    else if (key == "index")
+      resource.index = ToJson(field.value());
+    else if (key == "deposed_key")
+      resource.deposed = true;
     else if (key == "values") {
       bool wanted = resource.mode == "managed" ? walk.context != nullptr : walk.data != nullptr;
       if (wanted) resource.values = ToJson(field.value());
@@ -98,7 +105,9 @@ void ReadStateValues(ReadContext& context, od::value values, const PlanConfig* c
   ReadRootModule(values, StateWalk{&context, config, nullptr});
 }
 
-void ReadDataValues(od::value values, PlanConfig& config) { ReadRootModule(values, StateWalk{nullptr, nullptr, &config}); }
+void ReadDataValues(od::value values, PlanConfig& config) {
+  ReadRootModule(values, StateWalk{nullptr, nullptr, &config});
+}
 
 void ReadRawStateResources(ReadContext& context, od::value resources) {
   for (auto item : resources.get_array()) {
@@ -109,10 +118,14 @@ void ReadRawStateResources(ReadContext& context, od::value resources) {
     for (auto member : value.get_object()) {
       od::field field = std::move(member);
       std::string_view key = KeyOf(field);
-      if (key == "module") module = StringOf(field.value());
-      else if (key == "mode") mode = StringOf(field.value());
-      else if (key == "type") type = StringOf(field.value());
-      else if (key == "name") name = StringOf(field.value());
+      if (key == "module")
+        module = StringOf(field.value());
+      else if (key == "mode")
+        mode = StringOf(field.value());
+      else if (key == "type")
+        type = StringOf(field.value());
+      else if (key == "name")
+        name = StringOf(field.value());
       else if (key == "instances" && mode == "managed") {
         for (auto instance : field.value().get_array()) {
           nlohmann::json index_key, attributes;
@@ -120,9 +133,12 @@ void ReadRawStateResources(ReadContext& context, od::value resources) {
           for (auto part : instance.get_object()) {
             od::field instance_field = std::move(part);
             std::string_view instance_key = KeyOf(instance_field);
-            if (instance_key == "index_key") index_key = ToJson(instance_field.value());
-            else if (instance_key == "deposed") deposed = true;
-            else if (instance_key == "attributes") attributes = ToJson(instance_field.value());
+            if (instance_key == "index_key")
+              index_key = ToJson(instance_field.value());
+            else if (instance_key == "deposed")
+              deposed = true;
+            else if (instance_key == "attributes")
+              attributes = ToJson(instance_field.value());
           }
           if (!deposed) instances.emplace_back(std::move(index_key), std::move(attributes));
         }

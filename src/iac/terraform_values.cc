@@ -27,12 +27,13 @@ std::string_view KeyOf(od::field& field) {
 
 std::string_view StringOf(od::value value) {
   // A string token's raw text stays in the input: copy nothing when it has no escapes.
-  od::raw_json_string raw;
-  if (value.type() == od::json_type::string) {
-    std::string_view token = value.raw_json_token();
-    if (token.find('\\') == std::string_view::npos) {
-      raw = value.get_raw_json_string();
-      return {raw.raw(), PlainLength(raw.raw())};
+  std::string_view token = value.raw_json_token();
+  if (!token.empty() && token.front() == '"') {
+    std::size_t length = PlainLength(token.data() + 1);
+    if (length != std::string_view::npos) {
+      od::raw_json_string consumed = value.get_raw_json_string();
+      (void)consumed;
+      return {token.data() + 1, length};
     }
   }
   return value.get_string();
@@ -99,6 +100,7 @@ std::string IndexSuffix(const nlohmann::json& key) {
 }
 
 std::string StripInstanceKeys(std::string_view module_address) {
+  if (module_address.find('[') == std::string_view::npos) return std::string(module_address);
   std::string out;
   out.reserve(module_address.size());
   int depth = 0;
@@ -106,14 +108,20 @@ std::string StripInstanceKeys(std::string_view module_address) {
   for (std::size_t i = 0; i < module_address.size(); ++i) {
     char c = module_address[i];
     if (quoted) {
-      if (c == '\\') ++i;
-      else if (c == '"') quoted = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        quoted = false;
       continue;
     }
-    if (c == '[') ++depth;
-    else if (c == ']') --depth;
-    else if (depth > 0 && c == '"') quoted = true;
-    else if (depth == 0) out += c;
+    if (c == '[')
+      ++depth;
+    else if (c == ']')
+      --depth;
+    else if (depth > 0 && c == '"')
+      quoted = true;
+    else if (depth == 0)
+      out += c;
   }
   return out;
 }

@@ -92,8 +92,7 @@ TEST(TerraformReaderTest, PlanUnknownsCarryTheReferencedAddress) {
   EXPECT_EQ(metadata["http_put_response_hop_limit"], Unknown("known after apply"));
   EXPECT_EQ(read.at("aws_instance.web[0]").values["subnet_id"], Unknown("known after apply"));
   EXPECT_EQ(read.at("aws_security_group.lb").values["arn"], Unknown("known after apply"));
-  EXPECT_EQ(read.at("aws_security_group.lb").values["ingress"][0]["cidr_blocks"],
-            nlohmann::json::array({"0.0.0.0/0"}));
+  EXPECT_EQ(read.at("aws_security_group.lb").values["ingress"][0]["cidr_blocks"], nlohmann::json::array({"0.0.0.0/0"}));
 }
 
 TEST(TerraformReaderTest, PlanReferencesInModulesAreModuleRelative) {
@@ -198,10 +197,10 @@ TEST(TerraformReaderTest, RawStateVersion4) {
   ASSERT_FALSE(read.error) << read.error->text();
   EXPECT_EQ(read.format, SourceFormat::kTerraformState);
   // The deposed instance and the data source are not sent; string keys are quoted and escaped.
-  EXPECT_EQ(read.order, (std::vector<std::string>{"aws_security_group.web",
-                                                  "module.net.module.inner.aws_s3_bucket.b[\"logs\"]",
-                                                  "module.net.module.inner.aws_s3_bucket.b[\"da\\\"ta\"]",
-                                                  "module.app[0].aws_instance.web[0]"}));
+  EXPECT_EQ(read.order,
+            (std::vector<std::string>{"aws_security_group.web", "module.net.module.inner.aws_s3_bucket.b[\"logs\"]",
+                                      "module.net.module.inner.aws_s3_bucket.b[\"da\\\"ta\"]",
+                                      "module.app[0].aws_instance.web[0]"}));
   const Resource& group = read.at("aws_security_group.web");
   EXPECT_EQ(group.type, "aws_security_group");
   EXPECT_EQ(group.values["id"], "sg-0123456789abcdef0");
@@ -215,8 +214,7 @@ TEST(TerraformReaderTest, PaddedReadNeedsNoCopy) {
   std::string text = TerraformFixture("raw_v4.tfstate");
   text.reserve(text.size() + kTerraformReadPadding);
   int count = 0;
-  std::optional<ParseError> error =
-      ReadTerraformPadded("raw_v4.tfstate", text, [&count](Resource&&) { ++count; });
+  std::optional<ParseError> error = ReadTerraformPadded("raw_v4.tfstate", text, [&count](Resource&&) { ++count; });
   ASSERT_FALSE(error) << error->text();
   EXPECT_EQ(count, 4);
 }
@@ -234,9 +232,10 @@ TEST(TerraformReaderTest, MalformedInputsGiveOneLineErrorsWithFileAndLine) {
        "truncated JSON"},
       {"truncated inside a string", "{\"format_version\": \"1.2\",\n\"resource_changes\": [\n{\"address\": \"aws_s3", 3,
        "truncated JSON"},
-      {"invalid", "{\"format_version\": \"1.2\",\n\"resource_changes\": [\n{\"address\": \"a\", \"mode\": \"managed\",\n"
-                  "\"type\": \"aws_s3_bucket\", \"name\": \"a\", \"change\": {\"actions\": [\"create\"],\n"
-                  "\"after\": {\"bucket\": nope}}}\n]}",
+      {"invalid",
+       "{\"format_version\": \"1.2\",\n\"resource_changes\": [\n{\"address\": \"a\", \"mode\": \"managed\",\n"
+       "\"type\": \"aws_s3_bucket\", \"name\": \"a\", \"change\": {\"actions\": [\"create\"],\n"
+       "\"after\": {\"bucket\": nope}}}\n]}",
        5, "invalid JSON"},
       {"format 2.0", "{\n  \"format_version\": \"2.0\",\n  \"resource_changes\": []\n}", 2,
        "unsupported format_version \"2.0\""},
@@ -277,15 +276,16 @@ TEST(TerraformReaderTest, TruncatedFileSendsNothing) {
 TEST(TerraformReaderTest, ResourcesBeforeAnErrorStaySent) {
   std::string plan = TerraformFixture("plan_modules.json");
   std::string bad = plan;
-  std::size_t at = bad.find("\"instance_type\": \"t3.micro\", \"metadata_options\": [{\"http_endpoint\": \"enabled\", "
-                            "\"http_tokens\": \"required\"}], \"vpc_security_group_ids\"");
+  std::size_t at = bad.find(
+      "\"instance_type\": \"t3.micro\", \"metadata_options\": [{\"http_endpoint\": \"enabled\", "
+      "\"http_tokens\": \"required\"}], \"vpc_security_group_ids\"");
   ASSERT_NE(at, std::string::npos);
   bad.replace(bad.find("t3.micro", at) - 1, 10, "tru");  // "instance_type": tru
   TerraformRead read = TerraformReadText("bad.json", bad);
   ASSERT_TRUE(read.error);
   EXPECT_EQ(read.error->line, LineOfOffset(bad, at)) << read.error->text();
-  EXPECT_EQ(read.order, (std::vector<std::string>{"aws_security_group.lb", "aws_security_group.web",
-                                                  "aws_instance.web[0]"}));
+  EXPECT_EQ(read.order,
+            (std::vector<std::string>{"aws_security_group.lb", "aws_security_group.web", "aws_instance.web[0]"}));
 }
 
 TEST(TerraformReaderTest, LooksLikeTerraformSniffsContent) {
