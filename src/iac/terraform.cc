@@ -141,12 +141,13 @@ void SecondPass(od::document& document, Kind kind, const Outline& outline, terra
   for (auto member : document.get_object()) {
     od::field field = std::move(member);
     if (terraform::KeyOf(field) != wanted) continue;
-    if (wanted == "resource_changes")
+    if (wanted == "resource_changes") {
       terraform::ReadResourceChanges(context, field.value(), config);
-    else if (wanted == "resources")
+    } else if (wanted == "resources") {
       terraform::ReadRawStateResources(context, field.value());
-    else
+    } else {
       terraform::ReadStateValues(context, field.value(), kind == Kind::kPlan ? &config : nullptr);
+    }
     return;
   }
 }
@@ -159,12 +160,13 @@ std::size_t StageOneOffset(std::string_view text, simdjson::error_code error) {
     bool in_string = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(text[i]);
-      if (in_string && c == '\\')
+      if (in_string && c == '\\') {
         ++i;
-      else if (c == '"')
+      } else if (c == '"') {
         in_string = !in_string;
-      else if (in_string && c < 0x20)
+      } else if (in_string && c < 0x20) {
         return i;
+      }
     }
   } else if (error == simdjson::UTF8_ERROR) {
     for (std::size_t i = 0; i < text.size();) {

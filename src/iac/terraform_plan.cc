@@ -59,21 +59,21 @@ Change ReadChange(od::value value, const PlanConfig& plan) {
   for (auto member : value.get_object()) {
     od::field field = std::move(member);
     std::string_view key = KeyOf(field);
-    if (key == "address")
+    if (key == "address") {
       change.address = StringOf(field.value());
-    else if (key == "module_address")
+    } else if (key == "module_address") {
       change.module_address = StringOf(field.value());
-    else if (key == "mode")
+    } else if (key == "mode") {
       change.mode = StringOf(field.value());
-    else if (key == "type")
+    } else if (key == "type") {
       change.type = StringOf(field.value());
-    else if (key == "name")
+    } else if (key == "name") {
       change.name = StringOf(field.value());
-    else if (key == "index")
+    } else if (key == "index") {
       change.index = ToJson(field.value());
-    else if (key == "deposed")
+    } else if (key == "deposed") {
       change.deposed = true;
-    else if (key == "change") {
+    } else if (key == "change") {
       if (change.deposed || change.mode != "managed") continue;
       ReadChangeBody(field.value(), change, &plan);
     }

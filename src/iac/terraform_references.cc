@@ -65,15 +65,18 @@ void ReadResourceConfig(od::value value, const std::string& module_path, PlanCon
   for (auto member : value.get_object()) {
     od::field field = std::move(member);
     std::string_view key = KeyOf(field);
-    if (key == "mode")
+    if (key == "mode") {
       mode = StringOf(field.value());
-    else if (key == "type")
+    } else if (key == "type") {
       type = StringOf(field.value());
-    else if (key == "name")
+    } else if (key == "name") {
       name = StringOf(field.value());
-    else if (key == "provider_config_key")
+    } else if (key == "provider_config_key") {
       resource.provider_key = StringOf(field.value());
-    else if (key == "expressions")
+    } else if (key == "provider_config_keys") {  // OpenTofu, for a resource using several: the first
+      std::vector<std::string> keys = ReferenceList(field.value());
+      if (!keys.empty()) resource.provider_key = keys.front();
+    } else if (key == "expressions")
       resource.expressions = PruneExpressions(field.value());
   }
   std::string relative = (mode == "data" ? "data." : "") + type + "." + name;
@@ -86,10 +89,11 @@ void ReadModuleCall(od::value value, const std::string& module_path, PlanConfig&
   for (auto member : value.get_object()) {
     od::field field = std::move(member);
     std::string_view key = KeyOf(field);
-    if (key == "source")
+    if (key == "source") {
       config.module_sources[module_path] = StringOf(field.value());
-    else if (key == "module")
+    } else if (key == "module") {
       ReadModuleConfig(field.value(), module_path, config);
+    }
   }
 }
 
@@ -166,10 +170,11 @@ std::vector<std::string_view> SplitReference(std::string_view reference) {
   for (std::size_t i = 0; i < reference.size(); ++i) {
     char c = reference[i];
     if (quoted) {
-      if (c == '\\')
+      if (c == '\\') {
         ++i;
-      else if (c == '"')
+      } else if (c == '"') {
         quoted = false;
+      }
     } else if (c == '"') {
       quoted = true;
     } else if (c == '[') {
@@ -465,10 +470,11 @@ void PlanConfig::NoteInstance(const std::string& address) {
   for (std::size_t i = 0; i < address.size(); ++i) {
     char c = address[i];
     if (quoted) {
-      if (c == '\\')
+      if (c == '\\') {
         ++i;
-      else if (c == '"')
+      } else if (c == '"') {
         quoted = false;
+      }
     } else if (c == '"') {
       quoted = true;
     } else if (c == '[') {

@@ -28,20 +28,20 @@ StateResource ReadStateResource(od::value value, const StateWalk& walk) {
   for (auto member : value.get_object()) {
     od::field field = std::move(member);
     std::string_view key = KeyOf(field);
-    if (key == "address")
+    if (key == "address") {
       resource.address = StringOf(field.value());
-    else if (key == "mode") {
+    } else if (key == "mode") {
       resource.mode = StringOf(field.value());
       if (resource.mode == "managed" && !walk.context) break;  // the rest is skipped by the caller
-    } else if (key == "type")
+    } else if (key == "type") {
       resource.type = StringOf(field.value());
-    else if (key == "name")
+    } else if (key == "name") {
       resource.name = StringOf(field.value());
-    else if (key == "index")
+    } else if (key == "index") {
       resource.index = ToJson(field.value());
-    else if (key == "deposed_key")
+    } else if (key == "deposed_key") {
       resource.deposed = true;
-    else if (key == "values") {
+    } else if (key == "values") {
       bool wanted = resource.mode == "managed" ? walk.context != nullptr : walk.data != nullptr;
       if (wanted) resource.values = ToJson(field.value());
     }
@@ -118,27 +118,28 @@ void ReadRawStateResources(ReadContext& context, od::value resources) {
     for (auto member : value.get_object()) {
       od::field field = std::move(member);
       std::string_view key = KeyOf(field);
-      if (key == "module")
+      if (key == "module") {
         module = StringOf(field.value());
-      else if (key == "mode")
+      } else if (key == "mode") {
         mode = StringOf(field.value());
-      else if (key == "type")
+      } else if (key == "type") {
         type = StringOf(field.value());
-      else if (key == "name")
+      } else if (key == "name") {
         name = StringOf(field.value());
-      else if (key == "instances" && mode == "managed") {
+      } else if (key == "instances" && mode == "managed") {
         for (auto instance : field.value().get_array()) {
           nlohmann::json index_key, attributes;
           bool deposed = false;
           for (auto part : instance.get_object()) {
             od::field instance_field = std::move(part);
             std::string_view instance_key = KeyOf(instance_field);
-            if (instance_key == "index_key")
+            if (instance_key == "index_key") {
               index_key = ToJson(instance_field.value());
-            else if (instance_key == "deposed")
+            } else if (instance_key == "deposed") {
               deposed = true;
-            else if (instance_key == "attributes")
+            } else if (instance_key == "attributes") {
               attributes = ToJson(instance_field.value());
+            }
           }
           if (!deposed) instances.emplace_back(std::move(index_key), std::move(attributes));
         }

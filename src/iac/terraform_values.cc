@@ -108,20 +108,22 @@ std::string StripInstanceKeys(std::string_view module_address) {
   for (std::size_t i = 0; i < module_address.size(); ++i) {
     char c = module_address[i];
     if (quoted) {
-      if (c == '\\')
+      if (c == '\\') {
         ++i;
-      else if (c == '"')
+      } else if (c == '"') {
         quoted = false;
+      }
       continue;
     }
-    if (c == '[')
+    if (c == '[') {
       ++depth;
-    else if (c == ']')
+    } else if (c == ']') {
       --depth;
-    else if (depth > 0 && c == '"')
+    } else if (depth > 0 && c == '"') {
       quoted = true;
-    else if (depth == 0)
+    } else if (depth == 0) {
       out += c;
+    }
   }
   return out;
 }

@@ -58,6 +58,7 @@ TEST(TerraformReaderTest, PlanReadsManagedInstancesAcrossModules) {
                                        "aws_instance.web[1]",
                                        "aws_s3_bucket.logs",
                                        "aws_iam_role.app",
+                                       "aws_iam_role_policy.app",
                                        "module.net.aws_security_group.this[\"a\"]",
                                        "module.net.aws_security_group.this[\"b\"]",
                                        "module.net.aws_security_group_rule.ssh[\"b\"]",
@@ -116,14 +117,20 @@ TEST(TerraformReaderTest, PlanDataSourceValueReplacesUnknownReference) {
   EXPECT_NE(role["assume_role_policy"].get<std::string>().find("sts:AssumeRole"), std::string::npos);
   // References only to variables: a plain unknown.
   EXPECT_EQ(role["managed_policy_arns"], Unknown("known after apply"));
+  // A data source unknown until apply keeps its address; other attributes than id are named.
+  const nlohmann::json& policy = read.at("aws_iam_role_policy.app").values;
+  EXPECT_EQ(policy["policy"], TerraformMarker("data.aws_iam_policy_document.app", "json"));
+  EXPECT_EQ(policy["role"], TerraformMarker("aws_iam_role.app", "name"));
 }
 
 TEST(TerraformReaderTest, PlanRegionAndModuleSource) {
   TerraformRead read = TerraformReadFixture("plan_modules.json");
   ASSERT_FALSE(read.error) << read.error->text();
   EXPECT_EQ(read.at("aws_instance.web[0]").region, "eu-west-1");
-  EXPECT_EQ(read.at("aws_instance.bastion").region, "us-west-2");  // provider aws.west
-  EXPECT_EQ(read.at("module.net.aws_security_group_rule.ssh[\"b\"]").region, "eu-west-1");
+  EXPECT_EQ(read.at("aws_instance.bastion").region, "us-west-2");                           // provider aws.west
+  EXPECT_EQ(read.at("module.net.aws_security_group_rule.ssh[\"b\"]").region, "eu-west-1");  // inherited
+  EXPECT_EQ(read.at("module.net.module.inner.aws_vpc.main[0]").region, "eu-central-1");     // its module's provider
+  EXPECT_EQ(read.at("aws_iam_role_policy.app").region, "eu-west-1");                        // provider_config_keys
   EXPECT_EQ(read.at("aws_instance.web[0]").location.module_source, "");
   EXPECT_EQ(read.at("module.net.aws_security_group.this[\"a\"]").location.module_source, "./modules/net");
   EXPECT_EQ(read.at("module.net.module.inner.aws_vpc.main[0]").location.module_source, "./inner");
@@ -140,6 +147,27 @@ TEST(TerraformReaderTest, SuppressionTags) {
   ASSERT_EQ(group.suppressions.size(), 1u);
   EXPECT_EQ(group.suppressions[0].check_id, "ec2_sg_no_admin_ports_from_internet_ipv4");
   EXPECT_TRUE(read.at("aws_instance.web[0]").suppressions.empty());
+}
+
+TEST(TerraformReaderTest, PlanKeysInAnyOrder) {
+  // Hand-written plans may put after_unknown before after, and change before type.
+  std::string plan = R"({"format_version": "1.1", "resource_changes": [
+    {"change": {"after_unknown": {"vpc_security_group_ids": true, "ingress": [{"security_groups": [true]}]},
+                "after": {"ami": "ami-1", "ingress": [{"security_groups": [null], "from_port": 22}]},
+                "actions": ["create"]},
+     "name": "web", "type": "aws_instance", "mode": "managed", "address": "aws_instance.web"}],
+  "configuration": {"root_module": {"resources": [
+    {"address": "aws_instance.web", "mode": "managed", "type": "aws_instance", "name": "web",
+     "expressions": {"vpc_security_group_ids": {"references": ["aws_security_group.a.id", "aws_security_group.b.id"]},
+                     "ingress": [{"security_groups": {"references": ["aws_security_group.c.id"]}}]}}]}}})";
+  TerraformRead read = TerraformReadText("order.json", plan);
+  ASSERT_FALSE(read.error) << read.error->text();
+  const nlohmann::json& values = read.at("aws_instance.web").values;
+  EXPECT_EQ(values["ami"], "ami-1");
+  EXPECT_EQ(values["vpc_security_group_ids"],
+            nlohmann::json::array({TerraformMarker("aws_security_group.a"), TerraformMarker("aws_security_group.b")}));
+  EXPECT_EQ(values["ingress"][0]["security_groups"], nlohmann::json::array({TerraformMarker("aws_security_group.c")}));
+  EXPECT_EQ(values["ingress"][0]["from_port"], 22);
 }
 
 TEST(TerraformReaderTest, PlanWithoutResourceChangesReadsPlannedValues) {
