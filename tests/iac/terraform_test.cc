@@ -316,6 +316,36 @@ TEST(TerraformReaderTest, ResourcesBeforeAnErrorStaySent) {
             (std::vector<std::string>{"aws_security_group.lb", "aws_security_group.web", "aws_instance.web[0]"}));
 }
 
+TEST(TerraformReaderTest, MutatedFilesGiveResourcesOrAnErrorNeverACrash) {
+  // Deterministic mutations of each fixture: a cut, a deleted byte, a replaced byte.
+  const char kReplacements[] = {'"', '{', '}', '[', ']', ',', ':', 'x', '1', '\\', ' ', '\n'};
+  for (const char* name : {"plan_modules.json", "state_show.json", "raw_v4.tfstate"}) {
+    std::string original = TerraformFixture(name);
+    std::uint32_t seed = 6;
+    for (int round = 0; round < 300; ++round) {
+      seed = seed * 1664525u + 1013904223u;
+      std::size_t at = seed % original.size();
+      std::string text = original;
+      switch (round % 3) {
+        case 0:
+          text.resize(at);
+          break;
+        case 1:
+          text.erase(at, 1);
+          break;
+        default:
+          text[at] = kReplacements[(seed >> 8) % sizeof(kReplacements)];
+      }
+      TerraformRead read;
+      ASSERT_NO_THROW(read = TerraformReadText(name, text)) << name << " round " << round;
+      if (read.error) {
+        EXPECT_GE(read.error->line, 1) << read.error->text();
+        EXPECT_EQ(read.error->text().find('\n'), std::string::npos);
+      }
+    }
+  }
+}
+
 TEST(TerraformReaderTest, LooksLikeTerraformSniffsContent) {
   EXPECT_TRUE(LooksLikeTerraform(TerraformFixture("plan_modules.json")));
   EXPECT_TRUE(LooksLikeTerraform(TerraformFixture("state_show.json")));
