@@ -12,6 +12,7 @@
 // Thread-compatible: one call per file.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,5 +33,15 @@ bool LooksLikeTerraform(std::string_view text);
 // resources already sent stay sent.
 [[nodiscard]] std::optional<ParseError> ReadTerraform(const std::string& file, std::string_view text,
                                                       const ResourceSink& sink, SourceFormat* format = nullptr);
+
+// The bytes ReadTerraformPadded may read past the end of its text.
+inline constexpr std::size_t kTerraformReadPadding = 64;
+
+// ReadTerraform without copying the text: the caller promises that the
+// kTerraformReadPadding bytes after text.data() + text.size() are readable
+// (e.g. a std::string with capacity() >= size() + kTerraformReadPadding).
+// Use it for large files; their contents are never modified.
+[[nodiscard]] std::optional<ParseError> ReadTerraformPadded(const std::string& file, std::string_view text,
+                                                            const ResourceSink& sink, SourceFormat* format = nullptr);
 
 }  // namespace posture::iac
