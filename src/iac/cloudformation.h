@@ -9,6 +9,30 @@
 // Ref/GetAtt of a resource become Reference markers; anything else (no
 // default, Fn::ImportValue, Fn::GetAZs, Fn::Cidr, ...) becomes an Unknown
 // marker naming the function. Thread-compatible: one call per file.
+//
+// Values: JSON strings stay strings, JSON numbers and booleans stay numbers
+// and booleans; YAML plain scalars follow the YAML 1.2 core schema (true /
+// false, integers, floats; `yes`/`no` and integers with a leading zero stay
+// strings), quoted scalars are strings. A parameter's value is a string (a
+// Number parameter too, as CloudFormation passes it) or, for
+// CommaDelimitedList and List<...>, a list of strings; a parameter of type
+// AWS::SSM::Parameter::Value<...> is Unknown (read from SSM at deploy).
+// Fn::Sub/Fn::Join that name a resource inside a longer string are Unknown
+// naming it; `!Sub "${Res}"` alone is Reference(Res).
+//
+// Suppressions are written in a resource's Metadata, and only in this form
+// (Checkov's `Metadata: {checkov: {skip: ...}}` is deliberately not read):
+//
+//   WebSG:
+//     Type: AWS::EC2::SecurityGroup
+//     Metadata:
+//       posture:
+//         ignore:
+//           - id: ec2_sg_no_admin_ports_from_internet_ipv4
+//             reason: bastion, reviewed in SEC-123
+//
+// Not read: Outputs, Rules, Fn::ForEach (AWS::LanguageExtensions) entries
+// of Resources. AWS::Serverless::* resources (SAM) are sent untransformed.
 #pragma once
 
 #include <map>
@@ -25,15 +49,19 @@ namespace posture::iac {
 bool LooksLikeCloudFormation(std::string_view text);
 
 struct CloudFormationOptions {
-  std::string region;  // AWS::Region; "" leaves it unknown
-  std::string account_id;  // AWS::AccountId; "" leaves it unknown
+  std::string region;                             // AWS::Region; "" leaves it unknown
+  std::string account_id;                         // AWS::AccountId; "" leaves it unknown
   std::map<std::string, std::string> parameters;  // values overriding defaults
 };
 
 // Reads the template `text` (the contents of `file`) and sends each resource
-// to `sink`, with Metadata suppressions. Returns the error that stopped it
-// (invalid YAML/JSON, no Resources, a reference or DependsOn cycle, a Ref to
-// nothing), naming the line.
+// whose Condition is not false to `sink`, in template order, with Metadata
+// suppressions: address = logical id, type = "AWS::...", values = resolved
+// Properties ({} when absent), location.line = the line of the logical id,
+// region = options.region. Returns the error that stopped it (invalid
+// YAML/JSON, no Resources, a resource without Type, a reference or DependsOn
+// cycle, a Ref to nothing, a function given the wrong shape), naming the
+// line; nothing is sent then, as the whole template is read first.
 [[nodiscard]] std::optional<ParseError> ReadCloudFormation(const std::string& file, std::string_view text,
                                                            const ResourceSink& sink,
                                                            const CloudFormationOptions& options = {});
