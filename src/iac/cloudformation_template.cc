@@ -15,6 +15,9 @@ namespace {
 
 constexpr int kMaxDepth = 256;  // deeper than any real template; guards the stack
 constexpr std::size_t kLinearKeyCheck = 16;
+// A 1 MB template (CloudFormation's limit) has at most ~500,000 values;
+// YAML aliases can multiply them.
+constexpr std::size_t kMaxNodes = 1'000'000;
 constexpr std::string_view kCoreTag = "tag:yaml.org,2002:";
 
 int LineOf(const YAML::Node& node) { return node.Mark().line < 0 ? 0 : node.Mark().line + 1; }
@@ -100,6 +103,7 @@ void CheckUniqueKeys(const TemplateNode& map) {
 // yaml-cpp nodes -> TemplateNode; `text` is the parsed source.
 struct Converter {
   std::string_view text;
+  mutable std::size_t nodes = 0;
 
   TemplateNode Convert(const YAML::Node& node, int depth, bool ignore_tag) const;
   TemplateNode ConvertUntagged(const YAML::Node& node, int depth) const;
@@ -153,6 +157,8 @@ TemplateNode Converter::ConvertUntagged(const YAML::Node& node, int depth) const
 
 TemplateNode Converter::Convert(const YAML::Node& node, int depth, bool ignore_tag) const {
   if (depth > kMaxDepth) throw TemplateError(LineOf(node), "nesting deeper than " + std::to_string(kMaxDepth));
+  if (++nodes > kMaxNodes)
+    throw TemplateError(LineOf(node), "more than " + std::to_string(kMaxNodes) + " values (YAML aliases?)");
   const std::string& tag = node.Tag();
   if (ignore_tag || tag.empty() || tag == "?") return ConvertUntagged(node, depth);
   if (tag == "!") {  // quoted scalar (or an explicitly non-specific node)

@@ -399,6 +399,28 @@ Resources:
       "Version": "2012-10-17"})"));
 }
 
+TEST(CloudFormationTest, EveryTypeIsSentAndOddShapesAreRead) {
+  constexpr std::string_view text = R"({
+  "Parameters": {"Env": {"Type": "String"}, "Attr": {"Type": "String", "Default": "Arn"}},
+  "Conditions": {"IsProd": {"Fn::Equals": [{"Ref": "Env"}, "prod"]}},
+  "Resources": {
+    "Handle": {"Type": "AWS::CloudFormation::WaitConditionHandle"},
+    "Custom": {"Type": "Custom::Thing", "Properties": {"ServiceToken": {"Fn::GetAtt": "Fn.Arn"}}},
+    "Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Role": {"Fn::GetAtt": ["Role", {"Ref": "Attr"}]}}},
+    "Role": {"Type": "AWS::IAM::Role", "Properties": {"Path": {"Fn::GetAtt": ["Handle", {"Ref": "Env"}]}}},
+    "Maybe": {"Type": "AWS::SNS::Topic",
+              "Properties": {"Fn::If": ["IsProd", {"TopicName": "prod"}, {"TopicName": "dev"}]}}}})";
+  CfnResult read = CfnRead("odd.json", text);
+  ASSERT_FALSE(read.error) << read.error->text();
+  ASSERT_EQ(read.resources.size(), 5u);  // mappers ignore the types they do not know
+  EXPECT_EQ(read.find("Handle")->values, json::object());
+  EXPECT_EQ(read.values("Custom")["ServiceToken"], Reference("Fn", "Arn"));  // long form with "A.B"
+  EXPECT_EQ(read.values("Fn")["Role"], Reference("Role", "Arn"));            // attribute from a parameter
+  EXPECT_EQ(read.values("Role")["Path"], Unknown("Fn::GetAtt of Handle with an unknown attribute name"));
+  // Properties wholly decided by an unknown condition: the marker itself.
+  EXPECT_EQ(read.values("Maybe"), Unknown("Fn::If on unknown condition IsProd"));
+}
+
 // ---- Suppressions and CDK ---------------------------------------------------
 
 TEST(CloudFormationTest, SuppressionsFromPostureMetadataOnly) {
@@ -500,9 +522,30 @@ TEST(CloudFormationTest, MisusedFunctionsAreErrors) {
   EXPECT_EQ(CfnInlineError("{\"Resources\": {\"A\": {\"Type\":\n  \"AWS::SNS::Topic\"}}\n"),
             "t.yaml:2: invalid YAML/JSON: end of map flow not found (truncated?)");
   EXPECT_EQ(CfnInlineError("Resources:\n  A:\n    Type: !Foo!Bar x\n"), "t.yaml:3: unsupported tag !Foo!Bar");
+  EXPECT_EQ(CfnInlineError("Parameters:\n  L: {Type: CommaDelimitedList, Default: a}\nResources:\n  A:\n"
+                           "    Type: AWS::SNS::Topic\n    Properties:\n      Name: !Sub \"x${L}\"\n"),
+            "t.yaml:7: Fn::Sub: ${L} is not a string");
+  EXPECT_EQ(CfnInlineError("Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      Name: !Ref [A]\n"),
+            "t.yaml:5: the argument of Ref must be a literal string");
+  EXPECT_EQ(CfnInlineError("Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      Name: !Ref AWS::Foo\n"),
+            "t.yaml:5: unknown pseudo parameter AWS::Foo");
+  EXPECT_EQ(CfnInlineError("Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties: [a]\n"),
+            "t.yaml:4: the Properties of A must be a mapping");
   EXPECT_EQ(CfnInlineError("- a\n- b\n"), "t.yaml:1: a template must be a mapping (JSON object) at the top level");
   EXPECT_EQ(CfnInlineError(""), "t.yaml:1: the template is empty");
   EXPECT_EQ(CfnInlineError("Resources: {}\n"), "t.yaml:1: Resources must be a mapping of at least one resource");
+}
+
+TEST(CloudFormationTest, YamlAliasesCannotExplode) {
+  std::string aliases = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char name = 'b'; name <= 'h'; ++name) {
+    std::string previous(1, static_cast<char>(name - 1));
+    aliases += std::string(1, name) + ": &" + name + " [*" + previous + ", *" + previous + ", *" + previous + ", *" +
+               previous + ", *" + previous + ", *" + previous + ", *" + previous + ", *" + previous + ", *" + previous +
+               ", *" + previous + "]\n";
+  }
+  EXPECT_EQ(CfnInlineError(aliases + "Resources:\n  A:\n    Type: AWS::SNS::Topic\n"),
+            "t.yaml:1: more than 1000000 values (YAML aliases?)");
 }
 
 // ---- Sniffing ---------------------------------------------------------------
