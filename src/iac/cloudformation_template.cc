@@ -22,17 +22,13 @@ constexpr std::string_view kCoreTag = "tag:yaml.org,2002:";
 
 int LineOf(const YAML::Node& node) { return node.Mark().line < 0 ? 0 : node.Mark().line + 1; }
 
-bool IsDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsDigits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), IsDigit); }
 
 // YAML 1.2 core schema for plain scalars, except that integers written with
 // a leading zero stay strings (an account id such as 012345678901 must not
-// lose its zero) and 0x/0o/.inf forms stay strings.
+// lose its zero), as do integers beyond 64 bits and the 0x/0o/.inf forms.
 TemplateNode::Kind PlainKind(std::string_view s) {
   if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE") {
     return TemplateNode::Kind::kBool;
@@ -42,27 +38,26 @@ TemplateNode::Kind PlainKind(std::string_view s) {
   if (IsDigits(body)) {
     if (body.size() > 1 && body[0] == '0') return TemplateNode::Kind::kString;
     std::int64_t value = 0;
-    auto [ptr, ec] = std::from_chars(s.data() + (s[0] == '+' ? 1 : 0), s.data() + s.size(), value);
-    return ec == std::errc() && ptr == s.data() + s.size() ? TemplateNode::Kind::kInt : TemplateNode::Kind::kString;
+    const char* begin = s.data() + (s[0] == '+' ? 1 : 0);
+    auto [end, error] = std::from_chars(begin, s.data() + s.size(), value);
+    return error == std::errc() && end == s.data() + s.size() ? TemplateNode::Kind::kInt : TemplateNode::Kind::kString;
   }
-  // [0-9]*(\.[0-9]*)?([eE][-+]?[0-9]+)? with at least one digit before the exponent.
-  std::size_t i = 0;
-  std::size_t digits = 0;
-  while (i < body.size() && IsDigits(body.substr(i, 1))) ++i, ++digits;
-  bool dot = i < body.size() && body[i] == '.';
-  if (dot) {
-    ++i;
-    while (i < body.size() && IsDigits(body.substr(i, 1))) ++i, ++digits;
+  // Floats: digits with a dot and/or an exponent, at least one digit before the exponent.
+  std::size_t exponent = body.find_first_of("eE");
+  std::string_view mantissa = body.substr(0, exponent);
+  std::size_t dot = mantissa.find('.');
+  std::string_view whole = mantissa.substr(0, dot);
+  std::string_view fraction = dot == std::string_view::npos ? std::string_view() : mantissa.substr(dot + 1);
+  bool digits_ok = (whole.empty() || IsDigits(whole)) && (fraction.empty() || IsDigits(fraction)) &&
+                   whole.size() + fraction.size() > 0;
+  if (!digits_ok || (dot == std::string_view::npos && exponent == std::string_view::npos)) {
+    return TemplateNode::Kind::kString;
   }
-  if (digits == 0) return TemplateNode::Kind::kString;
-  bool exponent = i < body.size() && (body[i] == 'e' || body[i] == 'E');
-  if (exponent) {
-    ++i;
-    if (i < body.size() && (body[i] == '-' || body[i] == '+')) ++i;
-    if (!IsDigits(body.substr(i))) return TemplateNode::Kind::kString;
-    i = body.size();
+  if (exponent != std::string_view::npos) {
+    std::string_view power = body.substr(exponent + 1);
+    if (!power.empty() && (power[0] == '-' || power[0] == '+')) power.remove_prefix(1);
+    if (!IsDigits(power)) return TemplateNode::Kind::kString;
   }
-  if (i != body.size() || (!dot && !exponent)) return TemplateNode::Kind::kString;
   return TemplateNode::Kind::kFloat;
 }
 

@@ -382,6 +382,8 @@ Resources:
       Int: 22
       Negative: -1
       Float: 1.5
+      Exponent: 1e3
+      NotFloats: [1.2.3, 1e, e3, ., 10.0.0.0/16, 0x1F, 99999999999999999999]
       Bool: true
       Quoted: "22"
       Account: 012345678901
@@ -393,7 +395,9 @@ Resources:
 )";
   CfnResult read = CfnRead("scalars.yaml", text);
   ASSERT_FALSE(read.error) << read.error->text();
-  EXPECT_EQ(read.values("Thing"), json::parse(R"({"Int": 22, "Negative": -1, "Float": 1.5, "Bool": true,
+  EXPECT_EQ(read.values("Thing"),
+            json::parse(R"({"Int": 22, "Negative": -1, "Float": 1.5, "Bool": true, "Exponent": 1000.0,
+      "NotFloats": ["1.2.3", "1e", "e3", ".", "10.0.0.0/16", "0x1F", "99999999999999999999"],
       "Quoted": "22", "Account": "012345678901", "Yes": "yes", "Null": null,
       "Policy": {"Condition": {"Null": {"aws:MultiFactorAuthPresent": "true"}}}, "Forced": "443",
       "Version": "2012-10-17"})"));
