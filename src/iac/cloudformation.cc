@@ -69,6 +69,7 @@ ReadResource ReadOne(const std::string& file, const TemplateEntry& entry, cfn::E
   std::set<std::string> refs;
   for (const TemplateNode* name : DependsOn(entry)) {
     if (evaluator.FindResource(name->text) == nullptr) {
+      if (evaluator.transformed()) continue;
       throw TemplateError(name->line, entry.key + " DependsOn \"" + name->text + "\", which is not a resource");
     }
     refs.insert(name->text);

@@ -32,7 +32,9 @@
 //             reason: bastion, reviewed in SEC-123
 //
 // Not read: Outputs, Rules, Fn::ForEach (AWS::LanguageExtensions) entries
-// of Resources. AWS::Serverless::* resources (SAM) are sent untransformed.
+// of Resources. AWS::Serverless::* resources (SAM) are sent untransformed;
+// in a template with a Transform, a Ref/GetAtt/Sub/DependsOn naming what the
+// template lacks (a resource the transform adds) is Unknown, not an error.
 #pragma once
 
 #include <map>

@@ -48,6 +48,8 @@ Evaluator::Evaluator(const TemplateNode& root, const CloudFormationOptions& opti
     if (!node->is_map()) throw TemplateError(node->line, std::string(name) + " must be a mapping");
     return node;
   };
+  const TemplateNode* transform = root_.find("Transform");
+  transformed_ = transform != nullptr && transform->kind != TemplateNode::Kind::kNull;
   mappings_ = section("Mappings");
   conditions_ = section("Conditions");
   if (const TemplateNode* parameters = section("Parameters")) {
@@ -169,13 +171,16 @@ json Evaluator::RefName(const std::string& name, int line) {
   if (name.rfind("AWS::", 0) == 0) return PseudoParameter(name, line);
   if (parameters_.count(name) != 0) return ParameterValue(name);
   if (resources_.count(name) != 0) return ResourceAttribute(name, "id", line);
-  throw TemplateError(line, "Ref to \"" + name + "\", which is neither a parameter nor a resource");
+  return Missing(name, "Ref to \"" + name + "\", which is neither a parameter nor a resource", line);
+}
+
+json Evaluator::Missing(const std::string& name, const std::string& error, int line) const {
+  if (transformed_) return Unknown(name + " is not in the template (added by its Transform?)");
+  throw TemplateError(line, error);
 }
 
 json Evaluator::ResourceAttribute(const std::string& id, const std::string& attribute, int line) {
-  if (resources_.count(id) == 0) {
-    throw TemplateError(line, "Fn::GetAtt of \"" + id + "\", which is not a resource");
-  }
+  if (resources_.count(id) == 0) return Missing(id, "Fn::GetAtt of \"" + id + "\", which is not a resource", line);
   if (refs_ != nullptr) refs_->insert(id);
   if (!Created(id)) return Unknown("resource " + id + " is not created (its Condition is false)");
   return Reference(id, attribute);
@@ -262,7 +267,7 @@ json Evaluator::SubVariable(const std::string& name, const std::map<std::string,
   if (dot != std::string::npos && resources_.count(name.substr(0, dot)) != 0) {
     return ResourceAttribute(name.substr(0, dot), name.substr(dot + 1), line);
   }
-  throw TemplateError(line, "Fn::Sub: ${" + name + "} names no parameter, resource or variable");
+  return Missing(name.substr(0, dot), "Fn::Sub: ${" + name + "} names no parameter, resource or variable", line);
 }
 
 json Evaluator::Join(const TemplateNode& arg) {

@@ -36,6 +36,9 @@ class Evaluator {
   bool Created(const std::string& id);
   // The Resources entry of `id`, or nullptr.
   const TemplateEntry* FindResource(const std::string& id) const;
+  // Whether the template has a Transform (SAM, macros): it then may name
+  // resources the transform adds, which are Unknown rather than errors.
+  bool transformed() const { return transformed_; }
 
  private:
   struct Parameter {
@@ -48,6 +51,8 @@ class Evaluator {
   std::optional<nlohmann::json> Call(std::string_view name, const TemplateNode& arg, const TemplateNode& call);
   nlohmann::json RefName(const std::string& name, int line);
   nlohmann::json ResourceAttribute(const std::string& id, const std::string& attribute, int line);
+  // A name the template lacks: Unknown when a transform may add it, else an error.
+  nlohmann::json Missing(const std::string& name, const std::string& error, int line) const;
   nlohmann::json GetAtt(const TemplateNode& arg);
   nlohmann::json Sub(const TemplateNode& arg);
   nlohmann::json SubVariable(const std::string& name, const std::map<std::string, nlohmann::json>& variables, int line);
@@ -74,6 +79,7 @@ class Evaluator {
   std::map<std::string, std::optional<bool>> condition_values_;
   std::vector<std::string> conditions_in_progress_;
   std::set<std::string>* refs_ = nullptr;  // of the current Evaluate call
+  bool transformed_ = false;
 };
 
 // Whether `value` holds an Unknown or Reference marker anywhere.

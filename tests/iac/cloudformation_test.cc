@@ -425,6 +425,29 @@ TEST(CloudFormationTest, EveryTypeIsSentAndOddShapesAreRead) {
   EXPECT_EQ(read.values("Maybe"), Unknown("Fn::If on unknown condition IsProd"));
 }
 
+TEST(CloudFormationTest, TransformedTemplatesMayNameResourcesTheTransformAdds) {
+  constexpr std::string_view text = R"(
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Function
+    DependsOn: ApiRole
+    Properties:
+      Runtime: python3.12
+      Role: !GetAtt ApiRole.Arn
+      Url: !Sub "https://${ServerlessRestApi}.execute-api.${AWS::Region}.amazonaws.com/${ServerlessRestApiProdStage}"
+      Stage: !Ref ServerlessRestApiProdStage
+)";
+  CfnResult read = CfnRead("sam.yaml", text);
+  ASSERT_FALSE(read.error) << read.error->text();
+  const json& values = read.values("Api");
+  EXPECT_EQ(values["Runtime"], "python3.12");
+  EXPECT_EQ(values["Role"], Unknown("ApiRole is not in the template (added by its Transform?)"));
+  EXPECT_TRUE(IsUnknown(values["Url"]));
+  EXPECT_TRUE(IsUnknown(values["Stage"]));
+  EXPECT_EQ(read.find("Api")->type, "AWS::Serverless::Function");
+}
+
 // ---- Suppressions and CDK ---------------------------------------------------
 
 TEST(CloudFormationTest, SuppressionsFromPostureMetadataOnly) {
