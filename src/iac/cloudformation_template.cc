@@ -13,7 +13,6 @@
 namespace posture::iac::cfn {
 namespace {
 
-constexpr int kMaxDepth = 256;  // deeper than any real template; guards the stack
 constexpr std::size_t kLinearKeyCheck = 16;
 // A 1 MB template (CloudFormation's limit) has at most ~500,000 values;
 // YAML aliases can multiply them.
@@ -77,24 +76,6 @@ std::string LongFormName(std::string_view tag) {
   return "Fn::" + std::string(name);
 }
 
-void CheckUniqueKeys(const TemplateNode& map) {
-  const auto& entries = map.entries;
-  if (entries.size() <= kLinearKeyCheck) {
-    for (std::size_t i = 1; i < entries.size(); ++i) {
-      for (std::size_t j = 0; j < i; ++j) {
-        if (entries[i].key == entries[j].key) {
-          throw TemplateError(entries[i].line, "duplicate key \"" + entries[i].key + "\"");
-        }
-      }
-    }
-    return;
-  }
-  std::unordered_set<std::string_view> seen;
-  for (const TemplateEntry& entry : entries) {
-    if (!seen.insert(entry.key).second) throw TemplateError(entry.line, "duplicate key \"" + entry.key + "\"");
-  }
-}
-
 // yaml-cpp nodes -> TemplateNode; `text` is the parsed source.
 struct Converter {
   std::string_view text;
@@ -151,7 +132,8 @@ TemplateNode Converter::ConvertUntagged(const YAML::Node& node, int depth) const
 }
 
 TemplateNode Converter::Convert(const YAML::Node& node, int depth, bool ignore_tag) const {
-  if (depth > kMaxDepth) throw TemplateError(LineOf(node), "nesting deeper than " + std::to_string(kMaxDepth));
+  if (depth > kMaxTemplateDepth)
+    throw TemplateError(LineOf(node), "nesting deeper than " + std::to_string(kMaxTemplateDepth));
   if (++nodes > kMaxNodes)
     throw TemplateError(LineOf(node), "more than " + std::to_string(kMaxNodes) + " values (YAML aliases?)");
   const std::string& tag = node.Tag();
@@ -191,7 +173,48 @@ TemplateNode Converter::Convert(const YAML::Node& node, int depth, bool ignore_t
   return out;
 }
 
+// yaml-cpp: YAML, and JSON that ParseJsonTemplate refused.
+TemplateNode ParseYaml(std::string_view text) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    int line = e.mark.line < 0 ? 0 : e.mark.line + 1;
+    std::string message = "invalid YAML/JSON: " + e.msg;
+    if (e.msg.find("flow not found") != std::string::npos || e.msg.find("EOF") != std::string::npos) {
+      // An unclosed bracket or string: yaml-cpp marks the end of input,
+      // trailing blank lines included; name the last line with text.
+      message += " (truncated?)";
+      line = std::min(line, LineOfOffset(text, text.find_last_not_of(" \t\r\n") + 1));
+    }
+    throw TemplateError(line, message);
+  }
+  try {
+    return Converter{text}.Convert(root, 0, false);
+  } catch (const YAML::Exception& e) {
+    throw TemplateError(e.mark.line < 0 ? 0 : e.mark.line + 1, "invalid YAML/JSON: " + e.msg);
+  }
+}
+
 }  // namespace
+
+void CheckUniqueKeys(const TemplateNode& map) {
+  const auto& entries = map.entries;
+  if (entries.size() <= kLinearKeyCheck) {
+    for (std::size_t i = 1; i < entries.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (entries[i].key == entries[j].key) {
+          throw TemplateError(entries[i].line, "duplicate key \"" + entries[i].key + "\"");
+        }
+      }
+    }
+    return;
+  }
+  std::unordered_set<std::string_view> seen;
+  for (const TemplateEntry& entry : entries) {
+    if (!seen.insert(entry.key).second) throw TemplateError(entry.line, "duplicate key \"" + entry.key + "\"");
+  }
+}
 
 const TemplateNode* TemplateNode::find(std::string_view key) const {
   for (const TemplateEntry& entry : entries) {
@@ -219,25 +242,21 @@ nlohmann::json TemplateNode::scalar_json() const {
 }
 
 TemplateNode ParseTemplate(std::string_view text) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    int line = e.mark.line < 0 ? 0 : e.mark.line + 1;
-    std::string message = "invalid YAML/JSON: " + e.msg;
-    if (e.msg.find("flow not found") != std::string::npos || e.msg.find("EOF") != std::string::npos) {
-      // An unclosed bracket or string: yaml-cpp marks the end of input,
-      // trailing blank lines included; name the last line with text.
-      message += " (truncated?)";
-      line = std::min(line, LineOfOffset(text, text.find_last_not_of(" \t\r\n") + 1));
+  std::string_view json = text;
+  if (json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3);
+  std::size_t first = json.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && json[first] == '{') {
+    try {
+      return ParseJsonTemplate(json);
+    } catch (const TemplateError& json_error) {
+      try {
+        return ParseYaml(text);  // flow-style YAML ({Resources: ...}) is not JSON
+      } catch (const TemplateError&) {
+        throw json_error;
+      }
     }
-    throw TemplateError(line, message);
   }
-  try {
-    return Converter{text}.Convert(root, 0, false);
-  } catch (const YAML::Exception& e) {
-    throw TemplateError(e.mark.line < 0 ? 0 : e.mark.line + 1, "invalid YAML/JSON: " + e.msg);
-  }
+  return ParseYaml(text);
 }
 
 std::pair<std::string_view, const TemplateNode*> AsIntrinsic(const TemplateNode& node) {

@@ -53,9 +53,19 @@ struct TemplateEntry {
   TemplateNode value;
 };
 
-// Parses `text` (JSON or YAML). Throws TemplateError on invalid syntax (with
-// yaml-cpp's line), duplicate keys, unsupported tags or complex keys.
+// Deeper nesting is an error: no real template comes close; guards the stack.
+inline constexpr int kMaxTemplateDepth = 256;
+
+// Parses `text`: JSON (text starting with '{') with ParseJsonTemplate, and
+// YAML, or JSON that is not strict JSON, with yaml-cpp. Throws
+// TemplateError on invalid syntax (with the line), duplicate keys,
+// unsupported tags or complex keys.
 TemplateNode ParseTemplate(std::string_view text);
+// Strict JSON only (cloudformation_json.cc); the same tree yaml-cpp's
+// reading of the same text gives, many times faster.
+TemplateNode ParseJsonTemplate(std::string_view text);
+// Throws TemplateError on the second occurrence of a key of `map`.
+void CheckUniqueKeys(const TemplateNode& map);
 
 // An intrinsic function call: a map with the single key "Ref", "Condition"
 // or "Fn::<Name>". Returns {name, argument} or {"", nullptr}.

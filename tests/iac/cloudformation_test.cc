@@ -119,6 +119,37 @@ TEST(CloudFormationTest, ResourcesCarryLinesFormatAndRegion) {
   EXPECT_TRUE(IsUnknown(json_form.values("Instance")["ImageId"]));
 }
 
+// The JSON reader and yaml-cpp (forced by a leading YAML comment) give the
+// same values for the same JSON text.
+TEST(CloudFormationTest, JsonReaderAgreesWithYamlCpp) {
+  for (const char* name : {"short_tags.json", "cdk.template.json"}) {
+    const std::string text = CfnFixtureText(name);
+    CfnResult json_reader = CfnRead(name, text, CfnRegion("eu-west-1"));
+    CfnResult yaml_reader = CfnRead(name, "# via yaml-cpp\n" + text, CfnRegion("eu-west-1"));
+    ASSERT_FALSE(json_reader.error) << json_reader.error->text();
+    ASSERT_FALSE(yaml_reader.error) << yaml_reader.error->text();
+    ASSERT_EQ(json_reader.resources.size(), yaml_reader.resources.size()) << name;
+    for (std::size_t i = 0; i < json_reader.resources.size(); ++i) {
+      EXPECT_EQ(json_reader.resources[i].values, yaml_reader.resources[i].values) << name;
+      EXPECT_EQ(json_reader.resources[i].location.line + 1, yaml_reader.resources[i].location.line) << name;
+    }
+  }
+  constexpr std::string_view scalars = R"({"Resources": {"A": {"Type": "AWS::SNS::Topic", "Properties": {
+    "I": 22, "N": -7, "F": 1.5, "E": 2e3, "Big": 123456789012345678901, "T": true, "Nil": null,
+    "S": "tab\tquote\" slash\/ \u00e9", "Empty": {}, "List": []}}}})";
+  CfnResult json_reader = CfnRead("s.json", scalars);
+  CfnResult yaml_reader = CfnRead("s.json", "# via yaml-cpp\n" + std::string(scalars));
+  ASSERT_FALSE(json_reader.error) << json_reader.error->text();
+  ASSERT_FALSE(yaml_reader.error) << yaml_reader.error->text();
+  EXPECT_EQ(json_reader.values("A"), yaml_reader.values("A"));
+  EXPECT_EQ(json_reader.values("A")["S"], "tab\tquote\" slash/ \u00e9");
+  // A surrogate pair, which yaml-cpp cannot read.
+  CfnResult emoji = CfnRead("e.json", R"({"Resources": {"A": {"Type": "X", "Properties": {"S": "\ud83d\ude00"}}}})");
+  ASSERT_FALSE(emoji.error) << emoji.error->text();
+  EXPECT_EQ(emoji.values("A")["S"], "\U0001F600");
+  EXPECT_EQ(json_reader.values("A")["Big"], "123456789012345678901");
+}
+
 // ---- Parameters and pseudo parameters ---------------------------------------
 
 constexpr std::string_view kCfnParametersTemplate = R"(
@@ -506,8 +537,7 @@ std::string CfnFixtureError(const std::string& name) {
 
 TEST(CloudFormationTest, MalformedFixturesGiveOneLineErrors) {
   EXPECT_EQ(CfnFixtureError("bad_indentation.yaml"), "bad_indentation.yaml:6: invalid YAML/JSON: end of map not found");
-  EXPECT_EQ(CfnFixtureError("truncated.json"),
-            "truncated.json:15: invalid YAML/JSON: illegal EOF in scalar (truncated?)");
+  EXPECT_EQ(CfnFixtureError("truncated.json"), "truncated.json:15: invalid JSON: unterminated string (truncated?)");
   EXPECT_EQ(CfnFixtureError("no_resources.yaml"), "no_resources.yaml:1: the template has no Resources section");
   EXPECT_EQ(CfnFixtureError("missing_type.yaml"), "missing_type.yaml:6: resource Orphan has no Type");
   EXPECT_EQ(CfnFixtureError("ref_to_nothing.yaml"),
@@ -545,8 +575,13 @@ TEST(CloudFormationTest, MisusedFunctionsAreErrors) {
   EXPECT_EQ(CfnInlineError("Resources:\n  A:\n    Type: AWS::SNS::Topic\n    DependsOn: A\n"),
             "t.yaml:2: reference cycle: A -> A");
   EXPECT_EQ(CfnInlineError("{\"Resources\": {\"A\": {\"Type\": \"AWS::SNS::Topic\"}\n\n"),
-            "t.yaml:1: invalid YAML/JSON: end of map flow not found (truncated?)");
+            "t.yaml:1: invalid JSON: unexpected end of file (truncated?)");
   EXPECT_EQ(CfnInlineError("{\"Resources\": {\"A\": {\"Type\":\n  \"AWS::SNS::Topic\"}}\n"),
+            "t.yaml:2: invalid JSON: unexpected end of file (truncated?)");
+  // Not JSON and not YAML either: the JSON error, which is the precise one.
+  EXPECT_EQ(CfnInlineError("{\"Resources\": {\"A\" \"Type\"}}\n"),
+            "t.yaml:1: invalid JSON: expected ':' but found '\"'");
+  EXPECT_EQ(CfnInlineError("# yaml-cpp reads it\n{\"Resources\": {\"A\": {\"Type\": \"AWS::SNS::Topic\"}\n"),
             "t.yaml:2: invalid YAML/JSON: end of map flow not found (truncated?)");
   EXPECT_EQ(CfnInlineError("Resources:\n  A:\n    Type: !Foo!Bar x\n"), "t.yaml:3: unsupported tag !Foo!Bar");
   EXPECT_EQ(CfnInlineError("Parameters:\n  L: {Type: CommaDelimitedList, Default: a}\nResources:\n  A:\n"
