@@ -77,8 +77,8 @@ ReadResource ReadOne(const std::string& file, const TemplateEntry& entry, cfn::E
   const TemplateNode* properties = entry.value.find("Properties");
   if (properties != nullptr && properties->kind != TemplateNode::Kind::kNull) {
     std::optional<nlohmann::json> values = evaluator.Evaluate(*properties, &refs);
-    // Properties wholly unknown (an Fn::If on an unknown condition) stay the
-    // Unknown marker, itself an object.
+    // Properties wholly unknown (an Fn::If on an unknown condition whose
+    // branches are not both mappings) stay the Unknown marker, an object.
     if (values && !values->is_object()) {
       throw TemplateError(properties->line, "the Properties of " + entry.key + " must be a mapping");
     }

@@ -7,7 +7,9 @@
 // yaml-cpp (cloudformation_json.cc). Intrinsic functions are evaluated where the
 // template decides them: parameters with defaults, pseudo parameters the
 // caller knows, Mappings, Conditions (resources whose Condition is false
-// are dropped; Fn::If picks its branch), Fn::Sub/Join/Select/Split/Base64.
+// are dropped; Fn::If picks its branch, or on an unknown condition keeps
+// what both branches agree on, key by key, the rest Unknown),
+// Fn::Sub/Join/Select/Split/Base64/FindInMap.
 // Ref/GetAtt of a resource become Reference markers; anything else (no
 // default, Fn::ImportValue, Fn::GetAZs, Fn::Cidr, ...) becomes an Unknown
 // marker naming the function. Thread-compatible: one call per file.

@@ -39,6 +39,23 @@ json DerivedUnknown(const json& value, std::string_view function) {
   return Unknown(std::string(function) + " of resource " + *ReferencedAddress(value));
 }
 
+// The value both `a` and `b` have; objects key by key (a key in only one of
+// them, or with different values, is `unknown`).
+json Agreement(const json& a, const json& b, const json& unknown) {
+  if (a == b) return a;
+  if (!a.is_object() || !b.is_object()) return unknown;
+  if (a.contains("$unknown") || a.contains("$ref") || b.contains("$unknown") || b.contains("$ref")) return unknown;
+  json out = json::object();
+  for (const auto& [key, value] : a.items()) {
+    auto other = b.find(key);
+    out[key] = other == b.end() ? unknown : Agreement(value, *other, unknown);
+  }
+  for (const auto& [key, value] : b.items()) {
+    if (!a.contains(key)) out[key] = unknown;
+  }
+  return out;
+}
+
 }  // namespace
 
 Evaluator::Evaluator(const TemplateNode& root, const CloudFormationOptions& options) : root_(root), options_(options) {
@@ -367,8 +384,13 @@ std::optional<json> Evaluator::If(const TemplateNode& arg) {
   const std::vector<TemplateNode>& args = Args(arg, "Fn::If", 3, 3);
   const std::string& name = LiteralString(args[0], "the condition of Fn::If");
   std::optional<bool> condition = NamedCondition(name, args[0].line);
-  if (!condition) return Unknown("Fn::If on unknown condition " + name);
-  return Eval(args[*condition ? 1 : 2]);
+  if (condition) return Eval(args[*condition ? 1 : 2]);
+  // Either branch may be taken: what both agree on is known all the same.
+  std::optional<json> when_true = Eval(args[1]);
+  std::optional<json> when_false = Eval(args[2]);
+  json unknown = Unknown("Fn::If on unknown condition " + name);
+  if (!when_true || !when_false) return when_true == when_false ? std::nullopt : std::optional<json>(unknown);
+  return Agreement(*when_true, *when_false, unknown);
 }
 
 bool HoldsMarker(const json& value) {

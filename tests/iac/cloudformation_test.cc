@@ -307,7 +307,7 @@ TEST(CloudFormationTest, ConditionsDropResourcesAndPickBranches) {
   EXPECT_NE(read.find("DevOrFlagBucket"), nullptr);    // true OR unknown = true
   const json& dev = read.values("DevOnly");
   EXPECT_EQ(dev["BucketName"], "dev-bucket");
-  EXPECT_EQ(dev["Versioning"], Unknown("Fn::If on unknown condition FlagOn"));
+  EXPECT_EQ(dev["Versioning"], json({{"Status", Unknown("Fn::If on unknown condition FlagOn")}}));
   EXPECT_EQ(dev["Other"], Unknown("resource ProdOnly is not created (its Condition is false)"));
   EXPECT_EQ(read.find("MaybeFlag")->values, json::object());  // no Properties -> {}
 
@@ -444,16 +444,30 @@ TEST(CloudFormationTest, EveryTypeIsSentAndOddShapesAreRead) {
     "Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Role": {"Fn::GetAtt": ["Role", {"Ref": "Attr"}]}}},
     "Role": {"Type": "AWS::IAM::Role", "Properties": {"Path": {"Fn::GetAtt": ["Handle", {"Ref": "Env"}]}}},
     "Maybe": {"Type": "AWS::SNS::Topic",
-              "Properties": {"Fn::If": ["IsProd", {"TopicName": "prod"}, {"TopicName": "dev"}]}}}})";
+              "Properties": {"Fn::If": ["IsProd", {"TopicName": "prod"}, {"TopicName": "dev"}]}},
+    "Agreed": {"Type": "AWS::S3::Bucket",
+               "Properties": {"Fn::If": ["IsProd",
+                   {"Versioning": {"Status": "Enabled"}, "Name": "a", "Tags": [1], "Logging": {"Prefix": "p"}},
+                   {"Versioning": {"Status": "Enabled"}, "Name": "b", "Tags": [1], "Extra": true}]}},
+    "Optional": {"Type": "AWS::S3::Bucket", "Properties": {
+        "Same": {"Fn::If": ["IsProd", {"Ref": "AWS::NoValue"}, {"Ref": "AWS::NoValue"}]},
+        "Either": {"Fn::If": ["IsProd", "x", {"Ref": "AWS::NoValue"}]}}}}})";
   CfnResult read = CfnRead("odd.json", text);
   ASSERT_FALSE(read.error) << read.error->text();
-  ASSERT_EQ(read.resources.size(), 5u);  // mappers ignore the types they do not know
+  ASSERT_EQ(read.resources.size(), 7u);  // mappers ignore the types they do not know
   EXPECT_EQ(read.find("Handle")->values, json::object());
   EXPECT_EQ(read.values("Custom")["ServiceToken"], Reference("Fn", "Arn"));  // long form with "A.B"
   EXPECT_EQ(read.values("Fn")["Role"], Reference("Role", "Arn"));            // attribute from a parameter
   EXPECT_EQ(read.values("Role")["Path"], Unknown("Fn::GetAtt of Handle with an unknown attribute name"));
-  // Properties wholly decided by an unknown condition: the marker itself.
-  EXPECT_EQ(read.values("Maybe"), Unknown("Fn::If on unknown condition IsProd"));
+  // An unknown condition: what both branches agree on is known.
+  const json unknown = Unknown("Fn::If on unknown condition IsProd");
+  EXPECT_EQ(read.values("Maybe"), json({{"TopicName", unknown}}));
+  EXPECT_EQ(read.values("Agreed"), json({{"Versioning", {{"Status", "Enabled"}}},
+                                         {"Name", unknown},
+                                         {"Tags", {1}},
+                                         {"Logging", unknown},
+                                         {"Extra", unknown}}));
+  EXPECT_EQ(read.values("Optional"), json({{"Either", unknown}}));
 }
 
 TEST(CloudFormationTest, TransformedTemplatesMayNameResourcesTheTransformAdds) {
