@@ -21,6 +21,14 @@ struct ReadResource {
   bool done = false;
 };
 
+// Messages quote names from the file, which may hold line breaks.
+std::string OneLine(std::string message) {
+  for (std::size_t at = 0; (at = message.find_first_of("\r\n", at)) != std::string::npos; at += 2) {
+    message.replace(at, 1, message[at] == '\n' ? "\\n" : "\\r");
+  }
+  return message;
+}
+
 std::vector<Suppression> ReadSuppressions(const TemplateEntry& entry) {
   std::vector<Suppression> out;
   const TemplateNode* metadata = entry.value.find("Metadata");
@@ -150,7 +158,7 @@ std::optional<ParseError> ReadCloudFormation(const std::string& file, std::strin
     TemplateNode root = cfn::ParseTemplate(text);
     resources = ReadResources(file, root, options);
   } catch (const TemplateError& error) {
-    return ParseError{file, error.line(), error.what()};
+    return ParseError{file, error.line(), OneLine(error.what())};
   } catch (const std::exception& error) {  // a bug, not the file's fault: still one line
     return ParseError{file, 0, std::string("cannot read the template: ") + error.what()};
   }

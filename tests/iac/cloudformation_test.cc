@@ -607,6 +607,8 @@ TEST(CloudFormationTest, MisusedFunctionsAreErrors) {
             "t.yaml:5: unknown pseudo parameter AWS::Foo");
   EXPECT_EQ(CfnInlineError("Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties: [a]\n"),
             "t.yaml:4: the Properties of A must be a mapping");
+  EXPECT_EQ(CfnInlineError("Resources:\n  \"A\\nB\": {Type: X}\n  \"A\\nB\": {Type: X}\n"),
+            "t.yaml:3: duplicate key \"A\\nB\"");  // still one line
   EXPECT_EQ(CfnInlineError("- a\n- b\n"), "t.yaml:1: a template must be a mapping (JSON object) at the top level");
   EXPECT_EQ(CfnInlineError(""), "t.yaml:1: the template is empty");
   EXPECT_EQ(CfnInlineError("Resources: {}\n"), "t.yaml:1: Resources must be a mapping of at least one resource");
@@ -622,6 +624,25 @@ TEST(CloudFormationTest, YamlAliasesCannotExplode) {
   }
   EXPECT_EQ(CfnInlineError(aliases + "Resources:\n  A:\n    Type: AWS::SNS::Topic\n"),
             "t.yaml:1: more than 1000000 values (YAML aliases?)");
+}
+
+// Every prefix and a flipped byte at every position: an error or resources,
+// never a crash (run under valgrind/ASan to see it).
+TEST(CloudFormationTest, DamagedTemplatesNeverCrash) {
+  for (const char* name : {"short_tags.yaml", "short_tags.json", "cdk.template.json"}) {
+    const std::string text = CfnFixtureText(name);
+    constexpr std::size_t kStep = 13;
+    for (std::size_t size = 0; size < text.size(); size += kStep) {
+      CfnResult read = CfnRead(name, std::string_view(text).substr(0, size));
+      if (read.error) {
+        EXPECT_EQ(read.error->text().find('\n'), std::string::npos);
+      }
+      std::string flipped = text;
+      flipped[size] = static_cast<char>(flipped[size] ^ 0x5A);
+      CfnRead(name, flipped);
+      LooksLikeCloudFormation(flipped);
+    }
+  }
 }
 
 // ---- Sniffing ---------------------------------------------------------------
