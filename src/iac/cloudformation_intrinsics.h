@@ -1,6 +1,7 @@
 // Internal to the CloudFormation reader: evaluating intrinsic functions and
-// conditions of one template (cloudformation_intrinsics.cc, conditions and
-// parameters in cloudformation_conditions.cc).
+// conditions of one template (cloudformation_intrinsics.cc; the string
+// functions, lookups and Fn::If in cloudformation_functions.cc; conditions
+// and parameters in cloudformation_conditions.cc).
 //
 // Values come out as JSON with the markers of resource.h: Ref/GetAtt of a
 // resource -> Reference(logical_id, "id" | attribute); anything decided
@@ -46,7 +47,7 @@ class Evaluator {
     std::optional<nlohmann::json> value;  // resolved on first use
   };
 
-  // Functions (cloudformation_intrinsics.cc).
+  // Functions (cloudformation_intrinsics.cc, cloudformation_functions.cc).
   std::optional<nlohmann::json> Eval(const TemplateNode& node);
   std::optional<nlohmann::json> Call(std::string_view name, const TemplateNode& arg, const TemplateNode& call);
   nlohmann::json RefName(const std::string& name, int line);
@@ -84,5 +85,17 @@ class Evaluator {
 
 // Whether `value` holds an Unknown or Reference marker anywhere.
 bool HoldsMarker(const nlohmann::json& value);
+// A Reference marker that is not also Unknown.
+bool IsPlainReference(const nlohmann::json& value);
+// The text a scalar contributes to a string (Fn::Join, Fn::Sub), or nullopt.
+std::optional<std::string> ScalarText(const nlohmann::json& value);
+// The string argument `node` must be written as (a name, a delimiter);
+// throws naming `what` otherwise.
+const std::string& LiteralString(const TemplateNode& node, std::string_view what);
+// The unknown a value derived from `value` (Unknown or a plain Reference)
+// by `function` is: `value`'s own reason, or one naming the resource.
+nlohmann::json DerivedUnknown(const nlohmann::json& value, std::string_view function);
+// `s` without leading and trailing white space.
+std::string TrimText(std::string_view s);
 
 }  // namespace posture::iac::cfn
