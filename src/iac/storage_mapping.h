@@ -75,7 +75,9 @@ class S3Mapper {
   // Joins the split resources into their buckets and writes
   // storage.buckets (when `write_buckets`) and the account block.
   void finish(MappingContext& context, bool write_buckets);
-  bool empty() const { return buckets_.empty() && !account_block_.present && !account_block_.unknown; }
+  bool empty() const {
+    return buckets_.empty() && splits_.empty() && !account_block_.present && !account_block_.unknown;
+  }
 
   // After finish(): a bucket of the run by its address, or nullptr.
   const BucketFacts* bucket(const std::string& address) const;
