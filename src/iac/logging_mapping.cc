@@ -130,6 +130,10 @@ bool LoggingMapper::add(const Resource& resource, MappingContext& context) {
   const Json& values = resource.values;
   const std::string& address = resource.address;
   const bool tf = IsTerraform(resource);
+  static const std::set<std::string> kTypes = {"aws_cloudtrail", "AWS::CloudTrail::Trail", "aws_kms_key",
+                                               "AWS::KMS::Key",  "aws_guardduty_detector", "AWS::GuardDuty::Detector"};
+  if (kTypes.count(type) == 0) return false;
+  seen_ = true;
   if (type == "aws_cloudtrail" || type == "AWS::CloudTrail::Trail") {
     PendingTrail pending;
     pending.region = RegionOf(resource, context);

@@ -285,6 +285,9 @@ bool S3Mapper::add(const Resource& resource, MappingContext& context) {
     }
   } else if (type == "aws_s3_bucket_logging") {
     split.facets.logging_target = ReadTarget(values, "target_bucket");
+  } else if (type == "aws_s3_bucket_ownership_controls") {
+    // Not modelled (see CloudFormationBucketFacets): taken so that it is not reported unsupported.
+    return true;
   } else if (type == "aws_s3_account_public_access_block") {
     auto block = ReadBlock(values, true);
     account_block_.unknown = block.unknown;

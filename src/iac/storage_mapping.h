@@ -112,7 +112,7 @@ class LoggingMapper {
   // Writes trails, KMS keys and GuardDuty detectors; kms_keys into every
   // region when `write_keys`.
   void finish(MappingContext& context, const S3Mapper& s3, bool write_keys);
-  bool empty() const { return trails_.empty() && keys_.empty() && detectors_.empty(); }
+  bool empty() const { return !seen_; }
 
   struct PendingTrail {
     std::string region;
@@ -125,6 +125,7 @@ class LoggingMapper {
   std::vector<PendingTrail> trails_;
   std::vector<std::pair<std::string, inventory::KmsKey>> keys_;                  // region, key
   std::vector<std::pair<std::string, inventory::GuardDutyDetector>> detectors_;  // region, detector
+  bool seen_ = false;  // took any resource (also keys CIS leaves out)
 };
 
 // Region of a resource: its own, or the run's default.
