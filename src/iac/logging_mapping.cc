@@ -141,8 +141,10 @@ bool LoggingMapper::add(const Resource& resource, MappingContext& context) {
     trail.name = address;
     trail.home_region = pending.region;
     trail.arn = ReadString(values, "arn").value;
-    context.record(resource, ReadString(values, tf ? "id" : "TrailName").value);
-    AliasKnown(values, {"arn", "name", "TrailName"}, context, address);
+    // The live id: the ARN (what DescribeTrails and state give), else state's id.
+    context.record(resource, trail.arn.empty() && tf ? ReadString(values, "id").value : trail.arn);
+    // Only the ARN: a trail's name is no id other resources refer to, and could collide with one.
+    AliasKnown(values, {"arn"}, context, address);
     SetBool(values, tf ? "is_multi_region_trail" : "IsMultiRegionTrail", false, trail.multi_region, context, address,
             "Trail.multi_region");
     SetBool(values, tf ? "is_organization_trail" : "IsOrganizationTrail", false, trail.organization_trail, context,
@@ -236,7 +238,7 @@ void LoggingMapper::finish(MappingContext& context, const S3Mapper& s3, bool wri
       if (!pending.bucket.is_null()) {
         trail.s3_bucket = s3.bucket_id(pending.bucket, context);
         // Access logging is known only for a bucket of the run.
-        const BucketFacts* bucket = s3.bucket(context.canonical_id(pending.bucket));
+        const BucketFacts* bucket = s3.bucket(s3.bucket_address(pending.bucket, context));
         if (bucket != nullptr && bucket->logging_target) {
           trail.bucket_logging.set({bucket->name, bucket->region, *bucket->logging_target});
         } else if (!trail.s3_bucket.empty()) {

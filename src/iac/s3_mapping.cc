@@ -254,6 +254,7 @@ bool S3Mapper::add(const Resource& resource, MappingContext& context) {
     const auto id = ReadString(values, "id");
     context.record(resource, id.present ? id.value : std::string());
     if (bucket.name_known) {
+      names_.emplace(bucket.name, resource.address);
       context.alias(bucket.name, resource.address);
       context.alias("arn:" + context.inventory().partition + ":s3:::" + bucket.name, resource.address);
       context.identify(resource.address, bucket.name);
@@ -311,12 +312,12 @@ void S3Mapper::finish(MappingContext& context, bool write_buckets) {
   std::map<std::string, size_t> by_address;
   for (size_t i = 0; i < buckets_.size(); ++i) by_address[buckets_[i].address] = i;
   for (const auto& split : splits_) {
-    auto it = by_address.find(context.canonical_id(split.bucket));
+    auto it = by_address.find(bucket_address(split.bucket, context));
     if (it != by_address.end()) buckets_[it->second].facets.merge(split.facets);
   }
   for (const auto& pending : buckets_) facts_[pending.address] = {pending.name, pending.region, std::string()};
   auto resolve = [&](const Json& reference) {
-    const std::string address = context.canonical_id(reference);
+    const std::string address = bucket_address(reference, context);
     const BucketFacts* facts = bucket(address);
     if (facts == nullptr) return address;
     // A policy names a bucket by ARN ("!GetAtt Logs.Arn") or by name ("!Ref Logs").
@@ -386,8 +387,17 @@ const BucketFacts* S3Mapper::bucket(const std::string& address) const {
   return it == facts_.end() ? nullptr : &it->second;
 }
 
+std::string S3Mapper::bucket_address(const Json& reference, const MappingContext& context) const {
+  // A bucket's own name first: another resource of the run may be aliased by the same text.
+  if (reference.is_string()) {
+    auto it = names_.find(reference.get<std::string>());
+    if (it != names_.end()) return it->second;
+  }
+  return context.canonical_id(reference);
+}
+
 std::string S3Mapper::bucket_id(const Json& reference, const MappingContext& context) const {
-  const std::string address = context.canonical_id(reference);
+  const std::string address = bucket_address(reference, context);
   const BucketFacts* facts = bucket(address);
   return facts == nullptr ? address : facts->name;
 }

@@ -81,6 +81,9 @@ class S3Mapper {
 
   // After finish(): a bucket of the run by its address, or nullptr.
   const BucketFacts* bucket(const std::string& address) const;
+  // The address of the bucket of the run a reference or name designates,
+  // else what the context resolves it to.
+  std::string bucket_address(const Json& reference, const MappingContext& context) const;
   // After finish(): the inventory name of the bucket a reference or name
   // designates (its address resolved by the context), or the value itself.
   std::string bucket_id(const Json& reference, const MappingContext& context) const;
@@ -104,6 +107,7 @@ class S3Mapper {
   Field<inventory::PublicAccessBlock> account_block_;
   std::string account_block_address_;
   std::map<std::string, BucketFacts> facts_;  // by address
+  std::map<std::string, std::string> names_;  // known bucket name -> address
 };
 
 class LoggingMapper {

@@ -411,6 +411,18 @@ TEST(IacStorageMappingTest, SplitResourceOfABucketOutsideTheRunMakesNoBucket) {
   EXPECT_TRUE(iac.unsupported.empty());
 }
 
+TEST(IacStorageMappingTest, SplitResourceJoinsItsBucketEvenWhenAnotherResourceSharesTheName) {
+  const IacInventory iac = StorageBuild(
+      {StorageState("aws_db_instance.app", "aws_db_instance", {{"identifier", "posture-app"}}),
+       StorageState("aws_s3_bucket.app", "aws_s3_bucket", {{"bucket", "posture-app"}, {"id", "posture-app"}}),
+       StorageState("aws_s3_bucket_policy.app", "aws_s3_bucket_policy",
+                    {{"bucket", "posture-app"}, {"policy", kStorageTlsPolicy}})});
+  const inventory::Bucket* bucket = StorageBucket(iac, "posture-app");
+  ASSERT_NE(bucket, nullptr);
+  ASSERT_TRUE(bucket->policy.ok());
+  EXPECT_TRUE(bucket->policy->has_value());
+}
+
 // ---- RDS and EFS ------------------------------------------------------------------
 
 TEST(IacStorageMappingTest, DbInstanceDefaultsAndChecksFromAPlan) {
