@@ -206,7 +206,11 @@ BucketFacets CloudFormationBucketFacets(const Resource& resource) {
   }
   facets.acl = ReadCanned(ReadString(values, "AccessControl"));
   if (const Json* versioning = Member(values, "VersioningConfiguration")) {
-    facets.versioning = ReadVersioningStatus(*versioning, "Status", "MfaDelete");
+    if (IsMarker(*versioning)) {
+      facets.versioning.unknown = true;
+    } else {
+      facets.versioning = ReadVersioningStatus(*versioning, "Status", "MfaDelete");
+    }
   }
   if (const Json* logging = Member(values, "LoggingConfiguration")) {
     if (IsMarker(*logging)) {

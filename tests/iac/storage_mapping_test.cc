@@ -283,6 +283,15 @@ TEST(IacStorageMappingTest, TemplatePolicyWithAnOpaqueUnknownIsUnknown) {
        StorageCfn("LogsPolicy", "AWS::S3::BucketPolicy", {{"Bucket", "posture-logs"}, {"PolicyDocument", document}})});
   EXPECT_TRUE(StorageUnknown(iac, "posture-logs", "Bucket.policy"));
   EXPECT_FALSE(StorageBucket(iac, "posture-logs")->policy.ok());
+
+  const IacInventory unknown_settings = StorageBuild({StorageCfn("Other", "AWS::S3::Bucket",
+                                                                 {{"VersioningConfiguration", Unknown("Fn::If")},
+                                                                  {"PublicAccessBlockConfiguration", Unknown("Fn::If")},
+                                                                  {"AccessControl", Unknown("!ImportValue")}})});
+  EXPECT_TRUE(StorageUnknown(unknown_settings, "Other", "Bucket.versioning"));
+  EXPECT_TRUE(StorageUnknown(unknown_settings, "Other", "Bucket.public_access_block"));
+  EXPECT_TRUE(StorageUnknown(unknown_settings, "Other", "Bucket.acl"));
+  EXPECT_EQ(StorageRun(unknown_settings.inventory, "s3_bucket_not_public")["Other"], "ERROR");
 }
 
 // ---- ACLs ---------------------------------------------------------------------
