@@ -69,6 +69,16 @@ struct BucketFacets {
   void merge(const BucketFacets& other);
 };
 
+// ACLs (s3_acl_mapping.cc). The owner's own grant (its canonical id is
+// not in the file): what AWS gives a bucket created without an ACL.
+inventory::AclGrant OwnerGrant();
+// The grants of a canned ACL name; unknown when the name is, or AWS rejects it.
+Field<std::vector<inventory::AclGrant>> ReadCanned(const Field<std::string>& canned);
+// aws_s3_bucket's `grant` blocks ({id, type, uri, permissions}).
+Field<std::vector<inventory::AclGrant>> ReadGrantBlocks(const Json& values);
+// aws_s3_bucket_acl's access_control_policy grants.
+Field<std::vector<inventory::AclGrant>> ReadAccessControlPolicy(const Json& values);
+
 class S3Mapper {
  public:
   bool add(const Resource& resource, MappingContext& context);
