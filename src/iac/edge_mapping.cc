@@ -51,7 +51,6 @@ bool NetworkMapper::add_edge(const Resource& r, MappingContext& c) {
       p.lb.dns_name = Text(Field(v, "dns_name")).value_or("");
     }
     const std::string real_arn = cfn ? "" : Text(Field(v, "arn")).value_or("");
-    if (auto name = Text(Field(v, cfn ? "Name" : "name")); name && !cfn) c.alias(*name, r.address);
     c.record(r, real_arn);
     load_balancers_.push_back(std::move(p));
     return true;

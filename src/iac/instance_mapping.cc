@@ -56,7 +56,7 @@ void ReadInterface(const Json* interface, const Resource& r, bool cfn, InstanceS
   auto groups = RefListSetting(
       Field(*interface, cfn ? (Field(*interface, "GroupSet") ? "GroupSet" : "Groups") : "security_groups"), r);
   if (!groups.unset()) s.groups = std::move(groups);
-  if (const Json* subnet = Field(*interface, cfn ? "SubnetId" : "subnet_id")) s.subnet = *subnet;
+  if (const Json* subnet = Field(*interface, cfn ? "SubnetId" : "subnet_id"); !Unset(subnet, r)) s.subnet = *subnet;
 }
 
 void ReadTerraformInstance(const Json& v, const Resource& r, InstanceSettings& s) {
@@ -65,7 +65,7 @@ void ReadTerraformInstance(const Json& v, const Resource& r, InstanceSettings& s
   s.groups = RefListSetting(Field(v, "vpc_security_group_ids"), r);
   s.group_names = NameListSetting(Field(v, "security_groups"), r);
   s.profile = RefSetting(Field(v, "iam_instance_profile"), r);
-  if (const Json* subnet = Field(v, "subnet_id")) s.subnet = *subnet;
+  if (const Json* subnet = Field(v, "subnet_id"); !Unset(subnet, r)) s.subnet = *subnet;
 }
 
 void ReadTerraformTemplate(const Json& v, const Resource& r, InstanceSettings& s) {

@@ -96,7 +96,9 @@ Json Routes(const std::vector<inventory::Route>& routes, const IdMap& ids) {
     put("network_interface_id", route.network_interface_id, true);
     out.push_back(std::move(item));
   }
+  // A route written in its table and again as a route resource (state after a refresh) is one route.
   std::sort(out.begin(), out.end(), [](const Json& a, const Json& b) { return a.dump() < b.dump(); });
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return Json(out);
 }
 

@@ -175,10 +175,10 @@ void NetworkMapper::finish(MappingContext& context) {
     region.api_gateway_stages.set({});
   }
   context.inventory().cloudfront_distributions.set({});
-  finish_vpcs(context);  // first: peerings and routes read the VPCs' CIDRs
+  finish_vpcs(context);       // first: peerings and routes read the VPCs' CIDRs
+  finish_instances(context);  // before the groups move out: instances may name them
   finish_security_groups(context);
   finish_network_acls(context);
-  finish_instances(context);
   finish_volumes(context);
   finish_edge(context);
 }
