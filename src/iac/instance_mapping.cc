@@ -30,7 +30,7 @@ Setting<std::vector<std::string>> NameListSetting(const Json* value, const Resou
 }
 
 Setting<Ref> RefSetting(const Json* value, const Resource& r) {
-  if (Unset(value, r)) return {};
+  if (Unset(value, r) || (value->is_string() && value->get_ref<const std::string&>().empty())) return {};
   if (UnknownValue(value)) return Setting<Ref>::Unknown();
   return Setting<Ref>::Known(*value);
 }
@@ -146,6 +146,14 @@ bool NetworkMapper::add_instance(const Resource& r, MappingContext& c) {
     templates_.push_back(std::move(t));
     return true;
   }
+  if (r.type == "aws_eip" || r.type == "aws_eip_association" || r.type == "AWS::EC2::EIP" ||
+      r.type == "AWS::EC2::EIPAssociation") {
+    const Json* instance = Field(v, cfn ? "InstanceId" : (r.type == "aws_eip" ? "instance" : "instance_id"));
+    if (instance != nullptr && !UnknownValue(instance)) {
+      elastic_ips_.emplace_back(*instance, Text(Field(v, "public_ip")).value_or(""));
+    }
+    return true;
+  }
   if (r.type == "aws_subnet" || r.type == "AWS::EC2::Subnet") {
     PendingSubnet s;
     if (const Json* vpc = Field(v, cfn ? "VpcId" : "vpc_id")) s.vpc = *vpc;
@@ -218,6 +226,12 @@ void NetworkMapper::finish_instances(MappingContext& c) {
       } else {
         public_ip = Setting<bool>::Unknown();  // a subnet outside the run decides
       }
+    }
+    // An Elastic IP associated with the instance makes it public whatever the subnet says.
+    for (const auto& [instance, address] : elastic_ips_) {
+      if (c.canonical_id(instance) != i.address) continue;
+      public_ip = Setting<bool>::Known(true);
+      if (i.real_public_ip.empty()) i.real_public_ip = address;
     }
     if (public_ip.unknown()) c.mark_unknown(i.address, "Instance.public_ip");
     if (public_ip.known() && public_ip.value) {

@@ -248,12 +248,14 @@ class NetworkMapper : public DomainMapper {
   std::vector<PendingAclEntry> acl_entries_;
   std::vector<PendingInstance> instances_;
   std::vector<PendingTemplate> templates_;
-  std::map<std::string, PendingSubnet> subnets_;  // by address
+  std::map<std::string, PendingSubnet> subnets_;          // by address
+  std::vector<std::pair<Ref, std::string>> elastic_ips_;  // instance, public IP when known
   std::vector<PendingVolume> volumes_;
   std::vector<std::pair<Ref, Ref>> attachments_;  // volume, instance
   // aws_ebs_encryption_by_default, by region: the setting and its address.
   std::map<std::string, std::pair<Setting<bool>, std::string>> ebs_defaults_;
   std::vector<PendingVpc> vpcs_;
+  std::vector<std::pair<Ref, std::string>> secondary_cidrs_;  // VPC, IPv4 block
   std::vector<PendingPeering> peerings_;
   std::vector<Ref> accepted_peerings_;  // peerings an accepter resource accepts
   std::vector<PendingFlowLog> flow_logs_;

@@ -96,6 +96,12 @@ bool NetworkMapper::add_vpc(const Resource& r, MappingContext& c) {
     vpcs_.push_back(std::move(p));
     return true;
   }
+  if (r.type == "aws_vpc_ipv4_cidr_block_association" || r.type == "AWS::EC2::VPCCidrBlock") {
+    const Json* vpc = Field(v, cfn ? "VpcId" : "vpc_id");
+    auto cidr = Text(Field(v, cfn ? "CidrBlock" : "cidr_block"));
+    if (vpc != nullptr && cidr) secondary_cidrs_.emplace_back(*vpc, *cidr);
+    return true;
+  }
   if (r.type == "aws_vpc_peering_connection" || r.type == "AWS::EC2::VPCPeeringConnection") {
     PendingPeering p{r.address, r.region, {}, {}, {}};
     p.peering.id = r.address;
@@ -198,8 +204,17 @@ void NetworkMapper::finish_vpcs(MappingContext& c) {
     p.peering.accepter_vpc_id = c.canonical_id(p.accepter);
     p.peering.requester_cidr = cidr_of(p.peering.requester_vpc_id);
     p.peering.accepter_cidr = cidr_of(p.peering.accepter_vpc_id);
-    if (!p.peering.requester_cidr.empty()) p.peering.requester_cidrs = {p.peering.requester_cidr};
-    if (!p.peering.accepter_cidr.empty()) p.peering.accepter_cidrs = {p.peering.accepter_cidr};
+    // Every block of each side, the primary first, as DescribeVpcPeeringConnections lists them.
+    auto blocks = [&](const std::string& vpc_id, const std::string& primary) {
+      std::vector<std::string> out;
+      if (!primary.empty()) out.push_back(primary);
+      for (const auto& [vpc, cidr] : secondary_cidrs_) {
+        if (!vpc_id.empty() && c.canonical_id(vpc) == vpc_id) out.push_back(cidr);
+      }
+      return out;
+    };
+    p.peering.requester_cidrs = blocks(p.peering.requester_vpc_id, p.peering.requester_cidr);
+    p.peering.accepter_cidrs = blocks(p.peering.accepter_vpc_id, p.peering.accepter_cidr);
     for (const auto& accepted : accepted_peerings_) {
       if (c.canonical_id(accepted) == p.address) p.peering.status = "active";
     }

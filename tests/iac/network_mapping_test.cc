@@ -5,9 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <fstream>
-#include <iostream>
 #include <sstream>
 
 #include "checks/check.h"
@@ -421,6 +419,22 @@ TEST(NetworkMappingTest, CloudFormationInstanceTakesImdsFromItsLaunchTemplate) {
   EXPECT_EQ(NetStatus(iac, "ec2_imdsv2_required", "Plain"), "FAIL");
 }
 
+TEST(NetworkMappingTest, ElasticIpsMakeInstancesPublic) {
+  auto iac = NetBuild({
+      NetPlan("aws_subnet.private", "aws_subnet", json::object()),
+      NetPlan("aws_instance.web", "aws_instance", {{"subnet_id", NetRef("aws_subnet.private")}}),
+      NetPlan("aws_eip.web", "aws_eip", {{"instance", NetRef("aws_instance.web")}, {"public_ip", NetUnknown()}}),
+      NetCfn("Box", "AWS::EC2::Instance", {{"SubnetId", Reference("Sub")}}),
+      NetCfn("Sub", "AWS::EC2::Subnet", json::object()),
+      NetCfn("BoxIp", "AWS::EC2::EIPAssociation", {{"InstanceId", Reference("Box")}, {"AllocationId", "eipalloc-1"}}),
+  });
+  const auto& instances = *NetRegion(iac).instances;
+  ASSERT_EQ(instances.size(), 2u);
+  EXPECT_EQ(instances[0].public_ip, "(assigned at launch)");
+  EXPECT_EQ(instances[1].public_ip, "(assigned at launch)");
+  EXPECT_FALSE(NetUnknownField(iac, "aws_instance.web", "Instance.public_ip"));
+}
+
 TEST(NetworkMappingTest, StateInstanceKeepsItsPublicIp) {
   auto iac = NetBuild({NetState("aws_instance.web", "aws_instance",
                                 {{"id", "i-0abc"},
@@ -433,6 +447,8 @@ TEST(NetworkMappingTest, StateInstanceKeepsItsPublicIp) {
   EXPECT_EQ(i.public_ip, "54.1.2.3");
   EXPECT_EQ(i.group_ids, std::vector<std::string>{"sg-outside"});
   EXPECT_EQ(iac.resources.at("aws_instance.web").real_id, "i-0abc");
+  EXPECT_TRUE(iac.resources.at("aws_instance.web").unknown_fields.empty());  // "" is no profile, not unknown
+  EXPECT_EQ(NetStatus(iac, "ec2_instance_profile_attached", "aws_instance.web"), "FAIL");
 }
 
 // ---- EBS ----------------------------------------------------------------------
@@ -529,6 +545,8 @@ TEST(NetworkMappingTest, PeeringRoutesAndEnvironments) {
       NetPlan("aws_vpc.b", "aws_vpc", {{"cidr_block", "10.1.0.0/16"}, {"tags", {{"Environment", "test"}}}}),
       NetPlan("aws_vpc_peering_connection.ab", "aws_vpc_peering_connection",
               {{"vpc_id", NetRef("aws_vpc.a")}, {"peer_vpc_id", NetRef("aws_vpc.b")}, {"auto_accept", true}}),
+      NetPlan("aws_vpc_ipv4_cidr_block_association.b", "aws_vpc_ipv4_cidr_block_association",
+              {{"vpc_id", NetRef("aws_vpc.b")}, {"cidr_block", "100.64.0.0/16"}}),
       NetPlan("aws_route_table.a", "aws_route_table", {{"vpc_id", NetRef("aws_vpc.a")}, {"route", NetUnknown()}}),
       NetPlan("aws_route.ab", "aws_route",
               {{"route_table_id", NetRef("aws_route_table.a")},
@@ -536,6 +554,8 @@ TEST(NetworkMappingTest, PeeringRoutesAndEnvironments) {
                {"vpc_peering_connection_id", NetRef("aws_vpc_peering_connection.ab")}}),
   });
   EXPECT_EQ((*NetRegion(plan).vpc_peerings)[0].status, "active");
+  EXPECT_EQ((*NetRegion(plan).vpc_peerings)[0].accepter_cidrs,
+            (std::vector<std::string>{"10.1.0.0/16", "100.64.0.0/16"}));
   EXPECT_EQ((*NetRegion(plan).route_tables)[0].routes[0].destination_ipv4, "10.1.0.0/16");
   EXPECT_EQ(NetStatus(plan, "vpc_peering_routes_least_access", "aws_route_table.a"), "FAIL");
   EXPECT_EQ(NetStatus(plan, "vpc_environment_isolation", "aws_vpc_peering_connection.ab"), "PASS");
@@ -774,7 +794,6 @@ TEST(NetworkMappingTest, ConformanceFixturesAgree) {
                           "load_balancer_waf", "cloudfront", "api_gateway_stage", "vpc_peering_route"}) {
     const std::string dir = std::string(POSTURE_IAC_TESTDATA_DIR) + "/conformance/" + key;
     const auto plan = NetLabelled(dir, "plan.json");
-    if (std::getenv("NET_DUMP")) for (const auto& line : plan) std::cout << line << "\n";
     EXPECT_FALSE(plan.empty()) << key;
     EXPECT_EQ(plan, NetLabelled(dir, "state.json")) << key;
     EXPECT_EQ(plan, NetLabelled(dir, "template.json")) << key;
