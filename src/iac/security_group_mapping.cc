@@ -41,7 +41,10 @@ PendingRule TerraformRule(const Json& block) {
   AddAll(rule.ipv6, Field(block, "ipv6_cidr_blocks"), rule.unknown);
   AddAll(rule.prefix_lists, Field(block, "prefix_list_ids"), rule.unknown);
   AddAll(rule.groups, Field(block, "security_groups"), rule.unknown);
-  AddAll(rule.groups, Field(block, "source_security_group_id"), rule.unknown);
+  // Computed when not configured: unknown without a reference in a plan means unset.
+  if (const Json* source = Field(block, "source_security_group_id"); !UnknownValue(source)) {
+    AddAll(rule.groups, source, rule.unknown);
+  }
   const Json* self = Field(block, "self");
   if (UnknownValue(self)) rule.unknown = true;
   rule.self = Boolean(self).value_or(false);
@@ -120,11 +123,10 @@ bool NetworkMapper::add_security_group(const Resource& r, MappingContext& c) {
       // Terraform removes AWS's default egress rule: no egress blocks, no egress.
       g.egress_unknown = !ReadRules(egress, r, g.egress);
     }
-    const std::string real_id = cfn ? "" : Text(Field(v, "id")).value_or("");
     if (!cfn) {
       if (auto arn = Text(Field(v, "arn"))) c.alias(*arn, r.address);
     }
-    c.record(r, UnknownValue(Field(v, "id")) ? "" : real_id);
+    c.record(r, cfn ? "" : Text(Field(v, "id")).value_or(""));
     if (g.ingress_unknown) c.mark_unknown(r.address, "SecurityGroup.ingress");
     if (g.egress_unknown) c.mark_unknown(r.address, "SecurityGroup.egress");
     groups_.push_back(std::move(g));

@@ -34,7 +34,8 @@ const Json* Given(const Json& values, std::string_view key) {
 }
 
 // A route block of aws_route_table (`inline_block`), an aws_route, or an AWS::EC2::Route.
-PendingRoute ReadRoute(const Json& v, bool cfn, bool inline_block) {
+PendingRoute ReadRoute(const Json& v, const Resource& r, bool inline_block) {
+  const bool cfn = IsCloudFormation(r);
   PendingRoute route;
   const char* ipv4 = cfn ? "DestinationCidrBlock" : (inline_block ? "cidr_block" : "destination_cidr_block");
   const char* ipv6 =
@@ -46,7 +47,8 @@ PendingRoute ReadRoute(const Json& v, bool cfn, bool inline_block) {
   route.route.destination_prefix_list_id = Text(prefix).value_or("");
   for (const auto& target : kTargets) {
     const Json* value = Given(v, cfn ? target.cloudformation : target.terraform);
-    if (value == nullptr) continue;
+    // Terraform computes the targets it is not given (instance_id, network_interface_id).
+    if (Unset(value, r)) continue;
     if (UnknownValue(value))
       route.unknown = true;
     else
@@ -172,7 +174,7 @@ bool NetworkMapper::add_vpc(const Resource& r, MappingContext& c) {
       if (!routes->is_array()) {
         p.routes_unknown = true;
       } else {
-        for (const auto& block : *routes) p.routes.push_back(ReadRoute(block, false, true));
+        for (const auto& block : *routes) p.routes.push_back(ReadRoute(block, r, true));
       }
     }
     if (r.type == "aws_default_route_table") {
@@ -184,7 +186,7 @@ bool NetworkMapper::add_vpc(const Resource& r, MappingContext& c) {
     return true;
   }
   if (r.type == "aws_route" || r.type == "AWS::EC2::Route") {
-    PendingRoute route = ReadRoute(v, cfn, false);
+    PendingRoute route = ReadRoute(v, r, false);
     if (const Json* table = Field(v, cfn ? "RouteTableId" : "route_table_id")) route.table = *table;
     route_resources_.push_back(std::move(route));
     return true;

@@ -98,6 +98,7 @@ TEST(NetworkMappingTest, PlanSecurityGroupJoinsItsRuleResources) {
       NetPlan("aws_security_group_rule.ssh", "aws_security_group_rule",
               {{"type", "ingress"},
                {"security_group_id", NetRef("aws_security_group.web")},
+               {"source_security_group_id", NetUnknown()},
                {"protocol", "6"},
                {"from_port", 22},
                {"to_port", 22},
@@ -126,6 +127,7 @@ TEST(NetworkMappingTest, PlanSecurityGroupJoinsItsRuleResources) {
   EXPECT_EQ(g.egress[0].protocol, "-1");
   EXPECT_EQ(g.egress[0].from_port, -1);
   EXPECT_FALSE(NetUnknownField(iac, "aws_security_group.web", "SecurityGroup.egress"));
+  EXPECT_FALSE(NetUnknownField(iac, "aws_security_group.web", "SecurityGroup.ingress"));
   EXPECT_EQ(iac.resources.count("aws_security_group_rule.ssh"), 0u);  // rules are not objects
 
   EXPECT_EQ(NetStatus(iac, "ec2_sg_no_admin_ports_from_internet_ipv4", "aws_security_group.web"), "FAIL");
@@ -551,8 +553,11 @@ TEST(NetworkMappingTest, PeeringRoutesAndEnvironments) {
       NetPlan("aws_route.ab", "aws_route",
               {{"route_table_id", NetRef("aws_route_table.a")},
                {"destination_cidr_block", NetRef("aws_vpc.b", "cidr_block")},
-               {"vpc_peering_connection_id", NetRef("aws_vpc_peering_connection.ab")}}),
+               {"vpc_peering_connection_id", NetRef("aws_vpc_peering_connection.ab")},
+               {"instance_id", NetUnknown()},
+               {"network_interface_id", NetUnknown()}}),
   });
+  EXPECT_FALSE(NetUnknownField(plan, "aws_route_table.a", "RouteTable.routes"));
   EXPECT_EQ((*NetRegion(plan).vpc_peerings)[0].status, "active");
   EXPECT_EQ((*NetRegion(plan).vpc_peerings)[0].accepter_cidrs,
             (std::vector<std::string>{"10.1.0.0/16", "100.64.0.0/16"}));
