@@ -18,17 +18,6 @@ Setting<std::vector<Ref>> RefListSetting(const Json* value, const Resource& r) {
   return Setting<std::vector<Ref>>::Known(std::move(refs));
 }
 
-Setting<std::vector<std::string>> NameListSetting(const Json* value, const Resource& r) {
-  Setting<std::vector<Ref>> refs = RefListSetting(value, r);
-  Setting<std::vector<std::string>> out;
-  out.state = static_cast<decltype(out.state)>(refs.state);
-  for (const auto& ref : refs.value) {
-    // A name given by reference resolves like an id.
-    out.value.push_back(ref.is_string() ? ref.get<std::string>() : ref.dump());
-  }
-  return out;
-}
-
 Setting<Ref> RefSetting(const Json* value, const Resource& r) {
   if (Unset(value, r) || (value->is_string() && value->get_ref<const std::string&>().empty())) return {};
   if (UnknownValue(value)) return Setting<Ref>::Unknown();
@@ -63,7 +52,7 @@ void ReadTerraformInstance(const Json& v, const Resource& r, InstanceSettings& s
   ReadMetadataOptions(Block(v, "metadata_options"), r, false, s);
   s.public_ip = BoolSetting(Field(v, "associate_public_ip_address"), r);
   s.groups = RefListSetting(Field(v, "vpc_security_group_ids"), r);
-  s.group_names = NameListSetting(Field(v, "security_groups"), r);
+  s.group_names = RefListSetting(Field(v, "security_groups"), r);
   s.profile = RefSetting(Field(v, "iam_instance_profile"), r);
   if (const Json* subnet = Field(v, "subnet_id"); !Unset(subnet, r)) s.subnet = *subnet;
 }
@@ -71,7 +60,7 @@ void ReadTerraformInstance(const Json& v, const Resource& r, InstanceSettings& s
 void ReadTerraformTemplate(const Json& v, const Resource& r, InstanceSettings& s) {
   ReadMetadataOptions(Block(v, "metadata_options"), r, false, s);
   s.groups = RefListSetting(Field(v, "vpc_security_group_ids"), r);
-  s.group_names = NameListSetting(Field(v, "security_group_names"), r);
+  s.group_names = RefListSetting(Field(v, "security_group_names"), r);
   ReadInterface(PrimaryInterface(Field(v, "network_interfaces"), false), r, false, s);
   if (const Json* profile = Block(v, "iam_instance_profile")) {
     s.profile = RefSetting(Field(*profile, "arn"), r);
@@ -83,7 +72,7 @@ void ReadTerraformTemplate(const Json& v, const Resource& r, InstanceSettings& s
 void ReadCloudFormationInstance(const Json& v, const Resource& r, InstanceSettings& s) {
   ReadMetadataOptions(Field(v, "MetadataOptions"), r, true, s);
   s.groups = RefListSetting(Field(v, "SecurityGroupIds"), r);
-  s.group_names = NameListSetting(Field(v, "SecurityGroups"), r);
+  s.group_names = RefListSetting(Field(v, "SecurityGroups"), r);
   if (const Json* subnet = Field(v, "SubnetId")) s.subnet = *subnet;
   ReadInterface(PrimaryInterface(Field(v, "NetworkInterfaces"), true), r, true, s);
   const Json* profile = Field(v, "IamInstanceProfile");
@@ -200,10 +189,17 @@ void NetworkMapper::finish_instances(MappingContext& c) {
       else
         out.group_ids.push_back(std::move(id));
     }
-    for (const auto& name : s.group_names.value) {
-      auto group = std::find_if(groups_.begin(), groups_.end(),
-                                [&](const PendingGroup& g) { return g.group.name == name || g.address == name; });
-      out.group_ids.push_back(group != groups_.end() ? group->address : c.canonical_id(name));
+    for (const auto& ref : s.group_names.value) {
+      const std::string id = c.canonical_id(ref);
+      auto group = std::find_if(groups_.begin(), groups_.end(), [&](const PendingGroup& g) {
+        return g.address == id || (ref.is_string() && g.group.name == id);
+      });
+      if (group != groups_.end())
+        out.group_ids.push_back(group->address);
+      else if (!id.empty())
+        out.group_ids.push_back(id);
+      else
+        c.mark_unknown(i.address, "Instance.group_ids");
     }
 
     if (s.profile.unknown()) c.mark_unknown(i.address, "Instance.instance_profile_arn");

@@ -95,14 +95,19 @@ std::vector<Ref> RefList(const Json* value) {
   return out;
 }
 
+namespace {
+bool EmptyText(const Json* value) { return value->is_string() && value->get_ref<const std::string&>().empty(); }
+}  // namespace
+
+// An empty string is how Terraform state shows an unset optional value.
 Setting<std::string> TextSetting(const Json* value, const Resource& resource) {
-  if (Unset(value, resource)) return {};
+  if (Unset(value, resource) || EmptyText(value)) return {};
   if (auto text = Text(value)) return Setting<std::string>::Known(*text);
   return Setting<std::string>::Unknown();
 }
 
 Setting<bool> BoolSetting(const Json* value, const Resource& resource) {
-  if (Unset(value, resource)) return {};
+  if (Unset(value, resource) || EmptyText(value)) return {};
   if (auto flag = Boolean(value)) return Setting<bool>::Known(*flag);
   return Setting<bool>::Unknown();
 }

@@ -117,7 +117,7 @@ struct InstanceSettings {
   Setting<std::string> http_tokens, http_endpoint;
   Setting<bool> public_ip;
   Setting<std::vector<Ref>> groups;
-  Setting<std::vector<std::string>> group_names;  // EC2-Classic/default-VPC names
+  Setting<std::vector<Ref>> group_names;  // by name (default VPC), or references
   Setting<Ref> profile;
   Ref subnet;
 };

@@ -437,6 +437,28 @@ TEST(NetworkMappingTest, ElasticIpsMakeInstancesPublic) {
   EXPECT_FALSE(NetUnknownField(iac, "aws_instance.web", "Instance.public_ip"));
 }
 
+TEST(NetworkMappingTest, StateLaunchTemplateEmptyStringsAreUnset) {
+  auto iac = NetBuild({
+      NetState("aws_security_group.web", "aws_security_group", {{"id", "sg-1"}, {"name", "web"}}),
+      NetState("aws_launch_template.web", "aws_launch_template",
+               {{"id", "lt-1"},
+                {"name", "web"},
+                {"metadata_options", json::array({{{"http_tokens", ""}, {"http_endpoint", ""}}})},
+                {"network_interfaces", json::array({{{"associate_public_ip_address", ""}, {"device_index", 0}}})},
+                {"iam_instance_profile", json::array({{{"arn", ""}, {"name", "web-profile"}}})}}),
+      NetState("aws_instance.web", "aws_instance",
+               {{"id", "i-1"},
+                {"launch_template", json::array({{{"id", "lt-1"}, {"name", "web"}, {"version", "$Latest"}}})},
+                {"security_groups", {"web"}},
+                {"iam_instance_profile", ""}}),
+  });
+  const auto& i = (*NetRegion(iac).instances)[0];
+  EXPECT_EQ(i.http_tokens, "optional");
+  EXPECT_EQ(i.instance_profile_arn, "web-profile");
+  EXPECT_EQ(i.group_ids, std::vector<std::string>{"aws_security_group.web"});
+  EXPECT_TRUE(iac.resources.at("aws_instance.web").unknown_fields.empty());
+}
+
 TEST(NetworkMappingTest, StateInstanceKeepsItsPublicIp) {
   auto iac = NetBuild({NetState("aws_instance.web", "aws_instance",
                                 {{"id", "i-0abc"},
