@@ -107,9 +107,10 @@ bool NetworkMapper::add_edge(const Resource& r, MappingContext& c) {
     rest_apis_[r.address] = std::move(api);
     return true;
   }
-  if (r.type == "aws_api_gateway_stage" || r.type == "AWS::ApiGateway::Stage" ||
-      (r.type == "AWS::ApiGateway::Deployment" && Field(v, "StageName") != nullptr)) {
-    // A Deployment with a StageName creates that stage.
+  const bool deployment_stage = (r.type == "AWS::ApiGateway::Deployment" || r.type == "aws_api_gateway_deployment") &&
+                                !Text(Field(v, cfn ? "StageName" : "stage_name")).value_or("").empty();
+  if (r.type == "aws_api_gateway_stage" || r.type == "AWS::ApiGateway::Stage" || deployment_stage) {
+    // A deployment given a stage name creates that stage.
     PendingStage p{r.address, r.region, {}, {}, {}};
     if (const Json* api = Field(v, cfn ? "RestApiId" : "rest_api_id")) p.rest_api = *api;
     p.stage_name = Text(Field(v, cfn ? "StageName" : "stage_name")).value_or("");

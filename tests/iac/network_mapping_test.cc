@@ -697,6 +697,12 @@ TEST(NetworkMappingTest, ApiGatewayStagesAndTheirWebAcls) {
                 {"web_acl_arn", "arn:aws:wafv2:acl"}}),
   });
   EXPECT_EQ((*NetRegion(state).api_gateway_stages)[0].web_acl_arn, "arn:aws:wafv2:acl");
+  auto deployments = NetBuild({NetPlan("aws_api_gateway_deployment.a", "aws_api_gateway_deployment",
+                                       {{"rest_api_id", "abc"}, {"stage_name", "v1"}}),
+                               NetPlan("aws_api_gateway_deployment.b", "aws_api_gateway_deployment",
+                                       {{"rest_api_id", "abc"}, {"stage_name", ""}})});
+  ASSERT_EQ(NetRegion(deployments).api_gateway_stages->size(), 1u);
+  EXPECT_EQ(deployments.unsupported.at("aws_api_gateway_deployment"), 1);
   auto cfn = NetBuild(
       {NetCfn("Api", "AWS::ApiGateway::RestApi", {{"Name", "x"}}),
        NetCfn("Deployment", "AWS::ApiGateway::Deployment", {{"RestApiId", Reference("Api")}, {"StageName", "live"}})});
