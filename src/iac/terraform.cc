@@ -30,7 +30,6 @@ struct Outline {
   bool has_resource_changes = false;
   bool has_planned_values = false;
   bool has_configuration = false;
-  bool has_values = false;
 };
 
 // The offset of the last character that is not white space (where a truncated text ends).
@@ -106,8 +105,6 @@ Outline FirstPass(od::document& document, const char* base, terraform::PlanConfi
     } else if (key == "configuration") {
       outline.has_configuration = true;
       config.ReadConfiguration(field.value());
-    } else if (key == "values") {
-      outline.has_values = true;
     }
   }
   return outline;
@@ -152,9 +149,10 @@ void SecondPass(od::document& document, Kind kind, const Outline& outline, terra
   }
 }
 
-// Where simdjson's first stage (which indexes the whole text and checks that
-// strings, objects and arrays are closed) failed: the first control character
-// inside a string, the first invalid UTF-8 byte, or the end of a truncated text.
+// Where simdjson's first stage (which indexes the whole text, checking UTF-8
+// and strings) failed: the first control character inside a string, the
+// first invalid UTF-8 byte, or the end of a text cut inside a string. A text
+// cut elsewhere fails later, when the first pass runs past its end.
 std::size_t StageOneOffset(std::string_view text, simdjson::error_code error) {
   if (error == simdjson::UNESCAPED_CHARS) {
     bool in_string = false;

@@ -19,6 +19,24 @@ struct Change {
   bool kept = false;  // an action that leaves the resource in place: create, update, no-op, read
   nlohmann::json after;
   nlohmann::json after_unknown;
+  // Looked up once the identity is known.
+  bool looked_up = false;
+  const ResourceConfig* config = nullptr;
+  std::string own_index;
+
+  // Whether the keys before `change` (Terraform's order) said who the resource is.
+  bool identified() const {
+    if (type.empty() || name.empty() || address.empty()) return false;
+    if (address.rfind("module.", 0) == 0 && module_address.empty()) return false;
+    return address.back() != ']' || !index.is_null();
+  }
+
+  void LookUp(const PlanConfig& plan) {
+    if (looked_up) return;
+    looked_up = true;
+    config = plan.Find(module_address, "managed", type, name);
+    own_index = IndexSuffix(index);
+  }
 };
 
 bool KeepsResource(std::string_view action) {
@@ -42,10 +60,10 @@ void ReadChangeBody(od::value value, Change& change, const PlanConfig* plan) {
       change.after = ToJson(field.value());
       has_after = true;
     } else if (key == "after_unknown") {
-      if (plan && has_after && !change.type.empty() && !change.name.empty()) {
+      if (plan && has_after && change.identified()) {
         if (!change.after.is_object()) change.after = nlohmann::json::object();
-        const ResourceConfig* config = plan->Find(change.module_address, "managed", change.type, change.name);
-        ApplyUnknowns(change.after, field.value(), config, *plan, change.module_address, IndexSuffix(change.index));
+        change.LookUp(*plan);
+        ApplyUnknowns(change.after, field.value(), change.config, *plan, change.module_address, change.own_index);
       } else {
         change.after_unknown = ToJson(field.value());
       }
@@ -118,17 +136,16 @@ void ReadResourceChanges(ReadContext& context, od::value changes, const PlanConf
       throw Failure{offset, "resource change without type, name or change"};
     }
     if (!change.kept) continue;
-    std::string own_index = IndexSuffix(change.index);
+    change.LookUp(config);
     if (change.address.empty()) {
-      change.address = JoinAddress(change.module_address, change.type + "." + change.name) + own_index;
+      change.address = JoinAddress(change.module_address, change.type + "." + change.name) + change.own_index;
     }
     if (!change.after.is_object()) change.after = nlohmann::json::object();
-    const ResourceConfig* resource_config = config.Find(change.module_address, "managed", change.type, change.name);
     if (!change.after_unknown.is_null()) {
-      ApplyUnknowns(change.after, change.after_unknown, resource_config, config, change.module_address, own_index);
+      ApplyUnknowns(change.after, change.after_unknown, change.config, config, change.module_address, change.own_index);
     }
     Emit(context, std::move(change.address), std::move(change.type), std::move(change.after),
-         resource_config ? resource_config->region : config.DefaultRegion(change.module_address),
+         change.config ? change.config->region : config.DefaultRegion(change.module_address),
          config.ModuleSource(change.module_address));
   }
 }

@@ -87,7 +87,8 @@ std::size_t OffsetOf(od::value& value, const char* base) {
 }
 
 std::string IndexSuffix(const nlohmann::json& key) {
-  if (key.is_number_integer() || key.is_number_unsigned()) return "[" + key.dump() + "]";
+  if (key.is_number_unsigned()) return "[" + std::to_string(key.get<std::uint64_t>()) + "]";
+  if (key.is_number_integer()) return "[" + std::to_string(key.get<std::int64_t>()) + "]";
   if (key.is_string()) {
     std::string out = "[\"";
     for (char c : key.get_ref<const std::string&>()) {
