@@ -126,12 +126,13 @@ def estate(fixed):
                  {"description": "data key", "enable_key_rotation": fixed, "is_enabled": True,
                   "customer_master_key_spec": "SYMMETRIC_DEFAULT", "key_usage": "ENCRYPT_DECRYPT"}),
     ]
+    # New buckets have Block Public Access on; a public bucket turns it off explicitly.
+    root.append(resource("aws_s3_bucket_public_access_block.data", "aws_s3_bucket_public_access_block", "data",
+                         {"bucket": "acme-example-data", "block_public_acls": fixed, "block_public_policy": fixed,
+                          "ignore_public_acls": fixed, "restrict_public_buckets": fixed},
+                         refs={"bucket": ["aws_s3_bucket.data"]}))
     if fixed:
         root += [
-            resource("aws_s3_bucket_public_access_block.data", "aws_s3_bucket_public_access_block", "data",
-                     {"bucket": "acme-example-data", "block_public_acls": True, "block_public_policy": True,
-                      "ignore_public_acls": True, "restrict_public_buckets": True},
-                     refs={"bucket": ["aws_s3_bucket.data"]}),
             resource("aws_flow_log.main", "aws_flow_log", "main",
                      {"traffic_type": "ALL", "log_destination_type": "s3",
                       "log_destination": "arn:aws:s3:::acme-example-flow-logs"},

@@ -90,6 +90,7 @@ int RunIacCommand(const std::vector<std::string>& argv) {
     result.errors.push_back(inventory::CollectionError{
         .service = "iac", .operation = "read", .region = "", .kind = "parse", .code = "", .message = error.text()});
   }
+  for (const auto& file : loaded.files) result.files.push_back(file.path);
   const inventory::Inventory& inventory = loaded.iac.inventory;
   auto checks = ChecksForCode(inventory, plan.checks);
   result.findings = checks::EvaluateChecks(inventory, checks, plan.config.settings);

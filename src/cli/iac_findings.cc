@@ -120,6 +120,13 @@ std::vector<const checks::Check*> ChecksForCode(const inventory::Inventory& inve
 }
 
 void AnnotateCodeFindings(const iac::IacInventory& iac, std::vector<checks::Finding>& findings) {
+  // A verdict about the account itself that no resource of the files
+  // declares (account-level Block Public Access when the code manages only
+  // buckets) judges what the code does not manage: it is left out.
+  std::erase_if(findings, [&](const checks::Finding& f) {
+    return f.resource_id == iac.inventory.account_id && !iac::FindResource(iac, f.resource_arn) &&
+           !AccountLevelResource(iac, f.check_id);
+  });
   for (auto& finding : findings) {
     const iac::ResourceInfo* info = iac::FindResource(iac, finding.resource_id);
     if (!info) info = iac::FindResource(iac, finding.resource_arn);

@@ -22,7 +22,8 @@ bool SectionPresent(const inventory::Inventory& inventory, std::string_view sect
 std::vector<const checks::Check*> ChecksForCode(const inventory::Inventory& inventory,
                                                 const std::vector<const checks::Check*>& candidates);
 
-// Gives each finding its location (file, line, address, module source),
+// Drops verdicts about account-level settings the files do not declare,
+// gives each finding its location (file, line, address, module source),
 // mutes findings the resource suppresses for that check (with the reason),
 // and turns a PASS or FAIL that depends on a value unknown until apply into
 // ERROR "unknown until apply: <field>".

@@ -34,7 +34,7 @@ std::optional<std::string> ReadFile(const fs::path& path, std::string& error) {
   auto size = fs::file_size(path, ec);
   std::string text;
   if (!ec) {
-    text.reserve(static_cast<std::size_t>(size) + 64);
+    text.reserve(static_cast<std::size_t>(size) + kTerraformReadPadding);
     text.resize(static_cast<std::size_t>(size));
     in.read(text.data(), static_cast<std::streamsize>(size));
     text.resize(static_cast<std::size_t>(in.gcount()));
@@ -56,13 +56,14 @@ void LoadPath(const fs::path& path, bool named_explicitly, InventoryBuilder& bui
     result.errors.push_back(ParseError{path.string(), 0, error});
     return;
   }
-  LoadIacText(path.string(), *text, named_explicitly, builder, result, options);
+  // ReadFile left padding after the text: Terraform JSON is parsed in place.
+  LoadIacText(path.string(), *text, named_explicitly, builder, result, options, /*padded=*/true);
 }
 
 }  // namespace
 
 void LoadIacText(const std::string& name, std::string_view text, bool named_explicitly, InventoryBuilder& builder,
-                 LoadResult& result, const LoadOptions& options) {
+                 LoadResult& result, const LoadOptions& options, bool padded) {
   LoadedFile file{.path = name, .bytes = text.size()};
   auto sink = [&](Resource&& resource) {
     ++file.resources;
@@ -70,7 +71,7 @@ void LoadIacText(const std::string& name, std::string_view text, bool named_expl
   };
   std::optional<ParseError> error;
   if (LooksLikeTerraform(text)) {
-    error = ReadTerraform(name, text, sink, &file.format);
+    error = padded ? ReadTerraformPadded(name, text, sink, &file.format) : ReadTerraform(name, text, sink, &file.format);
   } else if (LooksLikeCloudFormation(text)) {
     file.format = SourceFormat::kCloudFormation;
     CloudFormationOptions cfn = options.cloudformation;

@@ -41,8 +41,10 @@ struct LoadResult {
 // file named explicitly must be one or it is an error.
 LoadResult LoadIac(const std::vector<std::string>& paths, const LoadOptions& options = {});
 
-// The same for one text already in memory (tests, stdin).
+// The same for one text already in memory (tests, stdin). `padded`: the
+// caller promises kTerraformReadPadding readable bytes after the text, so
+// JSON is parsed without a copy.
 void LoadIacText(const std::string& name, std::string_view text, bool named_explicitly, InventoryBuilder& builder,
-                 LoadResult& result, const LoadOptions& options = {});
+                 LoadResult& result, const LoadOptions& options = {}, bool padded = false);
 
 }  // namespace posture::iac

@@ -15,6 +15,7 @@ std::string RenderJson(const ScanResult& result, const RenderOptions&) {
                  {"accounts", result.accounts},
                  {"regions", result.regions},
                  {"source", result.source}};
+  if (result.source == "iac") out["scan"]["files"] = result.files;
   ordered_json findings = ordered_json::array();
   for (const auto& f : result.findings) {
     ordered_json compliance = ordered_json::object();

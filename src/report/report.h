@@ -32,7 +32,8 @@ struct ScanResult {
   std::string finished_at;  // RFC 3339, UTC
   std::vector<std::string> accounts;
   std::vector<std::string> regions;
-  std::string source = "live";
+  std::string source = "live";  // "live" or "iac"
+  std::vector<std::string> files;  // posture iac: the files read
   std::vector<checks::Finding> findings;
   std::vector<inventory::CollectionError> errors;
   int checks_run = 0;

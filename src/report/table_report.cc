@@ -147,7 +147,10 @@ std::string RenderTable(const ScanResult& result, const RenderOptions& options) 
   for (const auto& a : result.accounts) accounts += (accounts.empty() ? "" : ", ") + a;
   for (const auto& r : result.regions) regions += (regions.empty() ? "" : ", ") + r;
   const bool organization = !result.account_summaries.empty();
-  if (organization) {
+  if (result.source == "iac") {
+    out += style.bold("posture iac") + " — " + std::to_string(result.files.size()) +
+           (result.files.size() == 1 ? " file" : " files") + " — regions " + regions + "\n";
+  } else if (organization) {
     out += style.bold("posture scan") + " — organization " + result.organization_id + ", " +
            std::to_string(result.account_summaries.size()) + " accounts — regions " + regions + "\n";
   } else {
@@ -211,8 +214,8 @@ std::string RenderTable(const ScanResult& result, const RenderOptions& options) 
   out += "\n" + style.bold("Summary") + ": " + std::to_string(result.checks_run) + " checks, " +
          std::to_string(resources.size()) + " resources evaluated — " + style.wrap("32", "PASS") + " " +
          std::to_string(pass) + ", " + style.wrap("31", "FAIL") + " " + std::to_string(fail) + ", " +
-         style.wrap("33", "ERROR") + " " + std::to_string(error) + " — " + seconds + ", " +
-         std::to_string(result.api_requests) + " API requests\n";
+         style.wrap("33", "ERROR") + " " + std::to_string(error) + " — " + seconds +
+         (result.source == "iac" ? std::string("\n") : ", " + std::to_string(result.api_requests) + " API requests\n");
   return out;
 }
 

@@ -40,8 +40,16 @@ resource "aws_instance" "web" { # public IP, IMDSv1 allowed, no instance profile
   vpc_security_group_ids      = [aws_security_group.web.id]
 }
 
-resource "aws_s3_bucket" "data" { # no Block Public Access
+resource "aws_s3_bucket" "data" {
   bucket = "acme-example-data"
+}
+
+resource "aws_s3_bucket_public_access_block" "data" { # Block Public Access turned off
+  bucket                  = aws_s3_bucket.data.id
+  block_public_acls       = false
+  block_public_policy     = false
+  ignore_public_acls      = false
+  restrict_public_buckets = false
 }
 
 resource "aws_s3_bucket_policy" "data" { # public read, no TLS-only statement
