@@ -405,9 +405,14 @@ TEST(IacStorageMappingTest, AccountBlockIsSetOnlyFromTheFileOrAsNotConfigured) {
   EXPECT_EQ(StorageRun(declared.inventory, "s3_bucket_not_public")["posture-site"], "PASS");
   EXPECT_EQ(StorageRun(declared.inventory, "s3_public_access_block")["posture-site"], "PASS");
 
+  const IacInventory bucket_only =
+      StorageBuild({StorageRes("aws_s3_bucket.site", "aws_s3_bucket", {{"bucket", "posture-site"}})});
+  ASSERT_TRUE(bucket_only.inventory.storage.account_public_access_block.ok());
+  EXPECT_FALSE(bucket_only.inventory.storage.account_public_access_block->has_value());
+
+  // No bucket: the account's block judges nothing and stays uncollected.
   const IacInventory none = StorageBuild({StorageRes("aws_db_instance.db", "aws_db_instance", json::object())});
-  ASSERT_TRUE(none.inventory.storage.account_public_access_block.ok());
-  EXPECT_FALSE(none.inventory.storage.account_public_access_block->has_value());
+  EXPECT_FALSE(none.inventory.storage.account_public_access_block.ok());
   ASSERT_TRUE(none.inventory.storage.buckets.ok());
   EXPECT_TRUE(none.inventory.storage.buckets->empty());
 }
