@@ -776,6 +776,39 @@ TEST(IacStorageMappingTest, GuardDutyDetectorsOnlyWhereDeclared) {
   EXPECT_FALSE(none.inventory.regions.at(0).trails.ok());
 }
 
+TEST(IacStorageMappingTest, KeyAndDetectorComparablesAgreeAcrossPlanStateAndTemplate) {
+  const std::string key_id = "5678efgh-12ab-34cd-56ef-1234567890ab";
+  const std::string detector_id = "12abc34d567e8fa901bc2d34e56789f0";
+  const IacInventory plan = StorageBuild({StorageRes("aws_kms_key.data", "aws_kms_key",
+                                                     {{"enable_key_rotation", true},
+                                                      {"key_id", Unknown("known after apply")},
+                                                      {"arn", Unknown("known after apply")}}),
+                                          StorageRes("aws_guardduty_detector.main", "aws_guardduty_detector",
+                                                     {{"enable", true}, {"id", Unknown("known after apply")}})});
+  const IacInventory state = StorageBuild(
+      {StorageState("aws_kms_key.data", "aws_kms_key",
+                    {{"enable_key_rotation", true},
+                     {"key_id", key_id},
+                     {"id", key_id},
+                     {"arn", "arn:aws:kms:us-east-1:123456789012:key/" + key_id},
+                     {"customer_master_key_spec", "SYMMETRIC_DEFAULT"},
+                     {"is_enabled", true},
+                     {"key_usage", "ENCRYPT_DECRYPT"}}),
+       StorageState("aws_guardduty_detector.main", "aws_guardduty_detector", {{"enable", true}, {"id", detector_id}})});
+  const IacInventory cfn = StorageBuild({StorageCfn("DataKey", "AWS::KMS::Key", {{"EnableKeyRotation", true}}),
+                                         StorageCfn("Detector", "AWS::GuardDuty::Detector", {{"Enable", true}})});
+  const std::map<std::string, std::string> labels = {{"aws_kms_key.data", "key"},
+                                                     {"DataKey", "key"},
+                                                     {"aws_guardduty_detector.main", "detector"},
+                                                     {"Detector", "detector"}};
+  const auto expected = StorageComparables(plan, labels);
+  ASSERT_EQ(expected.size(), 2u);
+  EXPECT_EQ(StorageComparables(state, labels), expected);
+  EXPECT_EQ(StorageComparables(cfn, labels), expected);
+  EXPECT_EQ(StorageInfo(state, "aws_kms_key.data").real_id, key_id);
+  EXPECT_EQ(StorageInfo(state, "aws_guardduty_detector.main").real_id, detector_id);
+}
+
 TEST(IacStorageMappingTest, OtherTypesAreLeftToOtherMappers) {
   const IacInventory iac = StorageBuild({StorageRes("aws_sqs_queue.q", "aws_sqs_queue", json::object())});
   EXPECT_EQ(iac.unsupported.at("aws_sqs_queue"), 1);
