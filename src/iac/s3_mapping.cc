@@ -270,8 +270,9 @@ void S3Mapper::finish(MappingContext& context, bool write_buckets) {
   }
   if (write_buckets) {
     context.inventory().storage.buckets.set(std::move(out));
-    // Not declared: nullopt, so each bucket is judged on its own block.
-    if (!account_block_.present && !account_block_.unknown) {
+    // Not declared: nullopt when the run holds buckets, so each is judged on
+    // its own block; uncollected otherwise (nothing to judge).
+    if (!buckets_.empty() && !account_block_.present && !account_block_.unknown) {
       context.inventory().storage.account_public_access_block.set(std::nullopt);
     }
   }

@@ -12,7 +12,9 @@
 //   returns the four settings true); versioning never enabled; no access
 //   logging. moto does not apply the 2023 default: a live conformance test
 //   against moto must declare the block explicitly.
-// - Account Block Public Access: nullopt (not configured) unless declared.
+// - Account Block Public Access: as declared; else nullopt (not configured)
+//   when the run holds buckets, so each bucket is judged on its own block
+//   (as Checkov does), and uncollected when it holds none.
 // - RDS: storage not encrypted, auto minor version upgrade on, not Multi-AZ;
 //   Terraform sends publicly_accessible = false when unset, CloudFormation
 //   leaves it to AWS, which makes the instance public when its subnets'

@@ -405,9 +405,14 @@ TEST(IacStorageMappingTest, AccountBlockIsSetOnlyFromTheFileOrAsNotConfigured) {
   EXPECT_EQ(StorageRun(declared.inventory, "s3_bucket_not_public")["posture-site"], "PASS");
   EXPECT_EQ(StorageRun(declared.inventory, "s3_public_access_block")["posture-site"], "PASS");
 
+  const IacInventory bucket_only =
+      StorageBuild({StorageRes("aws_s3_bucket.site", "aws_s3_bucket", {{"bucket", "posture-site"}})});
+  ASSERT_TRUE(bucket_only.inventory.storage.account_public_access_block.ok());
+  EXPECT_FALSE(bucket_only.inventory.storage.account_public_access_block->has_value());
+
+  // No bucket: the account's block judges nothing and stays uncollected.
   const IacInventory none = StorageBuild({StorageRes("aws_db_instance.db", "aws_db_instance", json::object())});
-  ASSERT_TRUE(none.inventory.storage.account_public_access_block.ok());
-  EXPECT_FALSE(none.inventory.storage.account_public_access_block->has_value());
+  EXPECT_FALSE(none.inventory.storage.account_public_access_block.ok());
   ASSERT_TRUE(none.inventory.storage.buckets.ok());
   EXPECT_TRUE(none.inventory.storage.buckets->empty());
 }
@@ -769,6 +774,39 @@ TEST(IacStorageMappingTest, GuardDutyDetectorsOnlyWhereDeclared) {
   const IacInventory none = StorageBuild({StorageRes("aws_kms_key.k", "aws_kms_key", json::object())});
   EXPECT_FALSE(none.inventory.regions.at(0).guardduty_detectors.ok());
   EXPECT_FALSE(none.inventory.regions.at(0).trails.ok());
+}
+
+TEST(IacStorageMappingTest, KeyAndDetectorComparablesAgreeAcrossPlanStateAndTemplate) {
+  const std::string key_id = "5678efgh-12ab-34cd-56ef-1234567890ab";
+  const std::string detector_id = "12abc34d567e8fa901bc2d34e56789f0";
+  const IacInventory plan = StorageBuild({StorageRes("aws_kms_key.data", "aws_kms_key",
+                                                     {{"enable_key_rotation", true},
+                                                      {"key_id", Unknown("known after apply")},
+                                                      {"arn", Unknown("known after apply")}}),
+                                          StorageRes("aws_guardduty_detector.main", "aws_guardduty_detector",
+                                                     {{"enable", true}, {"id", Unknown("known after apply")}})});
+  const IacInventory state = StorageBuild(
+      {StorageState("aws_kms_key.data", "aws_kms_key",
+                    {{"enable_key_rotation", true},
+                     {"key_id", key_id},
+                     {"id", key_id},
+                     {"arn", "arn:aws:kms:us-east-1:123456789012:key/" + key_id},
+                     {"customer_master_key_spec", "SYMMETRIC_DEFAULT"},
+                     {"is_enabled", true},
+                     {"key_usage", "ENCRYPT_DECRYPT"}}),
+       StorageState("aws_guardduty_detector.main", "aws_guardduty_detector", {{"enable", true}, {"id", detector_id}})});
+  const IacInventory cfn = StorageBuild({StorageCfn("DataKey", "AWS::KMS::Key", {{"EnableKeyRotation", true}}),
+                                         StorageCfn("Detector", "AWS::GuardDuty::Detector", {{"Enable", true}})});
+  const std::map<std::string, std::string> labels = {{"aws_kms_key.data", "key"},
+                                                     {"DataKey", "key"},
+                                                     {"aws_guardduty_detector.main", "detector"},
+                                                     {"Detector", "detector"}};
+  const auto expected = StorageComparables(plan, labels);
+  ASSERT_EQ(expected.size(), 2u);
+  EXPECT_EQ(StorageComparables(state, labels), expected);
+  EXPECT_EQ(StorageComparables(cfn, labels), expected);
+  EXPECT_EQ(StorageInfo(state, "aws_kms_key.data").real_id, key_id);
+  EXPECT_EQ(StorageInfo(state, "aws_guardduty_detector.main").real_id, detector_id);
 }
 
 TEST(IacStorageMappingTest, OtherTypesAreLeftToOtherMappers) {
