@@ -2,8 +2,8 @@
 // public edge), split by what it maps:
 //   network_mapping.cc         dispatch, shared value readers, finish()
 //   security_group_mapping.cc  security groups, their rule resources, NACLs
-//   instance_mapping.cc        instances, launch templates, subnets, EBS
-//   vpc_mapping.cc             VPCs, peering, flow logs, route tables
+//   instance_mapping.cc        instances, launch templates, subnets, Elastic IPs, EBS
+//   vpc_mapping.cc             VPCs and their extra blocks, peering, flow logs, route tables
 //   edge_mapping.cc            load balancers, WAF associations, CloudFront, API Gateway
 //   network_comparables.cc     AppendNetworkComparables
 //
@@ -61,6 +61,7 @@ struct Setting {
   static Setting Known(T v) { return {State::kKnown, std::move(v)}; }
   static Setting Unknown() { return {State::kUnknown, T{}}; }
 };
+// Unset also for "", how Terraform state shows an unset optional value.
 Setting<std::string> TextSetting(const Json* value, const Resource& resource);
 Setting<bool> BoolSetting(const Json* value, const Resource& resource);
 
@@ -69,6 +70,14 @@ Setting<bool> BoolSetting(const Json* value, const Resource& resource);
 std::string SecurityGroupProtocol(const std::string& protocol);
 // "6", "17", "1", "58", "-1", or the number, as DescribeNetworkAcls shows it.
 std::string NetworkAclProtocol(const std::string& protocol);
+
+// Pending objects by address, for the joins in finish() (pointers into `items`).
+template <typename T>
+std::map<std::string, T*> ByAddress(std::vector<T>& items) {
+  std::map<std::string, T*> index;
+  for (auto& item : items) index.emplace(item.address, &item);
+  return index;
+}
 
 // ---- Pending objects -------------------------------------------------------
 
@@ -255,6 +264,7 @@ class NetworkMapper : public DomainMapper {
   // aws_ebs_encryption_by_default, by region: the setting and its address.
   std::map<std::string, std::pair<Setting<bool>, std::string>> ebs_defaults_;
   std::vector<PendingVpc> vpcs_;
+  std::map<std::string, std::string> vpc_cidrs_;              // address -> primary block, built first in finish()
   std::vector<std::pair<Ref, std::string>> secondary_cidrs_;  // VPC, IPv4 block
   std::vector<PendingPeering> peerings_;
   std::vector<Ref> accepted_peerings_;  // peerings an accepter resource accepts
