@@ -146,24 +146,28 @@ void NetworkMapper::finish_edge(MappingContext& c) {
     stage.web_acl_arn = c.canonical_id(p.web_acl);
     stages.push_back(std::move(stage));
   }
+  std::map<std::string, size_t> stage_by_address, stage_by_name;  // by "<api>/<stage>"
+  for (size_t i = 0; i < stages.size(); ++i) {
+    stage_by_address.emplace(stages_[i].address, i);
+    stage_by_name.emplace(stages[i].rest_api_id + "/" + stages[i].stage_name, i);
+  }
   for (const auto& p : associations_) {
     std::string acl = c.canonical_id(p.web_acl);
     // A web ACL known only after apply is still a web ACL: the association names it.
     if (acl.empty()) acl = p.address;
     const std::string target = c.canonical_id(p.resource);
     if (target.empty()) continue;  // protects something unknown until apply
-    bool stage_found = false;
-    const auto named = StageOfArn(target);
-    for (size_t i = 0; i < stages.size(); ++i) {
-      const bool by_address = stages_[i].address == target;
-      const bool by_arn =
-          named && c.canonical_id(named->first) == stages[i].rest_api_id && named->second == stages[i].stage_name;
-      if (by_address || by_arn) {
-        stages[i].web_acl_arn = acl;
-        stage_found = true;
-      }
+    std::optional<size_t> stage;
+    if (auto it = stage_by_address.find(target); it != stage_by_address.end()) stage = it->second;
+    if (const auto named = StageOfArn(target); !stage && named) {
+      auto it = stage_by_name.find(c.canonical_id(named->first) + "/" + named->second);
+      if (it != stage_by_name.end()) stage = it->second;
     }
-    if (!stage_found) (*c.region(p.region).web_acl_by_resource.value)[target] = acl;
+    if (stage) {
+      stages[*stage].web_acl_arn = acl;
+    } else {
+      (*c.region(p.region).web_acl_by_resource.value)[target] = acl;
+    }
   }
   for (size_t i = 0; i < stages.size(); ++i) {
     // Findings name a stage "<rest_api_id>/<stage_name>".

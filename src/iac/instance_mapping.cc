@@ -157,20 +157,34 @@ bool NetworkMapper::add_instance(const Resource& r, MappingContext& c) {
 }
 
 void NetworkMapper::finish_instances(MappingContext& c) {
+  const auto templates = ByAddress(templates_);
+  std::map<std::string, PendingTemplate*> templates_by_name;
+  for (auto& t : templates_) templates_by_name.emplace(t.name, &t);
+  const auto groups = ByAddress(groups_);
+  std::map<std::string, const PendingGroup*> groups_by_name;
+  for (const auto& g : groups_) groups_by_name.emplace(g.group.name, &g);
+  std::map<std::string, std::string> elastic_ips;  // instance -> public IP ("" until allocated)
+  for (const auto& [instance, address] : elastic_ips_) {
+    std::string& ip = elastic_ips[c.canonical_id(instance)];
+    if (ip.empty()) ip = address;
+  }
   for (auto& i : instances_) {
     InstanceSettings& s = i.settings;
-    const std::string template_id = c.canonical_id(i.template_id);
-    for (const auto& t : templates_) {
-      if ((!template_id.empty() && t.address == template_id) ||
-          (!i.template_name.empty() && t.name == i.template_name)) {
-        Complete(s.http_tokens, t.settings.http_tokens);
-        Complete(s.http_endpoint, t.settings.http_endpoint);
-        Complete(s.public_ip, t.settings.public_ip);
-        Complete(s.groups, t.settings.groups);
-        Complete(s.group_names, t.settings.group_names);
-        Complete(s.profile, t.settings.profile);
-        if (s.subnet.is_null()) s.subnet = t.settings.subnet;
-      }
+    const PendingTemplate* t = nullptr;
+    if (auto it = templates.find(c.canonical_id(i.template_id)); it != templates.end()) {
+      t = it->second;
+    } else if (auto named = templates_by_name.find(i.template_name);
+               !i.template_name.empty() && named != templates_by_name.end()) {
+      t = named->second;
+    }
+    if (t != nullptr) {
+      Complete(s.http_tokens, t->settings.http_tokens);
+      Complete(s.http_endpoint, t->settings.http_endpoint);
+      Complete(s.public_ip, t->settings.public_ip);
+      Complete(s.groups, t->settings.groups);
+      Complete(s.group_names, t->settings.group_names);
+      Complete(s.profile, t->settings.profile);
+      if (s.subnet.is_null()) s.subnet = t->settings.subnet;
     }
     inventory::Instance& out = i.instance;
     // Without metadata options AWS answers IMDSv1 and v2 for most AMIs
@@ -191,10 +205,12 @@ void NetworkMapper::finish_instances(MappingContext& c) {
     }
     for (const auto& ref : s.group_names.value) {
       const std::string id = c.canonical_id(ref);
-      auto group = std::find_if(groups_.begin(), groups_.end(), [&](const PendingGroup& g) {
-        return g.address == id || (ref.is_string() && g.group.name == id);
-      });
-      if (group != groups_.end())
+      const PendingGroup* group = nullptr;
+      if (auto it = groups.find(id); it != groups.end()) group = it->second;
+      if (auto it = groups_by_name.find(id); group == nullptr && ref.is_string() && it != groups_by_name.end()) {
+        group = it->second;
+      }
+      if (group != nullptr)
         out.group_ids.push_back(group->address);
       else if (!id.empty())
         out.group_ids.push_back(id);
@@ -224,10 +240,9 @@ void NetworkMapper::finish_instances(MappingContext& c) {
       }
     }
     // An Elastic IP associated with the instance makes it public whatever the subnet says.
-    for (const auto& [instance, address] : elastic_ips_) {
-      if (c.canonical_id(instance) != i.address) continue;
+    if (auto eip = elastic_ips.find(i.address); eip != elastic_ips.end()) {
       public_ip = Setting<bool>::Known(true);
-      if (i.real_public_ip.empty()) i.real_public_ip = address;
+      if (i.real_public_ip.empty()) i.real_public_ip = eip->second;
     }
     if (public_ip.unknown()) c.mark_unknown(i.address, "Instance.public_ip");
     if (public_ip.known() && public_ip.value) {
@@ -283,6 +298,10 @@ void NetworkMapper::finish_volumes(MappingContext& c) {
     // Unknown: written as off and marked (see add_volume).
     c.region(region).ebs_default_encryption.set({setting.first.known() && setting.first.value});
   }
+  std::map<std::string, std::vector<std::string>> attached;  // volume -> instances
+  for (const auto& [volume, instance] : attachments_) {
+    if (std::string id = c.canonical_id(instance); !id.empty()) attached[c.canonical_id(volume)].push_back(id);
+  }
   for (auto& p : volumes_) {
     // An unset `encrypted` follows the region's EBS encryption by default:
     // the run's declaration when it has one, else AWS's default (off).
@@ -294,11 +313,7 @@ void NetworkMapper::finish_volumes(MappingContext& c) {
     if (encrypted.unknown()) c.mark_unknown(p.address, "Volume.encrypted");
     p.volume.encrypted = encrypted.known() && encrypted.value;
     p.volume.kms_key_id = c.canonical_id(p.kms_key);
-    for (const auto& [volume, instance] : attachments_) {
-      if (c.canonical_id(volume) == p.address) {
-        if (std::string id = c.canonical_id(instance); !id.empty()) p.volume.attached_instance_ids.push_back(id);
-      }
-    }
+    if (auto it = attached.find(p.address); it != attached.end()) p.volume.attached_instance_ids = it->second;
     c.region(p.region).volumes.value->push_back(std::move(p.volume));
   }
 }

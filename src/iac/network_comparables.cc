@@ -1,6 +1,7 @@
 // The network domain's comparable attributes (mapping.h): what the checks
 // read, in a form that does not depend on how the file or AWS spelled it.
 #include <algorithm>
+#include <array>
 #include <set>
 #include <tuple>
 

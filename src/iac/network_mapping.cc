@@ -155,10 +155,9 @@ std::optional<std::string> NetworkMapper::resolve_cidr(const Ref& value) const {
   if (value.is_string()) return value.get<std::string>();
   const std::string* address = ReferencedAddress(value);
   if (address == nullptr) return std::nullopt;
-  for (const auto& vpc : vpcs_) {
-    if (vpc.address == *address && !vpc.vpc.cidr.empty()) return vpc.vpc.cidr;
-  }
-  return std::nullopt;
+  auto vpc = vpc_cidrs_.find(*address);
+  if (vpc == vpc_cidrs_.end() || vpc->second.empty()) return std::nullopt;
+  return vpc->second;
 }
 
 void NetworkMapper::finish(MappingContext& context) {
@@ -180,6 +179,7 @@ void NetworkMapper::finish(MappingContext& context) {
     region.api_gateway_stages.set({});
   }
   context.inventory().cloudfront_distributions.set({});
+  for (const auto& vpc : vpcs_) vpc_cidrs_.emplace(vpc.address, vpc.vpc.cidr);
   finish_vpcs(context);       // first: peerings and routes read the VPCs' CIDRs
   finish_instances(context);  // before the groups move out: instances may name them
   finish_security_groups(context);

@@ -2,8 +2,8 @@
 // public edge), split by what it maps:
 //   network_mapping.cc         dispatch, shared value readers, finish()
 //   security_group_mapping.cc  security groups, their rule resources, NACLs
-//   instance_mapping.cc        instances, launch templates, subnets, EBS
-//   vpc_mapping.cc             VPCs, peering, flow logs, route tables
+//   instance_mapping.cc        instances, launch templates, subnets, Elastic IPs, EBS
+//   vpc_mapping.cc             VPCs and their extra blocks, peering, flow logs, route tables
 //   edge_mapping.cc            load balancers, WAF associations, CloudFront, API Gateway
 //   network_comparables.cc     AppendNetworkComparables
 //
@@ -12,6 +12,7 @@
 // in finish(). Not thread-safe (one mapper per run).
 #pragma once
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -61,6 +62,7 @@ struct Setting {
   static Setting Known(T v) { return {State::kKnown, std::move(v)}; }
   static Setting Unknown() { return {State::kUnknown, T{}}; }
 };
+// Unset also for "", how Terraform state shows an unset optional value.
 Setting<std::string> TextSetting(const Json* value, const Resource& resource);
 Setting<bool> BoolSetting(const Json* value, const Resource& resource);
 
@@ -69,6 +71,14 @@ Setting<bool> BoolSetting(const Json* value, const Resource& resource);
 std::string SecurityGroupProtocol(const std::string& protocol);
 // "6", "17", "1", "58", "-1", or the number, as DescribeNetworkAcls shows it.
 std::string NetworkAclProtocol(const std::string& protocol);
+
+// Pending objects by address, for the joins in finish() (pointers into `items`).
+template <typename Items, typename T = typename Items::value_type>
+std::map<std::string, T*> ByAddress(Items& items) {
+  std::map<std::string, T*> index;
+  for (auto& item : items) index.emplace(item.address, &item);
+  return index;
+}
 
 // ---- Pending objects -------------------------------------------------------
 
@@ -242,30 +252,31 @@ class NetworkMapper : public DomainMapper {
   bool any_ = false;
   std::vector<std::string> regions_;
 
-  std::vector<PendingGroup> groups_;
-  std::vector<PendingRuleResource> rule_resources_;
-  std::vector<PendingAcl> acls_;
-  std::vector<PendingAclEntry> acl_entries_;
-  std::vector<PendingInstance> instances_;
-  std::vector<PendingTemplate> templates_;
+  std::deque<PendingGroup> groups_;
+  std::deque<PendingRuleResource> rule_resources_;
+  std::deque<PendingAcl> acls_;
+  std::deque<PendingAclEntry> acl_entries_;
+  std::deque<PendingInstance> instances_;
+  std::deque<PendingTemplate> templates_;
   std::map<std::string, PendingSubnet> subnets_;          // by address
   std::vector<std::pair<Ref, std::string>> elastic_ips_;  // instance, public IP when known
-  std::vector<PendingVolume> volumes_;
+  std::deque<PendingVolume> volumes_;
   std::vector<std::pair<Ref, Ref>> attachments_;  // volume, instance
   // aws_ebs_encryption_by_default, by region: the setting and its address.
   std::map<std::string, std::pair<Setting<bool>, std::string>> ebs_defaults_;
-  std::vector<PendingVpc> vpcs_;
+  std::deque<PendingVpc> vpcs_;
+  std::map<std::string, std::string> vpc_cidrs_;              // address -> primary block, built first in finish()
   std::vector<std::pair<Ref, std::string>> secondary_cidrs_;  // VPC, IPv4 block
-  std::vector<PendingPeering> peerings_;
+  std::deque<PendingPeering> peerings_;
   std::vector<Ref> accepted_peerings_;  // peerings an accepter resource accepts
-  std::vector<PendingFlowLog> flow_logs_;
-  std::vector<PendingRouteTable> route_tables_;
-  std::vector<PendingRoute> route_resources_;
-  std::vector<PendingLoadBalancer> load_balancers_;
-  std::vector<PendingAssociation> associations_;
-  std::vector<PendingDistribution> distributions_;
+  std::deque<PendingFlowLog> flow_logs_;
+  std::deque<PendingRouteTable> route_tables_;
+  std::deque<PendingRoute> route_resources_;
+  std::deque<PendingLoadBalancer> load_balancers_;
+  std::deque<PendingAssociation> associations_;
+  std::deque<PendingDistribution> distributions_;
   std::map<std::string, PendingRestApi> rest_apis_;  // by address
-  std::vector<PendingStage> stages_;
+  std::deque<PendingStage> stages_;
 };
 
 }  // namespace posture::iac::network

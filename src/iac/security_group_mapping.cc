@@ -155,14 +155,15 @@ bool NetworkMapper::add_security_group(const Resource& r, MappingContext& c) {
 }
 
 void NetworkMapper::finish_security_groups(MappingContext& c) {
+  const auto by_address = ByAddress(groups_);
+  std::map<std::string, PendingGroup*> by_name;  // CloudFormation GroupName of a group of the run
+  for (auto& g : groups_) {
+    if (!g.group.name.empty()) by_name.emplace(g.group.name, &g);
+  }
   auto find_group = [&](const std::string& id) -> PendingGroup* {
-    for (auto& g : groups_) {
-      if (g.address == id) return &g;
-    }
-    for (auto& g : groups_) {  // CloudFormation GroupName of a group of the run
-      if (!g.group.name.empty() && g.group.name == id) return &g;
-    }
-    return nullptr;
+    if (auto it = by_address.find(id); it != by_address.end()) return it->second;
+    auto it = by_name.find(id);
+    return it == by_name.end() ? nullptr : it->second;
   };
   for (auto& resource : rule_resources_) {
     PendingGroup* group = find_group(c.canonical_id(resource.group));
@@ -302,12 +303,12 @@ bool NetworkMapper::add_network_acl(const Resource& r, MappingContext& c) {
 }
 
 void NetworkMapper::finish_network_acls(MappingContext& c) {
+  const auto by_address = ByAddress(acls_);
   for (auto& pending : acl_entries_) {
-    const std::string id = c.canonical_id(pending.acl);
-    auto acl = std::find_if(acls_.begin(), acls_.end(), [&](const PendingAcl& a) { return a.address == id; });
-    if (acl == acls_.end()) continue;  // an ACL outside the run
-    acl->acl.entries.push_back(pending.entry);
-    acl->entries_unknown = acl->entries_unknown || pending.unknown;
+    auto it = by_address.find(c.canonical_id(pending.acl));
+    if (it == by_address.end()) continue;  // an ACL outside the run
+    it->second->acl.entries.push_back(pending.entry);
+    it->second->entries_unknown = it->second->entries_unknown || pending.unknown;
   }
   for (auto& a : acls_) {
     a.acl.vpc_id = c.canonical_id(a.vpc);

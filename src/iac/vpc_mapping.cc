@@ -1,6 +1,7 @@
 // VPCs, peering connections, flow logs, route tables and routes.
 #include <algorithm>
 #include <array>
+#include <set>
 
 #include "iac/network_mapping.h"
 
@@ -196,11 +197,13 @@ bool NetworkMapper::add_vpc(const Resource& r, MappingContext& c) {
 
 void NetworkMapper::finish_vpcs(MappingContext& c) {
   auto cidr_of = [&](const std::string& vpc_id) -> std::string {
-    for (const auto& vpc : vpcs_) {
-      if (vpc.address == vpc_id) return vpc.vpc.cidr;
-    }
-    return "";
+    auto it = vpc_cidrs_.find(vpc_id);
+    return it == vpc_cidrs_.end() ? "" : it->second;
   };
+  std::map<std::string, std::vector<std::string>> secondary;  // VPC -> its other blocks
+  for (const auto& [vpc, cidr] : secondary_cidrs_) secondary[c.canonical_id(vpc)].push_back(cidr);
+  std::set<std::string> accepted;
+  for (const auto& peering : accepted_peerings_) accepted.insert(c.canonical_id(peering));
   for (auto& p : peerings_) {
     p.peering.requester_vpc_id = c.canonical_id(p.requester);
     p.peering.accepter_vpc_id = c.canonical_id(p.accepter);
@@ -210,16 +213,14 @@ void NetworkMapper::finish_vpcs(MappingContext& c) {
     auto blocks = [&](const std::string& vpc_id, const std::string& primary) {
       std::vector<std::string> out;
       if (!primary.empty()) out.push_back(primary);
-      for (const auto& [vpc, cidr] : secondary_cidrs_) {
-        if (!vpc_id.empty() && c.canonical_id(vpc) == vpc_id) out.push_back(cidr);
+      if (auto it = secondary.find(vpc_id); !vpc_id.empty() && it != secondary.end()) {
+        out.insert(out.end(), it->second.begin(), it->second.end());
       }
       return out;
     };
     p.peering.requester_cidrs = blocks(p.peering.requester_vpc_id, p.peering.requester_cidr);
     p.peering.accepter_cidrs = blocks(p.peering.accepter_vpc_id, p.peering.accepter_cidr);
-    for (const auto& accepted : accepted_peerings_) {
-      if (c.canonical_id(accepted) == p.address) p.peering.status = "active";
-    }
+    if (accepted.count(p.address) > 0) p.peering.status = "active";
     c.region(p.region).vpc_peerings.value->push_back(std::move(p.peering));
   }
   for (const auto& p : vpcs_) c.region(p.region).vpcs.value->push_back(p.vpc);
@@ -227,11 +228,10 @@ void NetworkMapper::finish_vpcs(MappingContext& c) {
     p.flow_log.resource_id = c.canonical_id(p.resource);
     c.region(p.region).flow_logs.value->push_back(std::move(p.flow_log));
   }
+  const auto tables = ByAddress(route_tables_);
   for (auto& route : route_resources_) {
-    const std::string id = c.canonical_id(route.table);
-    auto table = std::find_if(route_tables_.begin(), route_tables_.end(),
-                              [&](const PendingRouteTable& t) { return t.address == id; });
-    if (table != route_tables_.end()) table->routes.push_back(std::move(route));  // else: a table outside the run
+    auto table = tables.find(c.canonical_id(route.table));
+    if (table != tables.end()) table->second->routes.push_back(std::move(route));  // else: a table outside the run
   }
   for (auto& t : route_tables_) {
     t.table.vpc_id = c.canonical_id(t.vpc);
