@@ -2,13 +2,15 @@
 // the same resources written as a Terraform plan, a Terraform state, a
 // CloudFormation JSON and a YAML template. Every spelling must translate to
 // identical inventory objects (compared as Comparables, with each
-// resource's address, logical id and real id relabelled to one name).
+// resource's address, logical id and real id relabelled to one name), and
+// every check that runs on code must give the same verdicts on each.
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "checks/check.h"
 #include "iac/load.h"
 
 namespace posture::iac {
@@ -38,15 +40,28 @@ nlohmann::json ConformanceComparables(const fs::path& file, const std::map<std::
     auto it = labels.find(id);
     return it == labels.end() ? id : it->second;
   };
-  nlohmann::json out = nlohmann::json::array();
+  nlohmann::json objects = nlohmann::json::array();
   for (auto& object : Comparables(iac.inventory, relabel)) {
-    out.push_back({{"type", object.type}, {"id", object.id}, {"attributes", object.attributes}});
+    objects.push_back({{"type", object.type}, {"id", object.id}, {"attributes", object.attributes}});
   }
-  std::sort(out.begin(), out.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+  std::sort(objects.begin(), objects.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
     return std::tie(a["type"].get_ref<const std::string&>(), a["id"].get_ref<const std::string&>()) <
            std::tie(b["type"].get_ref<const std::string&>(), b["id"].get_ref<const std::string&>());
   });
-  return out;
+  // Verdicts of the code checks: "check_id resource" -> status (with the unknown fields of the resource).
+  std::vector<const checks::Check*> code_checks;
+  for (const auto& check : checks::AllChecks()) {
+    if (check.metadata.scope == "L+C") code_checks.push_back(&check);
+  }
+  nlohmann::json verdicts = nlohmann::json::object();
+  for (const auto& f : checks::EvaluateChecks(iac.inventory, code_checks)) {
+    verdicts[f.check_id + " " + relabel(f.resource_id)] = checks::StatusName(f.status);
+  }
+  nlohmann::json unknown = nlohmann::json::object();
+  for (const auto& [address, info] : iac.resources) {
+    if (!info.unknown_fields.empty()) unknown[relabel(address)] = info.unknown_fields;
+  }
+  return {{"objects", objects}, {"verdicts", verdicts}, {"unknown", unknown}};
 }
 
 std::vector<std::string> ConformanceCases() {
@@ -60,6 +75,11 @@ std::vector<std::string> ConformanceCases() {
 }
 
 class ConformanceTest : public testing::TestWithParam<std::string> {};
+
+TEST(ConformanceFixtures, CoverTheResourceTypes) {
+  // One case per family of resource types the code checks read.
+  EXPECT_GE(ConformanceCases().size(), 21u);
+}
 
 TEST_P(ConformanceTest, EverySpellingGivesTheSameInventory) {
   fs::path dir = kConformanceDir / GetParam();
@@ -77,7 +97,7 @@ TEST_P(ConformanceTest, EverySpellingGivesTheSameInventory) {
     std::string error;
     nlohmann::json objects = ConformanceComparables(dir / name, labels, error);
     EXPECT_EQ(error, "") << name;
-    EXPECT_FALSE(objects.empty()) << name << " made no inventory object";
+    EXPECT_FALSE(objects["objects"].empty()) << name << " made no inventory object";
     if (!reference) {
       reference = objects;
       reference_name = name;

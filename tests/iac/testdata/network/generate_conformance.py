@@ -457,7 +457,9 @@ def api_gateway_stage():
                          "Properties": {"RestApiId": Ref("OrdersApi"), "StageName": "prod",
                                         "DeploymentId": Ref("OrdersDeployment")}}}
     labels = {"aws_api_gateway_rest_api.orders": "api", "OrdersApi": "api", api_id: "api",
-              "aws_api_gateway_stage.prod": "stage", "ProdStage": "stage", f"ags-{api_id}-prod": "stage"}
+              "aws_api_gateway_stage.prod": "stage", "ProdStage": "stage", f"ags-{api_id}-prod": "stage",
+              # a stage finding names "<api>/<stage>"
+              "aws_api_gateway_rest_api.orders/prod": "stage", "OrdersApi/prod": "stage", f"{api_id}/prod": "stage"}
     fixture("api_gateway_stage", tf, cfn, labels)
 
 
