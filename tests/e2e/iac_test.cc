@@ -35,18 +35,52 @@ TEST(IacCommand, VulnerablePlanFailsWithAddressesAndModules) {
   ASSERT_FALSE(db.is_null());
   EXPECT_EQ(db["status"], "FAIL");
   EXPECT_EQ(db["location"]["module_source"], "./modules/network");
-  EXPECT_EQ(IacFinding(report, "rds_instance_encrypted", "orders")["status"], "FAIL");
-  EXPECT_EQ(IacFinding(report, "rds_instance_not_public", "orders")["status"], "FAIL");
-  auto multi_az = IacFinding(report, "rds_instance_multi_az", "orders");
+  EXPECT_EQ(IacFinding(report, "rds_instance_encrypted", "aws_db_instance.main")["status"], "FAIL");
+  EXPECT_EQ(IacFinding(report, "rds_instance_not_public", "aws_db_instance.main")["status"], "FAIL");
+  auto multi_az = IacFinding(report, "rds_instance_multi_az", "aws_db_instance.main");
   EXPECT_TRUE(multi_az["muted"].get<bool>());
   EXPECT_EQ(multi_az["mute_reason"], "single-AZ accepted until the Q3 migration (SEC-42)");
-  // metadata_options is computed by the provider when the configuration leaves it out.
-  auto imds = IacFinding(report, "ec2_imdsv2_required", "aws_instance.web");
-  EXPECT_EQ(imds["status"], "ERROR");
-  EXPECT_NE(imds["message"].get<std::string>().find("unknown until apply"), std::string::npos);
+  // metadata_options left out: the provider computes it, and AWS's default allows IMDSv1.
+  EXPECT_EQ(IacFinding(report, "ec2_imdsv2_required", "aws_instance.web")["status"], "FAIL");
+  EXPECT_EQ(IacFinding(report, "s3_bucket_not_public", "acme-example-data")["status"], "FAIL");
   EXPECT_EQ(IacFinding(report, "kms_key_rotation", "aws_kms_key.data")["status"], "FAIL");
   // No GuardDuty detector in the plan: not judged.
   for (const auto& f : report["findings"]) EXPECT_NE(f["check_id"], "guardduty_enabled");
+}
+
+TEST(IacCommand, ValueKnownOnlyAfterApplyIsAnError) {
+  // storage_encrypted comes from another resource's attribute, known only after apply.
+  Json plan = {
+      {"format_version", "1.2"},
+      {"terraform_version", "1.6.6"},
+      {"resource_changes",
+       {{{"address", "aws_db_instance.main"},
+         {"mode", "managed"},
+         {"type", "aws_db_instance"},
+         {"name", "main"},
+         {"change",
+          {{"actions", {"create"}},
+           {"before", nullptr},
+           {"after", {{"identifier", "orders"}, {"engine", "postgres"}, {"publicly_accessible", false}}},
+           {"after_unknown", {{"storage_encrypted", true}, {"id", true}}}}}}}},
+      {"configuration",
+       {{"root_module",
+         {{"resources",
+           {{{"address", "aws_db_instance.main"},
+             {"mode", "managed"},
+             {"type", "aws_db_instance"},
+             {"name", "main"},
+             {"expressions",
+              {{"storage_encrypted",
+                {{"references", {"aws_ssm_parameter.encrypt.value", "aws_ssm_parameter.encrypt"}}}}}}}}}}}}}};
+  std::string dir = TempDir();
+  WriteFile(dir + "/plan.json", plan.dump());
+  auto result = RunPosture({"iac", dir + "/plan.json", "--format", "json"}, {});
+  auto report = Json::parse(result.out);
+  auto encrypted = IacFinding(report, "rds_instance_encrypted", "aws_db_instance.main");
+  EXPECT_EQ(encrypted["status"], "ERROR") << result.out;
+  EXPECT_NE(encrypted["message"].get<std::string>().find("unknown until apply"), std::string::npos);
+  EXPECT_EQ(IacFinding(report, "rds_instance_not_public", "aws_db_instance.main")["status"], "PASS");
 }
 
 TEST(IacCommand, FixedPlanPasses) {
@@ -147,7 +181,7 @@ TEST(DriftCommand, ReportsChangedMissingAndUnmanaged) {
     return out["GroupId"].get<std::string>();
   };
   std::string web = make_group("web");
-  make_group("clickops");
+  std::string clickops = make_group("clickops");
   // Someone opened SSH to the world by hand; the state says 10.0.0.0/8.
   Api({"ec2", "AuthorizeSecurityGroupIngress", "--input",
        Json{{"GroupId", web},
@@ -189,11 +223,13 @@ TEST(DriftCommand, ReportsChangedMissingAndUnmanaged) {
   for (const auto& item : report["drift"]) unmanaged += item["kind"] == "unmanaged";
   EXPECT_EQ(unmanaged, 1) << result.out;  // "clickops"; the VPC's default group is AWS's own
 
-  // With the state matching the live group again, no drift.
-  state["values"]["root_module"]["resources"][0]["values"]["ingress"] = {DriftRule(22, "0.0.0.0/0")};
-  state["values"]["root_module"]["resources"].erase(1);
+  // With the state matching the live groups (and importing the hand-made one), no drift.
+  auto& resources = state["values"]["root_module"]["resources"];
+  resources[0]["values"]["ingress"] = {DriftRule(22, "0.0.0.0/0")};
+  resources[1] = DriftStateResource("clickops", {{"id", clickops}, {"name", "clickops"}, {"description", "clickops"},
+                                                 {"vpc_id", vpc_id}, {"ingress", Json::array()}, {"egress", egress},
+                                                 {"tags", Json::object()}});
   WriteFile(dir + "/state.json", state.dump());
-  Api({"ec2", "DeleteSecurityGroup", "--param", "GroupName=clickops"}, env);
   auto clean = RunPosture({"drift", "--state", dir + "/state.json", "--region", "us-east-1", "--format", "json"}, env);
   EXPECT_EQ(clean.exit_code, 0) << clean.out;
 }
