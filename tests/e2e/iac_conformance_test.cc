@@ -92,11 +92,13 @@ TEST_P(LiveConformanceTest, MotoGivesThePlansInventory) {
 
   // Labels of the plan's spellings, then of the live ids as they are created.
   std::map<std::string, std::string> labels;
-  for (const auto& [id, label] : Json::parse(LiveRead(dir / "labels.json")).items()) {
+  const Json label_json = Json::parse(LiveRead(dir / "labels.json"));
+  for (const auto& [id, label] : label_json.items()) {
     if (label.is_string() && !id.starts_with("_")) labels[id] = label.get<std::string>();
   }
   std::map<std::string, std::string> live_ids;  // label -> live id
-  for (const auto& call : Json::parse(LiveRead(dir / "moto.json"))["calls"]) {
+  const Json moto = Json::parse(LiveRead(dir / "moto.json"));
+  for (const auto& call : moto["calls"]) {
     Json input = Json::parse(Substitute(call.value("input", Json::object()).dump(), live_ids));
     auto result = client.call(call["service"].get<std::string>(), call["operation"].get<std::string>(), input);
     ASSERT_TRUE(result.ok()) << call.dump() << ": " << result.error().describe();
