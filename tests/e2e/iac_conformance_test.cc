@@ -109,13 +109,12 @@ TEST_P(LiveConformanceTest, MotoGivesThePlansInventory) {
     }
   }
 
-  std::vector<const checks::Check*> code_checks;
-  for (const auto& check : checks::AllChecks()) {
-    if (check.metadata.scope == "L+C") code_checks.push_back(&check);
-  }
+  // Every section, so facets only live checks read (bucket versioning) are compared too.
+  std::vector<const checks::Check*> all_checks;
+  for (const auto& check : checks::AllChecks()) all_checks.push_back(&check);
   collect::CollectOptions collect;
   collect.regions = {"us-east-1"};
-  collect.sections = checks::NeededSections(code_checks);
+  collect.sections = checks::NeededSections(all_checks);
   auto live = collect::CollectInventory(client, collect);
   ASSERT_TRUE(live.ok());
 
