@@ -36,8 +36,7 @@ def main():
     args = parser.parse_args()
     plan = args.plan or os.path.join(tempfile.gettempdir(), f"posture-bench-plan-{args.resources}.json")
     if not os.path.exists(plan):
-        subprocess.run([sys.executable, os.path.join(HERE, "gen_plan.py"), "--resources", str(args.resources),
-                        "--output", plan], check=True)
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_plan.py"), str(args.resources), plan], check=True)
     size = os.path.getsize(plan)
     print(f"plan: {plan}: {size / 1e6:.1f} MB, {args.resources} resources")
     for label, extra in (("posture iac --format table", ["--format", "table"]),

@@ -1,9 +1,11 @@
 #include "iac/load.h"
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <set>
 
 #include "iac/terraform.h"
@@ -22,25 +24,30 @@ bool SkippedDirectory(const fs::path& path) {
   return name == ".git" || name == ".terraform" || name == "node_modules";
 }
 
-// Reads a whole file; the string keeps spare capacity so a JSON parser that
-// needs padding after the text can use it without another copy.
-std::optional<std::string> ReadFile(const fs::path& path, std::string& error) {
+// A whole file, followed by kTerraformReadPadding readable bytes so JSON is
+// parsed in place; not zero-filled first (a 300 MB plan would be written twice).
+struct FileText {
+  std::unique_ptr<char[]> data;
+  std::size_t size = 0;
+  std::string_view view() const { return {data.get(), size}; }
+};
+
+std::optional<FileText> ReadFile(const fs::path& path, std::string& error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = "cannot open the file";
     return std::nullopt;
   }
   std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  std::string text;
-  if (!ec) {
-    text.reserve(static_cast<std::size_t>(size) + kTerraformReadPadding);
-    text.resize(static_cast<std::size_t>(size));
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-  } else {
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  auto size = static_cast<std::size_t>(fs::file_size(path, ec));
+  if (ec) {
+    error = "cannot read the file size: " + ec.message();
+    return std::nullopt;
   }
+  FileText text{std::unique_ptr<char[]>(new char[size + kTerraformReadPadding]), 0};
+  in.read(text.data.get(), static_cast<std::streamsize>(size));
+  text.size = static_cast<std::size_t>(in.gcount());
+  std::memset(text.data.get() + text.size, 0, kTerraformReadPadding);
   if (in.bad()) {
     error = "read error";
     return std::nullopt;
@@ -57,7 +64,7 @@ void LoadPath(const fs::path& path, bool named_explicitly, InventoryBuilder& bui
     return;
   }
   // ReadFile left padding after the text: Terraform JSON is parsed in place.
-  LoadIacText(path.string(), *text, named_explicitly, builder, result, options, /*padded=*/true);
+  LoadIacText(path.string(), text->view(), named_explicitly, builder, result, options, /*padded=*/true);
 }
 
 }  // namespace
