@@ -112,14 +112,7 @@ int RunDriftCommand(const std::vector<std::string>& argv) {
       .flag("--all-types", Args::Kind::kBool, "", "report unmanaged resources of every compared type")
       .flag("--max-in-flight", Args::Kind::kValue, "N", "most AWS calls in flight at once (64)")
       .flag("--help", Args::Kind::kBool, "", "show this help");
-  if (!args.parse(argv)) {
-    std::cerr << "posture " << args.error() << "\n";
-    return kExitUsage;
-  }
-  if (args.has("--help")) {
-    std::cout << kUsage << args.usage();
-    return kExitOk;
-  }
+  if (auto exit = ParseCommandLine(args, argv, kUsage)) return *exit;
   auto state_path = args.value("--state");
   if (!state_path || !args.positional().empty()) {
     std::cerr << "posture drift: --state FILE is required (and no other argument)\n";

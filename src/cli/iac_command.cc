@@ -1,9 +1,6 @@
 #include "cli/iac_command.h"
 
-#include <unistd.h>
-
 #include <chrono>
-#include <cstdlib>
 #include <iostream>
 
 #include "cli/iac_findings.h"
@@ -14,10 +11,8 @@
 namespace posture::cli {
 namespace {
 
-constexpr int kExitOk = 0;
 constexpr int kExitFailed = 1;
 constexpr int kExitUsage = 2;
-constexpr int kExitFindings = 3;
 
 constexpr const char* kUsage =
     "usage: posture iac PATH... [--format table|json|sarif] [--output FILE|-] [--checks ID,...]\n"
@@ -62,14 +57,7 @@ int RunIacCommand(const std::vector<std::string>& argv) {
       .flag("--region", Args::Kind::kValue, "R", "region of resources whose file names none (us-east-1)")
       .flag("--parameter", Args::Kind::kRepeated, "KEY=VALUE", "a CloudFormation parameter value")
       .flag("--help", Args::Kind::kBool, "", "show this help");
-  if (!args.parse(argv)) {
-    std::cerr << "posture " << args.error() << "\n";
-    return kExitUsage;
-  }
-  if (args.has("--help")) {
-    std::cout << kUsage << args.usage();
-    return kExitOk;
-  }
+  if (auto exit = ParseCommandLine(args, argv, kUsage)) return *exit;
   if (args.positional().empty()) {
     std::cerr << "posture iac: name at least one file or directory (or - for stdin)\n";
     return kExitUsage;
@@ -100,21 +88,9 @@ int RunIacCommand(const std::vector<std::string>& argv) {
   result.finished_at = report::NowRfc3339();
   result.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  report::RenderOptions render;
-  std::string output = args.value_or("--output", "-");
-  render.color = (output == "-") && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-  if (!WriteOutput(output, report::FindReporter(plan.format)->render(result, render))) {
-    std::cerr << "posture: cannot write the report to " << output << "\n";
-    return kExitFailed;
-  }
-  if (!loaded.errors.empty()) return kExitFailed;
-  for (const auto& finding : result.findings) {
-    if (finding.status == checks::Status::kFail && !finding.muted &&
-        checks::SeverityRank(finding.severity) >= checks::SeverityRank(plan.fail_on)) {
-      return kExitFindings;
-    }
-  }
-  return kExitOk;
+  int exit = ReportAndExitCode(result, plan, args);
+  // What could be read is reported; a file that could not be read still fails the run.
+  return loaded.errors.empty() ? exit : kExitFailed;
 }
 
 }  // namespace posture::cli

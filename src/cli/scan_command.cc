@@ -205,6 +205,35 @@ bool WriteOutput(const std::string& path, const std::string& text) {
   return static_cast<bool>(file);
 }
 
+std::optional<int> ParseCommandLine(Args& args, const std::vector<std::string>& argv, const char* usage) {
+  if (!args.parse(argv)) {
+    std::cerr << "posture " << args.error() << "\n";
+    return kExitUsage;
+  }
+  if (args.has("--help")) {
+    std::cout << usage << args.usage();
+    return kExitOk;
+  }
+  return std::nullopt;
+}
+
+int ReportAndExitCode(const report::ScanResult& result, const ScanPlan& plan, const Args& args) {
+  report::RenderOptions render;
+  std::string output = args.value_or("--output", "-");
+  render.color = (output == "-") && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  if (!WriteOutput(output, report::FindReporter(plan.format)->render(result, render))) {
+    std::cerr << "posture: cannot write the report to " << output << "\n";
+    return kExitFailed;
+  }
+  for (const auto& finding : result.findings) {
+    if (finding.status == checks::Status::kFail && !finding.muted &&
+        checks::SeverityRank(finding.severity) >= checks::SeverityRank(plan.fail_on)) {
+      return kExitFindings;
+    }
+  }
+  return kExitOk;
+}
+
 int RunScanCommand(const std::vector<std::string>& argv) {
   Args args("scan");
   args.flag("--profile", Args::Kind::kValue, "NAME", "profile from ~/.aws/config")
@@ -227,14 +256,7 @@ int RunScanCommand(const std::vector<std::string>& argv) {
       .flag("--exclude-accounts", Args::Kind::kValue, "ID,...", "skip these accounts of the organization")
       .flag("--ou", Args::Kind::kValue, "ID,...", "scan only accounts under these OUs (or roots), at any depth")
       .flag("--help", Args::Kind::kBool, "", "show this help");
-  if (!args.parse(argv)) {
-    std::cerr << "posture " << args.error() << "\n";
-    return kExitUsage;
-  }
-  if (args.has("--help")) {
-    std::cout << kUsage << args.usage();
-    return kExitOk;
-  }
+  if (auto exit = ParseCommandLine(args, argv, kUsage)) return *exit;
   if (!args.positional().empty()) {
     std::cerr << "posture scan: unexpected argument '" << args.positional()[0] << "'\n";
     return kExitUsage;
@@ -322,21 +344,7 @@ int RunScanCommand(const std::vector<std::string>& argv) {
   result.finished_at = report::NowRfc3339();
   result.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-  report::RenderOptions render;
-  std::string output = args.value_or("--output", "-");
-  render.color = (output == "-") && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-  std::string text = report::FindReporter(plan.format)->render(result, render);
-  if (!WriteOutput(output, text)) {
-    std::cerr << "posture: cannot write the report to " << output << "\n";
-    return kExitFailed;
-  }
-  for (const auto& finding : result.findings) {
-    if (finding.status == checks::Status::kFail && !finding.muted &&
-        checks::SeverityRank(finding.severity) >= checks::SeverityRank(plan.fail_on)) {
-      return kExitFindings;
-    }
-  }
-  return kExitOk;
+  return ReportAndExitCode(result, plan, args);
 }
 
 namespace {

@@ -3,6 +3,7 @@
 // --fail-on level and the config file. Used once at start-up.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "cli/args.h"
 #include "cli/config.h"
 #include "frameworks/framework.h"
+#include "report/report.h"
 
 namespace posture::cli {
 
@@ -32,5 +34,14 @@ std::vector<std::string> SplitList(const std::string& text);
 
 // Writes a report to `path` ("" or "-": stdout); false on failure.
 bool WriteOutput(const std::string& path, const std::string& text);
+
+// Parses `argv` into `args`: a usage error prints one line and gives 2,
+// --help prints `usage` and the flags and gives 0; nullopt: go on.
+std::optional<int> ParseCommandLine(Args& args, const std::vector<std::string>& argv, const char* usage);
+
+// Renders `result` in the plan's format to --output (colour on a terminal
+// unless NO_COLOR) and gives the exit code: 1 when the report cannot be
+// written, 3 when an unmuted FAIL is at or above --fail-on, else 0.
+int ReportAndExitCode(const report::ScanResult& result, const ScanPlan& plan, const Args& args);
 
 }  // namespace posture::cli
