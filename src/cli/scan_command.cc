@@ -16,6 +16,7 @@
 #include "cli/aws_context.h"
 #include "cli/config.h"
 #include "cli/organization_scan.h"
+#include "cli/scan_metrics.h"
 #include "collect/collect.h"
 #include "report/report.h"
 
@@ -34,6 +35,7 @@ constexpr const char* kUsage =
     "                    [--fail-on LEVEL] [--config FILE] [--max-in-flight N] [--rate-limit RPS]\n"
     "                    [--organization [--role-name NAME] [--external-id ID] [--accounts ID,...]\n"
     "                     [--exclude-accounts ID,...] [--ou ou-xxx,...]]\n"
+    "                    [--metrics-file PATH] [--pushgateway URL]\n"
     "\n"
     "Scans one AWS account in every enabled region (or the --region list) and reports\n"
     "findings. With --organization, scans every ACTIVE account of the caller's AWS Organization\n"
@@ -76,7 +78,7 @@ std::vector<const checks::Check*> ChecksOf(const frameworks::Framework& framewor
 }
 
 // Validates flags into a plan; prints a one-line usage error and returns false.
-bool MakePlan(const Args& args, ScanPlan& plan) {
+bool MakePlan(const Args& args, ScanPlan& plan, ScanObserver& observer) {
   plan.format = args.value_or("--format", "table");
   if (!report::FindReporter(plan.format)) {
     std::cerr << "posture scan: unknown --format '" << plan.format << "' (table, json)\n";
@@ -120,7 +122,7 @@ bool MakePlan(const Args& args, ScanPlan& plan) {
   } else {
     for (const auto& check : checks::AllChecks()) plan.checks.push_back(&check);
   }
-  auto config = LoadConfig(args.value("--config"), aws::RealEnvironment());
+  auto config = observer.load_config(args.value("--config"));
   if (!config.ok()) {
     std::cerr << "posture: " << config.error().message() << "\n";
     return false;
@@ -202,7 +204,9 @@ bool WriteOutput(const std::string& path, const std::string& text) {
 
 }  // namespace
 
-int RunScanCommand(const std::vector<std::string>& argv) {
+int RunScanCommand(const std::vector<std::string>& argv) { return RunScanCommand(argv, nullptr); }
+
+int RunScanCommand(const std::vector<std::string>& argv, ScanObserver* observer) {
   Args args("scan");
   args.flag("--profile", Args::Kind::kValue, "NAME", "profile from ~/.aws/config")
       .flag("--region", Args::Kind::kValue, "R,...", "regions to scan (default: every enabled region)")
@@ -224,6 +228,7 @@ int RunScanCommand(const std::vector<std::string>& argv) {
       .flag("--exclude-accounts", Args::Kind::kValue, "ID,...", "skip these accounts of the organization")
       .flag("--ou", Args::Kind::kValue, "ID,...", "scan only accounts under these OUs (or roots), at any depth")
       .flag("--help", Args::Kind::kBool, "", "show this help");
+  AddBatchMetricsFlags(args);
   if (!args.parse(argv)) {
     std::cerr << "posture " << args.error() << "\n";
     return kExitUsage;
@@ -240,8 +245,14 @@ int RunScanCommand(const std::vector<std::string>& argv) {
     std::cerr << "posture scan: --region and --all-regions exclude each other\n";
     return kExitUsage;
   }
+  std::unique_ptr<ScanObserver> batch;
+  if (!observer) {
+    batch = MakeBatchScanObserver(args);
+    if (!batch) return kExitUsage;
+    observer = batch.get();
+  }
   ScanPlan plan;
-  if (!MakePlan(args, plan)) return kExitUsage;
+  if (!MakePlan(args, plan, *observer)) return kExitUsage;
   OrganizationFlags organization;
   if (!ValidOrganizationFlags(args, organization)) return kExitUsage;
   int concurrency = 64;
@@ -264,14 +275,17 @@ int RunScanCommand(const std::vector<std::string>& argv) {
   auto context = AwsContext::Create(flags, aws::RealEnvironment());
   if (!context.ok()) {
     std::cerr << "posture: " << context.error().describe() << "\n";
+    observer->on_failure(aws::ErrorKindName(context.error().kind()), context.error().describe());
     return kExitFailed;
   }
+  observer->on_context(**context);
   aws::AwsClient& client = (*context)->client();
   if (regions.empty()) {
     auto enabled = aws::DiscoverEnabledRegions(client);
     if (!enabled.ok()) {
       std::cerr << "posture: cannot list enabled regions: " << enabled.error().describe()
                 << " (pass --region to choose regions)\n";
+      observer->on_failure(aws::ErrorKindName(enabled.error().kind()), enabled.error().describe());
       return kExitFailed;
     }
     regions = *enabled;
@@ -289,6 +303,7 @@ int RunScanCommand(const std::vector<std::string>& argv) {
     auto scanned = ScanOrganizationAccounts(**context, request);
     if (!scanned.ok()) {
       std::cerr << "posture: " << scanned.error().describe() << "\n";
+      observer->on_failure(aws::ErrorKindName(scanned.error().kind()), scanned.error().describe());
       return kExitFailed;
     }
     scanned->started_at = result.started_at;
@@ -302,6 +317,7 @@ int RunScanCommand(const std::vector<std::string>& argv) {
     auto inventory = collect::CollectInventory(client, options);
     if (!inventory.ok()) {
       std::cerr << "posture: cannot identify the account: " << inventory.error().describe() << "\n";
+      observer->on_failure(aws::ErrorKindName(inventory.error().kind()), inventory.error().describe());
       return kExitFailed;
     }
     result.findings = checks::EvaluateChecks(*inventory, plan.checks, plan.config.settings);
@@ -318,6 +334,7 @@ int RunScanCommand(const std::vector<std::string>& argv) {
   }
   result.finished_at = report::NowRfc3339();
   result.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!observer->on_result(result)) return kExitOk;
 
   report::RenderOptions render;
   std::string output = args.value_or("--output", "-");
