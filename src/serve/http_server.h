@@ -2,12 +2,9 @@
 // read-only endpoints on POSIX sockets, one short-lived connection per
 // request (Connection: close), no request bodies.
 //
-// ParseRequestHead turns the bytes before the blank line into a request or
-// a status to answer (400 malformed, 431 head too large, 505 not HTTP/1.x);
-// it is a pure function, separate from the socket code so it can be tested
-// on malformed input. HttpServer accepts on one thread and serves each
-// connection on its own thread (at most kMaxConnections at once; more are
-// answered 503). A client has kReadTimeout to send its request head.
+// Requests are parsed by http_message.h. HttpServer accepts on one thread
+// and serves each connection on its own thread (at most kMaxConnections at
+// once; more are answered 503). A client has kReadTimeout to send its request head.
 // Handlers run on connection threads and must be thread-safe. stop() is
 // idempotent and may be called from any thread but a handler's.
 #pragma once
@@ -25,51 +22,9 @@
 #include <vector>
 
 #include "aws/error.h"
-#include "aws/http.h"
+#include "serve/http_message.h"
 
 namespace posture::serve {
-
-struct Request {
-  std::string method;  // "GET"
-  std::string target;  // as sent: "/metrics?x=1"
-  std::string path;    // "/metrics"
-  std::string query;   // "x=1"
-  aws::Headers headers;
-  const std::string* header(std::string_view name) const;
-};
-
-struct Response {
-  int status = 200;
-  std::string content_type = "text/plain; charset=utf-8";
-  std::string body;
-  aws::Headers headers;  // extra headers (Allow, Retry-After)
-};
-
-inline constexpr size_t kMaxRequestHead = 8192;
-inline constexpr size_t kMaxHeaders = 100;
-
-// The outcome of parsing a request head: a request, or the status (and
-// one-line reason) to answer instead.
-struct ParsedHead {
-  Request request;
-  int error_status = 0;  // 0: `request` is valid
-  std::string error;
-};
-// `head` holds the request line and headers, lines ending in CRLF (a bare
-// LF is accepted), without the final blank line.
-ParsedHead ParseRequestHead(std::string_view head);
-
-// The bytes of a whole response (status line, Content-Type, Content-Length,
-// Connection: close, extra headers, body unless `head_only`).
-std::string SerializeResponse(const Response& response, bool head_only);
-
-// "127.0.0.1:9464", "[::1]:9464", "localhost:9464", ":9464" (every interface).
-struct ListenAddress {
-  std::string host;  // "" for every interface
-  int port = 0;
-};
-// kInvalidInput with a one-line message for a missing or bad port.
-[[nodiscard]] aws::Result<ListenAddress> ParseListenAddress(std::string_view text);
 
 class HttpServer {
  public:
