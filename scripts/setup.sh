@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake pkg-config git python3 curl openssl
           libssl-dev libcurl4-openssl-dev nlohmann-json3-dev libpugixml-dev
           libyaml-cpp-dev libsimdjson-dev libgtest-dev libgmock-dev libbenchmark-dev)
+# End-to-end tests of the metrics: promtool and a Prometheus server, a Pushgateway.
+packages+=(prometheus prometheus-pushgateway)
 
 missing=()
 for p in "${packages[@]}"; do

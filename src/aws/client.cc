@@ -176,6 +176,7 @@ Result<Json> AwsClient::call_once(std::string_view service, std::string_view ope
         }
       }
     }
+    if (failure->kind() == ErrorKind::kThrottled || IsThrottlingCode(failure->code())) ++record.throttles;
     auto delay = retry_.on_failure(scope, *failure, attempt);
     if (!delay) {
       Error error = fail(std::move(*failure));

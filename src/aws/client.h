@@ -45,6 +45,7 @@ struct CallRecord {
   std::string request_id;
   std::string error_code;        // empty on success
   const Error* error = nullptr;  // valid during the callback only
+  int throttles = 0;             // attempts the service answered with a throttling error
 };
 
 class AwsClient {

@@ -67,7 +67,23 @@ std::unique_ptr<aws::AwsClient> AwsContext::assume_role_client(const std::string
   role.label = "organization scan";
   auto assumed = std::make_shared<aws::AssumeRoleProvider>(provider, credentials_, std::move(role));
   auto renewed = std::make_shared<aws::RefreshingProvider>(std::move(assumed), aws::SystemClock());
-  return std::make_unique<aws::AwsClient>(*transport_, std::move(renewed), options_);
+  auto client = std::make_unique<aws::AwsClient>(*transport_, std::move(renewed), options_);
+  if (call_observers_) {
+    client->set_observer([observers = call_observers_](const aws::CallRecord& record) {
+      for (const auto& observer : *observers) observer(record);
+    });
+  }
+  return client;
+}
+
+void AwsContext::add_call_observer(std::function<void(const aws::CallRecord&)> observer) {
+  if (!call_observers_) {
+    call_observers_ = std::make_shared<std::vector<std::function<void(const aws::CallRecord&)>>>();
+    client_->set_observer([observers = call_observers_](const aws::CallRecord& record) {
+      for (const auto& observer : *observers) observer(record);
+    });
+  }
+  call_observers_->push_back(std::move(observer));
 }
 
 }  // namespace posture::cli

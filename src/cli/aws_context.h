@@ -6,8 +6,10 @@
 // The client is thread-safe; the context itself is created on one thread.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "aws/client.h"
 #include "aws/credentials/environment.h"
@@ -36,6 +38,11 @@ class AwsContext {
   // the first call. Thread-safe.
   std::unique_ptr<aws::AwsClient> assume_role_client(const std::string& role_arn, const std::string& external_id);
 
+  // Adds an observer of every AWS call made by this context's clients (the
+  // main one and each assume_role_client), after those added before. Call
+  // before the first request; observers run on the calling threads.
+  void add_call_observer(std::function<void(const aws::CallRecord&)> observer);
+
  private:
   AwsContext() = default;
   const aws::Environment* env_ = nullptr;
@@ -44,6 +51,7 @@ class AwsContext {
   std::unique_ptr<aws::CurlTransport> transport_;
   std::unique_ptr<aws::AwsClient> client_;
   std::string region_;
+  std::shared_ptr<std::vector<std::function<void(const aws::CallRecord&)>>> call_observers_;
 };
 
 }  // namespace posture::cli

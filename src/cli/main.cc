@@ -8,6 +8,7 @@
 #include "cli/drift_command.h"
 #include "cli/iac_command.h"
 #include "cli/scan_command.h"
+#include "serve/serve_command.h"
 
 namespace {
 
@@ -23,6 +24,7 @@ constexpr const char* kUsage =
     "  checks                  list every check with its severity and CIS control\n"
     "  demo                    scan a built-in vulnerable sample estate (no AWS account)\n"
     "  api SERVICE OPERATION   call one AWS operation and print the response as JSON\n"
+    "  serve                   scan on a schedule; serve /metrics, /readyz and /api/findings\n"
     "  version                 print the version\n"
     "\n"
     "Run `posture COMMAND --help` for a command's flags.\n";
@@ -43,6 +45,7 @@ int main(int argc, char** argv) {
   if (command == "checks") return posture::cli::RunChecksCommand(args);
   if (command == "demo") return posture::cli::RunDemoCommand(args);
   if (command == "api") return posture::cli::RunApiCommand(args);
+  if (command == "serve") return posture::serve::RunServeCommand(args);
   if (command == "version" || command == "--version") {
     std::cout << "posture " << POSTURE_VERSION << "\n";
     return 0;

@@ -16,6 +16,7 @@
 #include "cli/aws_context.h"
 #include "cli/config.h"
 #include "cli/organization_scan.h"
+#include "cli/scan_metrics.h"
 #include "cli/scan_plan.h"
 #include "collect/collect.h"
 #include "report/report.h"
@@ -35,6 +36,7 @@ constexpr const char* kUsage =
     "                    [--fail-on LEVEL] [--config FILE] [--max-in-flight N] [--rate-limit RPS]\n"
     "                    [--organization [--role-name NAME] [--external-id ID] [--accounts ID,...]\n"
     "                     [--exclude-accounts ID,...] [--ou ou-xxx,...]]\n"
+    "                    [--metrics-file PATH] [--pushgateway URL]\n"
     "\n"
     "Scans one AWS account in every enabled region (or the --region list) and reports\n"
     "findings. With --organization, scans every ACTIVE account of the caller's AWS Organization\n"
@@ -74,7 +76,7 @@ std::vector<const checks::Check*> ChecksOf(const frameworks::Framework& framewor
 
 }  // namespace
 
-bool MakePlan(const Args& args, ScanPlan& plan, std::string_view command) {
+bool MakePlan(const Args& args, ScanPlan& plan, std::string_view command, ScanObserver* observer) {
   const std::string prefix = "posture " + std::string(command) + ": ";
   plan.format = args.value_or("--format", "table");
   if (!report::FindReporter(plan.format)) {
@@ -121,7 +123,8 @@ bool MakePlan(const Args& args, ScanPlan& plan, std::string_view command) {
   } else {
     for (const auto& check : checks::AllChecks()) plan.checks.push_back(&check);
   }
-  auto config = LoadConfig(args.value("--config"), aws::RealEnvironment());
+  auto config = observer ? observer->load_config(args.value("--config"))
+                         : LoadConfig(args.value("--config"), aws::RealEnvironment());
   if (!config.ok()) {
     std::cerr << "posture: " << config.error().message() << "\n";
     return false;
@@ -234,7 +237,9 @@ int ReportAndExitCode(const report::ScanResult& result, const ScanPlan& plan, co
   return kExitOk;
 }
 
-int RunScanCommand(const std::vector<std::string>& argv) {
+int RunScanCommand(const std::vector<std::string>& argv) { return RunScanCommand(argv, nullptr); }
+
+int RunScanCommand(const std::vector<std::string>& argv, ScanObserver* observer) {
   Args args("scan");
   args.flag("--profile", Args::Kind::kValue, "NAME", "profile from ~/.aws/config")
       .flag("--region", Args::Kind::kValue, "R,...", "regions to scan (default: every enabled region)")
@@ -256,6 +261,7 @@ int RunScanCommand(const std::vector<std::string>& argv) {
       .flag("--exclude-accounts", Args::Kind::kValue, "ID,...", "skip these accounts of the organization")
       .flag("--ou", Args::Kind::kValue, "ID,...", "scan only accounts under these OUs (or roots), at any depth")
       .flag("--help", Args::Kind::kBool, "", "show this help");
+  AddBatchMetricsFlags(args);
   if (auto exit = ParseCommandLine(args, argv, kUsage)) return *exit;
   if (!args.positional().empty()) {
     std::cerr << "posture scan: unexpected argument '" << args.positional()[0] << "'\n";
@@ -265,8 +271,14 @@ int RunScanCommand(const std::vector<std::string>& argv) {
     std::cerr << "posture scan: --region and --all-regions exclude each other\n";
     return kExitUsage;
   }
+  std::unique_ptr<ScanObserver> batch;
+  if (!observer) {
+    batch = MakeBatchScanObserver(args);
+    if (!batch) return kExitUsage;
+    observer = batch.get();
+  }
   ScanPlan plan;
-  if (!MakePlan(args, plan)) return kExitUsage;
+  if (!MakePlan(args, plan, "scan", observer)) return kExitUsage;
   OrganizationFlags organization;
   if (!ValidOrganizationFlags(args, organization)) return kExitUsage;
   int concurrency = 64;
@@ -289,14 +301,17 @@ int RunScanCommand(const std::vector<std::string>& argv) {
   auto context = AwsContext::Create(flags, aws::RealEnvironment());
   if (!context.ok()) {
     std::cerr << "posture: " << context.error().describe() << "\n";
+    observer->on_failure(aws::ErrorKindName(context.error().kind()), context.error().describe());
     return kExitFailed;
   }
+  observer->on_context(**context);
   aws::AwsClient& client = (*context)->client();
   if (regions.empty()) {
     auto enabled = aws::DiscoverEnabledRegions(client);
     if (!enabled.ok()) {
       std::cerr << "posture: cannot list enabled regions: " << enabled.error().describe()
                 << " (pass --region to choose regions)\n";
+      observer->on_failure(aws::ErrorKindName(enabled.error().kind()), enabled.error().describe());
       return kExitFailed;
     }
     regions = *enabled;
@@ -314,6 +329,7 @@ int RunScanCommand(const std::vector<std::string>& argv) {
     auto scanned = ScanOrganizationAccounts(**context, request);
     if (!scanned.ok()) {
       std::cerr << "posture: " << scanned.error().describe() << "\n";
+      observer->on_failure(aws::ErrorKindName(scanned.error().kind()), scanned.error().describe());
       return kExitFailed;
     }
     scanned->started_at = result.started_at;
@@ -327,6 +343,7 @@ int RunScanCommand(const std::vector<std::string>& argv) {
     auto inventory = collect::CollectInventory(client, options);
     if (!inventory.ok()) {
       std::cerr << "posture: cannot identify the account: " << inventory.error().describe() << "\n";
+      observer->on_failure(aws::ErrorKindName(inventory.error().kind()), inventory.error().describe());
       return kExitFailed;
     }
     result.findings = checks::EvaluateChecks(*inventory, plan.checks, plan.config.settings);
@@ -343,6 +360,7 @@ int RunScanCommand(const std::vector<std::string>& argv) {
   }
   result.finished_at = report::NowRfc3339();
   result.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!observer->on_result(result)) return kExitOk;
 
   return ReportAndExitCode(result, plan, args);
 }

@@ -16,6 +16,8 @@
 
 namespace posture::cli {
 
+class ScanObserver;
+
 struct ScanPlan {
   std::vector<const checks::Check*> checks;
   std::string format = "table";
@@ -27,7 +29,8 @@ struct ScanPlan {
 // Validates --format, --severity, --fail-on, --framework, --checks and
 // --config into a plan; prints a one-line usage error naming `command` and
 // returns false.
-bool MakePlan(const Args& args, ScanPlan& plan, std::string_view command = "scan");
+// `observer` (posture scan and serve) loads the config file; else LoadConfig.
+bool MakePlan(const Args& args, ScanPlan& plan, std::string_view command = "scan", ScanObserver* observer = nullptr);
 
 // "a,b,,c" -> {"a", "b", "c"}.
 std::vector<std::string> SplitList(const std::string& text);

@@ -1,0 +1,108 @@
+// A scan's outcome as metrics, and serve's config reload.
+#include "cli/scan_metrics.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "serve/serve_observer.h"
+
+namespace posture::cli {
+namespace {
+
+checks::Finding ScanMetricsFinding(const std::string& check, checks::Status status, const std::string& region,
+                                   bool muted = false) {
+  checks::Finding finding;
+  finding.check_id = check;
+  finding.status = status;
+  finding.severity = checks::Severity::kHigh;
+  finding.account_id = "123456789012";
+  finding.region = region;
+  finding.muted = muted;
+  return finding;
+}
+
+TEST(ScanMetrics, SuccessReplacesFindingsAndCountsErrors) {
+  telemetry::MetricsRegistry registry;
+  telemetry::PostureMetrics metrics(registry);
+  report::ScanResult first;
+  first.findings = {ScanMetricsFinding("a", checks::Status::kFail, "us-east-1"),
+                    ScanMetricsFinding("a", checks::Status::kFail, "us-east-1"),
+                    ScanMetricsFinding("b", checks::Status::kPass, ""),
+                    ScanMetricsFinding("c", checks::Status::kFail, "eu-west-1", true)};
+  inventory::CollectionError denied;
+  denied.service = "ec2";
+  denied.kind = "access_denied";
+  first.errors.push_back(denied);
+  first.duration_seconds = 1.5;
+  RecordScanSuccess(metrics, first, std::chrono::system_clock::time_point(std::chrono::seconds(1000)));
+  EXPECT_EQ(metrics.findings.value({"high", "FAIL", "a", "123456789012", "us-east-1"}), 2);
+  EXPECT_EQ(metrics.findings.value({"high", "PASS", "b", "123456789012", "global"}), 1);
+  EXPECT_EQ(metrics.findings.value({"high", "MUTED", "c", "123456789012", "eu-west-1"}), 1);
+  EXPECT_EQ(metrics.scan_errors_total.value({"access_denied"}), 1);
+  EXPECT_EQ(metrics.scan_duration_seconds.value(), 1.5);
+  EXPECT_EQ(metrics.last_scan_success_timestamp_seconds.value(), 1000);
+  EXPECT_EQ(metrics.last_scan_success.value(), 1);
+
+  report::ScanResult second;
+  second.findings = {ScanMetricsFinding("b", checks::Status::kPass, "")};
+  RecordScanSuccess(metrics, second, std::chrono::system_clock::time_point(std::chrono::seconds(2000)));
+  EXPECT_EQ(metrics.findings.snapshot().series.size(), 1u);  // "a" and "c" are gone
+  EXPECT_EQ(metrics.scans_total.value({"success"}), 2);
+}
+
+TEST(ScanMetrics, FailureKeepsTheLastFindings) {
+  telemetry::MetricsRegistry registry;
+  telemetry::PostureMetrics metrics(registry);
+  report::ScanResult result;
+  result.findings = {ScanMetricsFinding("a", checks::Status::kFail, "us-east-1")};
+  RecordScanSuccess(metrics, result, std::chrono::system_clock::now());
+  RecordScanFailure(metrics, "network");
+  EXPECT_EQ(metrics.last_scan_success.value(), 0);
+  EXPECT_EQ(metrics.scans_total.value({"failure"}), 1);
+  EXPECT_EQ(metrics.scan_errors_total.value({"network"}), 1);
+  EXPECT_EQ(metrics.findings.value({"high", "FAIL", "a", "123456789012", "us-east-1"}), 1);
+}
+
+TEST(ScanMetrics, BatchObserverRejectsBadFlags) {
+  Args args("scan");
+  AddBatchMetricsFlags(args);
+  ASSERT_TRUE(args.parse({"--pushgateway", "gateway:9091"}));
+  EXPECT_EQ(MakeBatchScanObserver(args), nullptr);
+  Args good("scan");
+  AddBatchMetricsFlags(good);
+  ASSERT_TRUE(good.parse({"--pushgateway", "http://gateway:9091", "--metrics-file", "/tmp/x.prom"}));
+  EXPECT_NE(MakeBatchScanObserver(good), nullptr);
+}
+
+TEST(ServeObserver, ConfigIsReadOnceThenOnlyOnReloadAndABadReloadKeepsThePrevious) {
+  auto dir = std::filesystem::temp_directory_path() / ("posture-serve-config-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / "posture.yaml").string();
+  std::ofstream(path) << "checks:\n  disabled: [iam_support_role_exists]\n";
+  telemetry::MetricsRegistry registry;
+  telemetry::PostureMetrics metrics(registry);
+  serve::ServeState state(registry);
+  serve::ServeScanObserver observer(state, metrics);
+  auto first = observer.load_config(path);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->settings.disabled_checks.count("iam_support_role_exists"), 1u);
+
+  std::ofstream(path) << "checks:\n  disabled: [guardduty_enabled]\n";
+  EXPECT_EQ(observer.load_config(path)->settings.disabled_checks.count("iam_support_role_exists"), 1u);  // no SIGHUP
+  observer.request_reload();
+  EXPECT_EQ(observer.load_config(path)->settings.disabled_checks.count("guardduty_enabled"), 1u);
+
+  std::ofstream(path) << "checks: [unclosed\n";
+  observer.request_reload();
+  auto kept = observer.load_config(path);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->settings.disabled_checks.count("guardduty_enabled"), 1u);
+  EXPECT_EQ(metrics.scan_errors_total.value({"config"}), 1);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace posture::cli
