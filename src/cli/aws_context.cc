@@ -6,6 +6,7 @@
 #include "aws/credentials/chain.h"
 #include "aws/credentials/config_file.h"
 #include "aws/credentials/refreshing_provider.h"
+#include "cli/logs_traces.h"
 
 extern char** environ;
 
@@ -50,6 +51,7 @@ aws::Result<std::unique_ptr<AwsContext>> AwsContext::Create(const AwsFlags& flag
   context->options_ = options;
   context->credentials_ = std::move(*credentials);
   context->client_ = std::make_unique<aws::AwsClient>(*context->transport_, context->credentials_, options);
+  context->client_->add_observer(ObserveAwsCall);
   return context;
 }
 
@@ -67,7 +69,9 @@ std::unique_ptr<aws::AwsClient> AwsContext::assume_role_client(const std::string
   role.label = "organization scan";
   auto assumed = std::make_shared<aws::AssumeRoleProvider>(provider, credentials_, std::move(role));
   auto renewed = std::make_shared<aws::RefreshingProvider>(std::move(assumed), aws::SystemClock());
-  return std::make_unique<aws::AwsClient>(*transport_, std::move(renewed), options_);
+  auto client = std::make_unique<aws::AwsClient>(*transport_, std::move(renewed), options_);
+  client->add_observer(ObserveAwsCall);
+  return client;
 }
 
 }  // namespace posture::cli

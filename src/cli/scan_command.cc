@@ -15,6 +15,7 @@
 #include "cli/args.h"
 #include "cli/aws_context.h"
 #include "cli/config.h"
+#include "cli/logs_traces.h"
 #include "cli/organization_scan.h"
 #include "collect/collect.h"
 #include "report/report.h"
@@ -224,6 +225,7 @@ int RunScanCommand(const std::vector<std::string>& argv) {
       .flag("--exclude-accounts", Args::Kind::kValue, "ID,...", "skip these accounts of the organization")
       .flag("--ou", Args::Kind::kValue, "ID,...", "scan only accounts under these OUs (or roots), at any depth")
       .flag("--help", Args::Kind::kBool, "", "show this help");
+  AddLogTraceFlags(args);
   if (!args.parse(argv)) {
     std::cerr << "posture " << args.error() << "\n";
     return kExitUsage;
@@ -255,6 +257,9 @@ int RunScanCommand(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
 
+  auto logs_and_traces = LogsAndTraces::Start(args, aws::RealEnvironment(), "scan");
+  if (!logs_and_traces) return kExitUsage;
+  telemetry::ScopedSpan scan_span("scan", {});
   auto started = std::chrono::steady_clock::now();
   report::ScanResult result;
   result.started_at = report::NowRfc3339();
@@ -318,6 +323,7 @@ int RunScanCommand(const std::vector<std::string>& argv) {
   }
   result.finished_at = report::NowRfc3339();
   result.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  LogScanOutcome(result, scan_span);
 
   report::RenderOptions render;
   std::string output = args.value_or("--output", "-");
