@@ -276,8 +276,7 @@ TEST(TelemetryLogs, PushesLogsToALokiPushEndpoint) {
     for (const auto& stream : body["streams"]) streams.push_back(stream);
     return ServerResponse{204, {}, ""};
   });
-  auto result =
-      RunPosture({"scan", "--region", "us-east-1", "--log-level", "debug", "--loki-url", loki.url()}, MotoEnv());
+  auto result = RunPosture({"scan", "--region", "us-east-1", "--loki-url", loki.url()}, MotoEnv());
   EXPECT_TRUE(result.exit_code == 0 || result.exit_code == 3) << result.err;
   EXPECT_EQ(result.err, "");  // --loki-url alone writes nothing to stderr
   std::lock_guard lock(mutex);
