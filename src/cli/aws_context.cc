@@ -63,6 +63,7 @@ std::unique_ptr<aws::AwsClient> AwsContext::assume_role_client(const std::string
   provider.env = env_;
   provider.region = region_;
   provider.endpoints = options_.endpoints;
+  provider.observer = ObserveAwsCall;
   aws::AssumeRoleOptions role;
   role.role_arn = role_arn;
   role.external_id = external_id;
