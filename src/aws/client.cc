@@ -94,6 +94,7 @@ Result<Json> AwsClient::call(std::string_view service, std::string_view operatio
   record.operation = std::string(operation);
   record.region = std::string(region.empty() ? std::string_view(options_.region) : region);
   auto started = std::chrono::steady_clock::now();
+  record.started = std::chrono::system_clock::now();
   auto result = call_once(service, operation, input, record.region, record);
   record.duration = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   if (!result.ok()) {
@@ -102,6 +103,7 @@ Result<Json> AwsClient::call(std::string_view service, std::string_view operatio
     if (record.request_id.empty()) record.request_id = result.error().request_id();
   }
   if (observer_) observer_(record);
+  for (const auto& observer : observers_) observer(record);
   return result;
 }
 
@@ -163,6 +165,7 @@ Result<Json> AwsClient::call_once(std::string_view service, std::string_view ope
         return output;
       }
       failure = protocol.parse_error(*model, operation, *response);
+      if (failure->kind() == ErrorKind::kThrottled || IsThrottlingCode(failure->code())) ++record.throttles;
       if (!skew_corrected && IsClockSkewCode(failure->code())) {
         if (const std::string* date = response->header("Date")) {
           if (auto server = ParseHttpDate(*date)) {

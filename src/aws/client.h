@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "aws/clock.h"
 #include "aws/credentials/credentials.h"
@@ -45,7 +46,10 @@ struct CallRecord {
   std::string request_id;
   std::string error_code;        // empty on success
   const Error* error = nullptr;  // valid during the callback only
-  int throttles = 0;             // attempts the service answered with a throttling error
+  // Attempts the service answered with a throttling error.
+  int throttles = 0;
+  // Wall-clock time the call began.
+  std::chrono::system_clock::time_point started{};
 };
 
 class AwsClient {
@@ -73,6 +77,9 @@ class AwsClient {
 
   // Observer for logs, metrics and traces; set before the first call.
   void set_observer(std::function<void(const CallRecord&)> observer) { observer_ = std::move(observer); }
+  // Adds a further observer, called after set_observer's (logs and traces,
+  // metrics: each subsystem adds its own); before the first call.
+  void add_observer(std::function<void(const CallRecord&)> observer) { observers_.push_back(std::move(observer)); }
 
   // HTTP requests sent so far (every attempt counts).
   uint64_t requests_sent() const { return requests_sent_.load(); }
@@ -90,6 +97,7 @@ class AwsClient {
   RetryStrategy retry_;
   std::unique_ptr<RegionRateLimit> rate_limit_;  // null: no limit
   std::function<void(const CallRecord&)> observer_;
+  std::vector<std::function<void(const CallRecord&)>> observers_;
   std::atomic<uint64_t> requests_sent_{0};
   // Server time minus local time, learned from a clock-skew error.
   std::atomic<int64_t> clock_skew_ms_{0};

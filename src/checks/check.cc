@@ -4,6 +4,7 @@
 
 #include "checks/check_support.h"
 #include "frameworks/framework.h"
+#include "telemetry/trace_context.h"
 
 namespace posture::checks {
 
@@ -196,6 +197,8 @@ std::vector<Finding> EvaluateChecks(const inventory::Inventory& inventory, const
   std::vector<Finding> findings;
   for (const Check* check : checks) {
     if (check == nullptr) continue;
+    telemetry::CheckSpan span(check->metadata.id, inventory.account_id);
+    const size_t before = findings.size();
     FindingSink sink(check->metadata, inventory, findings, settings);
     try {
       check->evaluate(inventory, sink);
@@ -204,6 +207,7 @@ std::vector<Finding> EvaluateChecks(const inventory::Inventory& inventory, const
     } catch (...) {
       sink.account_error(kGlobalRegion, "internal error in this check");
     }
+    span.findings(static_cast<int64_t>(findings.size() - before));
   }
   return findings;
 }

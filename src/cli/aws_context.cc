@@ -6,6 +6,7 @@
 #include "aws/credentials/chain.h"
 #include "aws/credentials/config_file.h"
 #include "aws/credentials/refreshing_provider.h"
+#include "cli/logs_traces.h"
 
 extern char** environ;
 
@@ -50,6 +51,7 @@ aws::Result<std::unique_ptr<AwsContext>> AwsContext::Create(const AwsFlags& flag
   context->options_ = options;
   context->credentials_ = std::move(*credentials);
   context->client_ = std::make_unique<aws::AwsClient>(*context->transport_, context->credentials_, options);
+  context->client_->add_observer(ObserveAwsCall);
   return context;
 }
 
@@ -61,6 +63,7 @@ std::unique_ptr<aws::AwsClient> AwsContext::assume_role_client(const std::string
   provider.env = env_;
   provider.region = region_;
   provider.endpoints = options_.endpoints;
+  provider.observer = ObserveAwsCall;
   aws::AssumeRoleOptions role;
   role.role_arn = role_arn;
   role.external_id = external_id;
@@ -68,8 +71,9 @@ std::unique_ptr<aws::AwsClient> AwsContext::assume_role_client(const std::string
   auto assumed = std::make_shared<aws::AssumeRoleProvider>(provider, credentials_, std::move(role));
   auto renewed = std::make_shared<aws::RefreshingProvider>(std::move(assumed), aws::SystemClock());
   auto client = std::make_unique<aws::AwsClient>(*transport_, std::move(renewed), options_);
+  client->add_observer(ObserveAwsCall);
   if (call_observers_) {
-    client->set_observer([observers = call_observers_](const aws::CallRecord& record) {
+    client->add_observer([observers = call_observers_](const aws::CallRecord& record) {
       for (const auto& observer : *observers) observer(record);
     });
   }
@@ -79,7 +83,7 @@ std::unique_ptr<aws::AwsClient> AwsContext::assume_role_client(const std::string
 void AwsContext::add_call_observer(std::function<void(const aws::CallRecord&)> observer) {
   if (!call_observers_) {
     call_observers_ = std::make_shared<std::vector<std::function<void(const aws::CallRecord&)>>>();
-    client_->set_observer([observers = call_observers_](const aws::CallRecord& record) {
+    client_->add_observer([observers = call_observers_](const aws::CallRecord& record) {
       for (const auto& observer : *observers) observer(record);
     });
   }

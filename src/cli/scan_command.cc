@@ -15,6 +15,7 @@
 #include "cli/args.h"
 #include "cli/aws_context.h"
 #include "cli/config.h"
+#include "cli/logs_traces.h"
 #include "cli/organization_scan.h"
 #include "cli/scan_metrics.h"
 #include "cli/scan_plan.h"
@@ -262,6 +263,7 @@ int RunScanCommand(const std::vector<std::string>& argv, ScanObserver* observer)
       .flag("--ou", Args::Kind::kValue, "ID,...", "scan only accounts under these OUs (or roots), at any depth")
       .flag("--help", Args::Kind::kBool, "", "show this help");
   AddBatchMetricsFlags(args);
+  AddLogTraceFlags(args);
   if (auto exit = ParseCommandLine(args, argv, kUsage)) return *exit;
   if (!args.positional().empty()) {
     std::cerr << "posture scan: unexpected argument '" << args.positional()[0] << "'\n";
@@ -292,6 +294,9 @@ int RunScanCommand(const std::vector<std::string>& argv, ScanObserver* observer)
     return kExitUsage;
   }
 
+  auto logs_and_traces = LogsAndTraces::Start(args, aws::RealEnvironment(), "scan");
+  if (!logs_and_traces) return kExitUsage;
+  telemetry::ScopedSpan scan_span("scan", {});
   auto started = std::chrono::steady_clock::now();
   report::ScanResult result;
   result.started_at = report::NowRfc3339();
@@ -360,6 +365,7 @@ int RunScanCommand(const std::vector<std::string>& argv, ScanObserver* observer)
   }
   result.finished_at = report::NowRfc3339();
   result.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  LogScanOutcome(result, scan_span);
   if (!observer->on_result(result)) return kExitOk;
 
   return ReportAndExitCode(result, plan, args);

@@ -77,8 +77,11 @@ aws::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const
   inventory::Inventory inventory = NewInventory(caller->account_id, caller->partition, options.regions);
   ErrorLog errors;
   {
+    telemetry::AccountSpan account_span(inventory.account_id);
+    telemetry::ScopeGuard account_scope(account_span.scope());
     TaskPool pool(options.concurrency, options.progress);
     CollectContext ctx{client, pool, errors, options.sections, inventory.account_id, inventory.partition};
+    ctx.account_span = account_span.context();
     PlanInventory(ctx, inventory);
     pool.wait();
   }

@@ -16,6 +16,7 @@ struct AccountJob {
   aws::AwsClient* client = nullptr;
   ErrorLog errors;
   std::unique_ptr<CollectContext> ctx;
+  std::unique_ptr<telemetry::AccountSpan> span;  // open while the account is collected
 };
 
 const inventory::OrganizationalUnit* FindUnit(const inventory::Organization& organization, const std::string& id) {
@@ -199,16 +200,21 @@ aws::Result<OrgScan> ScanOrganization(aws::AwsClient& caller, const AccountClien
     organization_job.client = &caller;
     organization_job.ctx.reset(new CollectContext{caller, TaskLane(pool, pool.open_lane()), organization_job.errors,
                                                   organization_sections, scan.caller_account_id, scan.partition});
+    organization_job.span = std::make_unique<telemetry::AccountSpan>(scan.caller_account_id);
+    organization_job.ctx->account_span = organization_job.span->context();
     PlanInventory(*organization_job.ctx, scan.organization_inventory);
 
     for (auto& entry : scan.accounts) {
       if (entry.outcome != AccountOutcome::kScanned) continue;
       auto& job = *jobs.emplace_back(std::make_unique<AccountJob>());
       job.scan = &entry;
+      job.span = std::make_unique<telemetry::AccountSpan>(entry.account.id);
+      telemetry::ScopeGuard account_scope(job.span->scope());  // the account's tasks inherit it
       TaskLane lane(pool, pool.open_lane());
       if (entry.account.id == scan.caller_account_id) {
         job.client = &caller;
         job.ctx.reset(new CollectContext{caller, lane, job.errors, member_sections, entry.account.id, scan.partition});
+        job.ctx->account_span = job.span->context();
         PlanInventory(*job.ctx, entry.inventory);
         continue;
       }
@@ -225,10 +231,13 @@ aws::Result<OrgScan> ScanOrganization(aws::AwsClient& caller, const AccountClien
         }
         job.ctx.reset(
             new CollectContext{*job.client, lane, job.errors, member_sections, job.scan->account.id, partition});
+        job.ctx->account_span = job.span->context();
         PlanInventory(*job.ctx, job.scan->inventory);
       });
     }
     pool.wait();
+    organization_job.span.reset();
+    for (auto& job : jobs) job->span.reset();
   }
 
   scan.organization_inventory.errors = organization_job.errors.take();

@@ -26,6 +26,7 @@
 #include "collect/support.h"
 #include "collect/task_pool.h"
 #include "inventory/inventory.h"
+#include "telemetry/trace_context.h"
 
 namespace posture::collect {
 
@@ -36,6 +37,8 @@ struct CollectContext {
   const std::set<std::string>& sections;
   std::string account_id;
   std::string partition = "aws";
+  // The account's span: parent (through its region) of every task's span.
+  telemetry::SpanContext account_span{};
 
   bool wants(std::string_view section) const { return sections.count(std::string(section)) > 0; }
 
@@ -87,6 +90,7 @@ inventory::Collected<T> Guarded(const CallSite& site, Fetch& fetch) {
 template <typename T, typename Fetch>
 void SubmitSection(CollectContext& ctx, inventory::Collected<T>& section, CallSite site, Fetch fetch) {
   ctx.pool.submit([&ctx, &section, site = std::move(site), fetch = std::move(fetch)]() mutable {
+    telemetry::CollectorSpan span(ctx.account_span, ctx.account_id, site.service, site.operation, site.region);
     ctx.store(section, Guarded<T>(site, fetch));
   });
 }
@@ -171,6 +175,7 @@ void SubmitList(CollectContext& ctx, inventory::Collected<std::vector<T>>& secti
 template <typename T, typename Stage>
 void SubmitStaged(CollectContext& ctx, inventory::Collected<T>& section, CallSite site, Stage stage) {
   ctx.pool.submit([&ctx, &section, site = std::move(site), stage = std::move(stage)]() mutable {
+    telemetry::CollectorSpan span(ctx.account_span, ctx.account_id, site.service, site.operation, site.region);
     std::optional<inventory::Collected<T>> outcome;
     auto guarded = [&]() -> inventory::Collected<T> {
       outcome = stage();
@@ -185,7 +190,8 @@ void SubmitStaged(CollectContext& ctx, inventory::Collected<T>& section, CallSit
 // returns its failure, if any.
 template <typename T, typename Part>
 void SubmitPart(CollectContext& ctx, std::shared_ptr<SectionJoin<T>> join, CallSite site, Part part) {
-  ctx.pool.submit([join = std::move(join), site = std::move(site), part = std::move(part)]() mutable {
+  ctx.pool.submit([&ctx, join = std::move(join), site = std::move(site), part = std::move(part)]() mutable {
+    telemetry::CollectorSpan span(ctx.account_span, ctx.account_id, site.service, site.operation, site.region);
     std::optional<inventory::CollectionError> error;
     if (auto thrown = RunCatching(site, [&] { error = part(*join); })) error = std::move(thrown);
     if (error) join->fail(std::move(*error));

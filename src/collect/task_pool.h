@@ -24,6 +24,8 @@
 #include <thread>
 #include <vector>
 
+#include "telemetry/trace_context.h"
+
 namespace posture::collect {
 
 class TaskPool {
@@ -71,7 +73,8 @@ class TaskPool {
 class TaskLane {
  public:
   TaskLane(TaskPool& pool, int lane = 0) : pool_(&pool), lane_(lane) {}  // NOLINT(google-explicit-constructor)
-  void submit(TaskPool::Task task) { pool_->submit(std::move(task), lane_); }
+  // The task runs in the submitting thread's telemetry scope (span, account).
+  void submit(TaskPool::Task task) { pool_->submit(telemetry::Propagate(std::move(task)), lane_); }
 
  private:
   TaskPool* pool_;

@@ -16,7 +16,9 @@ AssumeRoleProvider::AssumeRoleProvider(const ProviderContext& context, std::shar
       region_(context.sts_region()),
       options_(std::move(options)),
       client_(*context.transport, std::move(source), ProviderClientOptions(context, context.sts_region(), false),
-              *context.clock) {}
+              *context.clock) {
+  if (context.observer) client_.add_observer(context.observer);
+}
 
 Result<Credentials> AssumeRoleProvider::fetch() {
   std::string context = options_.label + ": assuming role " + options_.role_arn;

@@ -9,6 +9,7 @@
 // chain. All functions are pure and thread-safe.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,8 @@ struct ProviderContext {
   const Environment* env = nullptr;
   std::string region;  // where to call STS; empty: us-east-1
   EndpointOverrides endpoints;
+  // Observes the provider's own AWS calls (sts:AssumeRole), as AwsClient::add_observer; may be empty.
+  std::function<void(const CallRecord&)> observer;
 
   // `region`, or us-east-1 when it is empty.
   std::string sts_region() const;
