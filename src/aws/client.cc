@@ -165,7 +165,6 @@ Result<Json> AwsClient::call_once(std::string_view service, std::string_view ope
         return output;
       }
       failure = protocol.parse_error(*model, operation, *response);
-      if (failure->kind() == ErrorKind::kThrottled || IsThrottlingCode(failure->code())) ++record.throttles;
       if (!skew_corrected && IsClockSkewCode(failure->code())) {
         if (const std::string* date = response->header("Date")) {
           if (auto server = ParseHttpDate(*date)) {
