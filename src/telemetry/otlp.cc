@@ -1,6 +1,7 @@
 #include "telemetry/otlp.h"
 
 #include "telemetry/log.h"
+#include "telemetry/metrics_catalog.h"
 
 namespace posture::telemetry {
 namespace {
@@ -196,7 +197,12 @@ OtlpExporter::OtlpExporter(OtlpConfig config, aws::HttpTransport& transport, Otl
     : config_(std::move(config)),
       transport_(transport),
       options_(options),
-      batcher_(options_.batch, [this](std::vector<SpanData>& batch) { return post(batch); }) {}
+      batcher_(options_.batch, [this](std::vector<SpanData>& batch) {
+        // A failed export is a degraded path: counted for Prometheus as well as logged.
+        bool ok = post(batch);
+        if (!ok) DefaultMetrics().telemetry_export_errors_total.inc({"otlp"});
+        return ok;
+      }) {}
 
 OtlpExporter::~OtlpExporter() { batcher_.shutdown(std::chrono::milliseconds(0)); }
 

@@ -1,5 +1,6 @@
 // The Loki push body, its labels, batching, and a down Loki endpoint.
 #include "telemetry/loki.h"
+#include "telemetry/metrics_catalog.h"
 
 #include <gtest/gtest.h>
 
@@ -96,6 +97,7 @@ TEST(LokiSinkTest, ADownEndpointDropsAndCountsWithoutBlocking) {
   LokiOptions options;
   options.url = "http://127.0.0.1:" + std::to_string(port);
   options.batch.interval = std::chrono::milliseconds(20);
+  const double errors_before = DefaultMetrics().telemetry_export_errors_total.value({"loki"});
   LokiSink sink(options, transport);
   auto started = std::chrono::steady_clock::now();
   for (int i = 0; i < 100; ++i) sink.write(LokiTestEvent("x", LogLevel::kWarn));
@@ -104,6 +106,9 @@ TEST(LokiSinkTest, ADownEndpointDropsAndCountsWithoutBlocking) {
   EXPECT_EQ(sink.sent(), 0u);
   EXPECT_EQ(sink.dropped(), 100u);
   EXPECT_GE(sink.failed_pushes(), 1u);
+  // The degraded path is a metric too.
+  EXPECT_EQ(DefaultMetrics().telemetry_export_errors_total.value({"loki"}) - errors_before,
+            static_cast<double>(sink.failed_pushes()));
 }
 
 TEST(LokiSinkTest, AnErrorStatusCountsAsAFailedPush) {
