@@ -109,12 +109,16 @@ TEST_P(LiveConformanceTest, MotoGivesThePlansInventory) {
     }
   }
 
-  // Every section, so facets only live checks read (bucket versioning) are compared too.
-  std::vector<const checks::Check*> all_checks;
-  for (const auto& check : checks::AllChecks()) all_checks.push_back(&check);
+  // What the code checks read, plus bucket versioning (compared, though only a live check reads it);
+  // not every section: moto lacks some services, and their retried 500s cost seconds per case.
+  std::vector<const checks::Check*> code_checks;
+  for (const auto& check : checks::AllChecks()) {
+    if (check.metadata.scope == "L+C") code_checks.push_back(&check);
+  }
   collect::CollectOptions collect;
   collect.regions = {"us-east-1"};
-  collect.sections = checks::NeededSections(all_checks);
+  collect.sections = checks::NeededSections(code_checks);
+  collect.sections.insert(inventory::kSectionS3BucketVersioning);
   auto live = collect::CollectInventory(client, collect);
   ASSERT_TRUE(live.ok());
 
