@@ -54,12 +54,12 @@ std::string RenderDriftTable(const std::vector<iac::DriftItem>& drift, const std
   if (drift.empty()) return out + "No drift.\n";
   for (const auto& item : drift) {
     std::string kind = iac::DriftKindName(item.kind);
-    out += "  " + kind + std::string(11 - kind.size(), ' ') +
-           item.type + " " + item.id + " (" + item.region + ")";
+    out += "  " + kind + std::string(11 - kind.size(), ' ') + item.type + " " + item.id + " (" + item.region + ")";
     if (!item.address.empty()) out += "  " + item.address;
     out += "\n";
     for (const auto& change : item.changes) {
-      out += "      " + change.attribute + ": state " + Short(change.in_state) + " -> live " + Short(change.live) + "\n";
+      out +=
+          "      " + change.attribute + ": state " + Short(change.in_state) + " -> live " + Short(change.live) + "\n";
     }
   }
   std::map<std::string, int> counts;
@@ -73,11 +73,12 @@ std::string RenderDriftJson(const std::vector<iac::DriftItem>& drift, const std:
                             const std::vector<inventory::CollectionError>& errors) {
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
   for (const auto& item : drift) {
-    nlohmann::ordered_json entry = {{"kind", iac::DriftKindName(item.kind)},
-                                    {"resource_type", item.type},
-                                    {"resource_id", item.id},
-                                    {"region", item.region},
-                                    {"address", item.address.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(item.address)}};
+    nlohmann::ordered_json entry = {
+        {"kind", iac::DriftKindName(item.kind)},
+        {"resource_type", item.type},
+        {"resource_id", item.id},
+        {"region", item.region},
+        {"address", item.address.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(item.address)}};
     if (item.kind == iac::DriftItem::Kind::kChanged) {
       nlohmann::ordered_json changes = nlohmann::ordered_json::array();
       for (const auto& change : item.changes) {
@@ -89,8 +90,11 @@ std::string RenderDriftJson(const std::vector<iac::DriftItem>& drift, const std:
   }
   nlohmann::ordered_json error_list = nlohmann::ordered_json::array();
   for (const auto& e : errors) {
-    error_list.push_back({{"service", e.service}, {"operation", e.operation}, {"region", e.region},
-                          {"code", e.code.empty() ? e.kind : e.code}, {"message", e.message}});
+    error_list.push_back({{"service", e.service},
+                          {"operation", e.operation},
+                          {"region", e.region},
+                          {"code", e.code.empty() ? e.kind : e.code},
+                          {"message", e.message}});
   }
   nlohmann::ordered_json out = {{"tool", {{"name", "posture"}, {"version", POSTURE_VERSION}}},
                                 {"account_id", account},

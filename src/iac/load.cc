@@ -78,7 +78,8 @@ void LoadIacText(const std::string& name, std::string_view text, bool named_expl
   };
   std::optional<ParseError> error;
   if (LooksLikeTerraform(text)) {
-    error = padded ? ReadTerraformPadded(name, text, sink, &file.format) : ReadTerraform(name, text, sink, &file.format);
+    error =
+        padded ? ReadTerraformPadded(name, text, sink, &file.format) : ReadTerraform(name, text, sink, &file.format);
   } else if (LooksLikeCloudFormation(text)) {
     file.format = SourceFormat::kCloudFormation;
     CloudFormationOptions cfn = options.cloudformation;

@@ -126,8 +126,8 @@ std::string RenderSarif(const ScanResult& result, const RenderOptions&) {
                            {{"postureFinding/v1", aws::Sha256Hex(f.check_id + "|" + f.account_id + "|" + address)}}},
                           {"properties", {{"severity", checks::SeverityName(f.severity)}}}};
     if (f.muted) {
-      entry["suppressions"] = ordered_json::array(
-          {{{"kind", "inSource"}, {"status", "accepted"}, {"justification", f.mute_reason}}});
+      entry["suppressions"] =
+          ordered_json::array({{{"kind", "inSource"}, {"status", "accepted"}, {"justification", f.mute_reason}}});
     }
     results.push_back(std::move(entry));
   }
@@ -140,16 +140,15 @@ std::string RenderSarif(const ScanResult& result, const RenderOptions&) {
          {"message", {{"text", error.service + ":" + error.operation + " failed: " + error.message}}}});
   }
   if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
-  ordered_json run = {
-      {"tool",
-       {{"driver",
-         {{"name", "posture"},
-          {"version", POSTURE_VERSION},
-          {"semanticVersion", POSTURE_VERSION},
-          {"rules", std::move(rules)}}}}},
-      {"invocations", ordered_json::array({std::move(invocation)})},
-      {"results", std::move(results)},
-      {"columnKind", "unicodeCodePoints"}};
+  ordered_json run = {{"tool",
+                       {{"driver",
+                         {{"name", "posture"},
+                          {"version", POSTURE_VERSION},
+                          {"semanticVersion", POSTURE_VERSION},
+                          {"rules", std::move(rules)}}}}},
+                      {"invocations", ordered_json::array({std::move(invocation)})},
+                      {"results", std::move(results)},
+                      {"columnKind", "unicodeCodePoints"}};
   ordered_json sarif = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                         {"version", "2.1.0"},
                         {"runs", ordered_json::array({std::move(run)})}};

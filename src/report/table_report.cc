@@ -183,7 +183,8 @@ std::string RenderTable(const ScanResult& result, const RenderOptions& options) 
       out += "  " + style.bold(CheckHeading(check_id)) + "\n";
       for (const auto* f : findings) {
         if (f->location) {  // posture iac: where the resource is written, not a region
-          std::string where = f->location->file + (f->location->line > 0 ? ":" + std::to_string(f->location->line) : "");
+          std::string where =
+              f->location->file + (f->location->line > 0 ? ":" + std::to_string(f->location->line) : "");
           out += "    " + style.status(f->status) + " " + Pad(f->resource_id, 36) + " " + f->message +
                  (f->muted ? style.dim(" (muted: " + f->mute_reason + ")") : "") + "\n" + "         " +
                  style.dim(where) + "\n";

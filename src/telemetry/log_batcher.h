@@ -20,8 +20,11 @@
 #include <functional>
 #include <iterator>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
+
+#include "telemetry/metrics_catalog.h"
 
 namespace posture::telemetry {
 
@@ -29,6 +32,9 @@ struct BatcherOptions {
   size_t max_queue = 8192;
   size_t max_batch = 512;
   std::chrono::milliseconds interval{1000};
+  // Names the exporter in posture_telemetry_export_errors_total, where each
+  // failed batch is counted ("" counts nothing).
+  std::string exporter;
 };
 
 template <typename Item>
@@ -110,6 +116,7 @@ class Batcher {
       } else {
         ++failed_;
         dropped_ += n;
+        if (!options_.exporter.empty()) DefaultMetrics().telemetry_export_errors_total.inc({options_.exporter});
       }
     }
   }

@@ -1,5 +1,4 @@
 #include "telemetry/loki.h"
-#include "telemetry/metrics_catalog.h"
 
 #include <algorithm>
 #include <map>
@@ -61,12 +60,7 @@ LokiSink::LokiSink(LokiOptions options, aws::HttpTransport& transport)
     : options_(std::move(options)),
       push_url_(LokiPushUrl(options_.url)),
       transport_(transport),
-      batcher_(options_.batch, [this](std::vector<LokiEntry>& batch) {
-        // A failed export is a degraded path: counted for Prometheus as well as logged.
-        bool ok = push(batch);
-        if (!ok) DefaultMetrics().telemetry_export_errors_total.inc({"loki"});
-        return ok;
-      }) {}
+      batcher_(options_.batch, [this](std::vector<LokiEntry>& batch) { return push(batch); }) {}
 
 LokiSink::~LokiSink() { batcher_.shutdown(std::chrono::milliseconds(0)); }
 

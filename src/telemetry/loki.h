@@ -35,7 +35,7 @@ std::string LokiPushUrl(std::string url);
 
 struct LokiOptions {
   std::string url;  // Loki's base URL
-  BatcherOptions batch{8192, 1000, std::chrono::milliseconds(1000)};
+  BatcherOptions batch{8192, 1000, std::chrono::milliseconds(1000), "loki"};
   std::chrono::milliseconds request_timeout{2000};
 };
 

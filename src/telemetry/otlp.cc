@@ -1,7 +1,6 @@
 #include "telemetry/otlp.h"
 
 #include "telemetry/log.h"
-#include "telemetry/metrics_catalog.h"
 
 namespace posture::telemetry {
 namespace {
@@ -197,12 +196,7 @@ OtlpExporter::OtlpExporter(OtlpConfig config, aws::HttpTransport& transport, Otl
     : config_(std::move(config)),
       transport_(transport),
       options_(options),
-      batcher_(options_.batch, [this](std::vector<SpanData>& batch) {
-        // A failed export is a degraded path: counted for Prometheus as well as logged.
-        bool ok = post(batch);
-        if (!ok) DefaultMetrics().telemetry_export_errors_total.inc({"otlp"});
-        return ok;
-      }) {}
+      batcher_(options_.batch, [this](std::vector<SpanData>& batch) { return post(batch); }) {}
 
 OtlpExporter::~OtlpExporter() { batcher_.shutdown(std::chrono::milliseconds(0)); }
 

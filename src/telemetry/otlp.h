@@ -59,7 +59,7 @@ aws::Result<OtlpConfig> ResolveOtlpConfig(const aws::Environment& env, const std
 std::string EncodeOtlpJson(const std::vector<SpanData>& spans, const KeyValues& resource_attributes);
 
 struct OtlpExporterOptions {
-  BatcherOptions batch{4096, 512, std::chrono::milliseconds(500)};
+  BatcherOptions batch{4096, 512, std::chrono::milliseconds(500), "otlp"};
   std::chrono::milliseconds request_timeout{2000};
 };
 

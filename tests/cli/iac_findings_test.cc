@@ -43,16 +43,17 @@ TEST(IacFindingsTest, RunsOnlyCodeChecksWhoseSectionsTheFilesDescribe) {
   std::set<std::string_view> ids;
   for (const auto* check : selected) ids.insert(check->metadata.id);
   EXPECT_TRUE(ids.count("ec2_sg_no_admin_ports_from_internet_ipv4"));
-  EXPECT_FALSE(ids.count("guardduty_enabled"));        // no detector declared: not judged
-  EXPECT_FALSE(ids.count("iam_root_mfa_enabled"));     // live only
-  EXPECT_FALSE(ids.count("ec2_imdsv2_required"));      // no instances section
+  EXPECT_FALSE(ids.count("guardduty_enabled"));     // no detector declared: not judged
+  EXPECT_FALSE(ids.count("iam_root_mfa_enabled"));  // live only
+  EXPECT_FALSE(ids.count("ec2_imdsv2_required"));   // no instances section
   EXPECT_TRUE(SectionPresent(estate.inventory, inv::kSectionSecurityGroups));
   EXPECT_FALSE(SectionPresent(estate.inventory, inv::kSectionInstances));
 }
 
 TEST(IacFindingsTest, FailCarriesTheLocation) {
   auto estate = OpenGroupEstate();
-  auto findings = checks::EvaluateChecks(estate.inventory, {checks::FindCheck("ec2_sg_no_admin_ports_from_internet_ipv4")});
+  auto findings =
+      checks::EvaluateChecks(estate.inventory, {checks::FindCheck("ec2_sg_no_admin_ports_from_internet_ipv4")});
   AnnotateCodeFindings(estate, findings);
   ASSERT_FALSE(findings.empty());
   EXPECT_EQ(findings[0].status, checks::Status::kFail);
@@ -66,8 +67,9 @@ TEST(IacFindingsTest, SuppressionMutesWithReason) {
   auto estate = OpenGroupEstate();
   estate.resources["aws_security_group.web"].suppressions = {
       {"ec2_sg_no_admin_ports_from_internet_ipv4", "bastion, reviewed in SEC-42"}};
-  auto findings = checks::EvaluateChecks(estate.inventory, {checks::FindCheck("ec2_sg_no_admin_ports_from_internet_ipv4"),
-                                                            checks::FindCheck("ec2_sg_no_open_sensitive_ports")});
+  auto findings =
+      checks::EvaluateChecks(estate.inventory, {checks::FindCheck("ec2_sg_no_admin_ports_from_internet_ipv4"),
+                                                checks::FindCheck("ec2_sg_no_open_sensitive_ports")});
   AnnotateCodeFindings(estate, findings);
   for (const auto& f : findings) {
     if (f.check_id == "ec2_sg_no_admin_ports_from_internet_ipv4") {
@@ -82,7 +84,8 @@ TEST(IacFindingsTest, SuppressionMutesWithReason) {
 TEST(IacFindingsTest, UnknownFieldTurnsVerdictIntoError) {
   auto estate = OpenGroupEstate();
   estate.resources["aws_security_group.web"].unknown_fields = {"SecurityGroup.ingress"};
-  auto findings = checks::EvaluateChecks(estate.inventory, {checks::FindCheck("ec2_sg_no_admin_ports_from_internet_ipv4")});
+  auto findings =
+      checks::EvaluateChecks(estate.inventory, {checks::FindCheck("ec2_sg_no_admin_ports_from_internet_ipv4")});
   AnnotateCodeFindings(estate, findings);
   ASSERT_FALSE(findings.empty());
   EXPECT_EQ(findings[0].status, checks::Status::kError);

@@ -50,29 +50,28 @@ TEST(IacCommand, VulnerablePlanFailsWithAddressesAndModules) {
 
 TEST(IacCommand, ValueKnownOnlyAfterApplyIsAnError) {
   // storage_encrypted comes from another resource's attribute, known only after apply.
-  Json plan = {
-      {"format_version", "1.2"},
-      {"terraform_version", "1.6.6"},
-      {"resource_changes",
-       {{{"address", "aws_db_instance.main"},
-         {"mode", "managed"},
-         {"type", "aws_db_instance"},
-         {"name", "main"},
-         {"change",
-          {{"actions", {"create"}},
-           {"before", nullptr},
-           {"after", {{"identifier", "orders"}, {"engine", "postgres"}, {"publicly_accessible", false}}},
-           {"after_unknown", {{"storage_encrypted", true}, {"id", true}}}}}}}},
-      {"configuration",
-       {{"root_module",
-         {{"resources",
-           {{{"address", "aws_db_instance.main"},
-             {"mode", "managed"},
-             {"type", "aws_db_instance"},
-             {"name", "main"},
-             {"expressions",
-              {{"storage_encrypted",
-                {{"references", {"aws_ssm_parameter.encrypt.value", "aws_ssm_parameter.encrypt"}}}}}}}}}}}}}};
+  Json plan = {{"format_version", "1.2"},
+               {"terraform_version", "1.6.6"},
+               {"resource_changes",
+                {{{"address", "aws_db_instance.main"},
+                  {"mode", "managed"},
+                  {"type", "aws_db_instance"},
+                  {"name", "main"},
+                  {"change",
+                   {{"actions", {"create"}},
+                    {"before", nullptr},
+                    {"after", {{"identifier", "orders"}, {"engine", "postgres"}, {"publicly_accessible", false}}},
+                    {"after_unknown", {{"storage_encrypted", true}, {"id", true}}}}}}}},
+               {"configuration",
+                {{"root_module",
+                  {{"resources",
+                    {{{"address", "aws_db_instance.main"},
+                      {"mode", "managed"},
+                      {"type", "aws_db_instance"},
+                      {"name", "main"},
+                      {"expressions",
+                       {{"storage_encrypted",
+                         {{"references", {"aws_ssm_parameter.encrypt.value", "aws_ssm_parameter.encrypt"}}}}}}}}}}}}}};
   std::string dir = TempDir();
   WriteFile(dir + "/plan.json", plan.dump());
   auto result = RunPosture({"iac", dir + "/plan.json", "--format", "json"}, {});
@@ -128,11 +127,11 @@ TEST(IacCommand, SarifForCodeScanning) {
 TEST(IacCommand, MalformedFileIsNamedAndTheOthersStillChecked) {
   std::string dir = TempDir();
   WriteFile(dir + "/broken.yaml", "Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n   Properties: [\n");
-  WriteFile(dir + "/truncated.json", R"({"format_version":"1.2","terraform_version":"1.6.6","resource_changes":[{"address")");
-  auto result = RunPosture(
-      {"iac", dir + "/broken.yaml", dir + "/truncated.json", kExamples + "/cloudformation/web-stack.yaml", "--format",
-       "json"},
-      {});
+  WriteFile(dir + "/truncated.json",
+            R"({"format_version":"1.2","terraform_version":"1.6.6","resource_changes":[{"address")");
+  auto result = RunPosture({"iac", dir + "/broken.yaml", dir + "/truncated.json",
+                            kExamples + "/cloudformation/web-stack.yaml", "--format", "json"},
+                           {});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("broken.yaml:"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("truncated.json:"), std::string::npos) << result.err;
@@ -153,9 +152,15 @@ TEST(IacCommand, UsageErrors) {
 // ---- drift against moto ------------------------------------------------------
 
 Json DriftRule(int port, const std::string& cidr) {
-  return {{"cidr_blocks", {cidr}}, {"description", ""},       {"from_port", port}, {"ipv6_cidr_blocks", Json::array()},
-          {"prefix_list_ids", Json::array()}, {"protocol", "tcp"}, {"security_groups", Json::array()},
-          {"self", false},       {"to_port", port}};
+  return {{"cidr_blocks", {cidr}},
+          {"description", ""},
+          {"from_port", port},
+          {"ipv6_cidr_blocks", Json::array()},
+          {"prefix_list_ids", Json::array()},
+          {"protocol", "tcp"},
+          {"security_groups", Json::array()},
+          {"self", false},
+          {"to_port", port}};
 }
 
 Json DriftStateResource(const std::string& name, const Json& values) {
@@ -185,26 +190,38 @@ TEST(DriftCommand, ReportsChangedMissingAndUnmanaged) {
   // Someone opened SSH to the world by hand; the state says 10.0.0.0/8.
   Api({"ec2", "AuthorizeSecurityGroupIngress", "--input",
        Json{{"GroupId", web},
-            {"IpPermissions", {{{"IpProtocol", "tcp"}, {"FromPort", 22}, {"ToPort", 22},
-                                {"IpRanges", {{{"CidrIp", "0.0.0.0/0"}}}}}}}}
+            {"IpPermissions",
+             {{{"IpProtocol", "tcp"}, {"FromPort", 22}, {"ToPort", 22}, {"IpRanges", {{{"CidrIp", "0.0.0.0/0"}}}}}}}}
            .dump()},
       env);
-  Json egress = Json::array({{{"cidr_blocks", {"0.0.0.0/0"}}, {"description", ""}, {"from_port", 0},
-                              {"ipv6_cidr_blocks", Json::array()}, {"prefix_list_ids", Json::array()},
-                              {"protocol", "-1"}, {"security_groups", Json::array()}, {"self", false},
+  Json egress = Json::array({{{"cidr_blocks", {"0.0.0.0/0"}},
+                              {"description", ""},
+                              {"from_port", 0},
+                              {"ipv6_cidr_blocks", Json::array()},
+                              {"prefix_list_ids", Json::array()},
+                              {"protocol", "-1"},
+                              {"security_groups", Json::array()},
+                              {"self", false},
                               {"to_port", 0}}});
-  Json state = {
-      {"format_version", "1.0"},
-      {"terraform_version", "1.6.6"},
-      {"values",
-       {{"root_module",
-         {{"resources",
-           {DriftStateResource("web", {{"id", web}, {"name", "web"}, {"description", "web"}, {"vpc_id", vpc_id},
-                                       {"ingress", {DriftRule(22, "10.0.0.0/8")}}, {"egress", egress},
-                                       {"tags", Json::object()}}),
-            DriftStateResource("gone", {{"id", "sg-0000000000000dead"}, {"name", "gone"}, {"description", "gone"},
-                                        {"vpc_id", vpc_id}, {"ingress", Json::array()}, {"egress", egress},
-                                        {"tags", Json::object()}})}}}}}}};
+  Json state = {{"format_version", "1.0"},
+                {"terraform_version", "1.6.6"},
+                {"values",
+                 {{"root_module",
+                   {{"resources",
+                     {DriftStateResource("web", {{"id", web},
+                                                 {"name", "web"},
+                                                 {"description", "web"},
+                                                 {"vpc_id", vpc_id},
+                                                 {"ingress", {DriftRule(22, "10.0.0.0/8")}},
+                                                 {"egress", egress},
+                                                 {"tags", Json::object()}}),
+                      DriftStateResource("gone", {{"id", "sg-0000000000000dead"},
+                                                  {"name", "gone"},
+                                                  {"description", "gone"},
+                                                  {"vpc_id", vpc_id},
+                                                  {"ingress", Json::array()},
+                                                  {"egress", egress},
+                                                  {"tags", Json::object()}})}}}}}}};
   std::string dir = TempDir();
   WriteFile(dir + "/state.json", state.dump());
 
@@ -226,8 +243,12 @@ TEST(DriftCommand, ReportsChangedMissingAndUnmanaged) {
   // With the state matching the live groups (and importing the hand-made one), no drift.
   auto& resources = state["values"]["root_module"]["resources"];
   resources[0]["values"]["ingress"] = {DriftRule(22, "0.0.0.0/0")};
-  resources[1] = DriftStateResource("clickops", {{"id", clickops}, {"name", "clickops"}, {"description", "clickops"},
-                                                 {"vpc_id", vpc_id}, {"ingress", Json::array()}, {"egress", egress},
+  resources[1] = DriftStateResource("clickops", {{"id", clickops},
+                                                 {"name", "clickops"},
+                                                 {"description", "clickops"},
+                                                 {"vpc_id", vpc_id},
+                                                 {"ingress", Json::array()},
+                                                 {"egress", egress},
                                                  {"tags", Json::object()}});
   WriteFile(dir + "/state.json", state.dump());
   auto clean = RunPosture({"drift", "--state", dir + "/state.json", "--region", "us-east-1", "--format", "json"}, env);

@@ -60,6 +60,9 @@ std::map<std::string, std::string> Statuses(const nlohmann::json& report, const 
 // private HOME (no user config), region us-east-1.
 std::map<std::string, std::string> MotoEnv();
 
+// A loopback TCP port free right now (for servers the tests start).
+int FreePort();
+
 // A fresh temporary directory for one test's files.
 std::string TempDir();
 void WriteFile(const std::string& path, const std::string& content);

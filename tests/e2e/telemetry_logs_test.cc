@@ -298,11 +298,6 @@ std::string GrafanaLokiBinary() {
   return out.find("loki, version") != std::string::npos ? path : "";
 }
 
-int TelemetryFreePort() {
-  LocalHttpServer probe([](const ServerRequest&) { return ServerResponse{}; });
-  return probe.port();
-}
-
 TEST(TelemetryLogs, GrafanaLokiReceivesAndReturnsTheLogs) {
   POSTURE_REQUIRE_MOTO();
   std::string binary = GrafanaLokiBinary();
@@ -311,7 +306,7 @@ TEST(TelemetryLogs, GrafanaLokiReceivesAndReturnsTheLogs) {
                     "'MCMC linkage analysis' tool)";
   }
   std::string dir = TempDir();
-  int http_port = TelemetryFreePort(), grpc_port = TelemetryFreePort();
+  int http_port = FreePort(), grpc_port = FreePort();
   WriteFile(dir + "/loki.yaml",
             "auth_enabled: false\n"
             "server:\n  http_listen_address: 127.0.0.1\n  http_listen_port: " +

@@ -34,18 +34,6 @@ using namespace std::chrono_literals;
 constexpr const char* kMetricsOpenCheck = "ec2_sg_no_admin_ports_from_internet_ipv4";
 constexpr const char* kMetricsPolicyCheck = "iam_password_policy_min_length";
 
-int MetricsFreePort() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr));
-  socklen_t len = sizeof(addr);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
 std::string MetricsRead(const std::string& path) {
   std::ifstream in(path);
   std::stringstream out;
@@ -174,7 +162,7 @@ TEST(TelemetryMetrics, TextfileIsLintCleanAndPushgatewayReceivesTheScan) {
   auto env = MotoEnv();
   MetricsBuildEstate(env);
   std::string dir = TempDir();
-  int gateway_port = MetricsFreePort();
+  int gateway_port = FreePort();
   std::string gateway = "http://127.0.0.1:" + std::to_string(gateway_port);
   MetricsProcess pushgateway(
       {"/usr/bin/prometheus-pushgateway", "--web.listen-address=127.0.0.1:" + std::to_string(gateway_port)}, {},
@@ -213,7 +201,7 @@ TEST(TelemetryMetrics, DownPushgatewayWarnsOnceAndKeepsTheExitCode) {
   POSTURE_REQUIRE_MOTO();
   auto env = MotoEnv();
   std::string dir = TempDir();
-  std::string down = "http://127.0.0.1:" + std::to_string(MetricsFreePort());
+  std::string down = "http://127.0.0.1:" + std::to_string(FreePort());
   auto scan = RunPosture({"scan", "--region", "us-east-1", "--checks", kMetricsOpenCheck, "--format", "json",
                           "--metrics-file", dir + "/posture.prom", "--pushgateway", down},
                          env);
@@ -280,7 +268,7 @@ TEST(TelemetryMetrics, ServeIsScrapedByPrometheusReloadsAndReportsFailures) {
   env.erase("AWS_SECRET_ACCESS_KEY");
   env["AWS_SHARED_CREDENTIALS_FILE"] = dir + "/credentials";
   WriteFile(dir + "/posture.yaml", "checks:\n  disabled: []\n");
-  int port = MetricsFreePort();
+  int port = FreePort();
   std::string base = "http://127.0.0.1:" + std::to_string(port);
   MetricsProcess serve({POSTURE_BINARY, "serve", "--listen", "127.0.0.1:" + std::to_string(port), "--interval", "2s",
                         "--region", "us-east-1", "--checks", std::string(kMetricsOpenCheck) + "," + kMetricsPolicyCheck,
@@ -301,7 +289,7 @@ TEST(TelemetryMetrics, ServeIsScrapedByPrometheusReloadsAndReportsFailures) {
   EXPECT_NE(metrics.find(MetricsFindingLine(kMetricsOpenCheck, "FAIL") + "us-east-1\"} 1\n"), std::string::npos);
 
   // A real Prometheus scrapes serve every second; its query API returns the findings.
-  int prometheus_port = MetricsFreePort();
+  int prometheus_port = FreePort();
   std::string prometheus_url = "http://127.0.0.1:" + std::to_string(prometheus_port);
   WriteFile(dir + "/prometheus.yml",
             "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
@@ -374,7 +362,7 @@ TEST(TelemetryMetrics, ServeSigtermDuringAScanExitsWithinTheBound) {
   auto env = MotoEnv();
   env["AWS_ENDPOINT_URL"] = "http://127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
   std::string dir = TempDir();
-  int port = MetricsFreePort();
+  int port = FreePort();
   std::string base = "http://127.0.0.1:" + std::to_string(port);
   MetricsProcess serve({POSTURE_BINARY, "serve", "--listen", "127.0.0.1:" + std::to_string(port), "--interval", "1m",
                         "--shutdown-timeout", "2s", "--region", "us-east-1", "--checks", kMetricsOpenCheck},

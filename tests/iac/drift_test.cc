@@ -24,7 +24,7 @@ TEST(DriftTest, FindsUnmanagedMissingAndChanged) {
       DriftObject("AWS::IAM::User", "alice", {}),
   };
   std::map<std::string, std::string> address_of = {{"sg-1", "aws_security_group.web"},
-                                                    {"sg-2", "aws_security_group.db"}};
+                                                   {"sg-2", "aws_security_group.db"}};
   auto drift = CompareWithState(state, live, address_of);
   ASSERT_EQ(drift.size(), 3u);
   EXPECT_EQ(drift[0].kind, DriftItem::Kind::kChanged);

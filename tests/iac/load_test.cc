@@ -31,9 +31,9 @@ TEST(LoadIacTest, DirectoriesAreSearchedByContent) {
   LoadWrite(dir / "stacks" / "kms.yaml", kLoadTemplate);
   LoadWrite(dir / "cdk.out" / "App.template.json",
             R"({"Resources":{"Logs":{"Type":"AWS::S3::Bucket","Properties":{"BucketName":"logs"}}}})");
-  LoadWrite(dir / "package.json", R"({"name":"not-iac","version":"1.0.0"})");      // JSON, not IaC: skipped
-  LoadWrite(dir / "k8s.yaml", "apiVersion: v1\nkind: ConfigMap\n");                    // YAML, not IaC: skipped
-  LoadWrite(dir / "notes.txt", "Resources: nothing\n");                               // not a candidate name
+  LoadWrite(dir / "package.json", R"({"name":"not-iac","version":"1.0.0"})");  // JSON, not IaC: skipped
+  LoadWrite(dir / "k8s.yaml", "apiVersion: v1\nkind: ConfigMap\n");            // YAML, not IaC: skipped
+  LoadWrite(dir / "notes.txt", "Resources: nothing\n");                        // not a candidate name
   LoadWrite(dir / ".git" / "config.json", R"({"Resources":{"X":{"Type":"AWS::S3::Bucket"}}})");  // not entered
   LoadResult result = LoadIac({dir.string()});
   EXPECT_TRUE(result.errors.empty()) << result.errors[0].text();

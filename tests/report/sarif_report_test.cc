@@ -27,10 +27,10 @@ ScanResult SarifSample() {
   result.started_at = "2026-11-30T15:00:00Z";
   result.finished_at = "2026-11-30T15:00:01Z";
   result.findings = {
-      SarifFinding("ec2_sg_no_admin_ports_from_internet_ipv4", checks::Status::kFail, checks::Severity::kHigh,
-                   "WebSG", "./stacks/web.yaml", 12),
-      SarifFinding("ec2_sg_no_admin_ports_from_internet_ipv4", checks::Status::kPass, checks::Severity::kHigh,
-                   "DbSG", "stacks/web.yaml", 30),
+      SarifFinding("ec2_sg_no_admin_ports_from_internet_ipv4", checks::Status::kFail, checks::Severity::kHigh, "WebSG",
+                   "./stacks/web.yaml", 12),
+      SarifFinding("ec2_sg_no_admin_ports_from_internet_ipv4", checks::Status::kPass, checks::Severity::kHigh, "DbSG",
+                   "stacks/web.yaml", 30),
       SarifFinding("ec2_imdsv2_required", checks::Status::kError, checks::Severity::kMedium, "aws_instance.web",
                    "plan.json", 0),
       SarifFinding("ec2_sg_no_open_sensitive_ports", checks::Status::kFail, checks::Severity::kHigh,
