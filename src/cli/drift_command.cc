@@ -17,10 +17,7 @@
 namespace posture::cli {
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitFailed = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitDrift = 3;
+constexpr int kExitDrift = kExitFindings;
 
 constexpr const char* kUsage =
     "usage: posture drift --state FILE [--region R,...] [--profile P] [--endpoint-url URL]\n"
@@ -128,12 +125,10 @@ int RunDriftCommand(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
   int concurrency = 64;
-  if (auto text = args.value("--max-in-flight")) {
-    concurrency = std::atoi(text->c_str());
-    if (concurrency < 1 || concurrency > 1024) {
-      std::cerr << "posture drift: --max-in-flight takes a whole number from 1 to 1024\n";
-      return kExitUsage;
-    }
+  if (!WholeNumberFlag(args, "drift", "--max-in-flight", 1024, concurrency)) return kExitUsage;
+  if (concurrency == 0) {
+    std::cerr << "posture drift: --max-in-flight must be at least 1\n";
+    return kExitUsage;
   }
   std::vector<std::string> regions = SplitList(args.value_or("--region", ""));
   AwsFlags flags{args.value_or("--profile", ""), regions.empty() ? "" : regions.front(),

@@ -11,9 +11,6 @@
 namespace posture::cli {
 namespace {
 
-constexpr int kExitFailed = 1;
-constexpr int kExitUsage = 2;
-
 constexpr const char* kUsage =
     "usage: posture iac PATH... [--format table|json|sarif] [--output FILE|-] [--checks ID,...]\n"
     "                   [--framework ID] [--severity LEVEL] [--fail-on LEVEL] [--config FILE]\n"

@@ -25,11 +25,6 @@
 namespace posture::cli {
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitFailed = 1;
-constexpr int kExitUsage = 2;
-constexpr int kExitFindings = 3;
-
 constexpr const char* kUsage =
     "usage: posture scan [--profile P] [--region R,... | --all-regions] [--checks ID,...]\n"
     "                    [--framework cis-3.0|cis-4.0|cis-5.0] [--severity LEVEL]\n"
@@ -180,8 +175,9 @@ bool ValidOrganizationFlags(const Args& args, OrganizationFlags& flags) {
   return true;
 }
 
-// A positive integer flag, or `fallback` when absent.
-bool PositiveFlag(const Args& args, const char* name, int max, int& value) {
+}  // namespace
+
+bool WholeNumberFlag(const Args& args, std::string_view command, const char* name, int max, int& value) {
   auto text = args.value(name);
   if (!text) return true;
   try {
@@ -193,11 +189,10 @@ bool PositiveFlag(const Args& args, const char* name, int max, int& value) {
     }
   } catch (const std::exception&) {
   }
-  std::cerr << "posture scan: " << name << " takes a whole number from 0 to " << max << ", not '" << *text << "'\n";
+  std::cerr << "posture " << command << ": " << name << " takes a whole number from 0 to " << max << ", not '" << *text
+            << "'\n";
   return false;
 }
-
-}  // namespace
 
 bool WriteOutput(const std::string& path, const std::string& text) {
   if (path.empty() || path == "-") {
@@ -285,8 +280,8 @@ int RunScanCommand(const std::vector<std::string>& argv, ScanObserver* observer)
   if (!ValidOrganizationFlags(args, organization)) return kExitUsage;
   int concurrency = 64;
   int rate_limit = 0;
-  if (!PositiveFlag(args, "--max-in-flight", 1024, concurrency) ||
-      !PositiveFlag(args, "--rate-limit", 100000, rate_limit)) {
+  if (!WholeNumberFlag(args, "scan", "--max-in-flight", 1024, concurrency) ||
+      !WholeNumberFlag(args, "scan", "--rate-limit", 100000, rate_limit)) {
     return kExitUsage;
   }
   if (concurrency == 0) {

@@ -18,6 +18,13 @@ namespace posture::cli {
 
 class ScanObserver;
 
+// Exit codes shared by scan, iac and drift (DESIGN.md): nothing failing, the
+// run could not happen, a usage error, failing findings (drift: drift found).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitFindings = 3;
+
 struct ScanPlan {
   std::vector<const checks::Check*> checks;
   std::string format = "table";
@@ -37,6 +44,10 @@ std::vector<std::string> SplitList(const std::string& text);
 
 // Writes a report to `path` ("" or "-": stdout); false on failure.
 bool WriteOutput(const std::string& path, const std::string& text);
+
+// A whole-number flag from 0 to `max` into `value` (left as is when the flag
+// is absent); otherwise prints "posture COMMAND: ..." and returns false.
+bool WholeNumberFlag(const Args& args, std::string_view command, const char* name, int max, int& value);
 
 // Parses `argv` into `args`: a usage error prints one line and gives 2,
 // --help prints `usage` and the flags and gives 0; nullopt: go on.

@@ -259,6 +259,8 @@ TEST(DriftCommand, RejectsAPlanAndMissingState) {
   POSTURE_REQUIRE_MOTO();
   auto env = MotoEnv();
   EXPECT_EQ(RunPosture({"drift"}, env).exit_code, 2);
+  EXPECT_EQ(RunPosture({"drift", "--state", "s.json", "--max-in-flight", "12abc"}, env).exit_code, 2);
+  EXPECT_EQ(RunPosture({"drift", "--state", "s.json", "--max-in-flight", "0"}, env).exit_code, 2);
   auto plan = RunPosture({"drift", "--state", kExamples + "/terraform/vulnerable/plan.json"}, env);
   EXPECT_EQ(plan.exit_code, 2);
   EXPECT_NE(plan.err.find("not Terraform state"), std::string::npos) << plan.err;
