@@ -463,29 +463,13 @@ void PlanConfig::ReadConfiguration(od::value configuration) {
 
 void PlanConfig::NoteInstance(const std::string& address) {
   if (address.empty() || address.back() != ']') return;
-  // The resource's own key is the last top-level bracket.
-  std::size_t last_bracket = std::string::npos;
-  int depth = 0;
-  bool quoted = false;
-  for (std::size_t i = 0; i < address.size(); ++i) {
-    char c = address[i];
-    if (quoted) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == '[') {
-      if (depth++ == 0) last_bracket = i;
-    } else if (c == ']') {
-      --depth;
-    }
-  }
-  if (last_bracket == std::string::npos) return;
+  // The resource's own key is the bracket of the last dot-separated part
+  // (dots and brackets inside quoted keys do not count).
+  std::string_view last = SplitReference(address).back();
+  std::size_t bracket = last.find('[');
+  if (bracket == std::string_view::npos) return;
   instances.insert(address);
-  first_instance.emplace(address.substr(0, last_bracket), address);
+  first_instance.emplace(address.substr(0, address.size() - last.size() + bracket), address);
 }
 
 void PlanConfig::Finish() {
