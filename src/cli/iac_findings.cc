@@ -57,17 +57,20 @@ const std::map<std::string_view, std::vector<std::string_view>>& AccountLevelTyp
   return kTypes;
 }
 
-const iac::ResourceInfo* AccountLevelResource(const iac::IacInventory& iac, std::string_view check_id) {
-  auto types = AccountLevelTypes().find(check_id);
-  if (types == AccountLevelTypes().end()) return nullptr;
+// For each account-level check, the first resource of the files declaring
+// its setting: one pass over the resources, not one per finding.
+std::map<std::string_view, const iac::ResourceInfo*> AccountLevelResources(const iac::IacInventory& iac) {
+  std::map<std::string_view, const iac::ResourceInfo*> out;
   for (const auto& [address, info] : iac.resources) {
-    for (std::string_view type : types->second) {
-      if (info.type == type) return &info;
+    for (const auto& [check_id, types] : AccountLevelTypes()) {
+      if (out.count(check_id)) continue;
+      for (std::string_view type : types) {
+        if (info.type == type) out.emplace(check_id, &info);
+      }
     }
   }
-  return nullptr;
+  return out;
 }
-
 bool Reads(std::string_view check_id, const std::string& field) {
   for (std::string_view read : FieldsReadBy(check_id)) {
     if (read == field) return true;
@@ -123,14 +126,17 @@ void AnnotateCodeFindings(const iac::IacInventory& iac, std::vector<checks::Find
   // A verdict about the account itself that no resource of the files
   // declares (account-level Block Public Access when the code manages only
   // buckets) judges what the code does not manage: it is left out.
-  std::erase_if(findings, [&](const checks::Finding& f) {
-    return f.resource_id == iac.inventory.account_id && !iac::FindResource(iac, f.resource_arn) &&
-           !AccountLevelResource(iac, f.check_id);
-  });
+  const auto account_level = AccountLevelResources(iac);
+  auto resource_of = [&](const checks::Finding& f) -> const iac::ResourceInfo* {
+    if (const auto* info = iac::FindResource(iac, f.resource_id)) return info;
+    if (const auto* info = iac::FindResource(iac, f.resource_arn)) return info;
+    auto it = account_level.find(f.check_id);
+    return it == account_level.end() ? nullptr : it->second;
+  };
+  std::erase_if(findings,
+                [&](const checks::Finding& f) { return f.resource_id == iac.inventory.account_id && !resource_of(f); });
   for (auto& finding : findings) {
-    const iac::ResourceInfo* info = iac::FindResource(iac, finding.resource_id);
-    if (!info) info = iac::FindResource(iac, finding.resource_arn);
-    if (!info) info = AccountLevelResource(iac, finding.check_id);
+    const iac::ResourceInfo* info = resource_of(finding);
     if (!info) continue;
     finding.location = checks::FindingLocation{.file = info->location.file,
                                                .line = info->location.line,

@@ -99,6 +99,47 @@ TEST(IacFindingsTest, UnknownFieldTurnsVerdictIntoError) {
   EXPECT_EQ(kept[0].status, checks::Status::kFail);
 }
 
+iac::ResourceInfo IacFindingsResource(const std::string& address, const std::string& type) {
+  iac::ResourceInfo info;
+  info.address = address;
+  info.type = type;
+  return info;
+}
+
+TEST(IacFindingsTest, AccountLevelVerdictsOnlyWhenTheFilesDeclareTheSetting) {
+  iac::IacInventory estate;
+  inv::Bucket bucket;
+  bucket.name = "logs";
+  bucket.arn = "arn:aws:s3:::logs";
+  bucket.region = "us-east-1";
+  bucket.public_access_block.set(inv::PublicAccessBlock{true, true, true, true});
+  estate.inventory.storage.buckets.set({bucket});
+  estate.inventory.storage.account_public_access_block.set(std::nullopt);
+  estate.resources["aws_s3_bucket.logs"] = IacFindingsResource("aws_s3_bucket.logs", "aws_s3_bucket");
+  estate.address_of["logs"] = "aws_s3_bucket.logs";
+  auto run = [&] {
+    auto findings = checks::EvaluateChecks(estate.inventory, {checks::FindCheck("s3_public_access_block")});
+    AnnotateCodeFindings(estate, findings);
+    return findings;
+  };
+
+  // The files manage only the bucket: the account-level "not configured" FAIL is not theirs.
+  auto bucket_only = run();
+  ASSERT_EQ(bucket_only.size(), 1u);
+  EXPECT_EQ(bucket_only[0].resource_id, "logs");
+  EXPECT_EQ(bucket_only[0].status, checks::Status::kPass);
+  EXPECT_EQ(bucket_only[0].location->address, "aws_s3_bucket.logs");
+
+  // Declared, the account block is judged and points at its resource.
+  estate.inventory.storage.account_public_access_block.set(inv::PublicAccessBlock{true, false, true, true});
+  estate.resources["aws_s3_account_public_access_block.main"] =
+      IacFindingsResource("aws_s3_account_public_access_block.main", "aws_s3_account_public_access_block");
+  auto declared = run();
+  ASSERT_EQ(declared.size(), 2u);
+  EXPECT_EQ(declared[0].resource_id, "aws_s3_account_public_access_block.main");
+  EXPECT_EQ(declared[0].status, checks::Status::kFail);
+}
+
 TEST(IacFindingsTest, EveryCodeCheckSaysWhichFieldsItReads) {
   for (const auto& check : checks::AllChecks()) {
     if (check.metadata.scope != "L+C") continue;
