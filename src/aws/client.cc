@@ -52,13 +52,13 @@ bool IsClockSkewCode(const std::string& code) {
 
 // Prefixes "service:Operation: " unless the message already names the call
 // (protocol errors may start with "Operation: " or the full context).
-Error WithContext(Error error, std::string_view service, std::string_view operation) {
+base::Error WithContext(base::Error error, std::string_view service, std::string_view operation) {
   std::string context = std::string(service) + ":" + std::string(operation) + ": ";
   std::string short_context = std::string(operation) + ": ";
   const std::string& message = error.message();
   if (message.starts_with(context)) return error;
   if (message.starts_with(short_context)) {
-    return Error(error.kind(), context + message.substr(short_context.size()))
+    return base::Error(error.kind(), context + message.substr(short_context.size()))
         .with_code(error.code())
         .with_request_id(error.request_id())
         .with_http_status(error.http_status());
@@ -87,8 +87,8 @@ AwsClient::AwsClient(HttpTransport& transport, std::shared_ptr<CredentialProvide
   }
 }
 
-Result<Json> AwsClient::call(std::string_view service, std::string_view operation, const Json& input,
-                             std::string_view region) {
+base::Result<Json> AwsClient::call(std::string_view service, std::string_view operation, const Json& input,
+                                   std::string_view region) {
   CallRecord record;
   record.service = std::string(service);
   record.operation = std::string(operation);
@@ -98,7 +98,8 @@ Result<Json> AwsClient::call(std::string_view service, std::string_view operatio
   auto result = call_once(service, operation, input, record.region, record);
   record.duration = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   if (!result.ok()) {
-    record.error_code = result.error().code().empty() ? ErrorKindName(result.error().kind()) : result.error().code();
+    record.error_code =
+        result.error().code().empty() ? base::ErrorKindName(result.error().kind()) : result.error().code();
     record.error = &result.error();
     if (record.request_id.empty()) record.request_id = result.error().request_id();
   }
@@ -107,16 +108,17 @@ Result<Json> AwsClient::call(std::string_view service, std::string_view operatio
   return result;
 }
 
-Result<Json> AwsClient::call_once(std::string_view service, std::string_view operation, const Json& input,
-                                  std::string_view region, CallRecord& record) {
-  auto fail = [&](Error error) { return WithContext(std::move(error), service, operation); };
+base::Result<Json> AwsClient::call_once(std::string_view service, std::string_view operation, const Json& input,
+                                        std::string_view region, CallRecord& record) {
+  auto fail = [&](base::Error error) { return WithContext(std::move(error), service, operation); };
   std::string context = std::string(service) + ":" + std::string(operation) + ": ";
   const ServiceModel* model = FindServiceModel(service);
-  if (!model) return Error::Unsupported(context + "posture has no model for service '" + std::string(service) + "'");
+  if (!model)
+    return base::Error::Unsupported(context + "posture has no model for service '" + std::string(service) + "'");
   const Json* spec = model->operation(operation);
   if (!spec) {
-    return Error::Unsupported(context + "posture's model of " + std::string(service) + " has no operation '" +
-                              std::string(operation) + "'");
+    return base::Error::Unsupported(context + "posture's model of " + std::string(service) + " has no operation '" +
+                                    std::string(operation) + "'");
   }
   auto endpoint = ResolveEndpoint(*model, region, options_.endpoints);
   if (!endpoint.ok()) return fail(std::move(endpoint.error()));
@@ -152,7 +154,7 @@ Result<Json> AwsClient::call_once(std::string_view service, std::string_view ope
     ++requests_sent_;
     record.attempts = attempt;
     auto response = transport_.send_sync(std::move(request));
-    std::optional<Error> failure;
+    std::optional<base::Error> failure;
     if (!response.ok()) {
       failure = std::move(response.error());
     } else {
@@ -178,13 +180,13 @@ Result<Json> AwsClient::call_once(std::string_view service, std::string_view ope
         }
       }
     }
-    if (failure->kind() == ErrorKind::kThrottled || IsThrottlingCode(failure->code())) ++record.throttles;
+    if (failure->kind() == base::ErrorKind::kThrottled || base::IsThrottlingCode(failure->code())) ++record.throttles;
     auto delay = retry_.on_failure(scope, *failure, attempt);
     if (!delay) {
-      Error error = fail(std::move(*failure));
+      base::Error error = fail(std::move(*failure));
       if (attempt > 1) {
-        error = Error(error.kind(), context + "after " + std::to_string(attempt) +
-                                        " attempts: " + error.message().substr(context.size()))
+        error = base::Error(error.kind(), context + "after " + std::to_string(attempt) +
+                                              " attempts: " + error.message().substr(context.size()))
                     .with_code(error.code())
                     .with_request_id(error.request_id())
                     .with_http_status(error.http_status());
@@ -195,15 +197,15 @@ Result<Json> AwsClient::call_once(std::string_view service, std::string_view ope
   }
 }
 
-Status AwsClient::paginate(std::string_view service, std::string_view operation, const Json& input,
-                           std::string_view region, const PageCallback& page) {
+base::Status AwsClient::paginate(std::string_view service, std::string_view operation, const Json& input,
+                                 std::string_view region, const PageCallback& page) {
   const ServiceModel* model = FindServiceModel(service);
   const Json* paginator = model ? model->paginator(operation) : nullptr;
   if (!paginator) {
     auto result = call(service, operation, input, region);
     if (!result.ok()) return std::move(result.error());
     page(*result);
-    return Ok{};
+    return base::Ok{};
   }
   auto input_tokens = AsList(paginator->value("input_token", Json()));
   auto output_tokens = AsList(paginator->value("output_token", Json()));
@@ -214,11 +216,11 @@ Status AwsClient::paginate(std::string_view service, std::string_view operation,
   for (int pages = 0; pages < kMaxPages; ++pages) {
     auto result = call(service, operation, request, region);
     if (!result.ok()) return std::move(result.error());
-    if (!page(*result)) return Ok{};
+    if (!page(*result)) return base::Ok{};
 
     if (!more_results.empty()) {
       const Json* more = Lookup(*result, more_results);
-      if (!more || !more->is_boolean() || !more->get<bool>()) return Ok{};
+      if (!more || !more->is_boolean() || !more->get<bool>()) return base::Ok{};
     }
     std::vector<Json> tokens;
     bool any = false;
@@ -229,7 +231,7 @@ Status AwsClient::paginate(std::string_view service, std::string_view operation,
       any |= present;
     }
     // A service that repeats its token would loop forever: stop instead.
-    if (!any || tokens == previous_tokens) return Ok{};
+    if (!any || tokens == previous_tokens) return base::Ok{};
     previous_tokens = tokens;
     for (size_t i = 0; i < input_tokens.size() && i < tokens.size(); ++i) {
       if (tokens[i].is_null()) {
@@ -239,12 +241,12 @@ Status AwsClient::paginate(std::string_view service, std::string_view operation,
       }
     }
   }
-  return Error::ServiceUnavailable(std::string(service) + ":" + std::string(operation) + ": more than " +
-                                   std::to_string(kMaxPages) + " pages; stopped");
+  return base::Error::ServiceUnavailable(std::string(service) + ":" + std::string(operation) + ": more than " +
+                                         std::to_string(kMaxPages) + " pages; stopped");
 }
 
-Result<Json> AwsClient::call_all(std::string_view service, std::string_view operation, const Json& input,
-                                 std::string_view region) {
+base::Result<Json> AwsClient::call_all(std::string_view service, std::string_view operation, const Json& input,
+                                       std::string_view region) {
   const ServiceModel* model = FindServiceModel(service);
   const Json* paginator = model ? model->paginator(operation) : nullptr;
   std::vector<std::string> result_keys =

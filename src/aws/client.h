@@ -17,10 +17,10 @@
 #include "aws/clock.h"
 #include "aws/credentials/credentials.h"
 #include "aws/endpoints.h"
-#include "aws/error.h"
 #include "aws/http.h"
 #include "aws/json.h"
 #include "aws/retry.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
@@ -44,8 +44,8 @@ struct CallRecord {
   int attempts = 0;
   std::chrono::milliseconds duration{0};
   std::string request_id;
-  std::string error_code;        // empty on success
-  const Error* error = nullptr;  // valid during the callback only
+  std::string error_code;              // empty on success
+  const base::Error* error = nullptr;  // valid during the callback only
   // Attempts the service answered with a throttling error.
   int throttles = 0;
   // Wall-clock time the call began.
@@ -62,18 +62,18 @@ class AwsClient {
   // Calls `operation` of `service` (botocore names) in `region` (empty: the
   // default region) with `input` in the operation's input shape. Returns
   // the parsed output, or the typed error after the retry policy gave up.
-  Result<Json> call(std::string_view service, std::string_view operation, const Json& input = Json::object(),
-                    std::string_view region = {});
+  base::Result<Json> call(std::string_view service, std::string_view operation, const Json& input = Json::object(),
+                          std::string_view region = {});
 
   // Calls every page of a paginated operation, passing each to `page`.
   // Operations without a paginator are called once.
-  Status paginate(std::string_view service, std::string_view operation, const Json& input, std::string_view region,
-                  const PageCallback& page);
+  base::Status paginate(std::string_view service, std::string_view operation, const Json& input,
+                        std::string_view region, const PageCallback& page);
 
   // Calls every page and returns the first page with each result key's
   // list holding the items of all pages (and no continuation token).
-  Result<Json> call_all(std::string_view service, std::string_view operation, const Json& input = Json::object(),
-                        std::string_view region = {});
+  base::Result<Json> call_all(std::string_view service, std::string_view operation, const Json& input = Json::object(),
+                              std::string_view region = {});
 
   // Observer for logs, metrics and traces; set before the first call.
   void set_observer(std::function<void(const CallRecord&)> observer) { observer_ = std::move(observer); }
@@ -87,8 +87,8 @@ class AwsClient {
   CredentialProvider& credentials() { return *credentials_; }
 
  private:
-  Result<Json> call_once(std::string_view service, std::string_view operation, const Json& input,
-                         std::string_view region, CallRecord& record);
+  base::Result<Json> call_once(std::string_view service, std::string_view operation, const Json& input,
+                               std::string_view region, CallRecord& record);
 
   HttpTransport& transport_;
   std::shared_ptr<CredentialProvider> credentials_;

@@ -52,31 +52,31 @@ std::string EnvOr(const char* upper, const char* lower) {
   return {};
 }
 
-Error TransferError(CURLcode code, const Transfer& transfer) {
+base::Error TransferError(CURLcode code, const Transfer& transfer) {
   std::string where = " (" + transfer.host + ")";
   std::string detail = transfer.error_buffer[0] ? transfer.error_buffer : curl_easy_strerror(code);
   switch (code) {
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
-      return Error::Network("could not resolve host" + where + ": " + detail).with_code("DnsFailure");
+      return base::Error::Network("could not resolve host" + where + ": " + detail).with_code("DnsFailure");
     case CURLE_COULDNT_CONNECT:
-      return Error::Network("could not connect" + where + ": " + detail).with_code("ConnectFailure");
+      return base::Error::Network("could not connect" + where + ": " + detail).with_code("ConnectFailure");
     case CURLE_OPERATION_TIMEDOUT:
-      return Error::Network("request timed out" + where + ": " + detail).with_code("Timeout");
+      return base::Error::Network("request timed out" + where + ": " + detail).with_code("Timeout");
     case CURLE_PARTIAL_FILE:
-      return Error::Network("response body truncated" + where + ": " + detail).with_code("TruncatedBody");
+      return base::Error::Network("response body truncated" + where + ": " + detail).with_code("TruncatedBody");
     case CURLE_GOT_NOTHING:
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
-      return Error::Network("connection reset" + where + ": " + detail).with_code("ConnectionReset");
+      return base::Error::Network("connection reset" + where + ": " + detail).with_code("ConnectionReset");
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_CERTPROBLEM:
-      return Error::Network("TLS verification failed" + where + ": " + detail +
-                            " (set AWS_CA_BUNDLE to your CA file if a proxy re-signs TLS)")
+      return base::Error::Network("TLS verification failed" + where + ": " + detail +
+                                  " (set AWS_CA_BUNDLE to your CA file if a proxy re-signs TLS)")
           .with_code("TlsVerificationFailed");
     default:
-      return Error::Network("HTTP transfer failed" + where + ": " + detail).with_code("NetworkError");
+      return base::Error::Network("HTTP transfer failed" + where + ": " + detail).with_code("NetworkError");
   }
 }
 
@@ -225,7 +225,7 @@ struct CurlTransport::Impl {
       std::lock_guard lock(mutex);
       pending.swap(queue);
     }
-    for (auto& transfer : pending) transfer->done(Error::Network("transport shut down"));
+    for (auto& transfer : pending) transfer->done(base::Error::Network("transport shut down"));
     for (CURL* easy : active) {
       Transfer* raw = nullptr;
       curl_easy_getinfo(easy, CURLINFO_PRIVATE, reinterpret_cast<char**>(&raw));
@@ -233,7 +233,7 @@ struct CurlTransport::Impl {
       curl_multi_remove_handle(multi, easy);
       curl_easy_cleanup(easy);
       curl_slist_free_all(transfer->headers);
-      transfer->done(Error::Network("transport shut down"));
+      transfer->done(base::Error::Network("transport shut down"));
     }
     active.clear();
   }

@@ -98,11 +98,11 @@ std::string_view DnsSuffixOfPartition(std::string_view partition) {
   return partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
 }
 
-Result<Endpoint> ResolveEndpoint(const ServiceModel& model, std::string_view region,
-                                 const EndpointOverrides& overrides) {
+base::Result<Endpoint> ResolveEndpoint(const ServiceModel& model, std::string_view region,
+                                       const EndpointOverrides& overrides) {
   const std::string& service = model.name();
   if (!region.empty() && !IsValidRegion(region)) {
-    return Error::InvalidInput("invalid region '" + std::string(region) + "': expected a name like us-east-1");
+    return base::Error::InvalidInput("invalid region '" + std::string(region) + "': expected a name like us-east-1");
   }
   std::string_view partition = PartitionOfRegion(region);
 
@@ -119,7 +119,8 @@ Result<Endpoint> ResolveEndpoint(const ServiceModel& model, std::string_view reg
   if (!custom.empty()) {
     auto url = ParseUrl(custom);
     if (!url.ok()) {
-      return Error::InvalidInput("endpoint override (--endpoint-url or AWS_ENDPOINT_URL*): " + url.error().message());
+      return base::Error::InvalidInput("endpoint override (--endpoint-url or AWS_ENDPOINT_URL*): " +
+                                       url.error().message());
     }
     endpoint.url = TrimTrailingSlash(custom);
     endpoint.custom = true;
@@ -136,11 +137,11 @@ Result<Endpoint> ResolveEndpoint(const ServiceModel& model, std::string_view reg
     return endpoint;
   }
   if (IsGlobalOnly(service)) {
-    return Error::Unsupported(service + " is not available in partition " + std::string(partition));
+    return base::Error::Unsupported(service + " is not available in partition " + std::string(partition));
   }
   if (region.empty()) {
-    return Error::InvalidInput("no region for " + service +
-                               ": pass --region or set AWS_REGION (or region in the profile)");
+    return base::Error::InvalidInput("no region for " + service +
+                                     ": pass --region or set AWS_REGION (or region in the profile)");
   }
   endpoint.url = "https://" + model.endpoint_prefix() + "." + std::string(region) + "." +
                  std::string(DnsSuffixOfPartition(partition));

@@ -12,8 +12,8 @@
 #include <string>
 #include <string_view>
 
-#include "aws/error.h"
 #include "aws/protocols/protocol.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
@@ -38,7 +38,7 @@ std::string_view DnsSuffixOfPartition(std::string_view partition);
 
 // Resolves the endpoint of `model` in `region`. InvalidInput for an empty or
 // malformed region or override URL.
-Result<Endpoint> ResolveEndpoint(const ServiceModel& model, std::string_view region,
-                                 const EndpointOverrides& overrides);
+base::Result<Endpoint> ResolveEndpoint(const ServiceModel& model, std::string_view region,
+                                       const EndpointOverrides& overrides);
 
 }  // namespace posture::aws

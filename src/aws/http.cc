@@ -3,10 +3,10 @@
 #include <future>
 #include <optional>
 
+#include "base/strings.h"
+
 namespace posture::aws {
 namespace {
-
-char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 const std::string* FindHeader(const Headers& headers, std::string_view name) {
   for (const auto& [key, value] : headers) {
@@ -17,13 +17,7 @@ const std::string* FindHeader(const Headers& headers, std::string_view name) {
 
 }  // namespace
 
-bool HeaderNameEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (LowerAscii(a[i]) != LowerAscii(b[i])) return false;
-  }
-  return true;
-}
+bool HeaderNameEquals(std::string_view a, std::string_view b) { return base::EqualsIgnoreCase(a, b); }
 
 const std::string* HttpRequest::header(std::string_view name) const { return FindHeader(headers, name); }
 
@@ -34,10 +28,10 @@ void HttpRequest::set_header(std::string_view name, std::string value) {
 
 const std::string* HttpResponse::header(std::string_view name) const { return FindHeader(headers, name); }
 
-Result<HttpResponse> HttpTransport::send_sync(HttpRequest request) {
-  std::promise<Result<HttpResponse>> promise;
+base::Result<HttpResponse> HttpTransport::send_sync(HttpRequest request) {
+  std::promise<base::Result<HttpResponse>> promise;
   auto future = promise.get_future();
-  send(std::move(request), [&promise](Result<HttpResponse> result) { promise.set_value(std::move(result)); });
+  send(std::move(request), [&promise](base::Result<HttpResponse> result) { promise.set_value(std::move(result)); });
   return future.get();
 }
 

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "aws/error.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
@@ -47,7 +47,7 @@ struct HttpResponse {
 
 class HttpTransport {
  public:
-  using Callback = std::function<void(Result<HttpResponse>)>;
+  using Callback = std::function<void(base::Result<HttpResponse>)>;
   virtual ~HttpTransport() = default;
 
   // Sends `request`; `done` runs exactly once, possibly on another thread,
@@ -56,7 +56,7 @@ class HttpTransport {
   virtual void send(HttpRequest request, Callback done) = 0;
 
   // Sends and waits for the outcome.
-  Result<HttpResponse> send_sync(HttpRequest request);
+  base::Result<HttpResponse> send_sync(HttpRequest request);
 };
 
 }  // namespace posture::aws

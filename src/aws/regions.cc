@@ -4,7 +4,7 @@
 
 namespace posture::aws {
 
-Result<std::vector<std::string>> DiscoverEnabledRegions(AwsClient& client) {
+base::Result<std::vector<std::string>> DiscoverEnabledRegions(AwsClient& client) {
   // Without AllRegions the API lists only enabled regions; the status filter
   // guards against endpoints that list every region anyway.
   auto result = client.call("ec2", "DescribeRegions", Json::object());
@@ -18,7 +18,7 @@ Result<std::vector<std::string>> DiscoverEnabledRegions(AwsClient& client) {
     }
   }
   std::sort(regions.begin(), regions.end());
-  if (regions.empty()) return Error::ServiceUnavailable("ec2:DescribeRegions listed no enabled region");
+  if (regions.empty()) return base::Error::ServiceUnavailable("ec2:DescribeRegions listed no enabled region");
   return regions;
 }
 

@@ -12,6 +12,6 @@ namespace posture::aws {
 // Calls ec2:DescribeRegions in the client's default region and returns the
 // regions enabled for the account (opt-in not required, or opted in),
 // sorted. The error is the call's error, unchanged.
-Result<std::vector<std::string>> DiscoverEnabledRegions(AwsClient& client);
+base::Result<std::vector<std::string>> DiscoverEnabledRegions(AwsClient& client);
 
 }  // namespace posture::aws

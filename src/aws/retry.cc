@@ -9,21 +9,6 @@
 namespace posture::aws {
 namespace {
 
-// botocore/retries/standard.py and the SDKs' shared retry spec.
-constexpr std::array<std::string_view, 14> kThrottlingCodes = {"Throttling",
-                                                               "ThrottlingException",
-                                                               "ThrottledException",
-                                                               "RequestThrottledException",
-                                                               "TooManyRequestsException",
-                                                               "ProvisionedThroughputExceededException",
-                                                               "TransactionInProgressException",
-                                                               "RequestLimitExceeded",
-                                                               "BandwidthLimitExceeded",
-                                                               "LimitExceededException",
-                                                               "RequestThrottled",
-                                                               "SlowDown",
-                                                               "PriorRequestNotComplete",
-                                                               "EC2ThrottledException"};
 constexpr std::array<std::string_view, 7> kTransientCodes = {
     "RequestTimeout",  "RequestTimeoutException", "PriorRequestNotComplete", "InternalError",
     "InternalFailure", "ServiceUnavailable",      "IDPCommunicationError"};
@@ -48,13 +33,9 @@ double DefaultRandom() {
 
 }  // namespace
 
-bool IsThrottlingCode(std::string_view code) {
-  return std::find(kThrottlingCodes.begin(), kThrottlingCodes.end(), code) != kThrottlingCodes.end();
-}
-
-bool IsRetryable(const Error& error) {
-  if (error.kind() == ErrorKind::kThrottled || IsThrottlingCode(error.code())) return true;
-  if (error.kind() == ErrorKind::kNetwork) return error.code() != "TlsVerificationFailed";
+bool IsRetryable(const base::Error& error) {
+  if (error.kind() == base::ErrorKind::kThrottled || base::IsThrottlingCode(error.code())) return true;
+  if (error.kind() == base::ErrorKind::kNetwork) return error.code() != "TlsVerificationFailed";
   if (std::find(kTransientCodes.begin(), kTransientCodes.end(), error.code()) != kTransientCodes.end()) return true;
   return std::find(kTransientStatuses.begin(), kTransientStatuses.end(), error.http_status()) !=
          kTransientStatuses.end();
@@ -171,14 +152,14 @@ void RetryStrategy::before_attempt(const std::string& scope) {
   if (options_.adaptive) limiter(scope).acquire();
 }
 
-std::optional<std::chrono::milliseconds> RetryStrategy::on_failure(const std::string& scope, const Error& error,
+std::optional<std::chrono::milliseconds> RetryStrategy::on_failure(const std::string& scope, const base::Error& error,
                                                                    int attempt) {
-  bool throttled = error.kind() == ErrorKind::kThrottled || IsThrottlingCode(error.code());
+  bool throttled = error.kind() == base::ErrorKind::kThrottled || base::IsThrottlingCode(error.code());
   if (options_.adaptive) limiter(scope).on_response(throttled);
   if (!IsRetryable(error) || attempt >= options_.max_attempts) return std::nullopt;
   {
     std::lock_guard lock(mutex_);
-    int cost = error.kind() == ErrorKind::kNetwork ? kNetworkRetryCost : kRetryCost;
+    int cost = error.kind() == base::ErrorKind::kNetwork ? kNetworkRetryCost : kRetryCost;
     if (quota_ < cost) return std::nullopt;
     quota_ -= cost;
   }

@@ -23,7 +23,7 @@
 #include <string>
 
 #include "aws/clock.h"
-#include "aws/error.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
@@ -37,10 +37,7 @@ struct RetryOptions {
 
 // True when an error is worth another attempt: throttling, 5xx (500, 502,
 // 503, 504), transient network failures.
-bool IsRetryable(const Error& error);
-// True for throttling error codes (Throttling, ThrottlingException,
-// RequestLimitExceeded, TooManyRequestsException, SlowDown, ...).
-bool IsThrottlingCode(std::string_view code);
+bool IsRetryable(const base::Error& error);
 
 // A token bucket for one service and region.
 class AdaptiveRateLimiter {
@@ -107,7 +104,7 @@ class RetryStrategy {
   // Records the outcome of an attempt; returns the delay before the next
   // attempt, or nullopt when the error must not be retried (not retryable,
   // attempts exhausted, retry quota empty). `attempt` counts from 1.
-  std::optional<std::chrono::milliseconds> on_failure(const std::string& scope, const Error& error, int attempt);
+  std::optional<std::chrono::milliseconds> on_failure(const std::string& scope, const base::Error& error, int attempt);
   void on_success(const std::string& scope, bool retried);
 
  private:

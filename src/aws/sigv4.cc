@@ -8,8 +8,10 @@
 #include <utility>
 #include <vector>
 
-#include "aws/crypto.h"
 #include "aws/url.h"
+#include "base/encoding.h"
+#include "base/hash.h"
+#include "base/strings.h"
 
 namespace posture::aws {
 namespace {
@@ -19,7 +21,6 @@ constexpr std::string_view kUnsignedPayload = "UNSIGNED-PAYLOAD";
 constexpr std::string_view kScopeTerminator = "aws4_request";
 constexpr std::string_view kSecretPrefix = "AWS4";
 constexpr std::chrono::seconds kMaxPresignExpiry{7 * 24 * 60 * 60};
-constexpr char kHexDigits[] = "0123456789ABCDEF";
 
 constexpr std::string_view kDateHeader = "X-Amz-Date";
 constexpr std::string_view kTokenHeader = "X-Amz-Security-Token";
@@ -41,55 +42,22 @@ constexpr std::array<std::string_view, 7> kPresignParams = {
 constexpr std::array<std::string_view, 6> kUnsignedHeaders = {"authorization",     "connection", "expect",
                                                               "transfer-encoding", "user-agent", "x-amzn-trace-id"};
 
-constexpr std::array<bool, 256> MakeUnreservedTable() {
-  std::array<bool, 256> table{};
-  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
-  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
-  for (int c = '0'; c <= '9'; ++c) table[c] = true;
-  table['-'] = table['_'] = table['.'] = table['~'] = true;
-  return table;
-}
-constexpr std::array<bool, 256> kUnreserved = MakeUnreservedTable();
-
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
 
-char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
-void AppendEncodedByte(std::string& out, unsigned char byte) {
-  if (kUnreserved[byte]) {
-    out.push_back(static_cast<char>(byte));
-    return;
-  }
-  out.push_back('%');
-  out.push_back(kHexDigits[byte >> 4]);
-  out.push_back(kHexDigits[byte & 0x0F]);
-}
-
-// UriEncode(UriDecode(text)) without the intermediate strings.
+// base::UriEncode(base::UriDecode(text)) without the intermediate strings.
 void AppendReencoded(std::string& out, std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     auto byte = static_cast<unsigned char>(text[i]);
     if (text[i] == '%' && i + 2 < text.size()) {
-      const int high = HexValue(text[i + 1]);
-      const int low = HexValue(text[i + 2]);
+      const int high = base::HexDigitValue(text[i + 1]);
+      const int low = base::HexDigitValue(text[i + 2]);
       if (high >= 0 && low >= 0) {
         byte = static_cast<unsigned char>((high << 4) | low);
         i += 2;
       }
     }
-    AppendEncodedByte(out, byte);
+    base::AppendUriEncodedByte(out, byte);
   }
-}
-
-void AppendEncoded(std::string& out, std::string_view text) {
-  for (char c : text) AppendEncodedByte(out, static_cast<unsigned char>(c));
 }
 
 void PutDigits(char* out, unsigned value, int width) {
@@ -107,12 +75,13 @@ struct Prepared {
   std::string payload_hash;
 };
 
-Result<Prepared> Prepare(const HttpRequest& request, const Credentials& credentials, const SigningParams& params) {
+base::Result<Prepared> Prepare(const HttpRequest& request, const Credentials& credentials,
+                               const SigningParams& params) {
   if (credentials.empty()) {
-    return Error::Credentials("sigv4: cannot sign: the credentials lack an access key id or a secret access key");
+    return base::Error::Credentials("sigv4: cannot sign: the credentials lack an access key id or a secret access key");
   }
   if (params.region.empty() || params.service.empty()) {
-    return Error::InvalidInput("sigv4: cannot sign: the signing region and service must be set");
+    return base::Error::InvalidInput("sigv4: cannot sign: the signing region and service must be set");
   }
   auto url = ParseUrl(request.url);
   if (!url.ok()) return std::move(url.error().prefixed("sigv4: "));
@@ -141,7 +110,7 @@ Result<Prepared> Prepare(const HttpRequest& request, const Credentials& credenti
   out.scope.append(out.date).append("/").append(params.region).append("/").append(params.service).append("/");
   out.scope.append(kScopeTerminator);
 
-  out.payload_hash = params.sign_body ? Sha256Hex(request.body) : std::string(kUnsignedPayload);
+  out.payload_hash = params.sign_body ? base::Sha256Hex(request.body) : std::string(kUnsignedPayload);
   return out;
 }
 
@@ -185,7 +154,7 @@ void AppendCanonicalUri(std::string& out, const std::string& path, const Signing
     if (c == '/') {
       out.push_back('/');
     } else {
-      AppendEncodedByte(out, static_cast<unsigned char>(c));
+      base::AppendUriEncodedByte(out, static_cast<unsigned char>(c));
     }
   }
 }
@@ -206,10 +175,10 @@ struct QueryParam {
 QueryParam CanonicalParam(std::string_view raw_name, std::string_view raw_value, bool already_encoded) {
   QueryParam param;
   param.text.reserve(raw_name.size() + raw_value.size() + 8);
-  already_encoded ? AppendReencoded(param.text, raw_name) : AppendEncoded(param.text, raw_name);
+  already_encoded ? AppendReencoded(param.text, raw_name) : base::AppendUriEncoded(param.text, raw_name);
   param.name_size = param.text.size();
   param.text.push_back('=');
-  already_encoded ? AppendReencoded(param.text, raw_value) : AppendEncoded(param.text, raw_value);
+  already_encoded ? AppendReencoded(param.text, raw_value) : base::AppendUriEncoded(param.text, raw_value);
   return param;
 }
 
@@ -268,7 +237,7 @@ CanonicalHeaders BuildCanonicalHeaders(const Headers& headers, std::string_view 
   for (const auto& [name, value] : headers) {
     Entry entry;
     entry.name.resize(name.size());
-    std::transform(name.begin(), name.end(), entry.name.begin(), LowerAscii);
+    std::transform(name.begin(), name.end(), entry.name.begin(), [](char c) { return base::ToLowerAscii(c); });
     if (std::find(kUnsignedHeaders.begin(), kUnsignedHeaders.end(), entry.name) != kUnsignedHeaders.end()) continue;
     has_host = has_host || entry.name == "host";
     entry.value = value;
@@ -326,7 +295,7 @@ class SigningKeyCache {
 
   // The key for this scope, or nullptr when HMAC fails. Valid until the next call.
   const std::string* Get(std::string_view secret, std::string_view date, const SigningParams& params) {
-    const std::string fingerprint = Sha256(secret);
+    const std::string fingerprint = base::Sha256(secret);
     for (const auto& entry : entries_) {
       if (!entry.key.empty() && entry.date == date && entry.region == params.region &&
           entry.service == params.service && entry.secret_fingerprint == fingerprint) {
@@ -361,12 +330,12 @@ class SigningKeyCache {
     std::string prefixed;
     prefixed.reserve(kSecretPrefix.size() + secret.size());
     prefixed.append(kSecretPrefix).append(secret);
-    std::string key = HmacSha256(prefixed, date);
+    std::string key = base::HmacSha256(prefixed, date);
     OPENSSL_cleanse(prefixed.data(), prefixed.size());
     for (std::string_view part :
          {std::string_view(params.region), std::string_view(params.service), kScopeTerminator}) {
       if (key.empty()) return {};
-      std::string next = HmacSha256(key, part);
+      std::string next = base::HmacSha256(key, part);
       OPENSSL_cleanse(key.data(), key.size());
       key = std::move(next);
     }
@@ -382,21 +351,21 @@ const std::string* SigningKey(std::string_view secret, std::string_view date, co
   return cache.Get(secret, date, params);
 }
 
-Result<SigningResult> Sign(std::string canonical_request, const Prepared& prepared, const Credentials& credentials,
-                           const SigningParams& params) {
+base::Result<SigningResult> Sign(std::string canonical_request, const Prepared& prepared,
+                                 const Credentials& credentials, const SigningParams& params) {
   SigningResult result;
   result.canonical_request = std::move(canonical_request);
-  const std::string request_hash = Sha256Hex(result.canonical_request);
+  const std::string request_hash = base::Sha256Hex(result.canonical_request);
   result.string_to_sign.reserve(kAlgorithm.size() + prepared.date_time.size() + prepared.scope.size() +
                                 request_hash.size() + 3);
   result.string_to_sign.append(kAlgorithm).append("\n").append(prepared.date_time).append("\n");
   result.string_to_sign.append(prepared.scope).append("\n").append(request_hash);
 
   const std::string* key = SigningKey(credentials.secret_access_key, prepared.date, params);
-  if (key == nullptr) return Error::Internal("sigv4: HMAC-SHA256 failed");
-  const std::string signature = HmacSha256(*key, result.string_to_sign);
-  if (signature.empty()) return Error::Internal("sigv4: HMAC-SHA256 failed");
-  result.signature = HexEncode(signature);
+  if (key == nullptr) return base::Error::Internal("sigv4: HMAC-SHA256 failed");
+  const std::string signature = base::HmacSha256(*key, result.string_to_sign);
+  if (signature.empty()) return base::Error::Internal("sigv4: HMAC-SHA256 failed");
+  result.signature = base::HexEncode(signature);
   return result;
 }
 
@@ -409,7 +378,8 @@ std::string Method(const std::string& method) {
 
 }  // namespace
 
-Result<SigningResult> SignRequest(HttpRequest& request, const Credentials& credentials, const SigningParams& params) {
+base::Result<SigningResult> SignRequest(HttpRequest& request, const Credentials& credentials,
+                                        const SigningParams& params) {
   auto prepared = Prepare(request, credentials, params);
   if (!prepared.ok()) return std::move(prepared.error());
   const Prepared& p = prepared.value();
@@ -449,11 +419,11 @@ Result<SigningResult> SignRequest(HttpRequest& request, const Credentials& crede
   return result;
 }
 
-Result<SigningResult> PresignRequest(HttpRequest& request, const Credentials& credentials, const SigningParams& params,
-                                     std::chrono::seconds expires) {
+base::Result<SigningResult> PresignRequest(HttpRequest& request, const Credentials& credentials,
+                                           const SigningParams& params, std::chrono::seconds expires) {
   if (expires.count() < 1 || expires > kMaxPresignExpiry) {
-    return Error::InvalidInput("sigv4: a presigned URL must expire in 1 second to 7 days, not " +
-                               std::to_string(expires.count()) + " seconds");
+    return base::Error::InvalidInput("sigv4: a presigned URL must expire in 1 second to 7 days, not " +
+                                     std::to_string(expires.count()) + " seconds");
   }
   auto prepared = Prepare(request, credentials, params);
   if (!prepared.ok()) return std::move(prepared.error());
@@ -504,7 +474,7 @@ Result<SigningResult> PresignRequest(HttpRequest& request, const Credentials& cr
   for (const auto& [name, value] : added) {
     if (!final_query.empty()) final_query.push_back('&');
     final_query.append(name).push_back('=');
-    AppendEncoded(final_query, value);
+    base::AppendUriEncoded(final_query, value);
   }
   const size_t query_start = std::string_view(request.url).find_first_of("?#");
   request.url.resize(std::min(query_start, request.url.size()));

@@ -10,8 +10,8 @@
 
 #include "aws/clock.h"
 #include "aws/credentials/credentials.h"
-#include "aws/error.h"
 #include "aws/http.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
@@ -42,13 +42,14 @@ struct SigningResult {
 // Adds X-Amz-Date, X-Amz-Security-Token (when the credentials carry a
 // session token), x-amz-content-sha256 (when asked) and Authorization, and a
 // Host header when the request has none.
-Result<SigningResult> SignRequest(HttpRequest& request, const Credentials& credentials, const SigningParams& params);
+base::Result<SigningResult> SignRequest(HttpRequest& request, const Credentials& credentials,
+                                        const SigningParams& params);
 
 // Adds the X-Amz-Algorithm, -Credential, -Date, -Expires, -SignedHeaders,
 // -Security-Token and -Signature query parameters to the request URL.
 // Headers are left unchanged (`add_content_sha256_header` does not apply);
 // `expires` must be from 1 second to 7 days.
-Result<SigningResult> PresignRequest(HttpRequest& request, const Credentials& credentials, const SigningParams& params,
-                                     std::chrono::seconds expires);
+base::Result<SigningResult> PresignRequest(HttpRequest& request, const Credentials& credentials,
+                                           const SigningParams& params, std::chrono::seconds expires);
 
 }  // namespace posture::aws

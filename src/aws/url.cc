@@ -2,32 +2,15 @@
 
 #include <array>
 
+#include "base/encoding.h"
+#include "base/strings.h"
+
 namespace posture::aws {
 namespace {
 
 constexpr int kHttpPort = 80;
 constexpr int kHttpsPort = 443;
 constexpr int kMaxPort = 65535;
-constexpr char kHexDigits[] = "0123456789ABCDEF";
-
-constexpr std::array<bool, 256> MakeUnreservedTable() {
-  std::array<bool, 256> table{};
-  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
-  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
-  for (int c = '0'; c <= '9'; ++c) table[c] = true;
-  table['-'] = table['_'] = table['.'] = table['~'] = true;
-  return table;
-}
-constexpr std::array<bool, 256> kUnreserved = MakeUnreservedTable();
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
-char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 int DefaultPort(std::string_view scheme) {
   if (scheme == "https") return kHttpsPort;
@@ -47,8 +30,8 @@ std::string ForMessage(std::string_view url) {
   return "\"" + std::string(url.substr(0, scheme_end + 3)) + "***" + std::string(url.substr(at)) + "\"";
 }
 
-Error Invalid(std::string_view url, std::string_view why) {
-  return Error::InvalidInput("invalid URL " + ForMessage(url) + ": " + std::string(why));
+base::Error Invalid(std::string_view url, std::string_view why) {
+  return base::Error::InvalidInput("invalid URL " + ForMessage(url) + ": " + std::string(why));
 }
 
 bool ParsePort(std::string_view text, int& port) {
@@ -63,19 +46,6 @@ bool ParsePort(std::string_view text, int& port) {
   return true;
 }
 
-void AppendUriEncoded(std::string& out, std::string_view text, bool keep_slash) {
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (kUnreserved[byte] || (keep_slash && c == '/')) {
-      out.push_back(c);
-      continue;
-    }
-    out.push_back('%');
-    out.push_back(kHexDigits[byte >> 4]);
-    out.push_back(kHexDigits[byte & 0x0F]);
-  }
-}
-
 }  // namespace
 
 std::string Url::authority() const {
@@ -85,7 +55,7 @@ std::string Url::authority() const {
 
 std::string Url::origin() const { return scheme + "://" + authority(); }
 
-Result<Url> ParseUrl(std::string_view url) {
+base::Result<Url> ParseUrl(std::string_view url) {
   for (char c : url) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte < 0x20 || byte == 0x7F) return Invalid(url, "contains a control character");
@@ -95,7 +65,7 @@ Result<Url> ParseUrl(std::string_view url) {
 
   Url out;
   out.scheme.reserve(scheme_end);
-  for (char c : url.substr(0, scheme_end)) out.scheme.push_back(LowerAscii(c));
+  for (char c : url.substr(0, scheme_end)) out.scheme.push_back(base::ToLowerAscii(c));
   if (out.scheme != "http" && out.scheme != "https") {
     return Invalid(url, "unsupported scheme (expected http or https)");
   }
@@ -140,31 +110,6 @@ Result<Url> ParseUrl(std::string_view url) {
   return out;
 }
 
-std::string UriEncode(std::string_view text, bool keep_slash) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 2);
-  AppendUriEncoded(out, text, keep_slash);
-  return out;
-}
-
-std::string UriDecode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size()) {
-      const int high = HexValue(text[i + 1]);
-      const int low = HexValue(text[i + 2]);
-      if (high >= 0 && low >= 0) {
-        out.push_back(static_cast<char>((high << 4) | low));
-        i += 2;
-        continue;
-      }
-    }
-    out.push_back(text[i]);
-  }
-  return out;
-}
-
 std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view query) {
   std::vector<std::pair<std::string, std::string>> params;
   while (!query.empty()) {
@@ -174,9 +119,9 @@ std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view que
     if (pair.empty()) continue;
     const size_t eq = pair.find('=');
     if (eq == std::string_view::npos) {
-      params.emplace_back(UriDecode(pair), std::string());
+      params.emplace_back(base::UriDecode(pair), std::string());
     } else {
-      params.emplace_back(UriDecode(pair.substr(0, eq)), UriDecode(pair.substr(eq + 1)));
+      params.emplace_back(base::UriDecode(pair.substr(0, eq)), base::UriDecode(pair.substr(eq + 1)));
     }
   }
   return params;
@@ -186,9 +131,9 @@ std::string EncodeQuery(const std::vector<std::pair<std::string, std::string>>& 
   std::string out;
   for (const auto& [name, value] : params) {
     if (!out.empty()) out.push_back('&');
-    AppendUriEncoded(out, name, false);
+    base::AppendUriEncoded(out, name);
     out.push_back('=');
-    AppendUriEncoded(out, value, false);
+    base::AppendUriEncoded(out, value);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-// URL parsing and the percent-encoding rules AWS signing and protocols use.
+// URL parsing and query strings (percent-encoding itself is base/encoding.h).
 // Pure functions; thread-safe.
 #pragma once
 
@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "aws/error.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
@@ -25,20 +25,13 @@ struct Url {
 };
 
 // Parses an absolute http(s) URL; InvalidInput with a clear message otherwise.
-Result<Url> ParseUrl(std::string_view url);
-
-// RFC 3986 percent-encoding of everything but unreserved characters
-// (A-Z a-z 0-9 - _ . ~); '/' is kept when `keep_slash`. Uppercase hex.
-std::string UriEncode(std::string_view text, bool keep_slash = false);
-
-// Decodes %XX escapes (and leaves malformed ones as they are). '+' is kept.
-std::string UriDecode(std::string_view text);
+base::Result<Url> ParseUrl(std::string_view url);
 
 // Splits "a=1&b=2" into decoded pairs; "a" gives ("a", "").
 std::vector<std::pair<std::string, std::string>> ParseQuery(std::string_view query);
 
 // Encodes pairs as an application/x-www-form-urlencoded body / query string
-// using UriEncode for names and values, in the given order.
+// using base::UriEncode for names and values, in the given order.
 std::string EncodeQuery(const std::vector<std::pair<std::string, std::string>>& params);
 
 }  // namespace posture::aws

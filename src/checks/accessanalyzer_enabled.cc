@@ -18,12 +18,13 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
       (IsExternalAccessAnalyzer(analyzer) && analyzer.status == "ACTIVE" ? active : other).push_back(text);
     }
     if (!active.empty()) {
-      sink.pass(region.region, inventory.account_id, arn, "active IAM Access Analyzer: " + Join(active));
+      sink.pass(region.region, inventory.account_id, arn, "active IAM Access Analyzer: " + base::Join(active));
     } else if (other.empty()) {
       sink.fail(region.region, inventory.account_id, arn, "no IAM Access Analyzer in " + region.region);
     } else {
-      sink.fail(region.region, inventory.account_id, arn,
-                "no active account or organization analyzer in " + region.region + " (found: " + Join(other) + ")");
+      sink.fail(
+          region.region, inventory.account_id, arn,
+          "no active account or organization analyzer in " + region.region + " (found: " + base::Join(other) + ")");
     }
   }
 }

@@ -14,7 +14,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
                                                       "::/restapis/" + stage.rest_api_id + "/stages/" + stage.stage_name
                                                 : stage.arn;
                     const std::string api = "stage " + stage.stage_name + " of " +
-                                            (stage.endpoint_types.empty() ? "EDGE" : Join(stage.endpoint_types)) +
+                                            (stage.endpoint_types.empty() ? "EDGE" : base::Join(stage.endpoint_types)) +
                                             " REST API " +
                                             (stage.rest_api_name.empty() ? stage.rest_api_id : stage.rest_api_name);
                     if (stage.web_acl_arn.empty()) {

@@ -4,7 +4,6 @@
 
 #include "checks/check_support.h"
 #include "frameworks/framework.h"
-#include "telemetry/trace_context.h"
 
 namespace posture::checks {
 
@@ -38,15 +37,15 @@ const char* StatusName(Status status) {
 
 std::optional<Severity> ParseSeverity(std::string_view text) {
   for (Severity severity : {Severity::kCritical, Severity::kHigh, Severity::kMedium, Severity::kLow, Severity::kInfo}) {
-    if (EqualsIgnoreCase(text, SeverityName(severity))) return severity;
+    if (base::EqualsIgnoreCase(text, SeverityName(severity))) return severity;
   }
-  if (EqualsIgnoreCase(text, "informational")) return Severity::kInfo;
+  if (base::EqualsIgnoreCase(text, "informational")) return Severity::kInfo;
   return std::nullopt;
 }
 
 std::optional<Status> ParseStatus(std::string_view text) {
   for (Status status : {Status::kPass, Status::kFail, Status::kError}) {
-    if (EqualsIgnoreCase(text, StatusName(status))) return status;
+    if (base::EqualsIgnoreCase(text, StatusName(status))) return status;
   }
   return std::nullopt;
 }
@@ -107,7 +106,7 @@ std::vector<std::string_view> SplitNeeds(std::string_view needs) {
   std::vector<std::string_view> sections;
   while (!needs.empty()) {
     const auto comma = needs.find(',');
-    const auto item = Trim(needs.substr(0, comma));
+    const auto item = base::Trim(needs.substr(0, comma));
     if (!item.empty()) sections.push_back(item);
     if (comma == std::string_view::npos) break;
     needs.remove_prefix(comma + 1);
@@ -192,22 +191,23 @@ const Check* FindCheck(std::string_view id) {
   return nullptr;
 }
 
+void EvaluateCheck(const inventory::Inventory& inventory, const Check& check, const CheckSettings& settings,
+                   std::vector<Finding>& out) {
+  FindingSink sink(check.metadata, inventory, out, settings);
+  try {
+    check.evaluate(inventory, sink);
+  } catch (const std::exception& e) {
+    sink.account_error(kGlobalRegion, std::string("internal error in this check: ") + e.what());
+  } catch (...) {
+    sink.account_error(kGlobalRegion, "internal error in this check");
+  }
+}
+
 std::vector<Finding> EvaluateChecks(const inventory::Inventory& inventory, const std::vector<const Check*>& checks,
                                     const CheckSettings& settings) {
   std::vector<Finding> findings;
   for (const Check* check : checks) {
-    if (check == nullptr) continue;
-    telemetry::CheckSpan span(check->metadata.id, inventory.account_id);
-    const size_t before = findings.size();
-    FindingSink sink(check->metadata, inventory, findings, settings);
-    try {
-      check->evaluate(inventory, sink);
-    } catch (const std::exception& e) {
-      sink.account_error(kGlobalRegion, std::string("internal error in this check: ") + e.what());
-    } catch (...) {
-      sink.account_error(kGlobalRegion, "internal error in this check");
-    }
-    span.findings(static_cast<int64_t>(findings.size() - before));
+    if (check != nullptr) EvaluateCheck(inventory, *check, settings, findings);
   }
   return findings;
 }

@@ -34,9 +34,9 @@ int SeverityRank(Severity severity);
 // Where an infrastructure-as-code resource is written.
 struct FindingLocation {
   std::string file;
-  int line = 0;                // 1-based; 0 when the format has no lines (plan JSON, state)
-  std::string address;         // Terraform address or CloudFormation logical id
-  std::string module_source;   // Terraform module source, "" for the root module
+  int line = 0;               // 1-based; 0 when the format has no lines (plan JSON, state)
+  std::string address;        // Terraform address or CloudFormation logical id
+  std::string module_source;  // Terraform module source, "" for the root module
 };
 
 struct Finding {
@@ -148,8 +148,11 @@ const Check* FindCheck(std::string_view id);
 // scan running them collects.
 std::set<std::string> NeededSections(const std::vector<const Check*>& checks);
 
-// Runs `checks` over `inventory`, in order. A check that throws (a bug)
-// yields one ERROR finding instead of escaping.
+// Runs one check over `inventory`, appending its findings to `out`. A check
+// that throws (a bug) yields one ERROR finding instead of escaping.
+void EvaluateCheck(const inventory::Inventory& inventory, const Check& check, const CheckSettings& settings,
+                   std::vector<Finding>& out);
+// Runs `checks` over `inventory`, in order (EvaluateCheck for each).
 std::vector<Finding> EvaluateChecks(const inventory::Inventory& inventory, const std::vector<const Check*>& checks,
                                     const CheckSettings& settings = DefaultCheckSettings());
 

@@ -5,36 +5,6 @@
 
 namespace posture::checks {
 
-namespace {
-char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-}  // namespace
-
-std::string_view Trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) { return Lower(x) == Lower(y); });
-}
-
-bool ContainsIgnoreCase(std::string_view text, std::string_view needle) {
-  const auto it = std::search(text.begin(), text.end(), needle.begin(), needle.end(),
-                              [](char x, char y) { return Lower(x) == Lower(y); });
-  return it != text.end() || needle.empty();
-}
-
-std::string Join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += separator;
-    out += item;
-  }
-  return out;
-}
-
 std::string Count(size_t count, std::string_view singular, std::string_view plural) {
   return std::to_string(count) + " " + std::string(count == 1 ? singular : plural);
 }
@@ -56,13 +26,14 @@ std::string ResourceArn(const std::string& collected, const inventory::Inventory
 
 const std::pair<const std::string, std::string>* EnvironmentTag(const inventory::Tags& tags, std::string_view key) {
   for (const auto& tag : tags) {
-    if (EqualsIgnoreCase(tag.first, key)) return &tag;
+    if (base::EqualsIgnoreCase(tag.first, key)) return &tag;
   }
   return nullptr;
 }
 
 bool IsLiveInstance(const inventory::Instance& instance) {
-  return !EqualsIgnoreCase(instance.state, "terminated") && !EqualsIgnoreCase(instance.state, "shutting-down");
+  return !base::EqualsIgnoreCase(instance.state, "terminated") &&
+         !base::EqualsIgnoreCase(instance.state, "shutting-down");
 }
 
 bool IsRootRow(const inventory::CredentialReportRow& row) { return row.user == kRootReportUser; }
@@ -74,7 +45,7 @@ std::string SsoStatus::DescribeInstances() const {
   for (const auto* instance : instances) {
     described.push_back(instance->instance_arn + (instance->region.empty() ? "" : " (" + instance->region + ")"));
   }
-  return Join(described);
+  return base::Join(described);
 }
 
 SsoStatus SummarizeSso(const inventory::Inventory& inventory) {

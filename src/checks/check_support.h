@@ -1,7 +1,6 @@
-// Small helpers shared by several checks: names and ARNs for findings,
-// case-insensitive text matching, and account facts more than one check
-// derives (console users, whether IAM Identity Center is on). Pure
-// functions over the inventory: thread-safe.
+// Small helpers shared by several checks: names and ARNs for findings, and
+// account facts more than one check derives (console users, whether IAM
+// Identity Center is on). Pure functions over the inventory: thread-safe.
 #pragma once
 
 #include <string>
@@ -9,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/strings.h"
 #include "checks/check.h"
 #include "inventory/inventory.h"
 
@@ -21,11 +21,6 @@ inline constexpr std::string_view kAccountResourceType = "AWS::::Account";
 // The credential report's name for the root user.
 inline constexpr std::string_view kRootReportUser = "<root_account>";
 
-std::string_view Trim(std::string_view text);
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
-bool ContainsIgnoreCase(std::string_view text, std::string_view needle);
-// "a, b, c".
-std::string Join(const std::vector<std::string>& items, std::string_view separator = ", ");
 // "1 rule", "2 rules".
 std::string Count(size_t count, std::string_view singular, std::string_view plural);
 

@@ -86,7 +86,7 @@ bool PatternCovers(const MonitorSpec& spec, const std::string& pattern, std::str
     if (!parsed->Matches(event)) missed.push_back(Describe(event));
   }
   if (!missed.empty()) {
-    why = "does not match " + Join(missed);
+    why = "does not match " + base::Join(missed);
     return false;
   }
   if (parsed->Matches(UnrelatedCall())) {
@@ -128,8 +128,9 @@ void EvaluateMonitor(const MonitorSpec& spec, const inventory::Inventory& invent
       }
     }
     if (matching.empty()) {
-      progress.note(Stage::kFilter, "no metric filter on " + group + " matches " + spec.what +
-                                        (misses.empty() ? " (it has no filters)" : " (" + Join(misses, "; ") + ")"));
+      progress.note(Stage::kFilter,
+                    "no metric filter on " + group + " matches " + spec.what +
+                        (misses.empty() ? " (it has no filters)" : " (" + base::Join(misses, "; ") + ")"));
       continue;
     }
     for (const auto* filter : matching) {
@@ -159,7 +160,7 @@ void EvaluateMonitor(const MonitorSpec& spec, const inventory::Inventory& invent
   sink.fail(kGlobalRegion, inventory.account_id, RootArn(inventory),
             "no alarm on " + spec.what + ": " +
                 (progress.reasons.empty() ? std::string("the account has no CloudTrail trail")
-                                          : Join(progress.reasons, "; ")));
+                                          : base::Join(progress.reasons, "; ")));
 }
 
 }  // namespace posture::checks

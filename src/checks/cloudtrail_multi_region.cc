@@ -23,7 +23,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   sink.fail(kGlobalRegion, inventory.account_id, RootArn(inventory),
             reasons.empty()
                 ? "the account has no CloudTrail trail"
-                : "no multi-region trail is logging and recording all management events: " + Join(reasons, "; "));
+                : "no multi-region trail is logging and recording all management events: " + base::Join(reasons, "; "));
 }
 
 }  // namespace

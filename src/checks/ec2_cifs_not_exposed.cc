@@ -43,7 +43,7 @@ void EvaluateAcls(const inventory::Inventory& inventory, FindingSink& sink) {
                       sink.pass(region.region, acl.id, arn,
                                 "denies tcp/139 and tcp/445 from 0.0.0.0/0 and ::/0 (by rule or the implicit deny)");
                     } else {
-                      sink.fail(region.region, acl.id, arn, Join(reasons, "; "), Severity::kMedium);
+                      sink.fail(region.region, acl.id, arn, base::Join(reasons, "; "), Severity::kMedium);
                     }
                   });
 }

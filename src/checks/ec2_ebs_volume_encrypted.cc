@@ -5,12 +5,12 @@ namespace posture::checks {
 namespace {
 
 bool IsGone(const inventory::Volume& volume) {
-  return EqualsIgnoreCase(volume.state, "deleting") || EqualsIgnoreCase(volume.state, "deleted");
+  return base::EqualsIgnoreCase(volume.state, "deleting") || base::EqualsIgnoreCase(volume.state, "deleted");
 }
 
 std::string Attachment(const inventory::Volume& volume) {
   if (volume.attached_instance_ids.empty()) return "not attached";
-  return "attached to " + Join(volume.attached_instance_ids);
+  return "attached to " + base::Join(volume.attached_instance_ids);
 }
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {

@@ -10,9 +10,9 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
                     if (!IsLiveInstance(instance)) return;
                     const std::string arn =
                         ResourceArn(instance.arn, inventory, "ec2", region.region, "instance/" + instance.id);
-                    if (EqualsIgnoreCase(instance.http_endpoint, "disabled")) {
+                    if (base::EqualsIgnoreCase(instance.http_endpoint, "disabled")) {
                       sink.pass(region.region, instance.id, arn, "the instance metadata service is disabled");
-                    } else if (EqualsIgnoreCase(instance.http_tokens, "required")) {
+                    } else if (base::EqualsIgnoreCase(instance.http_tokens, "required")) {
                       sink.pass(region.region, instance.id, arn, "requires IMDSv2 session tokens");
                     } else {
                       const std::string tokens = instance.http_tokens.empty() ? "unset" : instance.http_tokens;

@@ -14,24 +14,24 @@ void EvaluateInstance(const inventory::Inventory& inventory, FindingSink& sink,
     return;
   }
   const InstanceExposure exposure = ExposureOf(instance, *region.security_groups);
-  const std::string address = "public IP " + Join(public_ips);
-  const std::string stopped = EqualsIgnoreCase(instance.state, "running")
+  const std::string address = "public IP " + base::Join(public_ips);
+  const std::string stopped = base::EqualsIgnoreCase(instance.state, "running")
                                   ? ""
                                   : " (the instance is " + instance.state + "; exposed once running)";
   if (!exposure.admin.empty()) {
     std::vector<std::string> ports;
     for (int port : exposure.admin_ports) ports.push_back("tcp/" + std::to_string(port));
     sink.fail(region.region, instance.id, arn,
-              "reachable from the internet on admin port " + Join(ports) + ": " + address + "; " +
-                  Join(exposure.admin, "; ") + stopped,
+              "reachable from the internet on admin port " + base::Join(ports) + ": " + address + "; " +
+                  base::Join(exposure.admin, "; ") + stopped,
               Severity::kCritical);
   } else if (!exposure.any.empty()) {
     sink.fail(region.region, instance.id, arn,
-              "reachable from the internet: " + address + "; " + Join(exposure.any, "; ") + stopped);
+              "reachable from the internet: " + address + "; " + base::Join(exposure.any, "; ") + stopped);
   } else {
     std::string message = "has " + address + " but none of its security groups admits traffic from the internet";
     if (!exposure.unknown_groups.empty()) {
-      message += " (groups not in the inventory, not evaluated: " + Join(exposure.unknown_groups) + ")";
+      message += " (groups not in the inventory, not evaluated: " + base::Join(exposure.unknown_groups) + ")";
     }
     sink.pass(region.region, instance.id, arn, std::move(message));
   }

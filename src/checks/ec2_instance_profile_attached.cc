@@ -9,7 +9,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
       inventory, sink, &inventory::RegionInventory::instances,
       [&](const inventory::RegionInventory& region, const inventory::Instance& instance) {
         // The catalog judges running instances: a stopped one holds no credentials.
-        if (!EqualsIgnoreCase(instance.state, "running")) return;
+        if (!base::EqualsIgnoreCase(instance.state, "running")) return;
         const std::string arn = ResourceArn(instance.arn, inventory, "ec2", region.region, "instance/" + instance.id);
         if (instance.instance_profile_arn.empty()) {
           sink.fail(region.region, instance.id, arn,

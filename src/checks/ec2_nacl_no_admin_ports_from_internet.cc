@@ -15,7 +15,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
                       sink.pass(region.region, acl.id, arn,
                                 "denies tcp/22 and tcp/3389 from 0.0.0.0/0 and ::/0 (by rule or the implicit deny)");
                     } else {
-                      sink.fail(region.region, acl.id, arn, Join(reasons, "; "));
+                      sink.fail(region.region, acl.id, arn, base::Join(reasons, "; "));
                     }
                   });
 }

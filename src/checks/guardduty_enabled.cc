@@ -24,7 +24,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
     } else if (!others.empty()) {
       const auto& first = detectors.front();
       sink.fail(region.region, first.id, RegionalArn(inventory, "guardduty", region.region, "detector/" + first.id),
-                "no enabled GuardDuty detector in " + region.region + ": " + Join(others));
+                "no enabled GuardDuty detector in " + region.region + ": " + base::Join(others));
     } else {
       sink.fail(region.region, inventory.account_id, RegionalArn(inventory, "guardduty", region.region, "detector"),
                 "GuardDuty is not enabled in " + region.region + " (no detector)");

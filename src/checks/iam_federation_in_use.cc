@@ -10,11 +10,12 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   std::vector<std::string> federation;
   if (sso.enabled()) federation.push_back("IAM Identity Center (" + sso.DescribeInstances() + ")");
   if (providers.ok()) {
-    if (!providers->saml.empty()) federation.push_back("SAML providers " + Join(providers->saml));
-    if (!providers->oidc.empty()) federation.push_back("OIDC providers " + Join(providers->oidc));
+    if (!providers->saml.empty()) federation.push_back("SAML providers " + base::Join(providers->saml));
+    if (!providers->oidc.empty()) federation.push_back("OIDC providers " + base::Join(providers->oidc));
   }
   if (!federation.empty()) {
-    sink.pass(kGlobalRegion, inventory.account_id, RootArn(inventory), "federation in use: " + Join(federation, "; "));
+    sink.pass(kGlobalRegion, inventory.account_id, RootArn(inventory),
+              "federation in use: " + base::Join(federation, "; "));
     return;
   }
   // Nothing found: only a complete answer proves there is nothing.
@@ -23,7 +24,8 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   std::string message =
       "no IAM Identity Center instance and no SAML or OIDC identity provider: people sign in "
       "as IAM users";
-  if (!sso.failed_regions.empty()) message += " (could not check Identity Center in " + Join(sso.failed_regions) + ")";
+  if (!sso.failed_regions.empty())
+    message += " (could not check Identity Center in " + base::Join(sso.failed_regions) + ")";
   sink.fail(kGlobalRegion, inventory.account_id, RootArn(inventory), message);
 }
 

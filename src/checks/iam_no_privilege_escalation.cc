@@ -21,12 +21,12 @@ std::string DescribePaths(const std::vector<iam::EscalationPath>& paths) {
         if (std::find(granted_by.begin(), granted_by.end(), label) == granted_by.end()) granted_by.push_back(label);
       }
     }
-    return Join(names) + " (granted by " + Join(granted_by) + ")";
+    return base::Join(names) + " (granted by " + base::Join(granted_by) + ")";
   }
   for (const auto& path : paths) {
-    parts.push_back(path.name + ": " + path.explanation + " (granted by " + Join(path.granted_by) + ")");
+    parts.push_back(path.name + ": " + path.explanation + " (granted by " + base::Join(path.granted_by) + ")");
   }
-  return Join(parts, "; ");
+  return base::Join(parts, "; ");
 }
 
 void EvaluatePrincipal(FindingSink& sink, std::string_view kind, const std::string& name, const std::string& arn,
@@ -42,7 +42,7 @@ void EvaluatePrincipal(FindingSink& sink, std::string_view kind, const std::stri
   const auto paths = iam::FindEscalationPaths(labelled);
   std::string unknown;
   if (!held.unknown.empty()) {
-    unknown = " (not evaluated: AWS-managed " + Join(held.unknown) + ", whose documents are not collected)";
+    unknown = " (not evaluated: AWS-managed " + base::Join(held.unknown) + ", whose documents are not collected)";
   }
   if (!paths.empty()) {
     sink.fail(kGlobalRegion, name, arn,

@@ -15,9 +15,9 @@ constexpr std::string_view kServices[] = {"iam", "kms", "sts", "s3"};
 
 // "iam:*" (case-insensitive, "iam:**" too) for one of kServices, else "".
 std::string ServiceWildcard(std::string_view pattern) {
-  pattern = Trim(pattern);
+  pattern = base::Trim(pattern);
   for (std::string_view service : kServices) {
-    if (pattern.size() < service.size() + 2 || !EqualsIgnoreCase(pattern.substr(0, service.size()), service) ||
+    if (pattern.size() < service.size() + 2 || !base::EqualsIgnoreCase(pattern.substr(0, service.size()), service) ||
         pattern[service.size()] != ':') {
       continue;
     }
@@ -41,7 +41,7 @@ void EvaluateDocument(FindingSink& sink, std::string_view type, const std::strin
     const iam::Statement& s = parsed.document->statements[i];
     if (!s.allow || s.has_not_action || s.has_not_resource) continue;
     bool any_resource = false;
-    for (const auto& resource : s.resources) any_resource |= Trim(resource) == "*";
+    for (const auto& resource : s.resources) any_resource |= base::Trim(resource) == "*";
     if (!any_resource) continue;
     const std::string where = s.sid.empty() ? "statement " + std::to_string(i + 1) : "statement \"" + s.sid + "\"";
     for (const auto& action : s.actions) {
@@ -52,7 +52,7 @@ void EvaluateDocument(FindingSink& sink, std::string_view type, const std::strin
     }
   }
   if (!grants.empty()) {
-    sink.fail(kGlobalRegion, id, arn, context + "allows " + Join(grants) + " on every resource");
+    sink.fail(kGlobalRegion, id, arn, context + "allows " + base::Join(grants) + " on every resource");
   } else if (full_admin) {
     sink.pass(kGlobalRegion, id, arn,
               context +

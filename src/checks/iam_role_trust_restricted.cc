@@ -11,7 +11,8 @@ namespace {
 // Whether the statement's Condition tests one of `keys` (lower-case), under any operator.
 bool HasKey(const iam::Statement& s, std::initializer_list<std::string_view> keys) {
   return std::any_of(s.conditions.begin(), s.conditions.end(), [&](const iam::Condition& condition) {
-    return std::any_of(keys.begin(), keys.end(), [&](std::string_view key) { return EqualsIgnoreCase(condition.key, key); });
+    return std::any_of(keys.begin(), keys.end(),
+                       [&](std::string_view key) { return base::EqualsIgnoreCase(condition.key, key); });
   });
 }
 
@@ -74,7 +75,8 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
       sink.pass(kGlobalRegion, role.name, role.arn,
                 "trust policy admits only this account, AWS services, identity providers or conditioned partners");
     } else {
-      sink.fail(kGlobalRegion, role.name, role.arn, "trust policy allows " + Join(problems, "; ") + " to assume it");
+      sink.fail(kGlobalRegion, role.name, role.arn,
+                "trust policy allows " + base::Join(problems, "; ") + " to assume it");
     }
   }
 }

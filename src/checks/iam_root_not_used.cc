@@ -42,7 +42,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   const std::string arn = root->arn.empty() ? RootArn(inventory) : root->arn;
   if (!recent.empty()) {
     sink.fail(kGlobalRegion, kRootReportUser, arn,
-              "the root user " + Join(recent, "; ") + ", within the last " + std::to_string(window) + " days");
+              "the root user " + base::Join(recent, "; ") + ", within the last " + std::to_string(window) + " days");
   } else if (latest != nullptr) {
     sink.pass(kGlobalRegion, kRootReportUser, arn,
               "the root user was not used in the last " + std::to_string(window) + " days (last " + latest->what +

@@ -15,7 +15,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
               "cases");
   } else {
     sink.pass(kGlobalRegion, inventory.account_id, RootArn(inventory),
-              "AWSSupportAccess is attached to " + Join(holders));
+              "AWSSupportAccess is attached to " + base::Join(holders));
   }
 }
 

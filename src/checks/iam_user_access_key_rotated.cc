@@ -26,11 +26,11 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
     }
     if (!old_keys.empty()) {
       sink.fail(kGlobalRegion, row.user, row.arn,
-                Join(old_keys, "; ") + ": older than " + std::to_string(max_age) + " days");
+                base::Join(old_keys, "; ") + ": older than " + std::to_string(max_age) + " days");
     } else if (fresh_keys.empty()) {
       sink.pass(kGlobalRegion, row.user, row.arn, "has no active access key");
     } else {
-      sink.pass(kGlobalRegion, row.user, row.arn, Join(fresh_keys, "; "));
+      sink.pass(kGlobalRegion, row.user, row.arn, base::Join(fresh_keys, "; "));
     }
   }
 }

@@ -23,13 +23,15 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
     }
     std::vector<std::string> parts;
     if (!attached.empty()) {
-      parts.push_back(Count(attached.size(), "attached policy", "attached policies") + " (" + Join(attached) + ")");
+      parts.push_back(Count(attached.size(), "attached policy", "attached policies") + " (" + base::Join(attached) +
+                      ")");
     }
     if (!inline_names.empty()) {
-      parts.push_back(Count(inline_names.size(), "inline policy", "inline policies") + " (" + Join(inline_names) + ")");
+      parts.push_back(Count(inline_names.size(), "inline policy", "inline policies") + " (" + base::Join(inline_names) +
+                      ")");
     }
     sink.fail(kGlobalRegion, user.name, user.arn,
-              "has " + Join(parts, " and ") + " directly; grant permissions through groups or roles");
+              "has " + base::Join(parts, " and ") + " directly; grant permissions through groups or roles");
   }
 }
 

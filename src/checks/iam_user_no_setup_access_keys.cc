@@ -29,9 +29,9 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
     }
     if (!setup_keys.empty()) {
       sink.fail(kGlobalRegion, row.user, row.arn,
-                Join(setup_keys, " and ") + (setup_keys.size() > 1 ? " were" : " was") + " created with the user on " +
-                    DateOf(row.user_creation_time) + " and " + (setup_keys.size() > 1 ? "have" : "has") +
-                    " never been used");
+                base::Join(setup_keys, " and ") + (setup_keys.size() > 1 ? " were" : " was") +
+                    " created with the user on " + DateOf(row.user_creation_time) + " and " +
+                    (setup_keys.size() > 1 ? "have" : "has") + " never been used");
     } else if (active == 0) {
       sink.pass(kGlobalRegion, row.user, row.arn, "has no active access key");
     } else {

@@ -44,7 +44,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
     }
     if (!stale.empty()) {
       sink.fail(kGlobalRegion, row.user, row.arn,
-                Join(stale, "; ") + ": unused for " + std::to_string(threshold) + " days or more");
+                base::Join(stale, "; ") + ": unused for " + std::to_string(threshold) + " days or more");
     } else if (credentials == 0) {
       sink.pass(kGlobalRegion, row.user, row.arn, "has no console password and no active access key");
     } else {

@@ -31,15 +31,15 @@ std::string PortText(std::string_view protocol, int port) { return std::string(p
 
 std::string_view InternetCidr(IpFamily family) { return family == IpFamily::kIpv4 ? "0.0.0.0/0" : "::/0"; }
 
-bool IsInternetCidr(std::string_view cidr, IpFamily family) { return Trim(cidr) == InternetCidr(family); }
+bool IsInternetCidr(std::string_view cidr, IpFamily family) { return base::Trim(cidr) == InternetCidr(family); }
 
 std::string NormalizeProtocol(std::string_view protocol) {
-  const auto p = Trim(protocol);
-  if (p == "-1" || EqualsIgnoreCase(p, "all")) return "-1";
-  if (p == "6" || EqualsIgnoreCase(p, "tcp")) return "tcp";
-  if (p == "17" || EqualsIgnoreCase(p, "udp")) return "udp";
-  if (p == "1" || EqualsIgnoreCase(p, "icmp")) return "icmp";
-  if (p == "58" || EqualsIgnoreCase(p, "icmpv6")) return "icmpv6";
+  const auto p = base::Trim(protocol);
+  if (p == "-1" || base::EqualsIgnoreCase(p, "all")) return "-1";
+  if (p == "6" || base::EqualsIgnoreCase(p, "tcp")) return "tcp";
+  if (p == "17" || base::EqualsIgnoreCase(p, "udp")) return "udp";
+  if (p == "1" || base::EqualsIgnoreCase(p, "icmp")) return "icmp";
+  if (p == "58" || base::EqualsIgnoreCase(p, "icmpv6")) return "icmpv6";
   return std::string(p);
 }
 
@@ -69,7 +69,7 @@ std::string RuleExposure::Describe() const {
   } else {
     std::vector<std::string> ports;
     for (int port : tcp_ports) ports.push_back(PortText("tcp", port));
-    text += Join(ports);
+    text += base::Join(ports);
   }
   text += " from " + source + " (";
   text += rule->rule_id.empty() ? "ingress rule #" + std::to_string(rule_index + 1) : "rule " + rule->rule_id;
@@ -201,7 +201,7 @@ void ReportGroupExposures(const inventory::Inventory& inventory, FindingSink& si
   }
   std::vector<std::string> reasons;
   for (const auto& exposure : exposures) reasons.push_back(exposure.Describe());
-  sink.fail(region, group.id, arn, Join(reasons, "; "));
+  sink.fail(region, group.id, arn, base::Join(reasons, "; "));
 }
 
 }  // namespace posture::checks

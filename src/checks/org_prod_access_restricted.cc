@@ -25,8 +25,8 @@ struct AdminHolders {
   std::string Describe() const {
     std::vector<std::string> described;
     for (const auto& [key, holder] : principals)
-      described.push_back(holder.description + " (" + Join(holder.sets) + ")");
-    return Join(described, "; ");
+      described.push_back(holder.description + " (" + base::Join(holder.sets) + ")");
+    return base::Join(described, "; ");
   }
 };
 
@@ -85,7 +85,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
                 about + "administrator access is held by " + Count(holders.groups, "group", "groups") + " (" + limit +
                     "): " + holders.Describe());
     } else {
-      sink.fail(kGlobalRegion, account.id, arn, about + Join(problems, " and ") + ": " + holders.Describe());
+      sink.fail(kGlobalRegion, account.id, arn, about + base::Join(problems, " and ") + ": " + holders.Describe());
     }
   });
 }

@@ -31,7 +31,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
     }
     std::vector<std::string> described;
     for (const auto& scp : guardrails) described.push_back(scp.Describe());
-    sink.pass(kGlobalRegion, account.id, arn, about + "guardrail SCPs apply: " + Join(described));
+    sink.pass(kGlobalRegion, account.id, arn, about + "guardrail SCPs apply: " + base::Join(described));
   });
 }
 

@@ -109,7 +109,7 @@ std::string AppliedScp::Describe() const {
   std::vector<std::string> names;
   for (const auto& target : attached_to) names.push_back(target.name);
   const std::string& name = policy->name.empty() ? policy->id : policy->name;
-  return name + " (attached to " + Join(names) + ")";
+  return name + " (attached to " + base::Join(names) + ")";
 }
 
 bool IsFullAwsAccess(const inventory::ServiceControlPolicy& policy) {
@@ -148,13 +148,13 @@ bool IsProductionAccountName(const CheckSettings& settings, std::string_view nam
     // A pattern that is not one word ("prd-") can never equal a word: it
     // keeps the substring rule.
     const bool one_word = std::all_of(pattern.begin(), pattern.end(), IsAlnum);
-    if (!pattern.empty() && !one_word && ContainsIgnoreCase(name, pattern)) return true;
+    if (!pattern.empty() && !one_word && base::ContainsIgnoreCase(name, pattern)) return true;
   }
   const bool production_word = settings.is_production("production");
   for (const auto& word : Words(name)) {
-    if (production_word && EqualsIgnoreCase(word, "production")) return true;
+    if (production_word && base::EqualsIgnoreCase(word, "production")) return true;
     for (const auto& pattern : settings.production_patterns) {
-      if (!pattern.empty() && EqualsIgnoreCase(word, pattern)) return true;
+      if (!pattern.empty() && base::EqualsIgnoreCase(word, pattern)) return true;
     }
   }
   return false;

@@ -14,7 +14,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
     if (versioning.status.empty()) {
       sink.pass(region, bucket.name, bucket.arn,
                 "versioning has never been enabled, so there are no object versions for MFA delete to protect");
-    } else if (EqualsIgnoreCase(versioning.mfa_delete, "Enabled")) {
+    } else if (base::EqualsIgnoreCase(versioning.mfa_delete, "Enabled")) {
       sink.pass(region, bucket.name, bucket.arn, "versioning is " + versioning.status + " with MFA delete enabled");
     } else {
       const std::string mfa = versioning.mfa_delete.empty() ? "never set" : versioning.mfa_delete;

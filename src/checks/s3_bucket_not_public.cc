@@ -34,7 +34,7 @@ Exposure AclExposure(const inventory::Bucket& bucket) {
     }
   }
   if (grants.empty()) return {};
-  return {false, "ACL grants " + Join(grants)};
+  return {false, "ACL grants " + base::Join(grants)};
 }
 
 void EvaluateBucket(const inventory::Inventory& inventory, FindingSink& sink, const inventory::Bucket& bucket) {
@@ -53,7 +53,7 @@ void EvaluateBucket(const inventory::Inventory& inventory, FindingSink& sink, co
   const bool levels_known = block.account_known && block.bucket_known;
   if (!public_grants.empty() && levels_known) {
     sink.fail(region, bucket.name, bucket.arn,
-              Join(public_grants, "; ") + ", and Block Public Access does not neutralise it");
+              base::Join(public_grants, "; ") + ", and Block Public Access does not neutralise it");
     return;
   }
   for (const auto* exposure : {&policy, &acl}) {
@@ -64,7 +64,7 @@ void EvaluateBucket(const inventory::Inventory& inventory, FindingSink& sink, co
     const auto& failed =
         block.account_known ? bucket.public_access_block.error : inventory.storage.account_public_access_block.error;
     return sink.error(region, bucket.name, bucket.arn,
-                      Join(public_grants, "; ") + "; " + DescribeCollectionFailure(failed));
+                      base::Join(public_grants, "; ") + "; " + DescribeCollectionFailure(failed));
   }
   if (policy_blocked && acl_blocked) {
     sink.pass(region, bucket.name, bucket.arn, "Block Public Access neutralises public policies and ACLs");

@@ -21,7 +21,7 @@ void EvaluateS3ObjectLogging(S3Access access, const inventory::Inventory& invent
     const bool records = access == S3Access::kRead ? s3.read : s3.write;
     if (!records) {
       std::string why = "trail " + trail.name + " records no S3 object " + kind + " events for all buckets";
-      if (!s3.gaps.empty()) why += " (" + Join(s3.gaps, "; ") + ")";
+      if (!s3.gaps.empty()) why += " (" + base::Join(s3.gaps, "; ") + ")";
       reasons.push_back(why);
       continue;
     }
@@ -44,7 +44,7 @@ void EvaluateS3ObjectLogging(S3Access access, const inventory::Inventory& invent
   if (found || incomplete) return;
   sink.fail(kGlobalRegion, inventory.account_id, RootArn(inventory),
             "no logging multi-region trail records S3 object-level " + kind + " events for all buckets" +
-                (reasons.empty() ? std::string(": the account has no trail") : ": " + Join(reasons, "; ")));
+                (reasons.empty() ? std::string(": the account has no trail") : ": " + base::Join(reasons, "; ")));
 }
 
 }  // namespace posture::checks

@@ -11,7 +11,7 @@ std::string Describe(const Block& block) {
   if (!block) return "not configured";
   const auto off = SettingsOff(*block);
   if (off.empty()) return "all four on";
-  return Join(off) + " off";
+  return base::Join(off) + " off";
 }
 
 // The account level: it protects every bucket, including future ones.
@@ -49,7 +49,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
       continue;
     }
     sink.fail(region, bucket.name, bucket.arn,
-              Join(SettingsOff(effective.settings)) + " off at both levels (account: " + Describe(*account) +
+              base::Join(SettingsOff(effective.settings)) + " off at both levels (account: " + Describe(*account) +
                   "; bucket: " + Describe(*bucket.public_access_block) + ")");
   }
 }

@@ -29,7 +29,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
     for (const auto& standard : hub->standards) standards.push_back(StandardName(standard));
     sink.pass(region.region, inventory.account_id, arn,
               standards.empty() ? "Security Hub is enabled, but no security standard is enabled"
-                                : "Security Hub is enabled with standards: " + Join(standards));
+                                : "Security Hub is enabled with standards: " + base::Join(standards));
   }
 }
 

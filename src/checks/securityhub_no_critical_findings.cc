@@ -11,7 +11,7 @@ constexpr std::array<std::string_view, 5> kLabels = {"CRITICAL", "HIGH", "MEDIUM
 int CountOf(const std::map<std::string, int>& counts, std::string_view label) {
   int total = 0;
   for (const auto& [key, count] : counts) {
-    if (EqualsIgnoreCase(key, label)) total += count;
+    if (base::EqualsIgnoreCase(key, label)) total += count;
   }
   return total;
 }
@@ -31,7 +31,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
     const int urgent =
         CountOf(findings->active_by_severity, "CRITICAL") + CountOf(findings->active_by_severity, "HIGH");
     // The collector may count only the severities this check is about.
-    const std::string breakdown = counts.empty() ? "" : " (active findings: " + Join(counts) + ")";
+    const std::string breakdown = counts.empty() ? "" : " (active findings: " + base::Join(counts) + ")";
     if (urgent > 0) {
       sink.fail(region.region, inventory.account_id, arn,
                 Count(urgent, "active CRITICAL or HIGH finding", "active CRITICAL or HIGH findings") + breakdown);

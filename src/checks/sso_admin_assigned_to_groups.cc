@@ -43,7 +43,7 @@ void EvaluateSet(const inventory::PermissionSet& set, const std::vector<inventor
   }
   sink.pass(kGlobalRegion, id, set.arn,
             "administrator permission set " + id +
-                " is assigned only to groups: " + Join(std::vector<std::string>(groups.begin(), groups.end())));
+                " is assigned only to groups: " + base::Join(std::vector<std::string>(groups.begin(), groups.end())));
 }
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {

@@ -25,7 +25,8 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   }
   // Identity Center lives in one home region: when some regions could not
   // be read it may be there, so the message names them.
-  const std::string unchecked = sso.failed_regions.empty() ? "" : " (could not check " + Join(sso.failed_regions) + ")";
+  const std::string unchecked =
+      sso.failed_regions.empty() ? "" : " (could not check " + base::Join(sso.failed_regions) + ")";
   sink.fail(kGlobalRegion, inventory.account_id, RootArn(inventory),
             "no IAM Identity Center instance is configured in the scanned regions" + unchecked);
 }

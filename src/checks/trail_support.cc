@@ -70,7 +70,7 @@ void AddAdvanced(const AdvancedEventSelector& selector, std::string_view categor
   if (!category_ok || required_ok != required.size()) return;
   const std::string name = selector.name.empty() ? "an advanced event selector" : "selector \"" + selector.name + "\"";
   if (!narrowing.empty()) {
-    coverage.gaps.push_back(name + " is restricted by " + Join(narrowing));
+    coverage.gaps.push_back(name + " is restricted by " + base::Join(narrowing));
     return;
   }
   coverage.read = coverage.read || read;
@@ -89,7 +89,8 @@ EventCoverage ManagementEvents(const inventory::TrailSelectors& selectors) {
   for (const auto& selector : selectors.event_selectors) {
     if (!selector.include_management_events) continue;
     if (!selector.exclude_management_event_sources.empty()) {
-      coverage.gaps.push_back("excludes management events from " + Join(selector.exclude_management_event_sources));
+      coverage.gaps.push_back("excludes management events from " +
+                              base::Join(selector.exclude_management_event_sources));
       continue;
     }
     AddReadWrite(selector.read_write_type, coverage);
@@ -106,7 +107,7 @@ EventCoverage S3ObjectEvents(const inventory::TrailSelectors& selectors) {
       if (std::any_of(resource.values.begin(), resource.values.end(), AllBuckets)) {
         AddReadWrite(selector.read_write_type, coverage);
       } else if (!resource.values.empty()) {
-        coverage.gaps.push_back("records S3 object events only for " + Join(resource.values));
+        coverage.gaps.push_back("records S3 object events only for " + base::Join(resource.values));
       }
     }
   }
@@ -149,7 +150,7 @@ bool CoversAccount(const TrailRef& ref, FindingSink& sink, bool& incomplete, std
            : management.write ? "only write"
                               : "no") +
           " management events";
-    if (!management.gaps.empty()) why += " (" + Join(management.gaps, "; ") + ")";
+    if (!management.gaps.empty()) why += " (" + base::Join(management.gaps, "; ") + ")";
     return false;
   }
   return true;

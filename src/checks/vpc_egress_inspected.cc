@@ -14,7 +14,7 @@ namespace posture::checks {
 namespace {
 
 bool IsInternetGatewayRoute(const inventory::Route& route) {
-  if (!route.gateway_id.starts_with("igw-") || EqualsIgnoreCase(route.state, "blackhole")) return false;
+  if (!route.gateway_id.starts_with("igw-") || base::EqualsIgnoreCase(route.state, "blackhole")) return false;
   return IsInternetCidr(route.destination_ipv4, IpFamily::kIpv4) ||
          IsInternetCidr(route.destination_ipv6, IpFamily::kIpv6);
 }
@@ -27,7 +27,7 @@ std::vector<std::string> InternetRoutes(const std::vector<inventory::RouteTable>
     for (const auto& route : table.routes) {
       if (IsInternetGatewayRoute(route)) routes.push_back(route.destination() + " to " + route.gateway_id);
     }
-    if (!routes.empty()) out.push_back(table.id + " (" + table.vpc_id + "): " + Join(routes));
+    if (!routes.empty()) out.push_back(table.id + " (" + table.vpc_id + "): " + base::Join(routes));
   }
   return out;
 }
@@ -48,13 +48,13 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
       sink.fail(region.region, inventory.account_id, RootArn(inventory),
                 Count(routes.size(), "route table sends", "route tables send") +
                     " internet traffic to an internet gateway but " + region.region +
-                    " has no AWS Network Firewall: " + Join(routes, "; "));
+                    " has no AWS Network Firewall: " + base::Join(routes, "; "));
       continue;
     }
     std::vector<std::string> names;
     for (const auto& firewall : firewalls) names.push_back(firewall.name.empty() ? firewall.arn : firewall.name);
     sink.pass(region.region, inventory.account_id, RootArn(inventory),
-              "AWS Network Firewall present (" + Join(names) + ") for " +
+              "AWS Network Firewall present (" + base::Join(names) + ") for " +
                   Count(routes.size(), "internet-facing route table", "internet-facing route tables"));
   }
 }

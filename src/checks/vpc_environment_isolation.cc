@@ -82,7 +82,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   for (const auto& region : inventory.regions) {
     if (!sink.require(region.vpc_peerings, region.region) || !sink.require(region.vpcs, region.region)) continue;
     for (const auto& peering : *region.vpc_peerings) {
-      if (!EqualsIgnoreCase(peering.status, "active") || !seen.insert(peering.id).second) continue;
+      if (!base::EqualsIgnoreCase(peering.status, "active") || !seen.insert(peering.id).second) continue;
       EvaluatePeering(inventory, sink, region.region, peering);
     }
   }

@@ -10,11 +10,12 @@ namespace posture::checks {
 namespace {
 
 bool IsActive(const inventory::FlowLog& flow_log) {
-  return flow_log.status.empty() || EqualsIgnoreCase(flow_log.status, "ACTIVE");
+  return flow_log.status.empty() || base::EqualsIgnoreCase(flow_log.status, "ACTIVE");
 }
 
 bool CapturesRejected(const inventory::FlowLog& flow_log) {
-  return EqualsIgnoreCase(flow_log.traffic_type, "REJECT") || EqualsIgnoreCase(flow_log.traffic_type, "ALL");
+  return base::EqualsIgnoreCase(flow_log.traffic_type, "REJECT") ||
+         base::EqualsIgnoreCase(flow_log.traffic_type, "ALL");
 }
 
 // "fl-1 (ALL to cloud-watch-logs vpc-flow)".
@@ -23,7 +24,7 @@ std::string Describe(const inventory::FlowLog& flow_log) {
   if (!flow_log.destination_type.empty()) text += " to " + flow_log.destination_type;
   if (!flow_log.destination.empty()) text += " " + flow_log.destination;
   if (!IsActive(flow_log)) text += ", status " + flow_log.status;
-  if (EqualsIgnoreCase(flow_log.deliver_status, "FAILED")) text += ", delivery FAILED";
+  if (base::EqualsIgnoreCase(flow_log.deliver_status, "FAILED")) text += ", delivery FAILED";
   return text + ")";
 }
 
@@ -38,10 +39,10 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
       }
       const std::string arn = ResourceArn(vpc.arn, inventory, "ec2", region.region, "vpc/" + vpc.id);
       if (!qualifying.empty()) {
-        sink.pass(region.region, vpc.id, arn, "flow logs capture rejected traffic: " + Join(qualifying));
+        sink.pass(region.region, vpc.id, arn, "flow logs capture rejected traffic: " + base::Join(qualifying));
       } else if (!other.empty()) {
         sink.fail(region.region, vpc.id, arn,
-                  "no active flow log captures rejected traffic (REJECT or ALL); found only " + Join(other));
+                  "no active flow log captures rejected traffic (REJECT or ALL); found only " + base::Join(other));
       } else {
         sink.fail(region.region, vpc.id, arn, "has no flow log");
       }

@@ -62,14 +62,14 @@ RouteVerdict Judge(const inventory::Route& route, const std::string& vpc_id,
     if (peer && CidrCovers(*parsed, *peer)) covered.push_back(block);
   }
   if (covered.empty()) return {};
-  return {prefix + ", covering the whole of peer VPC " + peer_vpc + "'s " + Join(covered), std::nullopt};
+  return {prefix + ", covering the whole of peer VPC " + peer_vpc + "'s " + base::Join(covered), std::nullopt};
 }
 
 void EvaluateTable(const inventory::Inventory& inventory, FindingSink& sink, const std::string& region,
                    const inventory::RouteTable& table, const std::vector<inventory::VpcPeering>& peerings) {
   std::vector<std::string> too_wide, unknown, narrow;
   for (const auto& route : table.routes) {
-    if (route.vpc_peering_connection_id.empty() || EqualsIgnoreCase(route.state, "blackhole")) continue;
+    if (route.vpc_peering_connection_id.empty() || base::EqualsIgnoreCase(route.state, "blackhole")) continue;
     const RouteVerdict verdict = Judge(route, table.vpc_id, peerings);
     if (verdict.too_wide) {
       too_wide.push_back(*verdict.too_wide);
@@ -81,11 +81,12 @@ void EvaluateTable(const inventory::Inventory& inventory, FindingSink& sink, con
   }
   if (too_wide.empty() && unknown.empty() && narrow.empty()) return;
   const std::string arn = ResourceArn(table.arn, inventory, "ec2", region, "route-table/" + table.id);
-  const std::string could_not = unknown.empty() ? "" : "; could not compare: " + Join(unknown, "; ");
+  const std::string could_not = unknown.empty() ? "" : "; could not compare: " + base::Join(unknown, "; ");
   if (!too_wide.empty()) {
-    sink.fail(region, table.id, arn, Join(too_wide, "; ") + could_not);
+    sink.fail(region, table.id, arn, base::Join(too_wide, "; ") + could_not);
   } else if (!narrow.empty()) {
-    sink.pass(region, table.id, arn, "peering routes are narrower than the peer VPC: " + Join(narrow) + could_not);
+    sink.pass(region, table.id, arn,
+              "peering routes are narrower than the peer VPC: " + base::Join(narrow) + could_not);
   } else {
     sink.pass(region, table.id, arn, "no peering route covers a whole peer VPC" + could_not);
   }

@@ -46,32 +46,32 @@ bool IsStringMember(const aws::ServiceModel& model, const std::string& operation
 }
 
 // Parses --input and --param into the operation's input object.
-aws::Result<aws::Json> BuildInput(const Args& args, const aws::ServiceModel& model, const std::string& operation) {
+base::Result<aws::Json> BuildInput(const Args& args, const aws::ServiceModel& model, const std::string& operation) {
   aws::Json input = aws::Json::object();
   if (auto text = args.value("--input")) {
     std::string body = *text;
     if (body.starts_with("@")) {
       std::ifstream file(body.substr(1));
-      if (!file) return aws::Error::InvalidInput("cannot read --input file " + body.substr(1));
+      if (!file) return base::Error::InvalidInput("cannot read --input file " + body.substr(1));
       std::stringstream buffer;
       buffer << file.rdbuf();
       body = buffer.str();
     }
     input = aws::Json::parse(body, nullptr, false);
     if (input.is_discarded() || !input.is_object()) {
-      return aws::Error::InvalidInput("--input is not a JSON object");
+      return base::Error::InvalidInput("--input is not a JSON object");
     }
   }
   for (const auto& param : args.values("--param")) {
     auto eq = param.find('=');
     if (eq == std::string::npos || eq == 0) {
-      return aws::Error::InvalidInput("--param " + param + ": expected Name=Value");
+      return base::Error::InvalidInput("--param " + param + ": expected Name=Value");
     }
     std::string name = param.substr(0, eq);
     std::string value = param.substr(eq + 1);
     if ((value.starts_with("[") || value.starts_with("{")) && !IsStringMember(model, operation, name)) {
       auto parsed = aws::Json::parse(value, nullptr, false);
-      if (parsed.is_discarded()) return aws::Error::InvalidInput("--param " + name + ": value is not valid JSON");
+      if (parsed.is_discarded()) return base::Error::InvalidInput("--param " + name + ": value is not valid JSON");
       input[name] = std::move(parsed);
     } else {
       input[name] = value;
@@ -139,11 +139,11 @@ int RunApiCommand(const std::vector<std::string>& argv) {
   auto result =
       args.has("--no-paginate") ? client.call(service, operation, *input) : client.call_all(service, operation, *input);
   if (!result.ok()) {
-    const aws::Error& error = result.error();
+    const base::Error& error = result.error();
     std::cerr << "posture: " << error.describe();
-    if (error.kind() == aws::ErrorKind::kNetwork) std::cerr << " (check --endpoint-url and network access)";
+    if (error.kind() == base::ErrorKind::kNetwork) std::cerr << " (check --endpoint-url and network access)";
     std::cerr << "\n";
-    return error.kind() == aws::ErrorKind::kInvalidInput && error.http_status() == 0 ? 2 : 1;
+    return error.kind() == base::ErrorKind::kInvalidInput && error.http_status() == 0 ? 2 : 1;
   }
   std::cout << result->dump(2) << "\n";
   return 0;

@@ -14,7 +14,7 @@ namespace posture::cli {
 
 constexpr const char* kFallbackRegion = "us-east-1";
 
-aws::Result<std::unique_ptr<AwsContext>> AwsContext::Create(const AwsFlags& flags, const aws::Environment& env) {
+base::Result<std::unique_ptr<AwsContext>> AwsContext::Create(const AwsFlags& flags, const aws::Environment& env) {
   auto config = aws::LoadSharedConfig(env);
   if (!config.ok()) return std::move(config.error());
   std::string profile = aws::ResolveProfileName(env, flags.profile);

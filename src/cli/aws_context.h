@@ -26,7 +26,7 @@ struct AwsFlags {
 
 class AwsContext {
  public:
-  static aws::Result<std::unique_ptr<AwsContext>> Create(const AwsFlags& flags, const aws::Environment& env);
+  static base::Result<std::unique_ptr<AwsContext>> Create(const AwsFlags& flags, const aws::Environment& env);
 
   aws::AwsClient& client() { return *client_; }
   const std::string& region() const { return region_; }

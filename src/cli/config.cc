@@ -144,13 +144,13 @@ Config Parse(const std::string& text, const std::string& path) {
 
 }  // namespace
 
-aws::Result<Config> ParseConfig(const std::string& text, const std::string& path) {
+base::Result<Config> ParseConfig(const std::string& text, const std::string& path) {
   try {
     return Parse(text, path);
   } catch (const ConfigError& e) {
-    return aws::Error::InvalidInput("config " + e.message);
+    return base::Error::InvalidInput("config " + e.message);
   } catch (const YAML::Exception& e) {
-    return aws::Error::InvalidInput("config " + path + ": " + e.msg);
+    return base::Error::InvalidInput("config " + path + ": " + e.msg);
   }
 }
 
@@ -171,11 +171,11 @@ std::string FindConfigPath(const std::optional<std::string>& flag, const aws::En
   return "";
 }
 
-aws::Result<Config> LoadConfig(const std::optional<std::string>& flag, const aws::Environment& env) {
+base::Result<Config> LoadConfig(const std::optional<std::string>& flag, const aws::Environment& env) {
   const std::string path = FindConfigPath(flag, env);
   if (path.empty()) return Config{};
   std::ifstream file(path);
-  if (!file) return aws::Error::InvalidInput("config " + path + ": cannot read the file");
+  if (!file) return base::Error::InvalidInput("config " + path + ": cannot read the file");
   std::stringstream text;
   text << file.rdbuf();
   return ParseConfig(text.str(), path);

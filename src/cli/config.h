@@ -27,7 +27,7 @@
 #include <string>
 
 #include "aws/credentials/environment.h"
-#include "aws/error.h"
+#include "base/error.h"
 #include "checks/settings.h"
 
 namespace posture::cli {
@@ -38,11 +38,11 @@ struct Config {
 };
 
 // Parses YAML `text` read from `path` (for messages).
-aws::Result<Config> ParseConfig(const std::string& text, const std::string& path);
+base::Result<Config> ParseConfig(const std::string& text, const std::string& path);
 // The config path to use (see above), or "" when there is none.
 std::string FindConfigPath(const std::optional<std::string>& flag, const aws::Environment& env);
 // Reads and parses the config at FindConfigPath; defaults when there is none.
 // A --config or $POSTURE_CONFIG naming a missing file is an error.
-aws::Result<Config> LoadConfig(const std::optional<std::string>& flag, const aws::Environment& env);
+base::Result<Config> LoadConfig(const std::optional<std::string>& flag, const aws::Environment& env);
 
 }  // namespace posture::cli

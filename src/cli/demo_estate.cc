@@ -27,11 +27,11 @@ class Builder {
     }
     return std::move(*result);
   }
-  const aws::Status& status() const { return failure_; }
+  const base::Status& status() const { return failure_; }
 
  private:
   aws::AwsClient& client_;
-  aws::Status failure_ = aws::Ok{};
+  base::Status failure_ = base::Ok{};
 };
 
 Json Tags(const std::string& type, const std::string& name, const std::string& environment) {
@@ -234,7 +234,7 @@ void BuildSecurityHub(Builder& b) {
 
 }  // namespace
 
-aws::Status BuildDemoEstate(aws::AwsClient& client) {
+base::Status BuildDemoEstate(aws::AwsClient& client) {
   if (auto network = BuildDemoNetworkEdge(client); !network.ok()) return network;
   Builder builder(client);
   BuildIdentity(builder);

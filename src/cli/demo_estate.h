@@ -16,19 +16,19 @@ inline constexpr const char* kDemoRegions[] = {"us-east-1", "eu-west-1"};
 // with and without MFA and direct policies, an admin policy, a weak
 // password policy, and Security Hub enabled in us-east-1 with critical
 // findings. Returns the first failed call's error.
-aws::Status BuildDemoEstate(aws::AwsClient& client);
+base::Status BuildDemoEstate(aws::AwsClient& client);
 
 // Identity (issue 4, demo_estate_identity.cc): users with keys made at
 // setup and a second active key, CloudShell full access, a kms:* policy, a
 // user who can attach policies, a role open to another account next to one
 // guarded by an external ID, and a support role.
-aws::Status BuildDemoIdentity(aws::AwsClient& client);
+base::Status BuildDemoIdentity(aws::AwsClient& client);
 // The logging and monitoring part (demo_estate_logging.cc): a multi-region
 // trail with KMS, validation, an access-logged bucket, S3 write data events
 // and CloudWatch alarms for CIS 4.1 and 4.3 (4.4 without an alarm); a
 // legacy single-region trail in eu-west-1 with none of that; a rotating and
 // a non-rotating KMS key; AWS Config and GuardDuty in us-east-1 only.
-aws::Status BuildDemoLogging(aws::AwsClient& client);
+base::Status BuildDemoLogging(aws::AwsClient& client);
 // The network and edge part (issue 4, demo_estate_network.cc): in us-east-1
 // an encrypted and an unencrypted volume, EBS encryption by default (off in
 // eu-west-1), VPCs with and without a REJECT flow log, a peering with a
@@ -37,11 +37,11 @@ aws::Status BuildDemoLogging(aws::AwsClient& client);
 // CloudFront distributions with and without a web ACL, and a regional REST
 // API with a protected and an unprotected stage. Returns the first failed
 // call's error.
-aws::Status BuildDemoNetworkEdge(aws::AwsClient& client);
+base::Status BuildDemoNetworkEdge(aws::AwsClient& client);
 // The storage part (demo_estate_storage.cc): a public S3 bucket and a
 // private TLS-only one in us-east-1, a bucket in eu-west-1 where Macie is
 // paused, two production RDS instances (one public and unencrypted, one
 // encrypted and Multi-AZ) and two EFS file systems (encrypted and not).
-aws::Status BuildDemoStorage(aws::AwsClient& client);
+base::Status BuildDemoStorage(aws::AwsClient& client);
 
 }  // namespace posture::cli

@@ -28,8 +28,8 @@ constexpr const char* kAttachPolicies =
 
 }  // namespace
 
-aws::Status BuildDemoIdentity(aws::AwsClient& client) {
-  aws::Status status = aws::Ok{};
+base::Status BuildDemoIdentity(aws::AwsClient& client) {
+  base::Status status = base::Ok{};
   auto call = [&](const char* service, const char* operation, const Json& input) {
     if (!status.ok()) return;
     auto result = client.call(service, operation, input);

@@ -28,11 +28,11 @@ class Calls {
     }
     return std::move(*result);
   }
-  const aws::Status& status() const { return status_; }
+  const base::Status& status() const { return status_; }
 
  private:
   aws::AwsClient& client_;
-  aws::Status status_ = aws::Ok{};
+  base::Status status_ = base::Ok{};
 };
 
 std::string Key(Calls& c, bool rotate, const std::string& region = kHome) {
@@ -67,7 +67,7 @@ void Monitor(Calls& c, const std::string& check_id, const std::string& topic, bo
 
 }  // namespace
 
-aws::Status BuildDemoLogging(aws::AwsClient& client) {
+base::Status BuildDemoLogging(aws::AwsClient& client) {
   Calls c(client);
   // Buckets: the main trail's bucket logs its access, the legacy trail's does not.
   for (const char* bucket : {"posture-demo-trail", "posture-demo-legacy-trail", "posture-demo-access-logs"}) {

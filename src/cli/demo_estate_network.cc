@@ -28,11 +28,11 @@ class Steps {
     }
     return std::move(*result);
   }
-  const aws::Status& status() const { return failure_; }
+  const base::Status& status() const { return failure_; }
 
  private:
   aws::AwsClient& client_;
-  aws::Status failure_ = aws::Ok{};
+  base::Status failure_ = base::Ok{};
 };
 
 Json NameTag(const std::string& type, const std::string& name) {
@@ -186,7 +186,7 @@ void BuildEdge(Steps& s) {
 
 }  // namespace
 
-aws::Status BuildDemoNetworkEdge(aws::AwsClient& client) {
+base::Status BuildDemoNetworkEdge(aws::AwsClient& client) {
   Steps steps(client);
   BuildStorage(steps);
   BuildNetwork(steps);

@@ -41,8 +41,8 @@ Json DbInstance(const std::string& id, bool fixed) {
 
 }  // namespace
 
-aws::Status BuildDemoStorage(aws::AwsClient& client) {
-  aws::Status failure = aws::Ok{};
+base::Status BuildDemoStorage(aws::AwsClient& client) {
+  base::Status failure = base::Ok{};
   auto call = [&](const char* service, const char* operation, const Json& input, const std::string& region) {
     if (!failure.ok()) return;
     auto result = client.call(service, operation, input, region);

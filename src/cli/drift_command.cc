@@ -5,6 +5,7 @@
 #include <iostream>
 #include <set>
 
+#include "base/strings.h"
 #include "checks/check.h"
 #include "cli/args.h"
 #include "cli/aws_context.h"
@@ -130,7 +131,7 @@ int RunDriftCommand(const std::vector<std::string>& argv) {
     std::cerr << "posture drift: --max-in-flight must be at least 1\n";
     return kExitUsage;
   }
-  std::vector<std::string> regions = SplitList(args.value_or("--region", ""));
+  std::vector<std::string> regions = base::SplitList(args.value_or("--region", ""));
   AwsFlags flags{args.value_or("--profile", ""), regions.empty() ? "" : regions.front(),
                  args.value_or("--endpoint-url", ""), 0};
   auto context = AwsContext::Create(flags, aws::RealEnvironment());

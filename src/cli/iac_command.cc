@@ -7,6 +7,7 @@
 #include "cli/scan_plan.h"
 #include "iac/load.h"
 #include "report/report.h"
+#include "scan/evaluate.h"
 
 namespace posture::cli {
 namespace {
@@ -78,7 +79,7 @@ int RunIacCommand(const std::vector<std::string>& argv) {
   for (const auto& file : loaded.files) result.files.push_back(file.path);
   const inventory::Inventory& inventory = loaded.iac.inventory;
   auto checks = ChecksForCode(inventory, plan.checks);
-  result.findings = checks::EvaluateChecks(inventory, checks, plan.config.settings);
+  result.findings = scan::EvaluateChecks(inventory, checks, plan.config.settings);
   AnnotateCodeFindings(loaded.iac, result.findings);
   for (const auto& region : inventory.regions) result.regions.push_back(region.region);
   result.checks_run = static_cast<int>(checks.size());

@@ -137,7 +137,7 @@ void ObserveAwsCall(const aws::CallRecord& call) {
   telemetry::LogEvent event;
   event.level = level;
   if (failed) {
-    bool denied = call.error && call.error->kind() == aws::ErrorKind::kAccessDenied;
+    bool denied = call.error && call.error->kind() == base::ErrorKind::kAccessDenied;
     event.msg = denied ? "aws call denied" : "aws call failed";
   } else if (call.throttles > 0) {
     event.msg = "aws call throttled";
@@ -154,7 +154,7 @@ void ObserveAwsCall(const aws::CallRecord& call) {
   if (!call.request_id.empty()) event.with("aws_request_id", call.request_id);
   if (call.throttles > 0) event.with("throttles", static_cast<int64_t>(call.throttles));
   if (failed) {
-    if (call.error) event.with("error_kind", aws::ErrorKindName(call.error->kind()));
+    if (call.error) event.with("error_kind", base::ErrorKindName(call.error->kind()));
     event.with("error_code", call.error_code);
     if (call.error) event.with("error", call.error->message());
   }

@@ -4,6 +4,7 @@
 
 #include "checks/check_support.h"
 #include "collect/organization_scan.h"
+#include "scan/evaluate.h"
 
 namespace posture::cli {
 namespace {
@@ -39,7 +40,7 @@ bool IsOrganizationCheck(const checks::Check& check) {
   return true;
 }
 
-aws::Result<report::ScanResult> ScanOrganizationAccounts(AwsContext& context, const OrganizationScanRequest& request) {
+base::Result<report::ScanResult> ScanOrganizationAccounts(AwsContext& context, const OrganizationScanRequest& request) {
   std::vector<const checks::Check*> account_checks, organization_checks;
   for (const auto* check : request.checks)
     (IsOrganizationCheck(*check) ? organization_checks : account_checks).push_back(check);
@@ -84,7 +85,7 @@ aws::Result<report::ScanResult> ScanOrganizationAccounts(AwsContext& context, co
       continue;
     }
     result.accounts.push_back(account.account.id);
-    auto findings = checks::EvaluateChecks(account.inventory, account_checks, request.settings);
+    auto findings = scan::EvaluateChecks(account.inventory, account_checks, request.settings);
     std::move(findings.begin(), findings.end(), std::back_inserter(result.findings));
     stamp_errors(account.inventory);
   }
@@ -92,7 +93,7 @@ aws::Result<report::ScanResult> ScanOrganizationAccounts(AwsContext& context, co
   // only findings about the chosen accounts (or the organization itself) stay.
   std::set<std::string> chosen = {scan->caller_account_id};
   for (const auto& account : scan->accounts) chosen.insert(account.account.id);
-  for (auto& finding : checks::EvaluateChecks(scan->organization_inventory, organization_checks, request.settings)) {
+  for (auto& finding : scan::EvaluateChecks(scan->organization_inventory, organization_checks, request.settings)) {
     if (chosen.count(finding.account_id)) result.findings.push_back(std::move(finding));
   }
   stamp_errors(scan->organization_inventory);

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "aws/error.h"
+#include "base/error.h"
 #include "checks/check.h"
 #include "cli/aws_context.h"
 #include "report/report.h"
@@ -40,7 +40,7 @@ struct OrganizationScanRequest {
 
 // The findings, errors and per-account summaries of the scan; fails (one
 // line) when the organization cannot be listed or a filter is wrong.
-aws::Result<report::ScanResult> ScanOrganizationAccounts(AwsContext& context, const OrganizationScanRequest& request);
+base::Result<report::ScanResult> ScanOrganizationAccounts(AwsContext& context, const OrganizationScanRequest& request);
 
 // True when every section `check` reads is organization-wide.
 bool IsOrganizationCheck(const checks::Check& check);

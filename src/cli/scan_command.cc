@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "aws/regions.h"
+#include "base/strings.h"
 #include "checks/check.h"
 #include "cli/args.h"
 #include "cli/aws_context.h"
@@ -21,6 +22,7 @@
 #include "cli/scan_plan.h"
 #include "collect/collect.h"
 #include "report/report.h"
+#include "scan/evaluate.h"
 
 namespace posture::cli {
 namespace {
@@ -46,16 +48,6 @@ constexpr const char* kUsage =
     "flags:\n";
 
 }  // namespace
-
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream stream(text);
-  std::string item;
-  while (std::getline(stream, item, ',')) {
-    if (!item.empty()) out.push_back(item);
-  }
-  return out;
-}
 
 namespace {
 
@@ -106,7 +98,7 @@ bool MakePlan(const Args& args, ScanPlan& plan, std::string_view command, ScanOb
     }
   }
   if (auto ids = args.value("--checks")) {
-    for (const auto& id : SplitList(*ids)) {
+    for (const auto& id : base::SplitList(*ids)) {
       const checks::Check* check = checks::FindCheck(id);
       if (!check) {
         std::cerr << prefix << "unknown check '" << id << "' (see posture checks)\n";
@@ -137,7 +129,7 @@ bool MakePlan(const Args& args, ScanPlan& plan, std::string_view command, ScanOb
 namespace {
 
 std::set<std::string> SplitSet(const std::string& text) {
-  auto list = SplitList(text);
+  auto list = base::SplitList(text);
   return {list.begin(), list.end()};
 }
 
@@ -295,13 +287,13 @@ int RunScanCommand(const std::vector<std::string>& argv, ScanObserver* observer)
   auto started = std::chrono::steady_clock::now();
   report::ScanResult result;
   result.started_at = report::NowRfc3339();
-  std::vector<std::string> regions = SplitList(args.value_or("--region", ""));
+  std::vector<std::string> regions = base::SplitList(args.value_or("--region", ""));
   AwsFlags flags{args.value_or("--profile", ""), regions.empty() ? "" : regions.front(),
                  args.value_or("--endpoint-url", ""), static_cast<double>(rate_limit)};
   auto context = AwsContext::Create(flags, aws::RealEnvironment());
   if (!context.ok()) {
     std::cerr << "posture: " << context.error().describe() << "\n";
-    observer->on_failure(aws::ErrorKindName(context.error().kind()), context.error().describe());
+    observer->on_failure(base::ErrorKindName(context.error().kind()), context.error().describe());
     return kExitFailed;
   }
   observer->on_context(**context);
@@ -311,7 +303,7 @@ int RunScanCommand(const std::vector<std::string>& argv, ScanObserver* observer)
     if (!enabled.ok()) {
       std::cerr << "posture: cannot list enabled regions: " << enabled.error().describe()
                 << " (pass --region to choose regions)\n";
-      observer->on_failure(aws::ErrorKindName(enabled.error().kind()), enabled.error().describe());
+      observer->on_failure(base::ErrorKindName(enabled.error().kind()), enabled.error().describe());
       return kExitFailed;
     }
     regions = *enabled;
@@ -329,7 +321,7 @@ int RunScanCommand(const std::vector<std::string>& argv, ScanObserver* observer)
     auto scanned = ScanOrganizationAccounts(**context, request);
     if (!scanned.ok()) {
       std::cerr << "posture: " << scanned.error().describe() << "\n";
-      observer->on_failure(aws::ErrorKindName(scanned.error().kind()), scanned.error().describe());
+      observer->on_failure(base::ErrorKindName(scanned.error().kind()), scanned.error().describe());
       return kExitFailed;
     }
     scanned->started_at = result.started_at;
@@ -343,10 +335,10 @@ int RunScanCommand(const std::vector<std::string>& argv, ScanObserver* observer)
     auto inventory = collect::CollectInventory(client, options);
     if (!inventory.ok()) {
       std::cerr << "posture: cannot identify the account: " << inventory.error().describe() << "\n";
-      observer->on_failure(aws::ErrorKindName(inventory.error().kind()), inventory.error().describe());
+      observer->on_failure(base::ErrorKindName(inventory.error().kind()), inventory.error().describe());
       return kExitFailed;
     }
-    result.findings = checks::EvaluateChecks(*inventory, plan.checks, plan.config.settings);
+    result.findings = scan::EvaluateChecks(*inventory, plan.checks, plan.config.settings);
     result.accounts = {inventory->account_id};
     result.regions = regions;
     result.errors = inventory->errors;
@@ -356,7 +348,7 @@ int RunScanCommand(const std::vector<std::string>& argv, ScanObserver* observer)
   if (plan.framework) {
     std::vector<std::string> ran;
     for (const auto* check : plan.checks) ran.emplace_back(check->metadata.id);
-    result.compliance.push_back(frameworks::Summarize(*plan.framework, result.findings, ran));
+    result.compliance.push_back(report::Summarize(*plan.framework, result.findings, ran));
   }
   result.finished_at = report::NowRfc3339();
   result.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "aws/error.h"
+#include "base/error.h"
 #include "cli/aws_context.h"
 #include "cli/config.h"
 #include "report/report.h"
@@ -22,7 +22,7 @@ class ScanObserver {
 
   // The config of this scan; `flag` is --config. The default reads it the
   // way `posture scan` always has (LoadConfig).
-  virtual aws::Result<Config> load_config(const std::optional<std::string>& flag) {
+  virtual base::Result<Config> load_config(const std::optional<std::string>& flag) {
     return LoadConfig(flag, aws::RealEnvironment());
   }
   // The AWS context is ready: install call observers (AwsContext::add_call_observer).

@@ -39,9 +39,6 @@ struct ScanPlan {
 // `observer` (posture scan and serve) loads the config file; else LoadConfig.
 bool MakePlan(const Args& args, ScanPlan& plan, std::string_view command = "scan", ScanObserver* observer = nullptr);
 
-// "a,b,,c" -> {"a", "b", "c"}.
-std::vector<std::string> SplitList(const std::string& text);
-
 // Writes a report to `path` ("" or "-": stdout); false on failure.
 bool WriteOutput(const std::string& path, const std::string& text);
 

@@ -43,7 +43,7 @@ std::optional<inventory::CollectionError> ReadStages(CollectContext& ctx, const 
   auto result = ctx.client.call(site.service, site.operation, {{"restApiId", api.id}}, site.region);
   if (!result.ok()) {
     // The API was deleted since it was listed: it has no stages to protect.
-    if (result.error().kind() == aws::ErrorKind::kNotFound) return std::nullopt;
+    if (result.error().kind() == base::ErrorKind::kNotFound) return std::nullopt;
     return site.failure(result.error());
   }
   Stages stages;

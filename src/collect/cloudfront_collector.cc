@@ -31,7 +31,7 @@ std::optional<inventory::CollectionError> CompleteWebAcl(aws::AwsClient& client,
   auto result = client.call(site.service, site.operation, {{"Id", distribution.id}}, site.region);
   if (!result.ok()) {
     // Deleted since it was listed: nothing left to protect.
-    if (result.error().kind() == aws::ErrorKind::kNotFound) return std::nullopt;
+    if (result.error().kind() == base::ErrorKind::kNotFound) return std::nullopt;
     return site.failure(result.error());
   }
   distribution.web_acl_id = Text(Member(Member(*result, "Distribution"), "DistributionConfig"), "WebACLId");

@@ -34,11 +34,11 @@ std::string PartitionOf(const std::string& arn, std::string_view fallback_region
 
 }  // namespace
 
-aws::Result<CallerIdentity> IdentifyCaller(aws::AwsClient& client) {
+base::Result<CallerIdentity> IdentifyCaller(aws::AwsClient& client) {
   auto identity = client.call("sts", "GetCallerIdentity");
   if (!identity.ok()) return std::move(identity.error());
   CallerIdentity caller{Text(*identity, "Account"), PartitionOf(Text(*identity, "Arn"), client.options().region)};
-  if (caller.account_id.empty()) return aws::Error::Parse("sts:GetCallerIdentity: the answer names no account");
+  if (caller.account_id.empty()) return base::Error::Parse("sts:GetCallerIdentity: the answer names no account");
   return caller;
 }
 
@@ -71,7 +71,7 @@ void PlanInventory(CollectContext& ctx, inventory::Inventory& inventory) {
   }
 }
 
-aws::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const CollectOptions& options) {
+base::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const CollectOptions& options) {
   auto caller = IdentifyCaller(client);
   if (!caller.ok()) return std::move(caller.error());
   inventory::Inventory inventory = NewInventory(caller->account_id, caller->partition, options.regions);

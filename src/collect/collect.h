@@ -32,7 +32,7 @@ struct CallerIdentity {
   std::string account_id;
   std::string partition = "aws";
 };
-aws::Result<CallerIdentity> IdentifyCaller(aws::AwsClient& client);
+base::Result<CallerIdentity> IdentifyCaller(aws::AwsClient& client);
 
 // An empty inventory of `account_id` over `regions` (duplicates dropped),
 // collected "now".
@@ -42,6 +42,6 @@ inventory::Inventory NewInventory(const std::string& account_id, const std::stri
 // Fills an inventory for the account the client's credentials belong to.
 // Fails only when the account itself cannot be identified
 // (sts:GetCallerIdentity), since every finding needs the account id.
-aws::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const CollectOptions& options);
+base::Result<inventory::Inventory> CollectInventory(aws::AwsClient& client, const CollectOptions& options);
 
 }  // namespace posture::collect

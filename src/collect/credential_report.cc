@@ -5,7 +5,8 @@
 #include <optional>
 #include <thread>
 
-#include "aws/crypto.h"
+#include "base/encoding.h"
+#include "base/hash.h"
 #include "collect/section_tasks.h"
 
 namespace posture::collect {
@@ -108,13 +109,13 @@ inv::CredentialReportRow MapRow(const RowReader& read) {
   return row;
 }
 
-bool NotReadyYet(const aws::Error& error) {
+bool NotReadyYet(const base::Error& error) {
   return error.code() == "ReportInProgress" || error.code() == "ReportNotPresent";
 }
 
 inv::Collected<Rows> Decode(const aws::Json& output) {
   std::string csv;
-  if (!aws::Base64Decode(Text(output, "Content"), csv)) {
+  if (!base::Base64Decode(Text(output, "Content"), csv)) {
     return Failure<Rows>(kGet.internal("parse", "report content is not valid base64"));
   }
   auto rows = ParseCredentialReport(csv);
@@ -124,11 +125,11 @@ inv::Collected<Rows> Decode(const aws::Json& output) {
 
 }  // namespace
 
-aws::Result<Rows> ParseCredentialReport(std::string_view csv) {
+base::Result<Rows> ParseCredentialReport(std::string_view csv) {
   auto records = ReadCsv(csv);
-  if (records.empty()) return aws::Error::Parse("credential report is empty");
+  if (records.empty()) return base::Error::Parse("credential report is empty");
   RowReader read(records.front());
-  if (!read.has("user")) return aws::Error::Parse("credential report has no header row with a \"user\" column");
+  if (!read.has("user")) return base::Error::Parse("credential report has no header row with a \"user\" column");
   Rows rows;
   for (size_t i = 1; i < records.size(); ++i) {
     read.select(&records[i]);
@@ -157,7 +158,7 @@ inv::Collected<Rows> FetchCredentialReport(aws::AwsClient& client, const ReportP
     if (!NotReadyYet(report.error())) return Failure<Rows>(kGet.failure(report.error()));
     ready = false;
   }
-  return Failure<Rows>({kGet.service, kGet.operation, "", aws::ErrorKindName(aws::ErrorKind::kServiceUnavailable),
+  return Failure<Rows>({kGet.service, kGet.operation, "", base::ErrorKindName(base::ErrorKind::kServiceUnavailable),
                         "ReportInProgress",
                         "the credential report was not ready after " + std::to_string(slept.count()) + " ms"});
 }

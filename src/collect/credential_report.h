@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "aws/client.h"
-#include "aws/error.h"
+#include "base/error.h"
 #include "inventory/inventory.h"
 
 namespace posture::collect {
@@ -34,6 +34,6 @@ inventory::Collected<std::vector<inventory::CredentialReportRow>> FetchCredentia
 // Parses the report's CSV. "N/A", "not_supported" and "no_information"
 // read as nullopt (tri-state fields) or "" (dates). Parse error when there
 // is no header row with a "user" column.
-aws::Result<std::vector<inventory::CredentialReportRow>> ParseCredentialReport(std::string_view csv);
+base::Result<std::vector<inventory::CredentialReportRow>> ParseCredentialReport(std::string_view csv);
 
 }  // namespace posture::collect

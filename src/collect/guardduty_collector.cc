@@ -22,7 +22,7 @@ inv::Collected<Detectors> ReadDetectors(aws::AwsClient& client, const CallSite& 
   for (const auto& id : ids) {
     auto detector = client.call(get.service, get.operation, {{"DetectorId", id}}, get.region);
     if (!detector.ok()) {
-      if (detector.error().kind() == aws::ErrorKind::kNotFound) continue;  // deleted since listed
+      if (detector.error().kind() == base::ErrorKind::kNotFound) continue;  // deleted since listed
       return Failure<Detectors>(get.failure(detector.error()));
     }
     detectors.push_back({id, Text(*detector, "Status")});

@@ -27,7 +27,7 @@ inv::Collected<std::optional<inv::PasswordPolicy>> PasswordPolicy(aws::AwsClient
   auto output = client.call(site.service, site.operation);
   if (output.ok()) return Success(Value(MapPasswordPolicy(*output)));
   // NoSuchEntity: the account has no password policy, which is a fact.
-  if (output.error().kind() == aws::ErrorKind::kNotFound) return Success(Value());
+  if (output.error().kind() == base::ErrorKind::kNotFound) return Success(Value());
   return Failure<Value>(site.failure(output.error()));
 }
 

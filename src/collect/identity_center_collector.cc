@@ -50,8 +50,8 @@ std::string CustomerPolicyName(const aws::Json& reference) {
 // kUnsupported, HTTP 501, or a 500 carrying no AWS error code (moto's HTML
 // "action has not been implemented" page; the client then names the code
 // after the status). A real AWS failure names a code.
-bool NotImplemented(const aws::Error& error) {
-  if (error.kind() == aws::ErrorKind::kUnsupported || error.http_status() == 501) return true;
+bool NotImplemented(const base::Error& error) {
+  if (error.kind() == base::ErrorKind::kUnsupported || error.http_status() == 501) return true;
   return error.http_status() == 500 && (error.code().empty() || error.code() == "500");
 }
 
@@ -195,9 +195,9 @@ class IdentityCenterCollection : public OrgAccountsListener,
         return true;
       });
       if (!status.ok()) {
-        const aws::Error& error = status.error();
+        const base::Error& error = status.error();
         if (site.operation != "GetPermissionsBoundaryForPermissionSet") return site.failure(error);
-        if (error.kind() == aws::ErrorKind::kNotFound) return std::nullopt;
+        if (error.kind() == base::ErrorKind::kNotFound) return std::nullopt;
         if (!NotImplemented(error)) return site.failure(error);
         // Reported, but the permission set is still evaluated (as unbounded).
         ctx_.errors.add(site.failure(error));

@@ -25,7 +25,7 @@ inv::Collected<std::optional<inv::AlternateContact>> SecurityContact(aws::AwsCli
   using Value = std::optional<inv::AlternateContact>;
   auto output = client.call(kContact.service, kContact.operation, {{"AlternateContactType", "SECURITY"}});
   if (!output.ok()) {
-    const aws::Error& error = output.error();
+    const base::Error& error = output.error();
     if (error.code() == "ResourceNotFoundException") return Success(Value());
     return Failure<Value>(kContact.failure(error));
   }

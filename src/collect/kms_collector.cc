@@ -34,7 +34,7 @@ std::optional<inv::CollectionError> ReadKey(aws::AwsClient& client, const std::s
   const CallSite describe{"kms", "DescribeKey", region};
   auto key = client.call(describe.service, describe.operation, {{"KeyId", id}}, region);
   if (!key.ok()) {
-    if (key.error().kind() == aws::ErrorKind::kNotFound) return std::nullopt;
+    if (key.error().kind() == base::ErrorKind::kNotFound) return std::nullopt;
     return describe.failure(key.error());
   }
   const auto& metadata = Member(*key, "KeyMetadata");
@@ -42,7 +42,7 @@ std::optional<inv::CollectionError> ReadKey(aws::AwsClient& client, const std::s
   const CallSite rotation{"kms", "GetKeyRotationStatus", region};
   auto status = client.call(rotation.service, rotation.operation, {{"KeyId", id}}, region);
   if (!status.ok()) {
-    if (status.error().kind() == aws::ErrorKind::kNotFound) return std::nullopt;
+    if (status.error().kind() == base::ErrorKind::kNotFound) return std::nullopt;
     return rotation.failure(status.error());
   }
   inv::KmsKey out{id, Text(metadata, "Arn"), Flag(*status, "KeyRotationEnabled")};

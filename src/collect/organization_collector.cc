@@ -35,7 +35,7 @@ bool WantsStructure(const CollectContext& ctx) {
   return ctx.wants(inventory::kSectionOrganization) || ctx.wants(inventory::kSectionScps);
 }
 
-bool NotInOrganization(const aws::Error& error) { return error.code() == "AWSOrganizationsNotInUseException"; }
+bool NotInOrganization(const base::Error& error) { return error.code() == "AWSOrganizationsNotInUseException"; }
 
 // Whether the root's PolicyTypes has SCPs enabled.
 bool ScpsEnabled(const aws::Json& root) {
@@ -206,7 +206,7 @@ void PlanScps(CollectContext& ctx, inventory::Collected<Policies>& section) {
     auto status = ForEachItem(ctx.client, site, {{"Filter", kScpType}}, "Policies",
                               [&](const aws::Json& item) { policies.push_back(MapPolicy(item)); });
     if (!status.ok()) {
-      const aws::Error& error = status.error();
+      const base::Error& error = status.error();
       if (NotInOrganization(error) || error.code() == "PolicyTypeNotEnabledException") return Success(Policies{});
       return Failure<Policies>(site.failure(error));
     }

@@ -40,18 +40,18 @@ std::vector<std::string> AncestorIds(const inventory::Organization& organization
   return chain;
 }
 
-aws::Error ScanError(const inventory::CollectionError& error) {
+base::Error ScanError(const inventory::CollectionError& error) {
   std::string message = "cannot list the organization: " + error.service + ":" + error.operation + ": " + error.message;
   if (error.kind == "access_denied") {
     message += " (run from the management account or a delegated administrator for AWS Organizations)";
   }
-  return aws::Error(error.kind == "access_denied" ? aws::ErrorKind::kAccessDenied : aws::ErrorKind::kInternal,
-                    std::move(message));
+  return base::Error(error.kind == "access_denied" ? base::ErrorKind::kAccessDenied : base::ErrorKind::kInternal,
+                     std::move(message));
 }
 
 // Reads the organization's structure (OU tree, accounts, tags) with the caller's client.
-aws::Result<inventory::Organization> ListOrganization(aws::AwsClient& caller, const CallerIdentity& identity,
-                                                      int concurrency) {
+base::Result<inventory::Organization> ListOrganization(aws::AwsClient& caller, const CallerIdentity& identity,
+                                                       int concurrency) {
   inventory::Inventory discovery = NewInventory(identity.account_id, identity.partition, {});
   const std::set<std::string> sections = {inventory::kSectionOrganization};
   ErrorLog errors;
@@ -63,32 +63,32 @@ aws::Result<inventory::Organization> ListOrganization(aws::AwsClient& caller, co
   }
   auto& structure = discovery.organization.structure;
   if (structure.error) return ScanError(*structure.error);
-  if (!structure.ok()) return aws::Error::Internal("the organization's structure was not collected");
+  if (!structure.ok()) return base::Error::Internal("the organization's structure was not collected");
   if (structure->id.empty()) {
-    return aws::Error::InvalidInput("account " + identity.account_id +
-                                    " is not in an AWS Organization (--organization needs the management account or "
-                                    "a delegated administrator)");
+    return base::Error::InvalidInput("account " + identity.account_id +
+                                     " is not in an AWS Organization (--organization needs the management account or "
+                                     "a delegated administrator)");
   }
   return std::move(*structure.value);
 }
 
 // Checks the filters name only what the organization holds.
-aws::Status CheckFilters(const inventory::Organization& organization, const OrgScanOptions& options) {
+base::Status CheckFilters(const inventory::Organization& organization, const OrgScanOptions& options) {
   std::set<std::string> known;
   for (const auto& account : organization.accounts) known.insert(account.id);
   for (const auto* filter : {&options.accounts, &options.exclude_accounts}) {
     for (const auto& id : *filter) {
       if (!known.count(id)) {
-        return aws::Error::InvalidInput("account " + id + " is not in organization " + organization.id);
+        return base::Error::InvalidInput("account " + id + " is not in organization " + organization.id);
       }
     }
   }
   for (const auto& id : options.units) {
     if (!FindUnit(organization, id)) {
-      return aws::Error::InvalidInput("organizational unit " + id + " is not in organization " + organization.id);
+      return base::Error::InvalidInput("organizational unit " + id + " is not in organization " + organization.id);
     }
   }
-  return aws::Ok{};
+  return base::Ok{};
 }
 
 bool Chosen(const inventory::Organization& organization, const inventory::OrgAccount& account,
@@ -160,8 +160,8 @@ std::string OuPath(const inventory::Organization& organization, const std::strin
   return path;
 }
 
-aws::Result<OrgScan> ScanOrganization(aws::AwsClient& caller, const AccountClientFactory& client_for,
-                                      const OrgScanOptions& options) {
+base::Result<OrgScan> ScanOrganization(aws::AwsClient& caller, const AccountClientFactory& client_for,
+                                       const OrgScanOptions& options) {
   auto identity = IdentifyCaller(caller);
   if (!identity.ok()) return std::move(identity.error());
   auto organization = ListOrganization(caller, *identity, options.concurrency);
@@ -186,7 +186,7 @@ aws::Result<OrgScan> ScanOrganization(aws::AwsClient& caller, const AccountClien
     }
   }
   if (scan.accounts.empty())
-    return aws::Error::InvalidInput("no account of " + scan.organization.id + " matches the filters");
+    return base::Error::InvalidInput("no account of " + scan.organization.id + " matches the filters");
 
   scan.organization_inventory = NewInventory(scan.caller_account_id, scan.partition, options.regions);
   scan.organization_inventory.organization.structure.set(scan.organization);

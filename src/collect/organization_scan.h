@@ -81,7 +81,7 @@ std::string OuPath(const inventory::Organization& organization, const std::strin
 // Fails (one line) when the caller cannot be identified, the organization
 // cannot be listed, the caller's account is in no organization, or a filter
 // names an account or OU the organization does not have.
-aws::Result<OrgScan> ScanOrganization(aws::AwsClient& caller, const AccountClientFactory& client_for,
-                                      const OrgScanOptions& options);
+base::Result<OrgScan> ScanOrganization(aws::AwsClient& caller, const AccountClientFactory& client_for,
+                                       const OrgScanOptions& options);
 
 }  // namespace posture::collect

@@ -40,11 +40,11 @@ inv::PublicAccessBlock MapPublicAccessBlock(const aws::Json& output) {
   return block;
 }
 
-bool IsNoPublicAccessBlock(const aws::Error& error) { return error.code() == "NoSuchPublicAccessBlockConfiguration"; }
+bool IsNoPublicAccessBlock(const base::Error& error) { return error.code() == "NoSuchPublicAccessBlockConfiguration"; }
 
 // Macie's answer where it was never enabled (real AWS), or after
 // DisableMacie (moto: ResourceNotFoundException).
-bool IsMacieNotEnabled(const aws::Error& error) {
+bool IsMacieNotEnabled(const base::Error& error) {
   const bool not_enabled_text = error.message().find("Macie is not enabled") != std::string::npos;
   return (error.code() == "AccessDeniedException" && not_enabled_text) || (error.code() == "ResourceNotFoundException");
 }

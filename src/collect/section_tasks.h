@@ -147,8 +147,8 @@ class SectionJoin {
 // Calls every page of `site.operation` with `input` and passes each item of
 // the page's list `key` to `each`. The call's error on failure.
 template <typename Each>
-aws::Status ForEachItem(aws::AwsClient& client, const CallSite& site, const aws::Json& input, std::string_view key,
-                        Each each) {
+base::Status ForEachItem(aws::AwsClient& client, const CallSite& site, const aws::Json& input, std::string_view key,
+                         Each each) {
   return client.paginate(site.service, site.operation, input, site.region, [&](const aws::Json& page) {
     for (const auto& item : Items(page, key)) each(item);
     return true;

@@ -20,7 +20,7 @@ constexpr const char* kCountedLabels[] = {"CRITICAL", "HIGH"};
 constexpr const char* kOpenWorkflows[] = {"NEW", "NOTIFIED"};
 
 // Security Hub's answer in a region where the account is not subscribed.
-bool IsNotSubscribed(const aws::Error& error) { return error.code() == "InvalidAccessException"; }
+bool IsNotSubscribed(const base::Error& error) { return error.code() == "InvalidAccessException"; }
 
 aws::Json Equals(std::initializer_list<const char*> values) {
   aws::Json list = aws::Json::array();

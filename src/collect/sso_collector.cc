@@ -15,11 +15,11 @@ using Instances = std::vector<inventory::SsoInstance>;
 // ListInstances' largest page.
 constexpr int kMaxResults = 100;
 
-bool NotOfferedHere(const aws::Error& error) {
+bool NotOfferedHere(const base::Error& error) {
   switch (error.kind()) {
-    case aws::ErrorKind::kServiceUnavailable:
-    case aws::ErrorKind::kUnsupported:
-    case aws::ErrorKind::kNotFound:
+    case base::ErrorKind::kServiceUnavailable:
+    case base::ErrorKind::kUnsupported:
+    case base::ErrorKind::kNotFound:
       return true;
     default:
       return false;

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "aws/url.h"
+#include "base/encoding.h"
 
 namespace posture::collect {
 
@@ -80,11 +81,11 @@ std::string Arn(std::string_view partition, std::string_view service, std::strin
 std::string DecodePolicyDocument(std::string_view document) {
   const size_t first = document.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && document[first] == '{') return std::string(document);
-  return aws::UriDecode(document);
+  return base::UriDecode(document);
 }
 
-inventory::CollectionError CallSite::failure(const aws::Error& error) const {
-  inventory::CollectionError out{service, operation, region, aws::ErrorKindName(error.kind()), error.code(), ""};
+inventory::CollectionError CallSite::failure(const base::Error& error) const {
+  inventory::CollectionError out{service, operation, region, base::ErrorKindName(error.kind()), error.code(), ""};
   std::string_view message = error.message();
   const std::string context = service + ":" + operation + ": ";
   if (message.starts_with(context)) message.remove_prefix(context.size());

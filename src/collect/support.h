@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "aws/error.h"
 #include "aws/json.h"
+#include "base/error.h"
 #include "inventory/inventory.h"
 
 namespace posture::collect {
@@ -52,7 +52,7 @@ struct CallSite {
   std::string region;     // "" for global services
 
   // The CollectionError for `error` returned by this call.
-  inventory::CollectionError failure(const aws::Error& error) const;
+  inventory::CollectionError failure(const base::Error& error) const;
   // A CollectionError of kind "internal" or "parse" raised in posture itself.
   inventory::CollectionError internal(std::string_view kind, std::string message) const;
 };

@@ -93,7 +93,7 @@ inv::Collected<Monitoring> CollectTrailMonitoring(aws::AwsClient& client, const 
     });
     if (!status.ok()) {
       // A deleted topic notifies nobody.
-      if (status.error().kind() != aws::ErrorKind::kNotFound) return Failure<Monitoring>(site.failure(status.error()));
+      if (status.error().kind() != base::ErrorKind::kNotFound) return Failure<Monitoring>(site.failure(status.error()));
     }
     out.confirmed_by_topic[topic] = confirmed;
   }

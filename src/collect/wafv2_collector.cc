@@ -23,7 +23,7 @@ std::optional<inventory::CollectionError> LookUp(aws::AwsClient& client, const C
   auto result = client.call(site.service, site.operation, {{"ResourceArn", lb_arn}}, site.region);
   if (!result.ok()) {
     // The load balancer was deleted since it was listed: nothing to protect.
-    if (result.error().kind() == aws::ErrorKind::kNotFound) return std::nullopt;
+    if (result.error().kind() == base::ErrorKind::kNotFound) return std::nullopt;
     return site.failure(result.error());
   }
   const std::string acl_arn = result->contains("WebACL") ? Text((*result)["WebACL"], "ARN") : "";

@@ -1,19 +1,16 @@
 // Compliance frameworks: the CIS AWS Foundations Benchmark versions as
 // data (frameworks/cis_aws_foundations.json, compiled in), mapping each
-// control to the checks that evaluate it, and the compliance summary of a
-// scan against one framework.
+// control to the checks that evaluate it. How a scan measures up against a
+// framework is report/compliance.h.
 //
 // The same checks serve every version; only the numbering and which
-// controls are manual differ. A manual control is reported as MANUAL, with
-// its related checks' results for information, never silently skipped.
+// controls are manual differ.
 #pragma once
 
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "checks/check.h"
 
 namespace posture::frameworks {
 
@@ -45,32 +42,5 @@ const std::map<std::string, std::vector<std::string>>& ControlsOf(std::string_vi
 // Parses a frameworks document; throws std::runtime_error naming the
 // problem. Exposed for tests: AllFrameworks() parses the compiled-in one.
 std::vector<Framework> ParseFrameworks(std::string_view json);
-
-enum class ControlStatus { kPass, kFail, kError, kManual, kNotRun };
-const char* ControlStatusName(ControlStatus status);  // "PASS", "FAIL", "ERROR", "MANUAL", "NOT_RUN"
-
-struct ControlResult {
-  const Control* control = nullptr;
-  ControlStatus status = ControlStatus::kNotRun;
-  int pass = 0, fail = 0, error = 0;  // findings of its checks (muted ones excluded)
-};
-
-struct ComplianceSummary {
-  const Framework* framework = nullptr;
-  std::vector<ControlResult> controls;  // framework order
-  int automated = 0;                    // controls that are not manual
-  int automated_passing = 0;
-  int manual = 0;
-
-  double percent_passing() const { return automated == 0 ? 0.0 : 100.0 * automated_passing / automated; }
-};
-
-// A control is FAIL when any (unmuted) finding of its checks fails, else
-// ERROR when any could not be evaluated, else PASS when its checks ran
-// (no resource to fail counts as passing), NOT_RUN when none of its checks
-// ran (disabled or filtered out); manual controls are MANUAL regardless,
-// with the counts for information.
-ComplianceSummary Summarize(const Framework& framework, const std::vector<checks::Finding>& findings,
-                            const std::vector<std::string>& checks_run);
 
 }  // namespace posture::frameworks

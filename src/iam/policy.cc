@@ -3,25 +3,12 @@
 #include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "base/strings.h"
+
 namespace posture::iam {
 namespace {
 
 using Json = nlohmann::json;
-
-std::string_view Trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  }
-  return true;
-}
 
 // Reads a string-or-array-of-strings element; returns false (with `error`)
 // when it has another shape.
@@ -55,7 +42,7 @@ bool ReadPrincipal(const Json& statement, const char* key, std::map<std::string,
   present = it != statement.end();
   if (!present) return true;
   if (it->is_string()) {
-    if (Trim(it->get<std::string>()) != "*") {
+    if (base::Trim(it->get<std::string>()) != "*") {
       error = std::string(key) + " must be \"*\" or an object such as {\"AWS\": \"...\"}";
       return false;
     }
@@ -136,8 +123,8 @@ bool ReadStatement(const Json& json, size_t index, Statement& statement, std::st
   const std::string effect_text = effect->get<std::string>();
   // IAM itself only accepts the exact spellings; other producers (IaC) are
   // read leniently so that a sloppy "allow" is not mistaken for a Deny.
-  statement.allow = EqualsIgnoreCase(effect_text, "Allow");
-  if (!statement.allow && !EqualsIgnoreCase(effect_text, "Deny")) {
+  statement.allow = base::EqualsIgnoreCase(effect_text, "Allow");
+  if (!statement.allow && !base::EqualsIgnoreCase(effect_text, "Deny")) {
     error = where + "Effect must be \"Allow\" or \"Deny\", not \"" + effect_text + "\"";
     return false;
   }
@@ -160,7 +147,7 @@ bool ReadStatement(const Json& json, size_t index, Statement& statement, std::st
   return true;
 }
 
-bool IsWildcardResource(std::string_view pattern) { return Trim(pattern) == "*"; }
+bool IsWildcardResource(std::string_view pattern) { return base::Trim(pattern) == "*"; }
 
 bool AnyOf(const std::vector<std::string>& values, bool (*predicate)(std::string_view)) {
   for (const auto& value : values) {
@@ -224,7 +211,7 @@ ParsedPolicy ParsePolicy(std::string_view text) {
 }
 
 bool IsWildcardAction(std::string_view pattern) {
-  const auto trimmed = Trim(pattern);
+  const auto trimmed = base::Trim(pattern);
   return trimmed == "*" || trimmed == "*:*";
 }
 
@@ -261,7 +248,7 @@ std::optional<AdminGrant> FindAdminGrant(const PolicyDocument& document) {
 }
 
 bool ActionMatches(std::string_view pattern, std::string_view action) {
-  pattern = Trim(pattern);
+  pattern = base::Trim(pattern);
   // Iterative glob match with backtracking on the last '*'.
   size_t p = 0, a = 0, star = std::string_view::npos, resume = 0;
   auto same = [](char x, char y) {

@@ -93,7 +93,7 @@ std::string RenderJson(const ScanResult& result, const RenderOptions&) {
       for (const auto& control : summary.controls) {
         controls.push_back({{"id", control.control->id},
                             {"title", control.control->title},
-                            {"status", frameworks::ControlStatusName(control.status)},
+                            {"status", report::ControlStatusName(control.status)},
                             {"checks", control.control->checks},
                             {"findings", {{"pass", control.pass}, {"fail", control.fail}, {"error", control.error}}}});
       }

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "frameworks/framework.h"
 #include "inventory/inventory.h"
+#include "report/compliance.h"
 
 namespace posture::report {
 
@@ -32,13 +32,13 @@ struct ScanResult {
   std::string finished_at;  // RFC 3339, UTC
   std::vector<std::string> accounts;
   std::vector<std::string> regions;
-  std::string source = "live";  // "live" or "iac"
+  std::string source = "live";     // "live" or "iac"
   std::vector<std::string> files;  // posture iac: the files read
   std::vector<checks::Finding> findings;
   std::vector<inventory::CollectionError> errors;
   int checks_run = 0;
   // With --framework: how the scan measures up against each framework.
-  std::vector<frameworks::ComplianceSummary> compliance;
+  std::vector<ComplianceSummary> compliance;
   // Organization scans: every chosen account, in the organization's order.
   std::string organization_id;
   std::vector<AccountSummary> account_summaries;

@@ -6,7 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "aws/crypto.h"
+#include "base/hash.h"
 #include "report/report.h"
 
 namespace posture::report {
@@ -123,7 +123,7 @@ std::string RenderSarif(const ScanResult& result, const RenderOptions&) {
                           {"message", {{"text", f.resource_id + ": " + f.message}}},
                           {"locations", ordered_json::array({Location(f)})},
                           {"partialFingerprints",
-                           {{"postureFinding/v1", aws::Sha256Hex(f.check_id + "|" + f.account_id + "|" + address)}}},
+                           {{"postureFinding/v1", base::Sha256Hex(f.check_id + "|" + f.account_id + "|" + address)}}},
                           {"properties", {{"severity", checks::SeverityName(f.severity)}}}};
     if (f.muted) {
       entry["suppressions"] =

@@ -63,24 +63,24 @@ std::string CheckHeading(const std::string& id) {
   return heading;
 }
 
-std::string ControlStatus(const Style& style, frameworks::ControlStatus status) {
-  const std::string name = Pad(frameworks::ControlStatusName(status), 7);
+std::string ControlStatus(const Style& style, report::ControlStatus status) {
+  const std::string name = Pad(report::ControlStatusName(status), 7);
   switch (status) {
-    case frameworks::ControlStatus::kPass:
+    case report::ControlStatus::kPass:
       return style.wrap("32", name);
-    case frameworks::ControlStatus::kFail:
+    case report::ControlStatus::kFail:
       return style.wrap("31", name);
-    case frameworks::ControlStatus::kError:
+    case report::ControlStatus::kError:
       return style.wrap("33", name);
-    case frameworks::ControlStatus::kManual:
-    case frameworks::ControlStatus::kNotRun:
+    case report::ControlStatus::kManual:
+    case report::ControlStatus::kNotRun:
       return style.dim(name);
   }
   return name;
 }
 
 // "4 FAIL, 1 ERROR" for a control's findings ("" when none).
-std::string FindingCounts(const frameworks::ControlResult& control) {
+std::string FindingCounts(const report::ControlResult& control) {
   std::string out;
   for (const auto& [count, name] :
        {std::pair{control.fail, "FAIL"}, {control.error, "ERROR"}, {control.pass, "PASS"}}) {
@@ -89,7 +89,7 @@ std::string FindingCounts(const frameworks::ControlResult& control) {
   return out;
 }
 
-std::string RenderCompliance(const Style& style, const frameworks::ComplianceSummary& summary) {
+std::string RenderCompliance(const Style& style, const report::ComplianceSummary& summary) {
   char percent[16];
   std::snprintf(percent, sizeof(percent), "%.1f%%", summary.percent_passing());
   std::string out = "\n" + style.bold(summary.framework->display_name()) + " (" + summary.framework->id +

@@ -11,14 +11,14 @@ constexpr int64_t kMsPerHour = 60 * kMsPerMinute;
 constexpr int64_t kMsPerDay = 24 * kMsPerHour;
 constexpr int64_t kMaxMs = 365 * kMsPerDay;
 
-aws::Error Malformed(std::string_view text, const std::string& why) {
-  return aws::Error::InvalidInput("'" + std::string(text) + "' is not a duration (" + why +
-                                  "; write it like 30s, 15m, 1h or 1h30m)");
+base::Error Malformed(std::string_view text, const std::string& why) {
+  return base::Error::InvalidInput("'" + std::string(text) + "' is not a duration (" + why +
+                                   "; write it like 30s, 15m, 1h or 1h30m)");
 }
 
 }  // namespace
 
-aws::Result<std::chrono::milliseconds> ParseDuration(std::string_view text) {
+base::Result<std::chrono::milliseconds> ParseDuration(std::string_view text) {
   if (text.empty()) return Malformed(text, "it is empty");
   int64_t total = 0;
   size_t i = 0;

@@ -7,14 +7,14 @@
 #include <string>
 #include <string_view>
 
-#include "aws/error.h"
+#include "base/error.h"
 
 namespace posture::serve {
 
 // The duration `text` spells; kInvalidInput with a one-line message for an
 // empty text, a number without a unit, an unknown unit, or a duration over
 // 365 days.
-[[nodiscard]] aws::Result<std::chrono::milliseconds> ParseDuration(std::string_view text);
+[[nodiscard]] base::Result<std::chrono::milliseconds> ParseDuration(std::string_view text);
 
 // "15m", "1h30m", "2s", "250ms": the shortest spelling ParseDuration reads back.
 std::string FormatDuration(std::chrono::milliseconds duration);

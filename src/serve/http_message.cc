@@ -4,6 +4,8 @@
 #include <cstring>
 #include <vector>
 
+#include "base/strings.h"
+
 namespace posture::serve {
 namespace {
 
@@ -27,12 +29,6 @@ ParsedHead Reject(int status, std::string why) {
   out.error_status = status;
   out.error = std::move(why);
   return out;
-}
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
 }
 
 const char* Reason(int status) {
@@ -115,7 +111,7 @@ ParsedHead ParseRequestHead(std::string_view head) {
     if (colon == std::string_view::npos) return Reject(400, "header line without a colon");
     std::string_view name = line.substr(0, colon);
     if (!IsToken(name)) return Reject(400, "malformed header name");
-    std::string_view value = Trim(line.substr(colon + 1));
+    std::string_view value = base::Trim(line.substr(colon + 1), base::kBlanks);
     for (char c : value) {
       if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f) {
         return Reject(400, "control character in a header value");
@@ -139,10 +135,10 @@ std::string SerializeResponse(const Response& response, bool head_only) {
   return out;
 }
 
-aws::Result<ListenAddress> ParseListenAddress(std::string_view text) {
+base::Result<ListenAddress> ParseListenAddress(std::string_view text) {
   auto bad = [&](const std::string& why) {
-    return aws::Error::InvalidInput("--listen '" + std::string(text) + "': " + why +
-                                    " (write HOST:PORT, e.g. 127.0.0.1:9464, [::1]:9464 or :9464)");
+    return base::Error::InvalidInput("--listen '" + std::string(text) + "': " + why +
+                                     " (write HOST:PORT, e.g. 127.0.0.1:9464, [::1]:9464 or :9464)");
   };
   ListenAddress out;
   std::string_view port;

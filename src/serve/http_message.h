@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "aws/error.h"
 #include "aws/http.h"
+#include "base/error.h"
 
 namespace posture::serve {
 
@@ -54,5 +54,5 @@ struct ListenAddress {
   int port = 0;
 };
 // kInvalidInput with a one-line message for a missing or bad port.
-[[nodiscard]] aws::Result<ListenAddress> ParseListenAddress(std::string_view text);
+[[nodiscard]] base::Result<ListenAddress> ParseListenAddress(std::string_view text);
 }  // namespace posture::serve

@@ -32,7 +32,7 @@ Response PlainError(int status, const std::string& message) {
 
 }  // namespace
 
-aws::Result<std::unique_ptr<HttpServer>> HttpServer::Start(const ListenAddress& address, Handler handler) {
+base::Result<std::unique_ptr<HttpServer>> HttpServer::Start(const ListenAddress& address, Handler handler) {
   std::string shown = (address.host.find(':') != std::string::npos ? "[" + address.host + "]" : address.host) + ":" +
                       std::to_string(address.port);
   addrinfo hints{};
@@ -42,7 +42,7 @@ aws::Result<std::unique_ptr<HttpServer>> HttpServer::Start(const ListenAddress& 
   addrinfo* found = nullptr;
   std::string port = std::to_string(address.port);
   int rc = ::getaddrinfo(address.host.empty() ? nullptr : address.host.c_str(), port.c_str(), &hints, &found);
-  if (rc != 0) return aws::Error::Network("cannot listen on " + shown + ": " + ::gai_strerror(rc));
+  if (rc != 0) return base::Error::Network("cannot listen on " + shown + ": " + ::gai_strerror(rc));
   std::string failure = "no address";
   int fd = -1;
   for (addrinfo* ai = found; ai; ai = ai->ai_next) {
@@ -56,14 +56,14 @@ aws::Result<std::unique_ptr<HttpServer>> HttpServer::Start(const ListenAddress& 
     fd = -1;
   }
   ::freeaddrinfo(found);
-  if (fd < 0) return aws::Error::Network("cannot listen on " + shown + ": " + failure);
+  if (fd < 0) return base::Error::Network("cannot listen on " + shown + ": " + failure);
   sockaddr_storage bound{};
   socklen_t length = sizeof(bound);
   ::getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &length);
   int bound_port = bound.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port)
                                                : ntohs(reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
   std::unique_ptr<HttpServer> server(new HttpServer(fd, bound_port, std::move(handler)));
-  if (::pipe2(server->wake_pipe_, O_CLOEXEC) != 0) return aws::Error::Internal("cannot create a pipe");
+  if (::pipe2(server->wake_pipe_, O_CLOEXEC) != 0) return base::Error::Internal("cannot create a pipe");
   server->acceptor_ = std::thread([s = server.get()] { s->accept_loop(); });
   return server;
 }

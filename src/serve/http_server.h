@@ -21,7 +21,7 @@
 #include <thread>
 #include <vector>
 
-#include "aws/error.h"
+#include "base/error.h"
 #include "serve/http_message.h"
 
 namespace posture::serve {
@@ -34,7 +34,7 @@ class HttpServer {
 
   // Binds and listens (SO_REUSEADDR); fails with a kNetwork error naming the
   // address when it cannot (in use, permission, unknown host).
-  static aws::Result<std::unique_ptr<HttpServer>> Start(const ListenAddress& address, Handler handler);
+  static base::Result<std::unique_ptr<HttpServer>> Start(const ListenAddress& address, Handler handler);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

@@ -6,7 +6,7 @@
 
 namespace posture::serve {
 
-aws::Result<cli::Config> ServeScanObserver::load_config(const std::optional<std::string>& flag) {
+base::Result<cli::Config> ServeScanObserver::load_config(const std::optional<std::string>& flag) {
   bool reload = reload_.exchange(false);
   if (config_ && !reload) return *config_;
   auto loaded = cli::LoadConfig(flag, aws::RealEnvironment());

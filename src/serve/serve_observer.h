@@ -25,7 +25,7 @@ class ServeScanObserver final : public cli::ScanObserver {
   // The next scan re-reads the config file.
   void request_reload() { reload_ = true; }
 
-  aws::Result<cli::Config> load_config(const std::optional<std::string>& flag) override;
+  base::Result<cli::Config> load_config(const std::optional<std::string>& flag) override;
   void on_context(cli::AwsContext& context) override;
   bool on_result(const report::ScanResult& result) override;
   void on_failure(std::string_view kind, const std::string& message) override;

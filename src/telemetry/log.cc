@@ -3,20 +3,11 @@
 #include <cstdio>
 #include <ctime>
 
+#include "base/strings.h"
 #include "telemetry/trace_context.h"
 
 namespace posture::telemetry {
 namespace {
-
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
 
 // A text value needs quotes when it is empty or holds a space, quote, '=' or control character.
 bool NeedsQuotes(std::string_view text) {
@@ -47,15 +38,15 @@ const char* LogLevelName(LogLevel level) {
 
 std::optional<LogLevel> ParseLogLevel(std::string_view text) {
   for (auto level : {LogLevel::kDebug, LogLevel::kInfo, LogLevel::kWarn, LogLevel::kError}) {
-    if (EqualsIgnoreCase(text, LogLevelName(level))) return level;
+    if (base::EqualsIgnoreCase(text, LogLevelName(level))) return level;
   }
-  if (EqualsIgnoreCase(text, "warning")) return LogLevel::kWarn;
+  if (base::EqualsIgnoreCase(text, "warning")) return LogLevel::kWarn;
   return std::nullopt;
 }
 
 std::optional<LogFormat> ParseLogFormat(std::string_view text) {
-  if (EqualsIgnoreCase(text, "json")) return LogFormat::kJson;
-  if (EqualsIgnoreCase(text, "text")) return LogFormat::kText;
+  if (base::EqualsIgnoreCase(text, "json")) return LogFormat::kJson;
+  if (base::EqualsIgnoreCase(text, "text")) return LogFormat::kText;
   return std::nullopt;
 }
 

@@ -10,16 +10,16 @@
 
 namespace posture::telemetry {
 
-aws::Status WriteTextfileAtomically(const std::string& path, const std::string& text) {
-  if (path.empty()) return aws::Error::InvalidInput("metrics file: empty path");
+base::Status WriteTextfileAtomically(const std::string& path, const std::string& text) {
+  if (path.empty()) return base::Error::InvalidInput("metrics file: empty path");
   std::filesystem::path target(path);
-  if (target.filename().empty()) return aws::Error::InvalidInput("metrics file " + path + ": not a file name");
+  if (target.filename().empty()) return base::Error::InvalidInput("metrics file " + path + ": not a file name");
   // Same directory as the target, so rename() stays on one file system;
   // a leading dot keeps node_exporter (which reads *.prom) from reading it.
   std::filesystem::path temp =
       target.parent_path() / ("." + target.filename().string() + ".tmp." + std::to_string(::getpid()));
   auto failure = [&](const char* what) {
-    return aws::Error::InvalidInput("metrics file " + path + ": " + what + ": " + std::strerror(errno));
+    return base::Error::InvalidInput("metrics file " + path + ": " + what + ": " + std::strerror(errno));
   };
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return failure("cannot create a temporary file beside it");
@@ -47,7 +47,7 @@ aws::Status WriteTextfileAtomically(const std::string& path, const std::string& 
     ::unlink(temp.c_str());
     return error;
   }
-  return aws::Ok{};
+  return base::Ok{};
 }
 
 }  // namespace posture::telemetry

@@ -8,12 +8,12 @@
 
 #include <string>
 
-#include "aws/error.h"
+#include "base/error.h"
 
 namespace posture::telemetry {
 
 // Writes `text` to `path` atomically; a kInvalidInput or kInternal error
 // names the path and the system's reason (missing directory, permission).
-[[nodiscard]] aws::Status WriteTextfileAtomically(const std::string& path, const std::string& text);
+[[nodiscard]] base::Status WriteTextfileAtomically(const std::string& path, const std::string& text);
 
 }  // namespace posture::telemetry

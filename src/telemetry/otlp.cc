@@ -1,39 +1,11 @@
 #include "telemetry/otlp.h"
 
+#include "base/encoding.h"
+#include "base/strings.h"
 #include "telemetry/log.h"
 
 namespace posture::telemetry {
 namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
-std::optional<std::string> PercentDecode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '%') {
-      out += text[i];
-      continue;
-    }
-    int high = i + 1 < text.size() ? HexValue(text[i + 1]) : -1;
-    int low = i + 2 < text.size() ? HexValue(text[i + 2]) : -1;
-    if (high < 0 || low < 0) return std::nullopt;
-    out += static_cast<char>(high * 16 + low);
-    i += 2;
-  }
-  return out;
-}
 
 std::string BaseUrl(std::string url) {
   while (!url.empty() && url.back() == '/') url.pop_back();
@@ -68,14 +40,14 @@ void AppendAttributes(std::string& out, const std::vector<SpanAttribute>& attrib
 
 }  // namespace
 
-aws::Result<KeyValues> ParseOtelKeyValues(std::string_view text, std::string_view what, bool secret) {
+base::Result<KeyValues> ParseOtelKeyValues(std::string_view text, std::string_view what, bool secret) {
   KeyValues out;
   size_t start = 0;
   int position = 0;
   while (start <= text.size()) {
     size_t comma = text.find(',', start);
-    std::string_view item =
-        Trim(text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    std::string_view item = base::Trim(
+        text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start), base::kBlanks);
     start = comma == std::string_view::npos ? text.size() + 1 : comma + 1;
     if (item.empty()) continue;
     ++position;
@@ -83,20 +55,20 @@ aws::Result<KeyValues> ParseOtelKeyValues(std::string_view text, std::string_vie
     std::string shown = secret ? "item " + std::to_string(position) : "'" + std::string(item) + "'";
     size_t equals = item.find('=');
     if (equals == std::string_view::npos) {
-      return aws::Error::InvalidInput(std::string(what) + ": " + shown + " is not key=value");
+      return base::Error::InvalidInput(std::string(what) + ": " + shown + " is not key=value");
     }
-    auto key = PercentDecode(Trim(item.substr(0, equals)));
-    auto value = PercentDecode(Trim(item.substr(equals + 1)));
+    auto key = base::UriDecodeStrict(base::Trim(item.substr(0, equals), base::kBlanks));
+    auto value = base::UriDecodeStrict(base::Trim(item.substr(equals + 1), base::kBlanks));
     if (!key || !value) {
-      return aws::Error::InvalidInput(std::string(what) + ": " + shown + " has a malformed %-escape");
+      return base::Error::InvalidInput(std::string(what) + ": " + shown + " has a malformed %-escape");
     }
-    if (key->empty()) return aws::Error::InvalidInput(std::string(what) + ": " + shown + " has no key");
+    if (key->empty()) return base::Error::InvalidInput(std::string(what) + ": " + shown + " has no key");
     out.emplace_back(std::move(*key), std::move(*value));
   }
   return out;
 }
 
-aws::Result<OtlpConfig> ResolveOtlpConfig(const aws::Environment& env, const std::string& flag_endpoint) {
+base::Result<OtlpConfig> ResolveOtlpConfig(const aws::Environment& env, const std::string& flag_endpoint) {
   OtlpConfig config;
   auto disabled = env.get("OTEL_SDK_DISABLED");
   if (disabled && (*disabled == "true" || *disabled == "TRUE" || *disabled == "True")) return config;
@@ -110,15 +82,15 @@ aws::Result<OtlpConfig> ResolveOtlpConfig(const aws::Environment& env, const std
     return config;
   }
   if (!IsHttpUrl(config.traces_url)) {
-    return aws::Error::InvalidInput("the OTLP traces endpoint '" + config.traces_url +
-                                    "' is not an http:// or https:// URL");
+    return base::Error::InvalidInput("the OTLP traces endpoint '" + config.traces_url +
+                                     "' is not an http:// or https:// URL");
   }
   for (const char* name : {"OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL"}) {
     auto protocol = env.get(name);
     if (!protocol) continue;
     if (*protocol != "http/json" && *protocol != "http/protobuf") {
-      return aws::Error::InvalidInput(std::string(name) + "='" + *protocol +
-                                      "' is not supported (posture exports OTLP over HTTP: http/json)");
+      return base::Error::InvalidInput(std::string(name) + "='" + *protocol +
+                                       "' is not supported (posture exports OTLP over HTTP: http/json)");
     }
     break;
   }
@@ -131,7 +103,7 @@ aws::Result<OtlpConfig> ResolveOtlpConfig(const aws::Environment& env, const std
       bool printable = true;
       for (char c : key + value) printable &= (c >= ' ' && c != 0x7f);
       if (!printable)
-        return aws::Error::InvalidInput(std::string(name) + ": header '" + key + "' has control characters");
+        return base::Error::InvalidInput(std::string(name) + ": header '" + key + "' has control characters");
       std::erase_if(config.headers, [&](const auto& h) { return aws::HeaderNameEquals(h.first, key); });
       config.headers.emplace_back(std::move(key), std::move(value));
     }

@@ -26,8 +26,8 @@
 #include <vector>
 
 #include "aws/credentials/environment.h"
-#include "aws/error.h"
 #include "aws/http.h"
+#include "base/error.h"
 #include "telemetry/log_batcher.h"
 #include "telemetry/trace_context.h"
 
@@ -39,7 +39,7 @@ using KeyValues = std::vector<std::pair<std::string, std::string>>;
 // as the OTel specification asks); blanks around items are trimmed. An item
 // without '=', an empty key or a bad %-escape is an error naming `what`
 // and the item (by position only when `secret`: header values).
-aws::Result<KeyValues> ParseOtelKeyValues(std::string_view text, std::string_view what, bool secret);
+base::Result<KeyValues> ParseOtelKeyValues(std::string_view text, std::string_view what, bool secret);
 
 struct OtlpConfig {
   bool enabled = false;
@@ -51,7 +51,7 @@ struct OtlpConfig {
 
 // The configuration from the environment and `flag_endpoint`
 // (--otlp-endpoint, empty: none). Tracing is enabled when any endpoint is set.
-aws::Result<OtlpConfig> ResolveOtlpConfig(const aws::Environment& env, const std::string& flag_endpoint);
+base::Result<OtlpConfig> ResolveOtlpConfig(const aws::Environment& env, const std::string& flag_endpoint);
 
 // The ExportTraceServiceRequest JSON for `spans` of one resource: ids as
 // lower-case hex, times as decimal strings of Unix nanoseconds, kind and

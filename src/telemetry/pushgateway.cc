@@ -32,8 +32,8 @@ std::string PushgatewayTarget(const std::string& url, const std::string& job) {
   return base + "/metrics/job/" + job;
 }
 
-aws::Status PushMetrics(aws::HttpTransport& transport, const std::string& url, const std::string& text,
-                        const PushOptions& options) {
+base::Status PushMetrics(aws::HttpTransport& transport, const std::string& url, const std::string& text,
+                         const PushOptions& options) {
   aws::HttpRequest request;
   request.method = "PUT";
   request.url = PushgatewayTarget(url, options.job);
@@ -42,7 +42,7 @@ aws::Status PushMetrics(aws::HttpTransport& transport, const std::string& url, c
   request.set_header("Content-Type", kPrometheusTextContentType);
   auto response = transport.send_sync(std::move(request));
   if (!response.ok()) {
-    return aws::Error::Network("pushgateway " + url + " unreachable: " + response.error().message());
+    return base::Error::Network("pushgateway " + url + " unreachable: " + response.error().message());
   }
   if (response->status < 200 || response->status >= 300) {
     std::string excerpt = response->body.substr(0, kBodyExcerpt);
@@ -51,10 +51,10 @@ aws::Status PushMetrics(aws::HttpTransport& transport, const std::string& url, c
     }
     std::string message = "pushgateway " + url + " answered HTTP " + std::to_string(response->status) +
                           (excerpt.empty() ? "" : ": " + excerpt);
-    return response->status >= 500 ? aws::Error::ServiceUnavailable(message).with_http_status(response->status)
-                                   : aws::Error::InvalidInput(message).with_http_status(response->status);
+    return response->status >= 500 ? base::Error::ServiceUnavailable(message).with_http_status(response->status)
+                                   : base::Error::InvalidInput(message).with_http_status(response->status);
   }
-  return aws::Ok{};
+  return base::Ok{};
 }
 
 }  // namespace posture::telemetry

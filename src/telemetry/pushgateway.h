@@ -11,8 +11,8 @@
 #include <chrono>
 #include <string>
 
-#include "aws/error.h"
 #include "aws/http.h"
+#include "base/error.h"
 
 namespace posture::telemetry {
 
@@ -31,7 +31,7 @@ std::string PushgatewayTarget(const std::string& url, const std::string& job);
 // PUTs `text` (Prometheus text format 0.0.4). kNetwork when the gateway
 // cannot be reached, kServiceUnavailable/kInvalidInput on a non-2xx answer
 // (status and the start of its body in the message).
-[[nodiscard]] aws::Status PushMetrics(aws::HttpTransport& transport, const std::string& url, const std::string& text,
-                                      const PushOptions& options = {});
+[[nodiscard]] base::Status PushMetrics(aws::HttpTransport& transport, const std::string& url, const std::string& text,
+                                       const PushOptions& options = {});
 
 }  // namespace posture::telemetry

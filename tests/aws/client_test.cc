@@ -83,7 +83,7 @@ TEST_F(ClientTest, ThreeThrottlesWithDefaultGiveTypedThrottledError) {
   auto client = MakeClient();
   auto result = client.call("iam", "ListUsers");
   ASSERT_FALSE(result.ok());
-  EXPECT_EQ(result.error().kind(), ErrorKind::kThrottled);
+  EXPECT_EQ(result.error().kind(), base::ErrorKind::kThrottled);
   EXPECT_EQ(result.error().code(), "Throttling");
   EXPECT_EQ(result.error().request_id(), "req-throttle");
   EXPECT_NE(result.error().message().find("after 3 attempts"), std::string::npos) << result.error().message();
@@ -96,7 +96,7 @@ TEST_F(ClientTest, AccessDeniedIsNotRetried) {
   auto client = MakeClient();
   auto result = client.call("iam", "ListUsers");
   ASSERT_FALSE(result.ok());
-  EXPECT_EQ(result.error().kind(), ErrorKind::kAccessDenied);
+  EXPECT_EQ(result.error().kind(), base::ErrorKind::kAccessDenied);
   EXPECT_EQ(result.error().code(), "AccessDenied");
   EXPECT_EQ(result.error().http_status(), 403);
   EXPECT_EQ(result.error().request_id(), "req-denied");
@@ -109,7 +109,7 @@ TEST_F(ClientTest, ConnectionResetIsRetriedThenClearError) {
   auto client = MakeClient();
   auto result = client.call("iam", "ListUsers");
   ASSERT_FALSE(result.ok());
-  EXPECT_EQ(result.error().kind(), ErrorKind::kNetwork);
+  EXPECT_EQ(result.error().kind(), base::ErrorKind::kNetwork);
   EXPECT_NE(result.error().message().find("connection reset"), std::string::npos);
   EXPECT_EQ(transport_.request_count(), 3u);
 }
@@ -137,7 +137,7 @@ TEST_F(ClientTest, ServerErrorsAreRetriedButBadRequestIsNot) {
                            "<RequestId>r</RequestId></ErrorResponse>");
   auto bad = client.call("iam", "ListUsers");
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(bad.error().kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(transport_.request_count(), 3u);
 }
 
@@ -156,20 +156,20 @@ TEST_F(ClientTest, MissingCredentialsFailWithoutSending) {
   ClientOptions options;
   options.region = "us-east-1";
   struct NoCredentials : CredentialProvider {
-    Result<Credentials> fetch() override { return Error::Credentials("no AWS credentials found"); }
+    base::Result<Credentials> fetch() override { return base::Error::Credentials("no AWS credentials found"); }
     std::string name() const override { return "none"; }
   };
   AwsClient client(transport_, std::make_shared<NoCredentials>(), options, clock_);
   auto result = client.call("iam", "ListUsers");
   ASSERT_FALSE(result.ok());
-  EXPECT_EQ(result.error().kind(), ErrorKind::kCredentials);
+  EXPECT_EQ(result.error().kind(), base::ErrorKind::kCredentials);
   EXPECT_EQ(transport_.request_count(), 0u);
 }
 
 TEST_F(ClientTest, UnknownServiceAndOperationAreUnsupported) {
   auto client = MakeClient();
-  EXPECT_EQ(client.call("nosuch", "ListThings").error().kind(), ErrorKind::kUnsupported);
-  EXPECT_EQ(client.call("iam", "DeleteEverything").error().kind(), ErrorKind::kUnsupported);
+  EXPECT_EQ(client.call("nosuch", "ListThings").error().kind(), base::ErrorKind::kUnsupported);
+  EXPECT_EQ(client.call("iam", "DeleteEverything").error().kind(), base::ErrorKind::kUnsupported);
   EXPECT_EQ(transport_.request_count(), 0u);
 }
 

@@ -133,8 +133,8 @@ TEST_P(MalformedConfigTest, ReportsFileAndLineOnOneLineWithoutTheContent) {
   const MalformedCase& c = GetParam();
   auto parsed = ParseIni(c.text, "/home/u/.aws/config");
   ASSERT_FALSE(parsed.ok());
-  const Error& error = parsed.error();
-  EXPECT_EQ(error.kind(), ErrorKind::kInvalidInput);
+  const base::Error& error = parsed.error();
+  EXPECT_EQ(error.kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(error.message().rfind("/home/u/.aws/config:" + std::to_string(c.line) + ": ", 0), 0u) << error.message();
   EXPECT_NE(error.message().find(c.what), std::string::npos) << error.message();
   EXPECT_EQ(error.message().find('\n'), std::string::npos);
@@ -265,7 +265,7 @@ TEST(EnvironmentTest, ResolveMaxAttempts) {
   EXPECT_EQ(ResolveMaxAttempts(env, config, "dev").value(), 7);
   auto bad = ResolveMaxAttempts(env, config, "bad");
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(bad.error().kind(), base::ErrorKind::kInvalidInput);
   EXPECT_NE(bad.error().message().find("max_attempts in profile 'bad'"), std::string::npos);
   env.set("AWS_MAX_ATTEMPTS", "5");
   EXPECT_EQ(ResolveMaxAttempts(env, config, "bad").value(), 5);
@@ -273,7 +273,7 @@ TEST(EnvironmentTest, ResolveMaxAttempts) {
     env.set("AWS_MAX_ATTEMPTS", invalid);
     auto result = ResolveMaxAttempts(env, config, "dev");
     ASSERT_FALSE(result.ok()) << invalid;
-    EXPECT_EQ(result.error().kind(), ErrorKind::kInvalidInput);
+    EXPECT_EQ(result.error().kind(), base::ErrorKind::kInvalidInput);
   }
 }
 

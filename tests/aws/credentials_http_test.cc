@@ -40,7 +40,7 @@ ServerResponse Respond(int status, std::string body = {}) {
   return response;
 }
 
-void ExpectNoHttpSecrets(const Error& error) {
+void ExpectNoHttpSecrets(const base::Error& error) {
   for (const char* secret : {kHttpSecret, kHttpToken, kAuthToken}) {
     EXPECT_EQ(error.describe().find(secret), std::string::npos) << error.describe();
   }
@@ -349,7 +349,8 @@ TEST_F(HttpProviderTest, ImdsDisabledMakesNoRequest) {
 
 TEST_F(HttpProviderTest, ImdsEndpointSelection) {
   testing::FakeTransport fake;
-  fake.set_handler([](const HttpRequest&) -> Result<HttpResponse> { return Error::Network("unreachable"); });
+  fake.set_handler(
+      [](const HttpRequest&) -> base::Result<HttpResponse> { return base::Error::Network("unreachable"); });
   ASSERT_FALSE(ImdsProvider(fake, env_, clock_).fetch().ok());
   EXPECT_EQ(fake.requests()[0].url, "http://169.254.169.254/latest/api/token");
   EXPECT_EQ(fake.requests()[0].method, "PUT");

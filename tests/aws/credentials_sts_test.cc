@@ -38,7 +38,7 @@ constexpr const char* kWebToken = "eyJhbGciOiJSUzI1NiJ9.WEBIDENTITYTOKEN.sig";
 constexpr const char* kSsoToken = "aoaAAAAAGSSOACCESSTOKEN";
 constexpr const char* kRoleArn = "arn:aws:iam::123456789012:role/audit";
 
-void ExpectNoStsSecrets(const Error& error) {
+void ExpectNoStsSecrets(const base::Error& error) {
   for (const char* secret : {kSourceSecret, kSourceToken, kRoleSecret, kRoleToken, kWebToken, kSsoToken}) {
     EXPECT_EQ(error.describe().find(secret), std::string::npos) << error.describe();
   }
@@ -92,14 +92,14 @@ class StsTest : public ::testing::Test {
     return std::make_shared<const SharedConfig>(config.ok() ? std::move(config).value() : SharedConfig());
   }
 
-  Result<Credentials> fetch_profile(const std::string& profile) {
+  base::Result<Credentials> fetch_profile(const std::string& profile) {
     ProfileProvider provider(profile, load(), context_, true);
     return provider.fetch();
   }
 
   // Answers AssumeRole for any role with keys named after the role's last path element.
   void answer_assume_role_by_role_name() {
-    transport_.set_handler([](const HttpRequest& request) -> Result<HttpResponse> {
+    transport_.set_handler([](const HttpRequest& request) -> base::Result<HttpResponse> {
       auto fields = FormFields(request.body);
       std::string role = fields["RoleArn"].substr(fields["RoleArn"].rfind('/') + 1);
       return MakeResponse(200, AssumeRoleXml("ASIA" + role));
@@ -178,8 +178,8 @@ TEST_F(StsTest, AssumeRoleDeniedIsACredentialsErrorNamingTheRole) {
   options.label = "profile audit";
   auto credentials = AssumeRoleProvider(context_, SourceCredentials(), options).fetch();
   ASSERT_FALSE(credentials.ok());
-  const Error& error = credentials.error();
-  EXPECT_EQ(error.kind(), ErrorKind::kCredentials);
+  const base::Error& error = credentials.error();
+  EXPECT_EQ(error.kind(), base::ErrorKind::kCredentials);
   EXPECT_EQ(error.code(), "AccessDenied");
   EXPECT_EQ(error.message().rfind(std::string("profile audit: assuming role ") + kRoleArn + ": ", 0), 0u)
       << error.message();
@@ -199,7 +199,7 @@ TEST_F(StsTest, AssumeRoleWithAMalformedResponseDoesNotQuoteIt) {
 
 class BrokenSource final : public CredentialProvider {
  public:
-  Result<Credentials> fetch() override { return Error::Credentials("profile base: source broken"); }
+  base::Result<Credentials> fetch() override { return base::Error::Credentials("profile base: source broken"); }
   std::string name() const override { return "broken"; }
 };
 
@@ -209,7 +209,7 @@ TEST_F(StsTest, SourceFailureIsReported) {
   options.label = "profile top";
   auto credentials = AssumeRoleProvider(context_, std::make_shared<BrokenSource>(), options).fetch();
   ASSERT_FALSE(credentials.ok());
-  EXPECT_EQ(credentials.error().kind(), ErrorKind::kCredentials);
+  EXPECT_EQ(credentials.error().kind(), base::ErrorKind::kCredentials);
   EXPECT_NE(credentials.error().message().find("profile top: assuming role"), std::string::npos)
       << credentials.error().message();
   EXPECT_NE(credentials.error().message().find("profile base: source broken"), std::string::npos);
@@ -219,7 +219,7 @@ TEST_F(StsTest, SourceFailureIsReported) {
 TEST_F(StsTest, RefreshesBeforeExpiryAndOnlyOnceUnderSixteenThreads) {
   constexpr int kThreads = 16;
   std::atomic<int> calls{0};
-  transport_.set_handler([&](const HttpRequest&) -> Result<HttpResponse> {
+  transport_.set_handler([&](const HttpRequest&) -> base::Result<HttpResponse> {
     int call = ++calls;
     std::this_thread::sleep_for(50ms);
     return MakeResponse(
@@ -300,7 +300,7 @@ TEST_F(StsTest, WebIdentityEnvironmentOptions) {
   env_.set("AWS_WEB_IDENTITY_TOKEN_FILE", "/var/run/token");
   auto half = WebIdentityOptionsFromEnvironment(env_);
   ASSERT_FALSE(half.ok());
-  EXPECT_EQ(half.error().kind(), ErrorKind::kCredentials);
+  EXPECT_EQ(half.error().kind(), base::ErrorKind::kCredentials);
 }
 
 TEST_F(StsTest, WebIdentityErrorsNeverContainTheToken) {
@@ -473,7 +473,7 @@ TEST_P(BadProfileTest, IsAClearCredentialsError) {
   dir_.write(".aws/config", GetParam().config);
   auto credentials = fetch_profile("p");
   ASSERT_FALSE(credentials.ok());
-  EXPECT_EQ(credentials.error().kind(), ErrorKind::kCredentials);
+  EXPECT_EQ(credentials.error().kind(), base::ErrorKind::kCredentials);
   EXPECT_FALSE(IsNotConfigured(credentials.error()));
   EXPECT_EQ(credentials.error().message(), GetParam().message);
   EXPECT_EQ(transport_.request_count(), 0u);

@@ -27,7 +27,7 @@ using testing::TempDir;
 constexpr const char* kSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 constexpr const char* kToken = "FwoGZXIvYXdzEXAMPLETOKEN==";
 
-void ExpectNoSecrets(const Error& error) {
+void ExpectNoSecrets(const base::Error& error) {
   EXPECT_EQ(error.message().find(kSecret), std::string::npos) << error.message();
   EXPECT_EQ(error.message().find(kToken), std::string::npos) << error.message();
   EXPECT_EQ(error.describe().find(kSecret), std::string::npos);
@@ -54,14 +54,14 @@ TEST(TimestampTest, ParsesTheFormsCredentialSourcesUse) {
 }
 
 TEST(ProviderSupportTest, NotConfiguredIsACredentialsErrorWithAMarker) {
-  Error error = NotConfigured("nothing here");
-  EXPECT_EQ(error.kind(), ErrorKind::kCredentials);
+  base::Error error = NotConfigured("nothing here");
+  EXPECT_EQ(error.kind(), base::ErrorKind::kCredentials);
   EXPECT_TRUE(IsNotConfigured(error));
-  EXPECT_FALSE(IsNotConfigured(Error::Credentials("broken")));
+  EXPECT_FALSE(IsNotConfigured(base::Error::Credentials("broken")));
   EXPECT_TRUE(IsNotConfigured(AsCredentialsError(error, "ctx")));
-  Error wrapped = AsCredentialsError(Error::AccessDenied("not allowed").with_code("AccessDenied").with_request_id("r1"),
-                                     "profile dev");
-  EXPECT_EQ(wrapped.kind(), ErrorKind::kCredentials);
+  base::Error wrapped = AsCredentialsError(
+      base::Error::AccessDenied("not allowed").with_code("AccessDenied").with_request_id("r1"), "profile dev");
+  EXPECT_EQ(wrapped.kind(), base::ErrorKind::kCredentials);
   EXPECT_EQ(wrapped.message(), "profile dev: AccessDenied: not allowed");
   EXPECT_EQ(wrapped.describe(), "profile dev: AccessDenied: not allowed (request id r1)");
 }
@@ -197,7 +197,7 @@ TEST_P(ProcessFailureTest, FailsClearlyWithoutEchoingOutput) {
   std::string script = WriteScript(dir, "tool", GetParam().body);
   auto credentials = ProcessProvider(script, "dev", 2s).fetch();
   ASSERT_FALSE(credentials.ok());
-  EXPECT_EQ(credentials.error().kind(), ErrorKind::kCredentials);
+  EXPECT_EQ(credentials.error().kind(), base::ErrorKind::kCredentials);
   EXPECT_FALSE(IsNotConfigured(credentials.error()));
   EXPECT_NE(credentials.error().message().find("credential_process of profile dev: " + GetParam().expected),
             std::string::npos)
@@ -249,10 +249,10 @@ TEST(ProcessProviderTest, MissingProgramOrEmptyCommand) {
 
 class CountingProvider final : public CredentialProvider {
  public:
-  using Script = std::function<Result<Credentials>(int call)>;
+  using Script = std::function<base::Result<Credentials>(int call)>;
   explicit CountingProvider(Script script, std::chrono::milliseconds delay = 0ms)
       : script_(std::move(script)), delay_(delay) {}
-  Result<Credentials> fetch() override {
+  base::Result<Credentials> fetch() override {
     int call = ++calls_;
     if (delay_.count() > 0) std::this_thread::sleep_for(delay_);
     return script_(call);
@@ -281,7 +281,7 @@ TEST(RefreshingProviderTest, CachesLongTermCredentialsForGood) {
     Credentials credentials;
     credentials.access_key_id = "AKID";
     credentials.secret_access_key = kSecret;
-    return Result<Credentials>(credentials);
+    return base::Result<Credentials>(credentials);
   });
   RefreshingProvider provider(inner, clock);
   for (int i = 0; i < 5; ++i) {
@@ -296,7 +296,7 @@ TEST(RefreshingProviderTest, RefreshesWithinFiveMinutesOfExpiry) {
   FakeClock clock;
   auto start = clock.now();
   auto inner = std::make_shared<CountingProvider>(
-      [&](int call) { return Result<Credentials>(Temporary("AKID" + std::to_string(call), clock.now() + 1h)); });
+      [&](int call) { return base::Result<Credentials>(Temporary("AKID" + std::to_string(call), clock.now() + 1h)); });
   RefreshingProvider provider(inner, clock);
   EXPECT_EQ(provider.fetch()->access_key_id, "AKID1");
   clock.advance(54min);
@@ -312,9 +312,9 @@ TEST(RefreshingProviderTest, RefreshesWithinFiveMinutesOfExpiry) {
 TEST(RefreshingProviderTest, KeepsValidCredentialsWhenARefreshFailsAndRetriesLater) {
   FakeClock clock;
   auto expiry = clock.now() + 1h;
-  auto inner = std::make_shared<CountingProvider>([&](int call) -> Result<Credentials> {
+  auto inner = std::make_shared<CountingProvider>([&](int call) -> base::Result<Credentials> {
     if (call == 1) return Temporary("AKID1", expiry);
-    if (call <= 3) return Error::Network("sts unreachable");
+    if (call <= 3) return base::Error::Network("sts unreachable");
     return Temporary("AKID4", expiry + 1h);
   });
   RefreshingProvider provider(inner, clock);
@@ -336,9 +336,9 @@ TEST(RefreshingProviderTest, KeepsValidCredentialsWhenARefreshFailsAndRetriesLat
 TEST(RefreshingProviderTest, ExpiredAndFailedIsAnError) {
   FakeClock clock;
   auto expiry = clock.now() + 10min;
-  auto inner = std::make_shared<CountingProvider>([&](int call) -> Result<Credentials> {
+  auto inner = std::make_shared<CountingProvider>([&](int call) -> base::Result<Credentials> {
     if (call == 1) return Temporary("AKID1", expiry);
-    return Error::Credentials("sts: denied");
+    return base::Error::Credentials("sts: denied");
   });
   RefreshingProvider provider(inner, clock);
   ASSERT_TRUE(provider.fetch().ok());
@@ -353,7 +353,8 @@ TEST(RefreshingProviderTest, ExpiredAndFailedIsAnError) {
 
 TEST(RefreshingProviderTest, NotConfiguredPassesThroughUncached) {
   FakeClock clock;
-  auto inner = std::make_shared<CountingProvider>([](int) -> Result<Credentials> { return NotConfigured("none"); });
+  auto inner =
+      std::make_shared<CountingProvider>([](int) -> base::Result<Credentials> { return NotConfigured("none"); });
   RefreshingProvider provider(inner, clock);
   auto credentials = provider.fetch();
   ASSERT_FALSE(credentials.ok());
@@ -366,7 +367,8 @@ TEST(RefreshingProviderTest, SixteenThreadsShareOneRefresh) {
   constexpr int kThreads = 16;
   FakeClock clock;
   auto inner = std::make_shared<CountingProvider>(
-      [&](int call) { return Result<Credentials>(Temporary("AKID" + std::to_string(call), clock.now() + 1h)); }, 50ms);
+      [&](int call) { return base::Result<Credentials>(Temporary("AKID" + std::to_string(call), clock.now() + 1h)); },
+      50ms);
   RefreshingProvider provider(inner, clock);
 
   auto run_all = [&](std::vector<std::string>& keys) {
@@ -409,7 +411,7 @@ class ChainTest : public ::testing::Test {
     env_.set("AWS_EC2_METADATA_DISABLED", "true");
   }
 
-  Result<std::shared_ptr<CredentialProvider>> make(const std::string& profile = "") {
+  base::Result<std::shared_ptr<CredentialProvider>> make(const std::string& profile = "") {
     ChainOptions options;
     options.transport = &transport_;
     options.clock = &clock_;
@@ -418,7 +420,7 @@ class ChainTest : public ::testing::Test {
     return MakeDefaultCredentialChain(options);
   }
 
-  Result<Credentials> fetch(const std::string& profile = "") {
+  base::Result<Credentials> fetch(const std::string& profile = "") {
     auto chain = make(profile);
     if (!chain.ok()) return chain.error();
     return (*chain)->fetch();
@@ -444,7 +446,7 @@ class ChainTest : public ::testing::Test {
 TEST_F(ChainTest, NothingConfiguredIsOneClearLine) {
   auto credentials = fetch();
   ASSERT_FALSE(credentials.ok());
-  EXPECT_EQ(credentials.error().kind(), ErrorKind::kCredentials);
+  EXPECT_EQ(credentials.error().kind(), base::ErrorKind::kCredentials);
   EXPECT_EQ(credentials.error().message(),
             "no AWS credentials found: set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, use --profile, or run on a "
             "machine with an instance role");
@@ -453,7 +455,8 @@ TEST_F(ChainTest, NothingConfiguredIsOneClearLine) {
 
 TEST_F(ChainTest, UnreachableMetadataServiceFallsThroughToTheSameMessage) {
   env_.set("AWS_EC2_METADATA_DISABLED", std::nullopt);
-  transport_.set_handler([](const HttpRequest&) -> Result<HttpResponse> { return Error::Network("timed out"); });
+  transport_.set_handler(
+      [](const HttpRequest&) -> base::Result<HttpResponse> { return base::Error::Network("timed out"); });
   auto credentials = fetch();
   ASSERT_FALSE(credentials.ok());
   EXPECT_EQ(credentials.error().message(), std::string(kNoCredentialsMessage));
@@ -505,7 +508,7 @@ TEST_F(ChainTest, UnknownNamedProfileIsAnErrorNotAFallThrough) {
   set_env_keys();
   auto from_option = make("nope");
   ASSERT_FALSE(from_option.ok());
-  EXPECT_EQ(from_option.error().kind(), ErrorKind::kCredentials);
+  EXPECT_EQ(from_option.error().kind(), base::ErrorKind::kCredentials);
   EXPECT_EQ(from_option.error().message(), "profile 'nope' not found in ~/.aws/config or ~/.aws/credentials");
 
   env_.set("AWS_PROFILE", "missing");
@@ -533,12 +536,12 @@ TEST_F(ChainTest, ProfileBeatsContainer) {
 TEST_F(ChainTest, ContainerBeatsInstanceMetadata) {
   env_.set("AWS_EC2_METADATA_DISABLED", std::nullopt);
   env_.set("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/abc");
-  transport_.set_handler([](const HttpRequest& request) -> Result<HttpResponse> {
+  transport_.set_handler([](const HttpRequest& request) -> base::Result<HttpResponse> {
     if (request.url == "http://169.254.170.2/v2/credentials/abc") {
       return testing::MakeResponse(200, std::string(R"({"AccessKeyId":"AKIDECS","SecretAccessKey":")") + kSecret +
                                             R"(","Token":"t","Expiration":"2026-01-15T16:00:00Z"})");
     }
-    return Error::Network("unexpected " + request.url);
+    return base::Error::Network("unexpected " + request.url);
   });
   auto credentials = fetch();
   ASSERT_TRUE(credentials.ok()) << credentials.error().message();
@@ -549,7 +552,7 @@ TEST_F(ChainTest, ContainerBeatsInstanceMetadata) {
 
 TEST_F(ChainTest, InstanceMetadataIsTheLastResort) {
   env_.set("AWS_EC2_METADATA_DISABLED", std::nullopt);
-  transport_.set_handler([](const HttpRequest& request) -> Result<HttpResponse> {
+  transport_.set_handler([](const HttpRequest& request) -> base::Result<HttpResponse> {
     if (request.method == "PUT") return testing::MakeResponse(200, "imds-token");
     if (request.url.ends_with("/security-credentials/")) return testing::MakeResponse(200, "web-role");
     return testing::MakeResponse(200, std::string(R"({"Code":"Success","AccessKeyId":"AKIDIMDS","SecretAccessKey":")") +
@@ -596,7 +599,7 @@ TEST_F(ChainTest, MalformedConfigFailsConstruction) {
   dir_.write(".aws/config", "[default]\nregion = us-east-1\n[profile x\n");
   auto chain = make();
   ASSERT_FALSE(chain.ok());
-  EXPECT_EQ(chain.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(chain.error().kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(chain.error().message(), dir_.path() + "/.aws/config:3: section header does not end with ']'");
 }
 
@@ -607,14 +610,16 @@ TEST_F(ChainTest, RequiresATransport) {
 }
 
 TEST(CredentialChainTest, SkipsNotConfiguredAndRemembersTheAnsweringStep) {
-  auto absent = std::make_shared<CountingProvider>([](int) -> Result<Credentials> { return NotConfigured("no"); });
+  auto absent =
+      std::make_shared<CountingProvider>([](int) -> base::Result<Credentials> { return NotConfigured("no"); });
   auto present = std::make_shared<CountingProvider>([](int) {
     Credentials credentials;
     credentials.access_key_id = "AKID";
     credentials.secret_access_key = kSecret;
-    return Result<Credentials>(credentials);
+    return base::Result<Credentials>(credentials);
   });
-  auto never = std::make_shared<CountingProvider>([](int) -> Result<Credentials> { return Error::Internal("x"); });
+  auto never =
+      std::make_shared<CountingProvider>([](int) -> base::Result<Credentials> { return base::Error::Internal("x"); });
   CredentialChain chain({absent, present, never});
   EXPECT_EQ(chain.name(), "chain");
   ASSERT_TRUE(chain.fetch().ok());
@@ -626,9 +631,10 @@ TEST(CredentialChainTest, SkipsNotConfiguredAndRemembersTheAnsweringStep) {
 }
 
 TEST(CredentialChainTest, StopsAtAConfiguredFailure) {
-  auto failing = std::make_shared<CountingProvider>(
-      [](int) -> Result<Credentials> { return Error::Credentials("profile dev: assuming role x: AccessDenied"); });
-  auto later = std::make_shared<CountingProvider>([](int) -> Result<Credentials> { return NotConfigured("no"); });
+  auto failing = std::make_shared<CountingProvider>([](int) -> base::Result<Credentials> {
+    return base::Error::Credentials("profile dev: assuming role x: AccessDenied");
+  });
+  auto later = std::make_shared<CountingProvider>([](int) -> base::Result<Credentials> { return NotConfigured("no"); });
   CredentialChain chain({failing, later});
   auto credentials = chain.fetch();
   ASSERT_FALSE(credentials.ok());

@@ -76,12 +76,12 @@ TEST(CurlTransportTest, ManyConcurrentRequestsAllComplete) {
   options.max_per_host = 16;
   CurlTransport transport(options);
   constexpr int kRequests = 64;
-  std::vector<std::future<Result<HttpResponse>>> futures;
-  std::vector<std::promise<Result<HttpResponse>>> promises(kRequests);
+  std::vector<std::future<base::Result<HttpResponse>>> futures;
+  std::vector<std::promise<base::Result<HttpResponse>>> promises(kRequests);
   for (int i = 0; i < kRequests; ++i) {
     futures.push_back(promises[i].get_future());
     transport.send(Get(server.url() + "/" + std::to_string(i)),
-                   [&promises, i](Result<HttpResponse> r) { promises[i].set_value(std::move(r)); });
+                   [&promises, i](base::Result<HttpResponse> r) { promises[i].set_value(std::move(r)); });
   }
   auto started = std::chrono::steady_clock::now();
   for (int i = 0; i < kRequests; ++i) {
@@ -103,7 +103,7 @@ TEST(CurlTransportTest, ConnectionResetIsANetworkError) {
   CurlTransport transport;
   auto response = transport.send_sync(Get(server.url() + "/"));
   ASSERT_FALSE(response.ok());
-  EXPECT_EQ(response.error().kind(), ErrorKind::kNetwork);
+  EXPECT_EQ(response.error().kind(), base::ErrorKind::kNetwork);
   EXPECT_EQ(response.error().code(), "ConnectionReset");
 }
 
@@ -117,7 +117,7 @@ TEST(CurlTransportTest, TruncatedBodyIsANetworkError) {
   CurlTransport transport;
   auto response = transport.send_sync(Get(server.url() + "/"));
   ASSERT_FALSE(response.ok());
-  EXPECT_EQ(response.error().kind(), ErrorKind::kNetwork);
+  EXPECT_EQ(response.error().kind(), base::ErrorKind::kNetwork);
   EXPECT_EQ(response.error().code(), "TruncatedBody");
   EXPECT_NE(response.error().message().find("truncated"), std::string::npos);
 }
@@ -131,7 +131,7 @@ TEST(CurlTransportTest, UnreachableEndpointIsAConnectError) {
   CurlTransport transport;
   auto response = transport.send_sync(Get("http://127.0.0.1:" + std::to_string(port) + "/"));
   ASSERT_FALSE(response.ok());
-  EXPECT_EQ(response.error().kind(), ErrorKind::kNetwork);
+  EXPECT_EQ(response.error().kind(), base::ErrorKind::kNetwork);
   EXPECT_EQ(response.error().code(), "ConnectFailure");
   EXPECT_NE(response.error().message().find("127.0.0.1"), std::string::npos);
 }
@@ -224,11 +224,11 @@ TEST(CurlTransportTest, DestructionFailsPendingRequests) {
   LocalHttpServer server([](const ServerRequest&) {
     return ServerResponse{200, {}, "slow", false, false, std::chrono::milliseconds(300)};
   });
-  std::promise<Result<HttpResponse>> promise;
+  std::promise<base::Result<HttpResponse>> promise;
   auto future = promise.get_future();
   {
     CurlTransport transport;
-    transport.send(Get(server.url() + "/"), [&](Result<HttpResponse> r) { promise.set_value(std::move(r)); });
+    transport.send(Get(server.url() + "/"), [&](base::Result<HttpResponse> r) { promise.set_value(std::move(r)); });
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   auto result = future.get();

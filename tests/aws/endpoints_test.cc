@@ -60,7 +60,7 @@ TEST(EndpointsTest, GlobalServicesSignForTheirHomeRegion) {
 TEST(EndpointsTest, CloudFrontIsNotInGovCloud) {
   auto endpoint = ResolveEndpoint(*FindServiceModel("cloudfront"), "us-gov-west-1", {});
   ASSERT_FALSE(endpoint.ok());
-  EXPECT_EQ(endpoint.error().kind(), ErrorKind::kUnsupported);
+  EXPECT_EQ(endpoint.error().kind(), base::ErrorKind::kUnsupported);
 }
 
 TEST(EndpointsTest, OverridesWinAndUsePathStyle) {
@@ -92,7 +92,7 @@ TEST(EndpointsTest, OverridesComeFromTheEnvironment) {
 TEST(EndpointsTest, BadRegionOrUrlIsAClearError) {
   auto bad_region = ResolveEndpoint(*FindServiceModel("ec2"), "EU WEST", {});
   ASSERT_FALSE(bad_region.ok());
-  EXPECT_EQ(bad_region.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(bad_region.error().kind(), base::ErrorKind::kInvalidInput);
   EXPECT_NE(bad_region.error().message().find("invalid region"), std::string::npos);
 
   auto no_region = ResolveEndpoint(*FindServiceModel("ec2"), "", {});

@@ -18,17 +18,17 @@ using proto_test::Response;
 
 const Endpoint kEc2 = AwsEndpoint("https://ec2.eu-west-1.amazonaws.com", "eu-west-1", "ec2");
 
-Result<HttpRequest> Serialize(std::string_view operation, const Json& input, const Endpoint& endpoint = kEc2) {
+base::Result<HttpRequest> Serialize(std::string_view operation, const Json& input, const Endpoint& endpoint = kEc2) {
   const ServiceModel& model = Model("ec2");
   return ProtocolFor(model).serialize(model, operation, input, endpoint);
 }
 
-Result<Json> Parse(std::string_view operation, const HttpResponse& response) {
+base::Result<Json> Parse(std::string_view operation, const HttpResponse& response) {
   const ServiceModel& model = Model("ec2");
   return ProtocolFor(model).parse_output(model, operation, response);
 }
 
-Error ParseError(std::string_view operation, const HttpResponse& response) {
+base::Error ParseError(std::string_view operation, const HttpResponse& response) {
   const ServiceModel& model = Model("ec2");
   return ProtocolFor(model).parse_error(model, operation, response);
 }
@@ -117,7 +117,7 @@ TEST(Ec2ProtocolTest, EmptyListsAreLeftOut) {
 TEST(Ec2ProtocolTest, ValidatesInput) {
   auto unknown = Serialize("DescribeInstances", {{"Foo", 1}});
   ASSERT_FALSE(unknown.ok());
-  EXPECT_EQ(unknown.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(unknown.error().kind(), base::ErrorKind::kInvalidInput);
   EXPECT_TRUE(unknown.error().message().starts_with("DescribeInstances: unknown parameter 'Foo', must be one of: "))
       << unknown.error().message();
 
@@ -237,16 +237,16 @@ TEST(Ec2ProtocolTest, MalformedResponsesAreParseErrors) {
   const std::string body = kSecurityGroups;
   auto truncated = Parse("DescribeSecurityGroups", Response(200, body.substr(0, body.size() - 40)));
   ASSERT_FALSE(truncated.ok());
-  EXPECT_EQ(truncated.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(truncated.error().kind(), base::ErrorKind::kParse);
   EXPECT_NE(truncated.error().message().find("ec2:DescribeSecurityGroups"), std::string::npos);
 
   auto wrong_root = Parse("DescribeSecurityGroups", Response(200, "<html><body>maintenance</body></html>"));
   ASSERT_FALSE(wrong_root.ok());
-  EXPECT_EQ(wrong_root.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(wrong_root.error().kind(), base::ErrorKind::kParse);
 
   auto empty = Parse("DescribeSecurityGroups", Response(200, "  \n"));
   ASSERT_FALSE(empty.ok());
-  EXPECT_EQ(empty.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(empty.error().kind(), base::ErrorKind::kParse);
 
   auto bad_port = Parse("DescribeSecurityGroups",
                         Response(200,
@@ -261,13 +261,13 @@ TEST(Ec2ProtocolTest, MalformedResponsesAreParseErrors) {
 // --- errors ------------------------------------------------------------------------
 
 TEST(Ec2ProtocolTest, ParsesErrorResponses) {
-  const Error not_found =
+  const base::Error not_found =
       ParseError("DescribeSecurityGroups",
                  Response(400, R"(<?xml version="1.0" encoding="utf-8"?>
 <Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15"><Errors><Error><Code>InvalidGroup.NotFound</Code>)"
                                R"(<Message>The security group 'sg-nope' does not exist</Message></Error></Errors>)"
                                R"(<RequestID>a3a9e3b1-example</RequestID></Response>)"));
-  EXPECT_EQ(not_found.kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(not_found.kind(), base::ErrorKind::kNotFound);
   EXPECT_EQ(not_found.code(), "InvalidGroup.NotFound");
   EXPECT_EQ(not_found.message(), "The security group 'sg-nope' does not exist");
   EXPECT_EQ(not_found.request_id(), "a3a9e3b1-example");
@@ -279,20 +279,21 @@ TEST(Ec2ProtocolTest, ParsesErrorResponses) {
                                                         "</Code><Message>m</Message></Error></Errors>"
                                                         "<RequestID>id</RequestID></Response>"));
   };
-  EXPECT_EQ(error_for("UnauthorizedOperation").kind(), ErrorKind::kAccessDenied);
-  EXPECT_EQ(error_for("RequestLimitExceeded").kind(), ErrorKind::kThrottled);
-  EXPECT_EQ(error_for("AuthFailure").kind(), ErrorKind::kCredentials);
-  EXPECT_EQ(error_for("OptInRequired").kind(), ErrorKind::kServiceUnavailable);
-  EXPECT_EQ(error_for("InvalidInstanceID.Malformed").kind(), ErrorKind::kInvalidInput);
-  EXPECT_EQ(error_for("InvalidParameterValue").kind(), ErrorKind::kInvalidInput);
-  EXPECT_EQ(error_for("InvalidVpcID.NotFound").kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(error_for("UnauthorizedOperation").kind(), base::ErrorKind::kAccessDenied);
+  EXPECT_EQ(error_for("RequestLimitExceeded").kind(), base::ErrorKind::kThrottled);
+  EXPECT_EQ(error_for("AuthFailure").kind(), base::ErrorKind::kCredentials);
+  EXPECT_EQ(error_for("OptInRequired").kind(), base::ErrorKind::kServiceUnavailable);
+  EXPECT_EQ(error_for("InvalidInstanceID.Malformed").kind(), base::ErrorKind::kInvalidInput);
+  EXPECT_EQ(error_for("InvalidParameterValue").kind(), base::ErrorKind::kInvalidInput);
+  EXPECT_EQ(error_for("InvalidVpcID.NotFound").kind(), base::ErrorKind::kNotFound);
 
-  const Error unavailable = ParseError("DescribeInstances", Response(503, "<html><body>Unavailable</body></html>"));
-  EXPECT_EQ(unavailable.kind(), ErrorKind::kServiceUnavailable);
+  const base::Error unavailable =
+      ParseError("DescribeInstances", Response(503, "<html><body>Unavailable</body></html>"));
+  EXPECT_EQ(unavailable.kind(), base::ErrorKind::kServiceUnavailable);
   EXPECT_EQ(unavailable.code(), "503");
 
-  const Error truncated = ParseError("DescribeInstances", Response(400, "<Response><Errors><Error><Code>Inv"));
-  EXPECT_EQ(truncated.kind(), ErrorKind::kInvalidInput);
+  const base::Error truncated = ParseError("DescribeInstances", Response(400, "<Response><Errors><Error><Code>Inv"));
+  EXPECT_EQ(truncated.kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(truncated.code(), "400");
   EXPECT_NE(truncated.message().find("unrecognised body"), std::string::npos);
 }

@@ -140,7 +140,7 @@ TEST(JsonProtocolTest, SerializesTimestampsBlobsDocumentsAndUnions) {
 TEST(JsonProtocolTest, ValidatesInput) {
   auto missing = Serialize(Model("kms"), "DescribeKey", Json::object(), kKms);
   ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(missing.error().kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(missing.error().message(), "DescribeKey: missing required parameter 'KeyId'");
 
   auto unknown = Serialize(Model("organizations"), "ListAccounts", {{"Foo", 1}},
@@ -236,12 +236,12 @@ TEST(JsonProtocolTest, OperationWithoutOutputIsEmpty) {
 TEST(JsonProtocolTest, MalformedResponsesAreParseErrors) {
   auto truncated = Parse(Model("kms"), "ListKeys", Response(200, R"({"Keys": [{"KeyId": "k"})"));
   ASSERT_FALSE(truncated.ok());
-  EXPECT_EQ(truncated.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(truncated.error().kind(), base::ErrorKind::kParse);
   EXPECT_EQ(truncated.error().message(), R"(kms:ListKeys: malformed JSON in response: {"Keys": [{"KeyId": "k"})");
 
   auto html = Parse(Model("kms"), "ListKeys", Response(200, "<html><body>Gateway</body></html>"));
   ASSERT_FALSE(html.ok());
-  EXPECT_EQ(html.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(html.error().kind(), base::ErrorKind::kParse);
 
   auto wrong_type = Parse(Model("kms"), "ListKeys", Response(200, R"({"Keys": {"KeyId": "k"}})"));
   ASSERT_FALSE(wrong_type.ok());
@@ -256,87 +256,87 @@ TEST(JsonProtocolTest, MalformedResponsesAreParseErrors) {
 
   auto not_object = Parse(Model("kms"), "ListKeys", Response(200, "[1,2]"));
   ASSERT_FALSE(not_object.ok());
-  EXPECT_EQ(not_object.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(not_object.error().kind(), base::ErrorKind::kParse);
 }
 
 // --- errors ------------------------------------------------------------------------
 
 TEST(JsonProtocolTest, ParsesErrorResponses) {
-  const Error not_found =
+  const base::Error not_found =
       ParseError(Model("kms"), "DescribeKey",
                  Response(400, R"({"__type": "NotFoundException", "message": "Invalid keyId nope"})",
                           {{"X-Amzn-ErrorType", "NotFoundException"}, {"x-amzn-requestid", "2Dnp9rKy"}}));
-  EXPECT_EQ(not_found.kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(not_found.kind(), base::ErrorKind::kNotFound);
   EXPECT_EQ(not_found.code(), "NotFoundException");
   EXPECT_EQ(not_found.message(), "Invalid keyId nope");
   EXPECT_EQ(not_found.request_id(), "2Dnp9rKy");
   EXPECT_EQ(not_found.http_status(), 400);
 
-  const Error prefixed =
+  const base::Error prefixed =
       ParseError(Model("organizations"), "ListAccounts",
                  Response(400, R"({"__type":"com.amazonaws.organizations.v20161128#AWSOrganizationsNotInUseException",)"
                                R"("Message":"Your account is not a member of an organization."})"));
   EXPECT_EQ(prefixed.code(), "AWSOrganizationsNotInUseException");
   EXPECT_EQ(prefixed.message(), "Your account is not a member of an organization.");
-  EXPECT_EQ(prefixed.kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(prefixed.kind(), base::ErrorKind::kNotFound);
 
-  const Error header_only = ParseError(
+  const base::Error header_only = ParseError(
       Model("kms"), "ListKeys",
       Response(400, "",
                {{"x-amzn-ErrorType", "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral/"}}));
   EXPECT_EQ(header_only.code(), "ThrottlingException");
-  EXPECT_EQ(header_only.kind(), ErrorKind::kThrottled);
+  EXPECT_EQ(header_only.kind(), base::ErrorKind::kThrottled);
   EXPECT_EQ(header_only.message(), "HTTP 400 Bad Request");
 
-  const Error denied = ParseError(
+  const base::Error denied = ParseError(
       Model("kms"), "ListKeys",
       Response(400,
                R"({"__type":"AccessDeniedException","Message":"User is not authorized to perform: kms:ListKeys"})"));
-  EXPECT_EQ(denied.kind(), ErrorKind::kAccessDenied);
+  EXPECT_EQ(denied.kind(), base::ErrorKind::kAccessDenied);
 
-  const Error credentials = ParseError(
+  const base::Error credentials = ParseError(
       Model("kms"), "ListKeys",
       Response(
           400,
           R"({"__type":"UnrecognizedClientException","message":"The security token included in the request is invalid."})"));
-  EXPECT_EQ(credentials.kind(), ErrorKind::kCredentials);
+  EXPECT_EQ(credentials.kind(), base::ErrorKind::kCredentials);
 
-  const Error limit = ParseError(Model("kms"), "ListKeys",
-                                 Response(400, R"({"__type":"LimitExceededException","message":"slow down"})"));
-  EXPECT_EQ(limit.kind(), ErrorKind::kThrottled);  // as botocore's standard retry mode
+  const base::Error limit = ParseError(Model("kms"), "ListKeys",
+                                       Response(400, R"({"__type":"LimitExceededException","message":"slow down"})"));
+  EXPECT_EQ(limit.kind(), base::ErrorKind::kThrottled);  // as botocore's standard retry mode
 
-  const Error validation =
+  const base::Error validation =
       ParseError(Model("logs"), "DescribeLogGroups",
                  Response(400, R"({"__type":"InvalidParameterException","message":"1 validation error detected"})"));
-  EXPECT_EQ(validation.kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(validation.kind(), base::ErrorKind::kInvalidInput);
 }
 
 TEST(JsonProtocolTest, PrefersTheQueryCompatibleCode) {
-  const Error error =
+  const base::Error error =
       ParseError(Model("kms"), "ListKeys",
                  Response(400, R"({"__type":"com.amazon.coral.availability#ThrottlingException","message":"m"})",
                           {{"x-amzn-query-error", "Throttling;Sender"}}));
   EXPECT_EQ(error.code(), "Throttling");
-  EXPECT_EQ(error.kind(), ErrorKind::kThrottled);
+  EXPECT_EQ(error.kind(), base::ErrorKind::kThrottled);
 }
 
 TEST(JsonProtocolTest, UnreadableErrorBodiesFallBackToTheStatus) {
-  const Error html = ParseError(Model("kms"), "ListKeys", Response(502, "<html><body>Bad Gateway</body></html>"));
-  EXPECT_EQ(html.kind(), ErrorKind::kServiceUnavailable);
+  const base::Error html = ParseError(Model("kms"), "ListKeys", Response(502, "<html><body>Bad Gateway</body></html>"));
+  EXPECT_EQ(html.kind(), base::ErrorKind::kServiceUnavailable);
   EXPECT_EQ(html.code(), "502");
   EXPECT_EQ(html.message(), "HTTP 502 Bad Gateway");
 
-  const Error empty = ParseError(Model("kms"), "ListKeys", Response(500, ""));
-  EXPECT_EQ(empty.kind(), ErrorKind::kServiceUnavailable);
+  const base::Error empty = ParseError(Model("kms"), "ListKeys", Response(500, ""));
+  EXPECT_EQ(empty.kind(), base::ErrorKind::kServiceUnavailable);
   EXPECT_EQ(empty.code(), "500");
 
-  const Error text = ParseError(Model("kms"), "ListKeys", Response(400, "Bad request\n"));
-  EXPECT_EQ(text.kind(), ErrorKind::kInvalidInput);
+  const base::Error text = ParseError(Model("kms"), "ListKeys", Response(400, "Bad request\n"));
+  EXPECT_EQ(text.kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(text.code(), "400");
   EXPECT_EQ(text.message(), "Bad request");
 
-  const Error truncated = ParseError(Model("kms"), "ListKeys", Response(429, R"({"__type":"Throttl)"));
-  EXPECT_EQ(truncated.kind(), ErrorKind::kThrottled);
+  const base::Error truncated = ParseError(Model("kms"), "ListKeys", Response(429, R"({"__type":"Throttl)"));
+  EXPECT_EQ(truncated.kind(), base::ErrorKind::kThrottled);
   EXPECT_EQ(truncated.code(), "429");
 }
 

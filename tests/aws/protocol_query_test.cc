@@ -125,7 +125,7 @@ TEST(QueryProtocolTest, UsesTheCustomEndpointAsGiven) {
 TEST(QueryProtocolTest, RejectsUnknownParameters) {
   auto request = Serialize("iam", "ListUsers", {{"Foo", "x"}}, kIam);
   ASSERT_FALSE(request.ok());
-  EXPECT_EQ(request.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(request.error().kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(request.error().message(),
             "ListUsers: unknown parameter 'Foo', must be one of: Marker, MaxItems, PathPrefix");
 }
@@ -135,14 +135,14 @@ TEST(QueryProtocolTest, RejectsUnknownNestedParametersWithTheirPath) {
       "sts", "AssumeRole",
       {{"RoleArn", "a"}, {"RoleSessionName", "s"}, {"Tags", {{{"Key", "k"}, {"Value", "v"}, {"Foo", 1}}}}}, kSts);
   ASSERT_FALSE(request.ok());
-  EXPECT_EQ(request.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(request.error().kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(request.error().message(), "AssumeRole: unknown parameter 'Tags[0].Foo', must be one of: Key, Value");
 }
 
 TEST(QueryProtocolTest, RejectsMissingRequiredParameters) {
   auto request = Serialize("sts", "AssumeRole", {{"RoleSessionName", "s"}}, kSts);
   ASSERT_FALSE(request.ok());
-  EXPECT_EQ(request.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(request.error().kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(request.error().message(), "AssumeRole: missing required parameter 'RoleArn'");
 
   auto nested =
@@ -154,7 +154,7 @@ TEST(QueryProtocolTest, RejectsMissingRequiredParameters) {
 TEST(QueryProtocolTest, RejectsWrongTypes) {
   auto text_for_integer = Serialize("iam", "ListUsers", {{"MaxItems", "fifty"}}, kIam);
   ASSERT_FALSE(text_for_integer.ok());
-  EXPECT_EQ(text_for_integer.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(text_for_integer.error().kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(text_for_integer.error().message(),
             "ListUsers: invalid type for parameter 'MaxItems': expected integer, got string \"fifty\"");
 
@@ -175,7 +175,7 @@ TEST(QueryProtocolTest, RejectsWrongTypes) {
 
   auto not_an_object = Serialize("iam", "ListUsers", Json::array(), kIam);
   ASSERT_FALSE(not_an_object.ok());
-  EXPECT_EQ(not_an_object.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(not_an_object.error().kind(), base::ErrorKind::kInvalidInput);
 }
 
 TEST(QueryProtocolTest, RejectsParametersForAnOperationWithoutInput) {
@@ -187,7 +187,7 @@ TEST(QueryProtocolTest, RejectsParametersForAnOperationWithoutInput) {
 TEST(QueryProtocolTest, UnknownOperationIsUnsupported) {
   auto request = Serialize("iam", "DeleteUser", Json::object(), kIam);
   ASSERT_FALSE(request.ok());
-  EXPECT_EQ(request.error().kind(), ErrorKind::kUnsupported);
+  EXPECT_EQ(request.error().kind(), base::ErrorKind::kUnsupported);
   EXPECT_EQ(request.error().message(), "iam: unknown operation 'DeleteUser'");
 }
 
@@ -355,7 +355,7 @@ TEST(QueryProtocolTest, TruncatedXmlIsAParseError) {
   const std::string body = kListUsersTwo;
   auto output = Parse("iam", "ListUsers", Response(200, body.substr(0, body.size() / 2)));
   ASSERT_FALSE(output.ok());
-  EXPECT_EQ(output.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(output.error().kind(), base::ErrorKind::kParse);
   EXPECT_TRUE(output.error().message().starts_with("iam:ListUsers: malformed XML in response"))
       << output.error().message();
 }
@@ -364,12 +364,12 @@ TEST(QueryProtocolTest, AnHtmlPageIsAParseError) {
   auto output =
       Parse("iam", "ListUsers", Response(200, "<!doctype html>\n<html lang=en>\n<title>Proxy</title>\n<p>Hello</p>"));
   ASSERT_FALSE(output.ok());
-  EXPECT_EQ(output.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(output.error().kind(), base::ErrorKind::kParse);
   EXPECT_NE(output.error().message().find("iam:ListUsers"), std::string::npos);
 
   auto well_formed = Parse("iam", "ListUsers", Response(200, "<html><body>Hello</body></html>"));
   ASSERT_FALSE(well_formed.ok());
-  EXPECT_EQ(well_formed.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(well_formed.error().kind(), base::ErrorKind::kParse);
   EXPECT_EQ(well_formed.error().message(),
             "iam:ListUsers: an HTML page instead of XML: <html><body>Hello</body></html>");
 
@@ -382,7 +382,7 @@ TEST(QueryProtocolTest, AnHtmlPageIsAParseError) {
 TEST(QueryProtocolTest, AnEmptyBodyIsAParseError) {
   auto output = Parse("iam", "ListUsers", Response(200, ""));
   ASSERT_FALSE(output.ok());
-  EXPECT_EQ(output.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(output.error().kind(), base::ErrorKind::kParse);
   EXPECT_EQ(output.error().message(), "iam:ListUsers: empty response body where XML was expected");
 }
 
@@ -392,7 +392,7 @@ TEST(QueryProtocolTest, AValueThatDoesNotFitItsShapeIsAParseError) {
                                "<AssumeRoleResponse><AssumeRoleResult><PackedPolicySize>six</PackedPolicySize>"
                                "</AssumeRoleResult></AssumeRoleResponse>"));
   ASSERT_FALSE(output.ok());
-  EXPECT_EQ(output.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(output.error().kind(), base::ErrorKind::kParse);
   EXPECT_EQ(output.error().message(),
             "sts:AssumeRole: unexpected value in <PackedPolicySize>: \"six\" is not a valid integer");
 
@@ -401,14 +401,14 @@ TEST(QueryProtocolTest, AValueThatDoesNotFitItsShapeIsAParseError) {
                                  "<ListUsersResponse><ListUsersResult><Users><member><CreateDate>yesterday"
                                  "</CreateDate></member></Users></ListUsersResult></ListUsersResponse>"));
   ASSERT_FALSE(bad_time.ok());
-  EXPECT_EQ(bad_time.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(bad_time.error().kind(), base::ErrorKind::kParse);
 }
 
 // --- errors ----------------------------------------------------------------------
 
 TEST(QueryProtocolTest, ParsesErrorResponses) {
   // moto's answer for a missing user.
-  const Error missing = ParseError(
+  const base::Error missing = ParseError(
       "iam", "GetLoginProfile",
       Response(404,
                R"(<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type>)"
@@ -416,84 +416,85 @@ TEST(QueryProtocolTest, ParsesErrorResponses) {
                R"(<message>The user with name nobody cannot be found.</message></Error>)"
                R"(<RequestId>BbjuXgaS7bBW</RequestId></ErrorResponse>)",
                {{"x-amzn-requestid", "header-id"}}));
-  EXPECT_EQ(missing.kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(missing.kind(), base::ErrorKind::kNotFound);
   EXPECT_EQ(missing.code(), "NoSuchEntity");
   EXPECT_EQ(missing.message(), "The user with name nobody cannot be found.");
   EXPECT_EQ(missing.request_id(), "BbjuXgaS7bBW");
   EXPECT_EQ(missing.http_status(), 404);
 
-  const Error denied = ParseError(
+  const base::Error denied = ParseError(
       "iam", "ListUsers",
       Response(403, R"(<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type>)"
                     R"(<Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/x is not authorized )"
                     R"(to perform: iam:ListUsers</Message></Error><RequestId>4e2b</RequestId></ErrorResponse>)"));
-  EXPECT_EQ(denied.kind(), ErrorKind::kAccessDenied);
+  EXPECT_EQ(denied.kind(), base::ErrorKind::kAccessDenied);
   EXPECT_EQ(denied.code(), "AccessDenied");
   EXPECT_EQ(denied.request_id(), "4e2b");
 
-  const Error throttled =
+  const base::Error throttled =
       ParseError("iam", "ListUsers",
                  Response(400,
                           "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded"
                           "</Message></Error><RequestId>r1</RequestId></ErrorResponse>"));
-  EXPECT_EQ(throttled.kind(), ErrorKind::kThrottled);
+  EXPECT_EQ(throttled.kind(), base::ErrorKind::kThrottled);
   EXPECT_EQ(throttled.message(), "Rate exceeded");
 
-  const Error expired = ParseError(
+  const base::Error expired = ParseError(
       "sts", "GetCallerIdentity",
       Response(403,
                "<ErrorResponse><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>The security token "
                "included in the request is expired</Message></Error><RequestId>r2</RequestId></ErrorResponse>"));
-  EXPECT_EQ(expired.kind(), ErrorKind::kCredentials);
+  EXPECT_EQ(expired.kind(), base::ErrorKind::kCredentials);
   EXPECT_EQ(expired.code(), "ExpiredToken");
 
-  const Error invalid = ParseError(
+  const base::Error invalid = ParseError(
       "iam", "CreatePolicy",
       Response(400,
                "<ErrorResponse><Error><Type>Sender</Type><Code>MalformedPolicyDocument</Code><Message>Syntax "
                "errors in policy.</Message></Error><RequestId>r3</RequestId></ErrorResponse>"));
-  EXPECT_EQ(invalid.kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(invalid.kind(), base::ErrorKind::kInvalidInput);
 }
 
 TEST(QueryProtocolTest, TakesTheRequestIdFromHeadersWhenTheBodyHasNone) {
-  const Error error = ParseError("sns", "ListTopics",
-                                 Response(400,
-                                          "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidParameter</Code>"
-                                          "<Message>Invalid parameter: NextToken</Message></Error></ErrorResponse>",
-                                          {{"X-Amzn-RequestId", "from-header"}}));
-  EXPECT_EQ(error.kind(), ErrorKind::kInvalidInput);
+  const base::Error error =
+      ParseError("sns", "ListTopics",
+                 Response(400,
+                          "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidParameter</Code>"
+                          "<Message>Invalid parameter: NextToken</Message></Error></ErrorResponse>",
+                          {{"X-Amzn-RequestId", "from-header"}}));
+  EXPECT_EQ(error.kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(error.request_id(), "from-header");
 }
 
 TEST(QueryProtocolTest, GenericErrorPagesFallBackToTheStatus) {
   // moto's answer for an action it does not know.
-  const Error html =
+  const base::Error html =
       ParseError("sts", "GetCallerIdentity",
                  Response(500,
                           "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n"
                           "<h1>Internal Server Error</h1>\n<p>The server encountered an internal error.</p>\n"));
-  EXPECT_EQ(html.kind(), ErrorKind::kServiceUnavailable);
+  EXPECT_EQ(html.kind(), base::ErrorKind::kServiceUnavailable);
   EXPECT_EQ(html.code(), "500");
   EXPECT_EQ(html.message(), "HTTP 500 Internal Server Error");
   EXPECT_EQ(html.http_status(), 500);
 
-  const Error empty = ParseError("iam", "ListUsers", Response(503, "", {{"x-amzn-RequestId", "r9"}}));
-  EXPECT_EQ(empty.kind(), ErrorKind::kServiceUnavailable);
+  const base::Error empty = ParseError("iam", "ListUsers", Response(503, "", {{"x-amzn-RequestId", "r9"}}));
+  EXPECT_EQ(empty.kind(), base::ErrorKind::kServiceUnavailable);
   EXPECT_EQ(empty.code(), "503");
   EXPECT_EQ(empty.message(), "HTTP 503 Service Unavailable");
   EXPECT_EQ(empty.request_id(), "r9");
 
-  const Error text = ParseError("iam", "ListUsers", Response(403, "Request blocked by the corporate proxy"));
-  EXPECT_EQ(text.kind(), ErrorKind::kAccessDenied);
+  const base::Error text = ParseError("iam", "ListUsers", Response(403, "Request blocked by the corporate proxy"));
+  EXPECT_EQ(text.kind(), base::ErrorKind::kAccessDenied);
   EXPECT_EQ(text.code(), "403");
   EXPECT_EQ(text.message(), "HTTP 403 Forbidden with an unrecognised body: Request blocked by the corporate proxy");
 
-  const Error truncated = ParseError("iam", "ListUsers", Response(400, "<ErrorResponse><Error><Code>Throt"));
-  EXPECT_EQ(truncated.kind(), ErrorKind::kInvalidInput);
+  const base::Error truncated = ParseError("iam", "ListUsers", Response(400, "<ErrorResponse><Error><Code>Throt"));
+  EXPECT_EQ(truncated.kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(truncated.code(), "400");
 
-  const Error empty_not_found = ParseError("iam", "ListUsers", Response(404, ""));
-  EXPECT_EQ(empty_not_found.kind(), ErrorKind::kNotFound);
+  const base::Error empty_not_found = ParseError("iam", "ListUsers", Response(404, ""));
+  EXPECT_EQ(empty_not_found.kind(), base::ErrorKind::kNotFound);
   EXPECT_EQ(empty_not_found.message(), "HTTP 404 Not Found");
 }
 
@@ -503,69 +504,69 @@ TEST(ClassifyErrorTest, FollowsCodesThenStatus) {
   struct Case {
     const char* code;
     int status;
-    ErrorKind kind;
+    base::ErrorKind kind;
   };
   const Case cases[] = {
-      {"AccessDenied", 403, ErrorKind::kAccessDenied},
-      {"AccessDeniedException", 400, ErrorKind::kAccessDenied},
-      {"UnauthorizedOperation", 403, ErrorKind::kAccessDenied},
-      {"UnauthorizedAccess", 401, ErrorKind::kAccessDenied},
-      {"AuthorizationError", 403, ErrorKind::kAccessDenied},
-      {"Forbidden", 403, ErrorKind::kAccessDenied},
-      {"ForbiddenException", 403, ErrorKind::kAccessDenied},
-      {"NotAuthorizedException", 400, ErrorKind::kAccessDenied},
-      {"Throttling", 400, ErrorKind::kThrottled},
-      {"ThrottlingException", 400, ErrorKind::kThrottled},
-      {"ThrottledException", 400, ErrorKind::kThrottled},
-      {"RequestThrottledException", 400, ErrorKind::kThrottled},
-      {"TooManyRequestsException", 429, ErrorKind::kThrottled},
-      {"ProvisionedThroughputExceededException", 400, ErrorKind::kThrottled},
-      {"TransactionInProgressException", 400, ErrorKind::kThrottled},
-      {"RequestLimitExceeded", 503, ErrorKind::kThrottled},
-      {"BandwidthLimitExceeded", 400, ErrorKind::kThrottled},
-      {"LimitExceededException", 400, ErrorKind::kThrottled},
-      {"RequestThrottled", 400, ErrorKind::kThrottled},
-      {"SlowDown", 503, ErrorKind::kThrottled},
-      {"PriorRequestNotComplete", 400, ErrorKind::kThrottled},
-      {"EC2ThrottledException", 400, ErrorKind::kThrottled},
-      {"LimitExceeded", 409, ErrorKind::kInvalidInput},  // IAM quota, not a throttle (botocore agrees)
-      {"NoSuchEntity", 404, ErrorKind::kNotFound},
-      {"NoSuchBucket", 404, ErrorKind::kNotFound},
-      {"ResourceNotFoundException", 400, ErrorKind::kNotFound},
-      {"InvalidGroup.NotFound", 400, ErrorKind::kNotFound},
-      {"TrailNotFoundException", 400, ErrorKind::kNotFound},
-      {"ValidationError", 400, ErrorKind::kInvalidInput},
-      {"ValidationException", 400, ErrorKind::kInvalidInput},
-      {"InvalidParameterValue", 400, ErrorKind::kInvalidInput},
-      {"InvalidParameterCombination", 400, ErrorKind::kInvalidInput},
-      {"MalformedPolicyDocument", 400, ErrorKind::kInvalidInput},
-      {"MissingParameter", 400, ErrorKind::kInvalidInput},
-      {"InvalidInput", 400, ErrorKind::kInvalidInput},
-      {"InvalidInstanceID.Malformed", 400, ErrorKind::kInvalidInput},
-      {"OptInRequired", 403, ErrorKind::kServiceUnavailable},
-      {"SubscriptionRequiredException", 400, ErrorKind::kServiceUnavailable},
-      {"InvalidAccessException", 401, ErrorKind::kServiceUnavailable},
-      {"UnknownOperationException", 400, ErrorKind::kServiceUnavailable},
-      {"InvalidClientTokenId", 403, ErrorKind::kCredentials},
-      {"SignatureDoesNotMatch", 403, ErrorKind::kCredentials},
-      {"ExpiredToken", 400, ErrorKind::kCredentials},
-      {"ExpiredTokenException", 400, ErrorKind::kCredentials},
-      {"UnrecognizedClientException", 400, ErrorKind::kCredentials},
-      {"AuthFailure", 401, ErrorKind::kCredentials},
-      {"InvalidAccessKeyId", 403, ErrorKind::kCredentials},
-      {"RequestTimeout", 400, ErrorKind::kNetwork},
-      {"SomethingNew", 403, ErrorKind::kAccessDenied},
-      {"SomethingNew", 404, ErrorKind::kNotFound},
-      {"SomethingNew", 429, ErrorKind::kThrottled},
-      {"SomethingNew", 500, ErrorKind::kServiceUnavailable},
-      {"", 503, ErrorKind::kServiceUnavailable},
-      {"SomethingNew", 409, ErrorKind::kInvalidInput},
-      {"", 401, ErrorKind::kCredentials},
-      {"", 301, ErrorKind::kInvalidInput},
-      {"", 0, ErrorKind::kInternal},
+      {"AccessDenied", 403, base::ErrorKind::kAccessDenied},
+      {"AccessDeniedException", 400, base::ErrorKind::kAccessDenied},
+      {"UnauthorizedOperation", 403, base::ErrorKind::kAccessDenied},
+      {"UnauthorizedAccess", 401, base::ErrorKind::kAccessDenied},
+      {"AuthorizationError", 403, base::ErrorKind::kAccessDenied},
+      {"Forbidden", 403, base::ErrorKind::kAccessDenied},
+      {"ForbiddenException", 403, base::ErrorKind::kAccessDenied},
+      {"NotAuthorizedException", 400, base::ErrorKind::kAccessDenied},
+      {"Throttling", 400, base::ErrorKind::kThrottled},
+      {"ThrottlingException", 400, base::ErrorKind::kThrottled},
+      {"ThrottledException", 400, base::ErrorKind::kThrottled},
+      {"RequestThrottledException", 400, base::ErrorKind::kThrottled},
+      {"TooManyRequestsException", 429, base::ErrorKind::kThrottled},
+      {"ProvisionedThroughputExceededException", 400, base::ErrorKind::kThrottled},
+      {"TransactionInProgressException", 400, base::ErrorKind::kThrottled},
+      {"RequestLimitExceeded", 503, base::ErrorKind::kThrottled},
+      {"BandwidthLimitExceeded", 400, base::ErrorKind::kThrottled},
+      {"LimitExceededException", 400, base::ErrorKind::kThrottled},
+      {"RequestThrottled", 400, base::ErrorKind::kThrottled},
+      {"SlowDown", 503, base::ErrorKind::kThrottled},
+      {"PriorRequestNotComplete", 400, base::ErrorKind::kThrottled},
+      {"EC2ThrottledException", 400, base::ErrorKind::kThrottled},
+      {"LimitExceeded", 409, base::ErrorKind::kInvalidInput},  // IAM quota, not a throttle (botocore agrees)
+      {"NoSuchEntity", 404, base::ErrorKind::kNotFound},
+      {"NoSuchBucket", 404, base::ErrorKind::kNotFound},
+      {"ResourceNotFoundException", 400, base::ErrorKind::kNotFound},
+      {"InvalidGroup.NotFound", 400, base::ErrorKind::kNotFound},
+      {"TrailNotFoundException", 400, base::ErrorKind::kNotFound},
+      {"ValidationError", 400, base::ErrorKind::kInvalidInput},
+      {"ValidationException", 400, base::ErrorKind::kInvalidInput},
+      {"InvalidParameterValue", 400, base::ErrorKind::kInvalidInput},
+      {"InvalidParameterCombination", 400, base::ErrorKind::kInvalidInput},
+      {"MalformedPolicyDocument", 400, base::ErrorKind::kInvalidInput},
+      {"MissingParameter", 400, base::ErrorKind::kInvalidInput},
+      {"InvalidInput", 400, base::ErrorKind::kInvalidInput},
+      {"InvalidInstanceID.Malformed", 400, base::ErrorKind::kInvalidInput},
+      {"OptInRequired", 403, base::ErrorKind::kServiceUnavailable},
+      {"SubscriptionRequiredException", 400, base::ErrorKind::kServiceUnavailable},
+      {"InvalidAccessException", 401, base::ErrorKind::kServiceUnavailable},
+      {"UnknownOperationException", 400, base::ErrorKind::kServiceUnavailable},
+      {"InvalidClientTokenId", 403, base::ErrorKind::kCredentials},
+      {"SignatureDoesNotMatch", 403, base::ErrorKind::kCredentials},
+      {"ExpiredToken", 400, base::ErrorKind::kCredentials},
+      {"ExpiredTokenException", 400, base::ErrorKind::kCredentials},
+      {"UnrecognizedClientException", 400, base::ErrorKind::kCredentials},
+      {"AuthFailure", 401, base::ErrorKind::kCredentials},
+      {"InvalidAccessKeyId", 403, base::ErrorKind::kCredentials},
+      {"RequestTimeout", 400, base::ErrorKind::kNetwork},
+      {"SomethingNew", 403, base::ErrorKind::kAccessDenied},
+      {"SomethingNew", 404, base::ErrorKind::kNotFound},
+      {"SomethingNew", 429, base::ErrorKind::kThrottled},
+      {"SomethingNew", 500, base::ErrorKind::kServiceUnavailable},
+      {"", 503, base::ErrorKind::kServiceUnavailable},
+      {"SomethingNew", 409, base::ErrorKind::kInvalidInput},
+      {"", 401, base::ErrorKind::kCredentials},
+      {"", 301, base::ErrorKind::kInvalidInput},
+      {"", 0, base::ErrorKind::kInternal},
   };
   for (const Case& c : cases) {
-    EXPECT_EQ(ErrorKindName(ClassifyError(c.code, c.status)), std::string(ErrorKindName(c.kind)))
+    EXPECT_EQ(base::ErrorKindName(ClassifyError(c.code, c.status)), std::string(base::ErrorKindName(c.kind)))
         << c.code << " / " << c.status;
   }
 }
@@ -582,8 +583,8 @@ TEST(ProtocolForTest, AnUnknownProtocolIsUnsupported) {
   const Protocol& protocol = ProtocolFor(model);
   auto request = protocol.serialize(model, "Op", Json::object(), kIam);
   ASSERT_FALSE(request.ok());
-  EXPECT_EQ(request.error().kind(), ErrorKind::kUnsupported);
-  EXPECT_EQ(protocol.parse_error(model, "Op", Response(500, "")).kind(), ErrorKind::kUnsupported);
+  EXPECT_EQ(request.error().kind(), base::ErrorKind::kUnsupported);
+  EXPECT_EQ(protocol.parse_error(model, "Op", Response(500, "")).kind(), base::ErrorKind::kUnsupported);
   EXPECT_FALSE(protocol.parse_output(model, "Op", Response(200, "")).ok());
 }
 
@@ -646,18 +647,18 @@ TEST(AllProtocolsTest, EveryOperationSurvivesSampleAndGarbageTraffic) {
       EXPECT_TRUE(full.ok()) << service << ":" << operation << ": " << (full.ok() ? "" : full.error().message());
       auto empty = protocol.serialize(model, operation, Json::object(), endpoint);
       if (!empty.ok()) {
-        EXPECT_EQ(empty.error().kind(), ErrorKind::kInvalidInput) << service << ":" << operation;
+        EXPECT_EQ(empty.error().kind(), base::ErrorKind::kInvalidInput) << service << ":" << operation;
       }
       for (const std::string& body : bodies) {
         auto output = protocol.parse_output(model, operation, Response(200, body));
         if (!output.ok()) {
-          EXPECT_EQ(output.error().kind(), ErrorKind::kParse) << service << ":" << operation << " body " << body;
+          EXPECT_EQ(output.error().kind(), base::ErrorKind::kParse) << service << ":" << operation << " body " << body;
         } else {
           EXPECT_TRUE(output->is_object()) << service << ":" << operation;
           EXPECT_NO_THROW(output->dump()) << service << ":" << operation;
         }
         for (int status : {400, 403, 404, 500, 503}) {
-          const Error error = protocol.parse_error(model, operation, Response(status, body));
+          const base::Error error = protocol.parse_error(model, operation, Response(status, body));
           EXPECT_EQ(error.http_status(), status);
           EXPECT_FALSE(error.code().empty()) << service << ":" << operation << " body " << body;
           EXPECT_FALSE(error.message().empty()) << service << ":" << operation << " body " << body;
@@ -677,10 +678,11 @@ TEST(AllProtocolsTest, InvalidUtf8NeverReachesTheOutput) {
   EXPECT_EQ((*output)["Users"][0]["UserName"], "bad\xEF\xBF\xBD\xEF\xBF\xBD");
   EXPECT_NO_THROW(output->dump());
 
-  const Error error = ParseError("iam", "ListUsers",
-                                 Response(400,
-                                          "<ErrorResponse><Error><Code>X\xff</Code><Message>m\xfe</Message></Error>"
-                                          "</ErrorResponse>"));
+  const base::Error error =
+      ParseError("iam", "ListUsers",
+                 Response(400,
+                          "<ErrorResponse><Error><Code>X\xff</Code><Message>m\xfe</Message></Error>"
+                          "</ErrorResponse>"));
   EXPECT_EQ(error.code(), "X\xEF\xBF\xBD");
   EXPECT_EQ(error.message(), "m\xEF\xBF\xBD");
 }

@@ -151,12 +151,12 @@ TEST(RestJsonProtocolTest, SubstitutesAndEncodesUriLabels) {
 
   auto missing = Serialize(Model("guardduty"), "GetDetector", Json::object(), RegionalEndpoint("guardduty"));
   ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(missing.error().kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(missing.error().message(), "GetDetector: missing required parameter 'DetectorId'");
 
   auto empty = Serialize(Model("guardduty"), "GetDetector", {{"DetectorId", ""}}, RegionalEndpoint("guardduty"));
   ASSERT_FALSE(empty.ok());
-  EXPECT_EQ(empty.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(empty.error().kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(empty.error().message(),
             "GetDetector: parameter 'DetectorId' is required and must not be empty (it is part of the URL)");
 }
@@ -181,14 +181,14 @@ TEST(RestJsonProtocolTest, RefusesHeaderValuesThatWouldSplitTheRequest) {
                            {{"roleName", "r"}, {"accountId", "1"}, {"accessToken", "t\r\nX-Injected: 1"}},
                            AwsEndpoint("https://portal.sso.eu-west-1.amazonaws.com", "eu-west-1", "awsssoportal"));
   ASSERT_FALSE(request.ok());
-  EXPECT_EQ(request.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(request.error().kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(request.error().message(),
             "GetRoleCredentials: header 'x-amz-sso_bearer_token' would carry a line break or a bad name");
 
   auto bad_name = Serialize(SyntheticRestJson(), "PutObject",
                             {{"Bucket", "b"}, {"Key", "k"}, {"Meta", {{"a: b", "c"}}}}, RegionalEndpoint("synthetic"));
   ASSERT_FALSE(bad_name.ok());
-  EXPECT_EQ(bad_name.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(bad_name.error().kind(), base::ErrorKind::kInvalidInput);
 }
 
 TEST(RestJsonProtocolTest, FillsIdempotencyTokensAndSerializesUnions) {
@@ -344,19 +344,19 @@ TEST(RestJsonProtocolTest, ParsesHeadersStatusAndPayloads) {
 
   auto bad_header = Parse(SyntheticRestJson(), "PutObject", Response(200, "", {{"Content-Length", "nine"}}));
   ASSERT_FALSE(bad_header.ok());
-  EXPECT_EQ(bad_header.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(bad_header.error().kind(), base::ErrorKind::kParse);
   EXPECT_EQ(bad_header.error().message(), "synthetic:PutObject: unexpected value in header Content-Length: nine");
 }
 
 TEST(RestJsonProtocolTest, MalformedResponsesAreParseErrors) {
   auto truncated = Parse(Model("guardduty"), "ListDetectors", Response(200, R"({"detectorIds": ["12ab)"));
   ASSERT_FALSE(truncated.ok());
-  EXPECT_EQ(truncated.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(truncated.error().kind(), base::ErrorKind::kParse);
   EXPECT_TRUE(truncated.error().message().starts_with("guardduty:ListDetectors: malformed JSON in response"));
 
   auto html = Parse(Model("securityhub"), "DescribeHub", Response(200, "<html><body>Login</body></html>"));
   ASSERT_FALSE(html.ok());
-  EXPECT_EQ(html.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(html.error().kind(), base::ErrorKind::kParse);
 
   auto wrong = Parse(Model("guardduty"), "ListDetectors", Response(200, R"({"detectorIds": "one"})"));
   ASSERT_FALSE(wrong.ok());
@@ -368,81 +368,83 @@ TEST(RestJsonProtocolTest, MalformedResponsesAreParseErrors) {
 
 TEST(RestJsonProtocolTest, ParsesErrorResponses) {
   // moto's Security Hub before EnableSecurityHub.
-  const Error not_subscribed = ParseError(
+  const base::Error not_subscribed = ParseError(
       Model("securityhub"), "DescribeHub",
       Response(401,
                R"({"__type": "InvalidAccessException", "Message": "Account is not subscribed to AWS Security Hub", )"
                R"("Code": "InvalidAccessException"})",
                {{"X-Amzn-Errortype", "InvalidAccessException"}, {"x-amzn-requestid", "tS6WJy2K"}}));
-  EXPECT_EQ(not_subscribed.kind(), ErrorKind::kServiceUnavailable);
+  EXPECT_EQ(not_subscribed.kind(), base::ErrorKind::kServiceUnavailable);
   EXPECT_EQ(not_subscribed.code(), "InvalidAccessException");
   EXPECT_EQ(not_subscribed.message(), "Account is not subscribed to AWS Security Hub");
   EXPECT_EQ(not_subscribed.request_id(), "tS6WJy2K");
   EXPECT_EQ(not_subscribed.http_status(), 401);
 
   // The header wins over the body; its ":suffix" is dropped.
-  const Error denied = ParseError(
+  const base::Error denied = ParseError(
       Model("guardduty"), "ListDetectors",
       Response(
           403, R"({"message":"User is not authorized to perform: guardduty:ListDetectors","__type":"Other"})",
           {{"x-amzn-ErrorType", "AccessDeniedException:http://internal.amazon.com/coral/com.amazon.coral.service/"}}));
   EXPECT_EQ(denied.code(), "AccessDeniedException");
-  EXPECT_EQ(denied.kind(), ErrorKind::kAccessDenied);
+  EXPECT_EQ(denied.kind(), base::ErrorKind::kAccessDenied);
 
-  const Error body_code = ParseError(Model("efs"), "DescribeFileSystems",
-                                     Response(404, R"({"ErrorCode":"FileSystemNotFound","code":"FileSystemNotFound",)"
-                                                   R"("message":"File system 'fs-1' does not exist."})"));
+  const base::Error body_code =
+      ParseError(Model("efs"), "DescribeFileSystems",
+                 Response(404, R"({"ErrorCode":"FileSystemNotFound","code":"FileSystemNotFound",)"
+                               R"("message":"File system 'fs-1' does not exist."})"));
   EXPECT_EQ(body_code.code(), "FileSystemNotFound");
-  EXPECT_EQ(body_code.kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(body_code.kind(), base::ErrorKind::kNotFound);
   EXPECT_EQ(body_code.message(), "File system 'fs-1' does not exist.");
 
-  const Error missing_token = ParseError(Model("apigateway"), "GetRestApis",
-                                         Response(403, R"({"message":"Missing Authentication Token"})",
-                                                  {{"x-amzn-ErrorType", "MissingAuthenticationTokenException"}}));
-  EXPECT_EQ(missing_token.kind(), ErrorKind::kCredentials);
+  const base::Error missing_token = ParseError(Model("apigateway"), "GetRestApis",
+                                               Response(403, R"({"message":"Missing Authentication Token"})",
+                                                        {{"x-amzn-ErrorType", "MissingAuthenticationTokenException"}}));
+  EXPECT_EQ(missing_token.kind(), base::ErrorKind::kCredentials);
 
-  const Error too_many = ParseError(
+  const base::Error too_many = ParseError(
       Model("apigateway"), "GetRestApis",
       Response(429, R"({"message":"Too Many Requests"})", {{"x-amzn-ErrorType", "TooManyRequestsException"}}));
-  EXPECT_EQ(too_many.kind(), ErrorKind::kThrottled);
+  EXPECT_EQ(too_many.kind(), base::ErrorKind::kThrottled);
 }
 
 TEST(RestJsonProtocolTest, AnUnauthorizedSsoPortalMeansExpiredCredentials) {
-  const Error error = ParseError(Model("sso"), "GetRoleCredentials",
-                                 Response(401, R"({"message":"Session token not found or invalid"})",
-                                          {{"x-amzn-ErrorType", "UnauthorizedException"}}));
-  EXPECT_EQ(error.kind(), ErrorKind::kCredentials);
+  const base::Error error = ParseError(Model("sso"), "GetRoleCredentials",
+                                       Response(401, R"({"message":"Session token not found or invalid"})",
+                                                {{"x-amzn-ErrorType", "UnauthorizedException"}}));
+  EXPECT_EQ(error.kind(), base::ErrorKind::kCredentials);
   EXPECT_EQ(error.code(), "UnauthorizedException");
 
-  const Error elsewhere =
+  const base::Error elsewhere =
       ParseError(Model("apigateway"), "GetRestApis",
                  Response(401, R"({"message":"Unauthorized"})", {{"x-amzn-ErrorType", "UnauthorizedException"}}));
-  EXPECT_EQ(elsewhere.kind(), ErrorKind::kAccessDenied);
+  EXPECT_EQ(elsewhere.kind(), base::ErrorKind::kAccessDenied);
 }
 
 TEST(RestJsonProtocolTest, UnreadableErrorBodiesFallBackToTheStatus) {
-  const Error html = ParseError(Model("guardduty"), "ListDetectors",
-                                Response(502, "<html>\n<head><title>502 Bad Gateway</title></head></html>"));
-  EXPECT_EQ(html.kind(), ErrorKind::kServiceUnavailable);
+  const base::Error html = ParseError(Model("guardduty"), "ListDetectors",
+                                      Response(502, "<html>\n<head><title>502 Bad Gateway</title></head></html>"));
+  EXPECT_EQ(html.kind(), base::ErrorKind::kServiceUnavailable);
   EXPECT_EQ(html.code(), "502");
   EXPECT_EQ(html.message(), "HTTP 502 Bad Gateway");
 
   // An emulator's or proxy's HTML "not found" page is not quoted.
-  const Error not_found =
+  const base::Error not_found =
       ParseError(Model("securityhub"), "GetEnabledStandards",
                  Response(404, "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>"));
-  EXPECT_EQ(not_found.kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(not_found.kind(), base::ErrorKind::kNotFound);
   EXPECT_EQ(not_found.code(), "404");
   EXPECT_EQ(not_found.message(), "HTTP 404 Not Found");
 
-  const Error empty = ParseError(Model("guardduty"), "GetDetector", Response(404, "", {{"x-amzn-RequestId", "r1"}}));
-  EXPECT_EQ(empty.kind(), ErrorKind::kNotFound);
+  const base::Error empty =
+      ParseError(Model("guardduty"), "GetDetector", Response(404, "", {{"x-amzn-RequestId", "r1"}}));
+  EXPECT_EQ(empty.kind(), base::ErrorKind::kNotFound);
   EXPECT_EQ(empty.code(), "404");
   EXPECT_EQ(empty.message(), "HTTP 404 Not Found");
   EXPECT_EQ(empty.request_id(), "r1");
 
-  const Error truncated = ParseError(Model("guardduty"), "ListDetectors", Response(400, R"({"__type":"BadRequ)"));
-  EXPECT_EQ(truncated.kind(), ErrorKind::kInvalidInput);
+  const base::Error truncated = ParseError(Model("guardduty"), "ListDetectors", Response(400, R"({"__type":"BadRequ)"));
+  EXPECT_EQ(truncated.kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(truncated.code(), "400");
   EXPECT_EQ(truncated.message(), R"({"__type":"BadRequ)");
 }

@@ -62,7 +62,7 @@ TEST(RestXmlProtocolTest, UsesThePathForNamesThatAreNotHostLabels) {
   }
   auto invalid = Serialize("s3", "GetBucketLocation", {{"Bucket", "no/slashes"}}, kS3);
   ASSERT_FALSE(invalid.ok());
-  EXPECT_EQ(invalid.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(invalid.error().kind(), base::ErrorKind::kInvalidInput);
   EXPECT_NE(invalid.error().message().find("invalid bucket name 'no/slashes'"), std::string::npos);
 }
 
@@ -204,7 +204,7 @@ TEST(RestXmlProtocolTest, PrefixesTheS3ControlHostWithTheAccount) {
 
   auto bad = Serialize("s3control", "GetPublicAccessBlock", {{"AccountId", "1234/evil.com#"}}, kS3Control);
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(bad.error().kind(), base::ErrorKind::kInvalidInput);
 
   auto missing = Serialize("s3control", "GetPublicAccessBlock", Json::object(), kS3Control);
   ASSERT_FALSE(missing.ok());
@@ -292,7 +292,7 @@ TEST(RestXmlProtocolTest, ParsesGetBucketLocation) {
 
   auto wrong = Parse("s3", "GetBucketLocation", Response(200, "<Other>x</Other>"));
   ASSERT_FALSE(wrong.ok());
-  EXPECT_EQ(wrong.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(wrong.error().kind(), base::ErrorKind::kParse);
 }
 
 TEST(RestXmlProtocolTest, ParsesPayloads) {
@@ -456,13 +456,13 @@ TEST(RestXmlProtocolTest, MalformedResponsesAreParseErrors) {
   auto truncated = Parse("s3", "ListBuckets",
                          Response(200, "<ListAllMyBucketsResult><Buckets><Bucket><Name>bucket-one</Name></Buck"));
   ASSERT_FALSE(truncated.ok());
-  EXPECT_EQ(truncated.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(truncated.error().kind(), base::ErrorKind::kParse);
   EXPECT_TRUE(truncated.error().message().starts_with("s3:ListBuckets: malformed XML in response"))
       << truncated.error().message();
 
   auto html = Parse("s3", "ListBuckets", Response(200, "<HTML><BODY>Sign in to the Wi-Fi</BODY></HTML>"));
   ASSERT_FALSE(html.ok());
-  EXPECT_EQ(html.error().kind(), ErrorKind::kParse);
+  EXPECT_EQ(html.error().kind(), base::ErrorKind::kParse);
   EXPECT_EQ(html.error().message(),
             "s3:ListBuckets: an HTML page instead of XML: <HTML><BODY>Sign in to the Wi-Fi</BODY></HTML>");
 
@@ -481,67 +481,69 @@ TEST(RestXmlProtocolTest, MalformedResponsesAreParseErrors) {
 // --- errors ------------------------------------------------------------------------
 
 TEST(RestXmlProtocolTest, ParsesS3Errors) {
-  const Error no_policy = ParseError(
+  const base::Error no_policy = ParseError(
       "s3", "GetBucketPolicy",
       Response(404,
                R"(<?xml version="1.0" encoding="utf-8"?>
 <Error><Code>NoSuchBucketPolicy</Code><Message>The bucket policy does not exist</Message><BucketName>bucket-one</BucketName>)"
                R"(<RequestId>jH2SMSnY0BJO</RequestId><HostId>9Gjjt1m+cjU4OPvX9O9/8RuvnG41MRb</HostId></Error>)",
                {{"x-amz-request-id", "header-id"}}));
-  EXPECT_EQ(no_policy.kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(no_policy.kind(), base::ErrorKind::kNotFound);
   EXPECT_EQ(no_policy.code(), "NoSuchBucketPolicy");
   EXPECT_EQ(no_policy.message(), "The bucket policy does not exist");
   EXPECT_EQ(no_policy.request_id(), "jH2SMSnY0BJO");
   EXPECT_EQ(no_policy.http_status(), 404);
 
-  const Error denied = ParseError("s3", "GetBucketAcl",
-                                  Response(403,
-                                           "<Error><Code>AccessDenied</Code><Message>Access Denied</Message>"
-                                           "<RequestId>R1</RequestId></Error>"));
-  EXPECT_EQ(denied.kind(), ErrorKind::kAccessDenied);
+  const base::Error denied = ParseError("s3", "GetBucketAcl",
+                                        Response(403,
+                                                 "<Error><Code>AccessDenied</Code><Message>Access Denied</Message>"
+                                                 "<RequestId>R1</RequestId></Error>"));
+  EXPECT_EQ(denied.kind(), base::ErrorKind::kAccessDenied);
 
-  const Error slow_down = ParseError("s3", "ListBuckets",
-                                     Response(503,
-                                              "<Error><Code>SlowDown</Code><Message>Please reduce your request rate."
-                                              "</Message></Error>"));
-  EXPECT_EQ(slow_down.kind(), ErrorKind::kThrottled);
+  const base::Error slow_down =
+      ParseError("s3", "ListBuckets",
+                 Response(503,
+                          "<Error><Code>SlowDown</Code><Message>Please reduce your request rate."
+                          "</Message></Error>"));
+  EXPECT_EQ(slow_down.kind(), base::ErrorKind::kThrottled);
   EXPECT_EQ(slow_down.code(), "SlowDown");
 
-  const Error no_config = ParseError(
+  const base::Error no_config = ParseError(
       "s3", "GetBucketEncryption",
       Response(404,
                "<Error><Code>ServerSideEncryptionConfigurationNotFoundError</Code><Message>The server side encryption "
                "configuration was not found</Message></Error>"));
-  EXPECT_EQ(no_config.kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(no_config.kind(), base::ErrorKind::kNotFound);
 
-  const Error bad_key = ParseError("s3", "ListBuckets",
-                                   Response(403,
-                                            "<Error><Code>InvalidAccessKeyId</Code><Message>The AWS Access Key Id you "
-                                            "provided does not exist in our records.</Message></Error>"));
-  EXPECT_EQ(bad_key.kind(), ErrorKind::kCredentials);
+  const base::Error bad_key =
+      ParseError("s3", "ListBuckets",
+                 Response(403,
+                          "<Error><Code>InvalidAccessKeyId</Code><Message>The AWS Access Key Id you "
+                          "provided does not exist in our records.</Message></Error>"));
+  EXPECT_EQ(bad_key.kind(), base::ErrorKind::kCredentials);
 }
 
 TEST(RestXmlProtocolTest, EmptyErrorBodiesUseTheStatus) {
   // What S3 answers to HEAD requests, and moto to some GETs.
-  const Error not_found = ParseError(
+  const base::Error not_found = ParseError(
       "s3", "GetBucketLocation", Response(404, "", {{"x-amz-request-id", "4442587FB7D0A2F9"}, {"x-amz-id-2", "host"}}));
-  EXPECT_EQ(not_found.kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(not_found.kind(), base::ErrorKind::kNotFound);
   EXPECT_EQ(not_found.code(), "404");
   EXPECT_EQ(not_found.message(), "HTTP 404 Not Found");
   EXPECT_EQ(not_found.request_id(), "4442587FB7D0A2F9");
 
-  const Error forbidden = ParseError("s3", "GetBucketLocation", Response(403, ""));
-  EXPECT_EQ(forbidden.kind(), ErrorKind::kAccessDenied);
+  const base::Error forbidden = ParseError("s3", "GetBucketLocation", Response(403, ""));
+  EXPECT_EQ(forbidden.kind(), base::ErrorKind::kAccessDenied);
   EXPECT_EQ(forbidden.code(), "403");
 
-  const Error unavailable =
+  const base::Error unavailable =
       ParseError("s3", "ListBuckets", Response(503, "<html><body>Service Unavailable</body></html>"));
-  EXPECT_EQ(unavailable.kind(), ErrorKind::kServiceUnavailable);
+  EXPECT_EQ(unavailable.kind(), base::ErrorKind::kServiceUnavailable);
   EXPECT_EQ(unavailable.message(), "HTTP 503 Service Unavailable");
 }
 
 TEST(RestXmlProtocolTest, NamesTheBucketRegionOnRedirects) {
-  const Error redirect = ParseError(
+  const base::Error redirect = ParseError(
       "s3", "GetBucketPolicy",
       Response(
           301,
@@ -549,7 +551,7 @@ TEST(RestXmlProtocolTest, NamesTheBucketRegionOnRedirects) {
           "using the specified endpoint.</Message><Endpoint>my-bucket.s3.eu-west-1.amazonaws.com</Endpoint>"
           "<Bucket>my-bucket</Bucket><RequestId>R2</RequestId></Error>",
           {{"x-amz-bucket-region", "eu-west-1"}}));
-  EXPECT_EQ(redirect.kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(redirect.kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(redirect.code(), "PermanentRedirect");
   EXPECT_EQ(redirect.message(),
             "The bucket you are attempting to access must be addressed using the specified endpoint. "
@@ -560,29 +562,30 @@ TEST(RestXmlProtocolTest, NamesTheBucketRegionOnRedirects) {
 
 TEST(RestXmlProtocolTest, ParsesErrorResponseBodies) {
   // moto's S3 Control answer before PutPublicAccessBlock.
-  const Error s3control = ParseError(
+  const base::Error s3control = ParseError(
       "s3control", "GetPublicAccessBlock",
       Response(404,
                R"(<?xml version="1.0" encoding="utf-8"?>
 <ErrorResponse xmlns="http://awss3control.amazonaws.com/doc/2018-08-20/"><Error><Type>Sender</Type>)"
                R"(<Code>NoSuchPublicAccessBlockConfiguration</Code><Message>The public access block configuration was )"
                R"(not found</Message></Error><RequestId>9YPrL1ke</RequestId></ErrorResponse>)"));
-  EXPECT_EQ(s3control.kind(), ErrorKind::kNotFound);
+  EXPECT_EQ(s3control.kind(), base::ErrorKind::kNotFound);
   EXPECT_EQ(s3control.code(), "NoSuchPublicAccessBlockConfiguration");
   EXPECT_EQ(s3control.request_id(), "9YPrL1ke");
 
-  const Error cloudfront = ParseError(
+  const base::Error cloudfront = ParseError(
       "cloudfront", "ListDistributions",
       Response(403, R"(<?xml version="1.0"?><ErrorResponse xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">)"
                     R"(<Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::1:user/x is not )"
                     R"(authorized to perform: cloudfront:ListDistributions</Message></Error>)"
                     R"(<RequestId>b2b3c1b4-example</RequestId></ErrorResponse>)"));
-  EXPECT_EQ(cloudfront.kind(), ErrorKind::kAccessDenied);
+  EXPECT_EQ(cloudfront.kind(), base::ErrorKind::kAccessDenied);
   EXPECT_EQ(cloudfront.code(), "AccessDenied");
   EXPECT_EQ(cloudfront.request_id(), "b2b3c1b4-example");
 
-  const Error truncated = ParseError("cloudfront", "ListDistributions", Response(400, "<ErrorResponse><Error><Co"));
-  EXPECT_EQ(truncated.kind(), ErrorKind::kInvalidInput);
+  const base::Error truncated =
+      ParseError("cloudfront", "ListDistributions", Response(400, "<ErrorResponse><Error><Co"));
+  EXPECT_EQ(truncated.kind(), base::ErrorKind::kInvalidInput);
   EXPECT_EQ(truncated.code(), "400");
 }
 

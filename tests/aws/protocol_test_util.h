@@ -45,29 +45,29 @@ inline HttpResponse Response(int status, std::string body, Headers headers = {})
 
 // The protocol of `model` (or of the embedded model `service`), applied to
 // one operation.
-inline Result<HttpRequest> Serialize(const ServiceModel& model, std::string_view operation, const Json& input,
-                                     const Endpoint& endpoint) {
+inline base::Result<HttpRequest> Serialize(const ServiceModel& model, std::string_view operation, const Json& input,
+                                           const Endpoint& endpoint) {
   return ProtocolFor(model).serialize(model, operation, input, endpoint);
 }
 
-inline Result<Json> Parse(const ServiceModel& model, std::string_view operation, const HttpResponse& response) {
+inline base::Result<Json> Parse(const ServiceModel& model, std::string_view operation, const HttpResponse& response) {
   return ProtocolFor(model).parse_output(model, operation, response);
 }
 
-inline Error ParseError(const ServiceModel& model, std::string_view operation, const HttpResponse& response) {
+inline base::Error ParseError(const ServiceModel& model, std::string_view operation, const HttpResponse& response) {
   return ProtocolFor(model).parse_error(model, operation, response);
 }
 
-inline Result<HttpRequest> Serialize(std::string_view service, std::string_view operation, const Json& input,
-                                     const Endpoint& endpoint) {
+inline base::Result<HttpRequest> Serialize(std::string_view service, std::string_view operation, const Json& input,
+                                           const Endpoint& endpoint) {
   return Serialize(Model(service), operation, input, endpoint);
 }
 
-inline Result<Json> Parse(std::string_view service, std::string_view operation, const HttpResponse& response) {
+inline base::Result<Json> Parse(std::string_view service, std::string_view operation, const HttpResponse& response) {
   return Parse(Model(service), operation, response);
 }
 
-inline Error ParseError(std::string_view service, std::string_view operation, const HttpResponse& response) {
+inline base::Error ParseError(std::string_view service, std::string_view operation, const HttpResponse& response) {
   return ParseError(Model(service), operation, response);
 }
 

@@ -47,7 +47,7 @@ TEST_F(RegionsTest, DeniedDiscoveryIsTheCallsError) {
   auto client = Client();
   auto regions = DiscoverEnabledRegions(client);
   ASSERT_FALSE(regions.ok());
-  EXPECT_EQ(regions.error().kind(), ErrorKind::kAccessDenied);
+  EXPECT_EQ(regions.error().kind(), base::ErrorKind::kAccessDenied);
   EXPECT_EQ(regions.error().request_id(), "r2");
 }
 

@@ -464,12 +464,12 @@ TEST(SigV4Errors, EmptyCredentials) {
     request.url = "https://iam.amazonaws.com/";
     auto signed_request = SignRequest(request, credentials, SigningParamsFor("iam"));
     ASSERT_FALSE(signed_request.ok());
-    EXPECT_EQ(signed_request.error().kind(), ErrorKind::kCredentials);
+    EXPECT_EQ(signed_request.error().kind(), base::ErrorKind::kCredentials);
     EXPECT_TRUE(request.headers.empty()) << "a failed signing must leave the request alone";
 
     auto presigned = PresignRequest(request, credentials, SigningParamsFor("iam"), std::chrono::seconds(60));
     ASSERT_FALSE(presigned.ok());
-    EXPECT_EQ(presigned.error().kind(), ErrorKind::kCredentials);
+    EXPECT_EQ(presigned.error().kind(), base::ErrorKind::kCredentials);
     EXPECT_EQ(request.url, "https://iam.amazonaws.com/");
   }
 }
@@ -480,10 +480,10 @@ TEST(SigV4Errors, UnparsableUrl) {
     request.url = url;
     auto result = SignRequest(request, TestCredentials(), SigningParamsFor("iam"));
     ASSERT_FALSE(result.ok()) << url;
-    EXPECT_EQ(result.error().kind(), ErrorKind::kInvalidInput) << url;
+    EXPECT_EQ(result.error().kind(), base::ErrorKind::kInvalidInput) << url;
     auto presigned = PresignRequest(request, TestCredentials(), SigningParamsFor("iam"), std::chrono::seconds(60));
     ASSERT_FALSE(presigned.ok()) << url;
-    EXPECT_EQ(presigned.error().kind(), ErrorKind::kInvalidInput) << url;
+    EXPECT_EQ(presigned.error().kind(), base::ErrorKind::kInvalidInput) << url;
   }
 }
 
@@ -494,12 +494,12 @@ TEST(SigV4Errors, MissingRegionOrServiceAndBadExpiry) {
   params.region.clear();
   auto result = SignRequest(request, TestCredentials(), params);
   ASSERT_FALSE(result.ok());
-  EXPECT_EQ(result.error().kind(), ErrorKind::kInvalidInput);
+  EXPECT_EQ(result.error().kind(), base::ErrorKind::kInvalidInput);
 
   for (auto expires : {std::chrono::seconds(0), std::chrono::seconds(-1), std::chrono::seconds(604801)}) {
     auto presigned = PresignRequest(request, TestCredentials(), SigningParamsFor("iam"), expires);
     ASSERT_FALSE(presigned.ok());
-    EXPECT_EQ(presigned.error().kind(), ErrorKind::kInvalidInput);
+    EXPECT_EQ(presigned.error().kind(), base::ErrorKind::kInvalidInput);
   }
   EXPECT_TRUE(PresignRequest(request, TestCredentials(), SigningParamsFor("iam"), std::chrono::seconds(604800)).ok());
 }
@@ -507,8 +507,8 @@ TEST(SigV4Errors, MissingRegionOrServiceAndBadExpiry) {
 TEST(SigV4Errors, MessagesNeverCarrySecrets) {
   const std::string secret = "SECRET-wJalrXUtnFEMI";
   const std::string token = "TOKEN-IQoJb3JpZ2luX2Vj";
-  std::vector<Error> errors;
-  auto collect = [&](const Result<SigningResult>& result) {
+  std::vector<base::Error> errors;
+  auto collect = [&](const base::Result<SigningResult>& result) {
     ASSERT_FALSE(result.ok());
     errors.push_back(result.error());
   };

@@ -170,7 +170,7 @@ inline Call Identify(const aws::HttpRequest& request) {
 class FakeAws {
  public:
   FakeAws() {
-    transport_.set_handler([this](const aws::HttpRequest& request) -> aws::Result<aws::HttpResponse> {
+    transport_.set_handler([this](const aws::HttpRequest& request) -> base::Result<aws::HttpResponse> {
       Call call = Identify(request);
       Responder responder;
       {

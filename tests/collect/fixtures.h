@@ -10,8 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "aws/crypto.h"
 #include "aws/url.h"
+#include "base/encoding.h"
+#include "base/hash.h"
 #include "collect/collect.h"
 #include "collect/fake_aws.h"
 #include "inventory/inventory.h"
@@ -162,7 +163,7 @@ inline std::string LoadBalancerMember(const std::string& name, const std::string
          "</member>";
 }
 
-inline std::string Encoded(const std::string& json) { return aws::UriEncode(json); }
+inline std::string Encoded(const std::string& json) { return base::UriEncode(json); }
 
 inline const char* kAdminPolicy =
     R"({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})";
@@ -234,7 +235,7 @@ inline std::string PolicyDetails() {
          "</Policies>";
 }
 
-inline std::string Base64(const std::string& text) { return aws::Base64Encode(text); }
+inline std::string Base64(const std::string& text) { return base::Base64Encode(text); }
 
 inline const char* kCredentialReportCsv =
     "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,"

@@ -26,10 +26,10 @@ constexpr const char* kDev = "444444444444";
 class MemberCredentials : public aws::CredentialProvider {
  public:
   explicit MemberCredentials(std::string account) : account_(std::move(account)) {}
-  aws::Result<aws::Credentials> fetch() override {
+  base::Result<aws::Credentials> fetch() override {
     if (account_ == kSandbox) {
-      return aws::Error::Credentials("assume role arn:aws:iam::" + account_ +
-                                     ":role/OrganizationAccountAccessRole: AccessDenied: not authorized");
+      return base::Error::Credentials("assume role arn:aws:iam::" + account_ +
+                                      ":role/OrganizationAccountAccessRole: AccessDenied: not authorized");
     }
     return aws::Credentials{"AK" + account_, "secret", "token", std::nullopt, "test"};
   }
@@ -104,7 +104,7 @@ class OrganizationScanTest : public ::testing::Test {
     });
   }
 
-  aws::Result<OrgScan> Scan(OrgScanOptions options = {}) {
+  base::Result<OrgScan> Scan(OrgScanOptions options = {}) {
     if (options.sections.empty()) options.sections = {inventory::kSectionIamPasswordPolicy};
     return ScanOrganization(
         aws_.client(),

@@ -22,7 +22,7 @@ TEST(ServeDuration, RejectsMalformedTextWithAClearMessage) {
   for (const char* text : {"", "15", "m", "1.5h", "-1s", "10 s", "5y", "1h30", "s30", "9999999999h", "366d"}) {
     auto parsed = ParseDuration(text);
     ASSERT_FALSE(parsed.ok()) << text;
-    EXPECT_EQ(parsed.error().kind(), aws::ErrorKind::kInvalidInput);
+    EXPECT_EQ(parsed.error().kind(), base::ErrorKind::kInvalidInput);
     EXPECT_NE(parsed.error().message().find("30s, 15m, 1h"), std::string::npos) << parsed.error().message();
   }
   EXPECT_NE(ParseDuration("5y").error().message().find("unknown unit 'y'"), std::string::npos);

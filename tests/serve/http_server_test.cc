@@ -153,7 +153,7 @@ TEST(ServeHttpServer, BusyPortIsANetworkError) {
   ASSERT_TRUE(first.ok());
   auto second = HttpServer::Start({"127.0.0.1", (*first)->port()}, [](const Request&) { return Response{}; });
   ASSERT_FALSE(second.ok());
-  EXPECT_EQ(second.error().kind(), aws::ErrorKind::kNetwork);
+  EXPECT_EQ(second.error().kind(), base::ErrorKind::kNetwork);
   EXPECT_NE(second.error().message().find("cannot listen on 127.0.0.1:"), std::string::npos);
 }
 

@@ -26,7 +26,7 @@ void FakeTransport::send(aws::HttpRequest request, Callback done) {
     done(handler(request));
     return;
   }
-  done(aws::Error::Network("fake transport: no response scripted for " + request.method + " " + request.url));
+  done(base::Error::Network("fake transport: no response scripted for " + request.method + " " + request.url));
 }
 
 void FakeTransport::push_response(int status, std::string body, aws::Headers headers) {
@@ -36,7 +36,7 @@ void FakeTransport::push_response(int status, std::string body, aws::Headers hea
 
 void FakeTransport::push_fault(std::string message) {
   std::lock_guard lock(mutex_);
-  queue_.emplace_back(aws::Error::Network(std::move(message)));
+  queue_.emplace_back(base::Error::Network(std::move(message)));
 }
 
 void FakeTransport::set_handler(Handler handler) {

@@ -17,7 +17,7 @@ namespace posture::testing {
 
 class FakeTransport : public aws::HttpTransport {
  public:
-  using Handler = std::function<aws::Result<aws::HttpResponse>(const aws::HttpRequest&)>;
+  using Handler = std::function<base::Result<aws::HttpResponse>(const aws::HttpRequest&)>;
 
   void send(aws::HttpRequest request, Callback done) override;
 
@@ -33,7 +33,7 @@ class FakeTransport : public aws::HttpTransport {
 
  private:
   mutable std::mutex mutex_;
-  std::deque<aws::Result<aws::HttpResponse>> queue_;
+  std::deque<base::Result<aws::HttpResponse>> queue_;
   Handler handler_;
   std::vector<aws::HttpRequest> requests_;
 };

@@ -207,7 +207,7 @@ TEST(TracerTest, ParentsAcrossThreadsAccountRegionCollectorCall) {
 
 TEST(TracerTest, AFailedCallHasAnErrorStatus) {
   OtlpTestTracer test;
-  aws::Error error = aws::Error::AccessDenied("ec2:DescribeInstances: not authorized");
+  base::Error error = base::Error::AccessDenied("ec2:DescribeInstances: not authorized");
   aws::CallRecord call;
   call.service = "ec2";
   call.operation = "DescribeInstances";

@@ -59,7 +59,7 @@ TEST(Pushgateway, DownGatewayIsANetworkError) {
   aws::CurlTransport transport;
   auto status = PushMetrics(transport, "http://127.0.0.1:" + std::to_string(port), "a 1\n");
   ASSERT_FALSE(status.ok());
-  EXPECT_EQ(status.error().kind(), aws::ErrorKind::kNetwork);
+  EXPECT_EQ(status.error().kind(), base::ErrorKind::kNetwork);
   EXPECT_NE(status.error().message().find("unreachable"), std::string::npos);
 }
 

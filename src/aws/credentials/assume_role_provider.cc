@@ -2,9 +2,9 @@
 
 namespace posture::aws {
 
-Result<Credentials> CredentialsFromStsOutput(const Json& output, const std::string& context) {
+base::Result<Credentials> CredentialsFromStsOutput(const Json& output, const std::string& context) {
   auto member = output.find("Credentials");
-  if (member == output.end()) return Error::Credentials(context + ": the STS response has no Credentials");
+  if (member == output.end()) return base::Error::Credentials(context + ": the STS response has no Credentials");
   CredentialFields fields;
   fields.session_token = "SessionToken";
   return CredentialsFromJson(*member, fields, context);
@@ -20,7 +20,7 @@ AssumeRoleProvider::AssumeRoleProvider(const ProviderContext& context, std::shar
   if (context.observer) client_.add_observer(context.observer);
 }
 
-Result<Credentials> AssumeRoleProvider::fetch() {
+base::Result<Credentials> AssumeRoleProvider::fetch() {
   std::string context = options_.label + ": assuming role " + options_.role_arn;
   Json input = {{"RoleArn", options_.role_arn}};
   input["RoleSessionName"] = options_.role_session_name.empty() ? "posture-" + std::to_string(EpochMillis(clock_.now()))

@@ -32,7 +32,7 @@ class AssumeRoleProvider final : public CredentialProvider {
   AssumeRoleProvider(const ProviderContext& context, std::shared_ptr<CredentialProvider> source,
                      AssumeRoleOptions options);
 
-  Result<Credentials> fetch() override;
+  base::Result<Credentials> fetch() override;
   std::string name() const override { return options_.label + " (assume role)"; }
 
  private:
@@ -43,6 +43,6 @@ class AssumeRoleProvider final : public CredentialProvider {
 };
 
 // Reads the Credentials member of an AssumeRole* output.
-Result<Credentials> CredentialsFromStsOutput(const Json& output, const std::string& context);
+base::Result<Credentials> CredentialsFromStsOutput(const Json& output, const std::string& context);
 
 }  // namespace posture::aws

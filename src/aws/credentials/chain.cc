@@ -15,13 +15,13 @@ namespace {
 // A step that is configured but cannot work (e.g. half-set variables).
 class FailingProvider final : public CredentialProvider {
  public:
-  FailingProvider(std::string name, Error error) : name_(std::move(name)), error_(std::move(error)) {}
-  Result<Credentials> fetch() override { return error_; }
+  FailingProvider(std::string name, base::Error error) : name_(std::move(name)), error_(std::move(error)) {}
+  base::Result<Credentials> fetch() override { return error_; }
   std::string name() const override { return name_; }
 
  private:
   std::string name_;
-  Error error_;
+  base::Error error_;
 };
 
 }  // namespace
@@ -34,7 +34,7 @@ std::string CredentialChain::name() const {
   return selected_ ? providers_[*selected_]->name() : "chain";
 }
 
-Result<Credentials> CredentialChain::fetch() {
+base::Result<Credentials> CredentialChain::fetch() {
   std::optional<size_t> selected;
   {
     std::lock_guard lock(mutex_);
@@ -53,11 +53,11 @@ Result<Credentials> CredentialChain::fetch() {
     }
     return credentials;
   }
-  return Error::Credentials(std::string(kNoCredentialsMessage));
+  return base::Error::Credentials(std::string(kNoCredentialsMessage));
 }
 
-Result<std::shared_ptr<CredentialProvider>> MakeDefaultCredentialChain(const ChainOptions& options) {
-  if (!options.transport) return Error::InvalidInput("MakeDefaultCredentialChain: no HTTP transport given");
+base::Result<std::shared_ptr<CredentialProvider>> MakeDefaultCredentialChain(const ChainOptions& options) {
+  if (!options.transport) return base::Error::InvalidInput("MakeDefaultCredentialChain: no HTTP transport given");
   const Environment& env = options.env ? *options.env : RealEnvironment();
   Clock& clock = options.clock ? *options.clock : SystemClock();
 

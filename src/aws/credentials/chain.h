@@ -57,7 +57,7 @@ class CredentialChain final : public CredentialProvider {
  public:
   explicit CredentialChain(std::vector<std::shared_ptr<CredentialProvider>> providers);
 
-  Result<Credentials> fetch() override;
+  base::Result<Credentials> fetch() override;
   // "chain" until a step has answered, then that step's name.
   std::string name() const override;
 
@@ -81,6 +81,6 @@ struct ChainOptions {
 // Reads the shared config files and builds the chain. Errors:
 // InvalidInput for a malformed config file ("file:line: ..."), kCredentials
 // for a named profile that does not exist, InvalidInput without a transport.
-Result<std::shared_ptr<CredentialProvider>> MakeDefaultCredentialChain(const ChainOptions& options);
+base::Result<std::shared_ptr<CredentialProvider>> MakeDefaultCredentialChain(const ChainOptions& options);
 
 }  // namespace posture::aws

@@ -3,30 +3,26 @@
 #include <utility>
 
 #include "aws/credentials/provider_support.h"
+#include "base/strings.h"
 
 namespace posture::aws {
 namespace {
 
+// Blanks inside a line (lines are split at '\n').
 bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && IsBlank(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsBlank(text.back())) text.remove_suffix(1);
-  return text;
-}
 
 // Drops a comment that starts with # or ; after whitespace.
 std::string_view StripInlineComment(std::string_view text) {
   for (size_t i = 1; i < text.size(); ++i) {
-    if ((text[i] == '#' || text[i] == ';') && IsBlank(text[i - 1])) return Trim(text.substr(0, i));
+    if ((text[i] == '#' || text[i] == ';') && IsBlank(text[i - 1])) return base::Trim(text.substr(0, i));
   }
-  return Trim(text);
+  return base::Trim(text);
 }
 
 // The name inside "[profile NAME]" the way the CLI's shlex split reads it:
 // optionally quoted, nullopt when it is several words.
 std::optional<std::string> SingleWord(std::string_view text) {
-  text = Trim(text);
+  text = base::Trim(text);
   if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'') && text.back() == text.front()) {
     return std::string(text.substr(1, text.size() - 2));
   }
@@ -49,7 +45,7 @@ class IniParser {
  public:
   explicit IniParser(std::string_view file_name) : file_name_(file_name) {}
 
-  Result<std::vector<IniSection>> parse(std::string_view text) {
+  base::Result<std::vector<IniSection>> parse(std::string_view text) {
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     int line_number = 0;
     while (!text.empty() || line_number == 0) {
@@ -65,19 +61,19 @@ class IniParser {
   }
 
  private:
-  Error failure(int line, const std::string& what) const {
-    return Error::InvalidInput(file_name_ + ":" + std::to_string(line) + ": " + what);
+  base::Error failure(int line, const std::string& what) const {
+    return base::Error::InvalidInput(file_name_ + ":" + std::to_string(line) + ": " + what);
   }
 
-  Status parse_line(std::string_view line, int number) {
+  base::Status parse_line(std::string_view line, int number) {
     size_t indent = 0;
     while (indent < line.size() && IsBlank(line[indent])) ++indent;
-    std::string_view stripped = Trim(line);
-    if (stripped.empty() || stripped.front() == '#' || stripped.front() == ';') return Ok{};
+    std::string_view stripped = base::Trim(line);
+    if (stripped.empty() || stripped.front() == '#' || stripped.front() == ';') return base::Ok{};
     if (pending_ && indent > pending_->indent) {
       std::string_view content = StripInlineComment(stripped);
       if (!content.empty()) pending_->continuation.emplace_back(number, std::string(content));
-      return Ok{};
+      return base::Ok{};
     }
     if (auto status = finish_key(); !status.ok()) return status;
     if (stripped.front() == '[') return start_section(stripped, number);
@@ -85,7 +81,7 @@ class IniParser {
     if (delimiter == std::string_view::npos) {
       return failure(number, "expected a [section] header, 'key = value' or an indented continuation line");
     }
-    std::string_view key = Trim(stripped.substr(0, delimiter));
+    std::string_view key = base::Trim(stripped.substr(0, delimiter));
     if (key.empty()) return failure(number, "missing key name before '" + std::string(1, stripped[delimiter]) + "'");
     if (sections_.empty()) return failure(number, "'key = value' before any [section] header");
     IniSection& section = sections_.back();
@@ -94,13 +90,13 @@ class IniParser {
     }
     pending_ = PendingKey{
         std::string(key), number, indent, std::string(StripInlineComment(stripped.substr(delimiter + 1))), {}};
-    return Ok{};
+    return base::Ok{};
   }
 
-  Status start_section(std::string_view stripped, int number) {
+  base::Status start_section(std::string_view stripped, int number) {
     std::string_view header = StripInlineComment(stripped);
     if (header.size() < 2 || header.back() != ']') return failure(number, "section header does not end with ']'");
-    std::string name(Trim(header.substr(1, header.size() - 2)));
+    std::string name(base::Trim(header.substr(1, header.size() - 2)));
     if (name.empty()) return failure(number, "empty section name '[]'");
     for (const auto& section : sections_) {
       if (section.name == name) {
@@ -108,11 +104,11 @@ class IniParser {
       }
     }
     sections_.push_back(IniSection{name, number, {}, {}});
-    return Ok{};
+    return base::Ok{};
   }
 
-  Status finish_key() {
-    if (!pending_) return Ok{};
+  base::Status finish_key() {
+    if (!pending_) return base::Ok{};
     PendingKey key = std::move(*pending_);
     pending_.reset();
     IniSection& section = sections_.back();
@@ -123,17 +119,17 @@ class IniParser {
         if (equals == std::string::npos) {
           return failure(number, "expected 'key = value' in the nested section of a key in [" + section.name + "]");
         }
-        std::string_view name = Trim(std::string_view(content).substr(0, equals));
+        std::string_view name = base::Trim(std::string_view(content).substr(0, equals));
         if (name.empty()) return failure(number, "missing key name before '='");
-        nested[std::string(name)] = std::string(Trim(std::string_view(content).substr(equals + 1)));
+        nested[std::string(name)] = std::string(base::Trim(std::string_view(content).substr(equals + 1)));
       }
       section.nested[key.key] = std::move(nested);
-      return Ok{};
+      return base::Ok{};
     }
     std::string value = key.value;
     for (const auto& [number, content] : key.continuation) value += "\n" + content;
     section.values[key.key] = std::move(value);
-    return Ok{};
+    return base::Ok{};
   }
 
   std::string file_name_;
@@ -141,7 +137,7 @@ class IniParser {
   std::optional<PendingKey> pending_;
 };
 
-Result<std::vector<IniSection>> LoadIniFile(const std::string& path) {
+base::Result<std::vector<IniSection>> LoadIniFile(const std::string& path) {
   auto content = ReadFileIfExists(path);
   if (!content.ok()) return std::move(content.error());
   if (!content->has_value()) return std::vector<IniSection>{};
@@ -159,7 +155,7 @@ std::string Label(const Environment& env, const std::string& path, std::string_v
 
 }  // namespace
 
-Result<std::vector<IniSection>> ParseIni(std::string_view text, std::string_view file_name) {
+base::Result<std::vector<IniSection>> ParseIni(std::string_view text, std::string_view file_name) {
   return IniParser(file_name).parse(text);
 }
 
@@ -242,7 +238,7 @@ std::string CredentialsFilePath(const Environment& env) {
   return DefaultPath(env, "credentials");
 }
 
-Result<SharedConfig> LoadSharedConfig(const Environment& env) {
+base::Result<SharedConfig> LoadSharedConfig(const Environment& env) {
   std::string config_path = ConfigFilePath(env);
   std::string credentials_path = CredentialsFilePath(env);
   auto config = LoadSharedConfigFiles(config_path, credentials_path);
@@ -251,7 +247,7 @@ Result<SharedConfig> LoadSharedConfig(const Environment& env) {
   return config;
 }
 
-Result<SharedConfig> LoadSharedConfigFiles(const std::string& config_path, const std::string& credentials_path) {
+base::Result<SharedConfig> LoadSharedConfigFiles(const std::string& config_path, const std::string& credentials_path) {
   auto config_sections = LoadIniFile(config_path);
   if (!config_sections.ok()) return std::move(config_sections.error());
   auto credentials_sections = LoadIniFile(credentials_path);

@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "aws/credentials/environment.h"
-#include "aws/error.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
@@ -39,7 +39,7 @@ struct IniSection {
 };
 
 // Parses INI text; `file_name` only labels errors.
-Result<std::vector<IniSection>> ParseIni(std::string_view text, std::string_view file_name);
+base::Result<std::vector<IniSection>> ParseIni(std::string_view text, std::string_view file_name);
 
 class SharedConfig {
  public:
@@ -89,8 +89,8 @@ std::string ConfigFilePath(const Environment& env);
 std::string CredentialsFilePath(const Environment& env);
 
 // Reads and merges both files from the paths `env` selects.
-Result<SharedConfig> LoadSharedConfig(const Environment& env);
+base::Result<SharedConfig> LoadSharedConfig(const Environment& env);
 // Reads and merges the two files at the given paths (either may be absent).
-Result<SharedConfig> LoadSharedConfigFiles(const std::string& config_path, const std::string& credentials_path);
+base::Result<SharedConfig> LoadSharedConfigFiles(const std::string& config_path, const std::string& credentials_path);
 
 }  // namespace posture::aws

@@ -51,26 +51,26 @@ ContainerProvider::ContainerProvider(HttpTransport& transport, const Environment
                                      std::string relative_base)
     : transport_(transport), env_(env), clock_(clock), relative_base_(std::move(relative_base)) {}
 
-Result<std::string> ContainerProvider::authorization() const {
+base::Result<std::string> ContainerProvider::authorization() const {
   if (auto file = env_.get("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE")) {
     auto content = ReadFileIfExists(*file);
-    if (!content.ok()) return Error::Credentials("container: " + content.error().message());
+    if (!content.ok()) return base::Error::Credentials("container: " + content.error().message());
     if (!content->has_value()) {
-      return Error::Credentials("container: AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE names " + *file +
-                                ", which does not exist");
+      return base::Error::Credentials("container: AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE names " + *file +
+                                      ", which does not exist");
     }
     return TrimTrailingWhitespace(std::move(**content));
   }
   return env_.get("AWS_CONTAINER_AUTHORIZATION_TOKEN").value_or("");
 }
 
-Result<Credentials> ContainerProvider::fetch() {
+base::Result<Credentials> ContainerProvider::fetch() {
   std::string target;
   if (auto relative = env_.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")) {
     target = relative_base_ + (relative->starts_with("/") ? "" : "/") + *relative;
   } else if (auto full = env_.get("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
     if (!IsAllowedContainerUrl(*full)) {
-      return Error::Credentials(
+      return base::Error::Credentials(
           "container: AWS_CONTAINER_CREDENTIALS_FULL_URI must be https, or http to a loopback address or to "
           "169.254.170.2, 169.254.170.23 or fd00:ec2::23");
     }
@@ -79,13 +79,13 @@ Result<Credentials> ContainerProvider::fetch() {
     return NotConfigured("container: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and _FULL_URI are not set");
   }
   auto url = ParseUrl(target);
-  if (!url.ok()) return Error::Credentials("container: " + url.error().message());
+  if (!url.ok()) return base::Error::Credentials("container: " + url.error().message());
   std::string context = "container credentials from " + ForMessage(*url);
 
   auto token = authorization();
   if (!token.ok()) return std::move(token.error());
   if (token->find_first_of("\r\n") != std::string::npos) {
-    return Error::Credentials("container: the authorization token contains a line break");
+    return base::Error::Credentials("container: the authorization token contains a line break");
   }
   HttpRequest request;
   request.method = "GET";
@@ -94,25 +94,25 @@ Result<Credentials> ContainerProvider::fetch() {
   request.set_header("Accept", "application/json");
   if (!token->empty()) request.set_header("Authorization", *token);
 
-  Error last = Error::Credentials(context + ": no attempt made");
+  base::Error last = base::Error::Credentials(context + ": no attempt made");
   for (int attempt = 1; attempt <= kAttempts; ++attempt) {
     if (attempt > 1) clock_.sleep_for(kRetryDelay);
     auto response = transport_.send_sync(request);
     if (!response.ok()) {
-      last = Error::Credentials(context + ": " + response.error().message());
+      last = base::Error::Credentials(context + ": " + response.error().message());
       continue;
     }
     if (response->status >= 500) {
-      last =
-          Error::Credentials(context + ": HTTP " + std::to_string(response->status)).with_http_status(response->status);
+      last = base::Error::Credentials(context + ": HTTP " + std::to_string(response->status))
+                 .with_http_status(response->status);
       continue;
     }
     if (response->status != 200) {
-      return Error::Credentials(context + ": HTTP " + std::to_string(response->status))
+      return base::Error::Credentials(context + ": HTTP " + std::to_string(response->status))
           .with_http_status(response->status);
     }
     auto document = ParseJsonQuietly(response->body);
-    if (!document) return Error::Credentials(context + ": the response is not JSON");
+    if (!document) return base::Error::Credentials(context + ": the response is not JSON");
     auto credentials = CredentialsFromJson(*document, CredentialFields{}, context);
     if (!credentials.ok()) return credentials;
     credentials->source = name();

@@ -35,11 +35,11 @@ class ContainerProvider final : public CredentialProvider {
   ContainerProvider(HttpTransport& transport, const Environment& env, Clock& clock,
                     std::string relative_base = std::string(kDefaultBase));
 
-  Result<Credentials> fetch() override;
+  base::Result<Credentials> fetch() override;
   std::string name() const override { return "container"; }
 
  private:
-  Result<std::string> authorization() const;
+  base::Result<std::string> authorization() const;
 
   HttpTransport& transport_;
   const Environment& env_;

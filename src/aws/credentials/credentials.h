@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-#include "aws/error.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
@@ -37,7 +37,7 @@ class CredentialProvider {
   virtual ~CredentialProvider() = default;
   // Returns credentials, or kCredentials (this source has none / failed)
   // with a one-line message naming the source and what to fix.
-  virtual Result<Credentials> fetch() = 0;
+  virtual base::Result<Credentials> fetch() = 0;
   // A short name for messages: "environment", "imds", "profile dev".
   virtual std::string name() const = 0;
 };
@@ -47,7 +47,7 @@ class CredentialProvider {
 class StaticCredentialProvider final : public CredentialProvider {
  public:
   explicit StaticCredentialProvider(Credentials credentials) : credentials_(std::move(credentials)) {}
-  Result<Credentials> fetch() override { return credentials_; }
+  base::Result<Credentials> fetch() override { return credentials_; }
   std::string name() const override { return credentials_.source.empty() ? "static" : credentials_.source; }
 
  private:

@@ -119,7 +119,7 @@ std::string ResolveRegion(const Environment& env, const SharedConfig& config, st
   return {};
 }
 
-Result<int> ResolveMaxAttempts(const Environment& env, const SharedConfig& config, std::string_view profile) {
+base::Result<int> ResolveMaxAttempts(const Environment& env, const SharedConfig& config, std::string_view profile) {
   std::string origin = "AWS_MAX_ATTEMPTS";
   std::optional<std::string> text = env.get("AWS_MAX_ATTEMPTS");
   if (!text) {
@@ -129,8 +129,8 @@ Result<int> ResolveMaxAttempts(const Environment& env, const SharedConfig& confi
   if (!text) return kDefaultMaxAttempts;
   auto value = ParseAttempts(*text);
   if (!value) {
-    return Error::InvalidInput(origin + " is '" + *text + "'; expected an integer from 1 to " +
-                               std::to_string(kMaxMaxAttempts));
+    return base::Error::InvalidInput(origin + " is '" + *text + "'; expected an integer from 1 to " +
+                                     std::to_string(kMaxMaxAttempts));
   }
   return *value;
 }

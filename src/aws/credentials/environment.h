@@ -16,7 +16,7 @@
 #include <string>
 #include <string_view>
 
-#include "aws/error.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
@@ -75,7 +75,7 @@ std::string ResolveRegion(const Environment& env, const SharedConfig& config, st
 
 // AWS_MAX_ATTEMPTS > `max_attempts` of the profile > 3. InvalidInput when
 // the value is not an integer from 1 to 100.
-Result<int> ResolveMaxAttempts(const Environment& env, const SharedConfig& config, std::string_view profile);
+base::Result<int> ResolveMaxAttempts(const Environment& env, const SharedConfig& config, std::string_view profile);
 
 // AWS_CA_BUNDLE > `ca_bundle` of the profile, with ~ expanded; empty when none.
 std::string ResolveCaBundle(const Environment& env, const SharedConfig& config, std::string_view profile);

@@ -4,15 +4,15 @@
 
 namespace posture::aws {
 
-Result<Credentials> EnvironmentProvider::fetch() {
+base::Result<Credentials> EnvironmentProvider::fetch() {
   auto key_id = env_.get("AWS_ACCESS_KEY_ID");
   auto secret = env_.get("AWS_SECRET_ACCESS_KEY");
   if (!key_id && !secret) return NotConfigured("environment: AWS_ACCESS_KEY_ID is not set");
   if (!secret) {
-    return Error::Credentials("environment: AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not; set both");
+    return base::Error::Credentials("environment: AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not; set both");
   }
   if (!key_id) {
-    return Error::Credentials("environment: AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not; set both");
+    return base::Error::Credentials("environment: AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not; set both");
   }
   Credentials credentials;
   credentials.access_key_id = *key_id;
@@ -22,12 +22,12 @@ Result<Credentials> EnvironmentProvider::fetch() {
   if (auto expiration = env_.get("AWS_CREDENTIAL_EXPIRATION")) {
     credentials.expiration = ParseExpiration(*expiration);
     if (!credentials.expiration) {
-      return Error::Credentials("environment: AWS_CREDENTIAL_EXPIRATION is not an ISO 8601 timestamp");
+      return base::Error::Credentials("environment: AWS_CREDENTIAL_EXPIRATION is not an ISO 8601 timestamp");
     }
     if (*credentials.expiration <= clock_.now()) {
-      return Error::Credentials("environment: the credentials in AWS_ACCESS_KEY_ID expired at " +
-                                FormatExpiration(*credentials.expiration) +
-                                " (AWS_CREDENTIAL_EXPIRATION); refresh them");
+      return base::Error::Credentials("environment: the credentials in AWS_ACCESS_KEY_ID expired at " +
+                                      FormatExpiration(*credentials.expiration) +
+                                      " (AWS_CREDENTIAL_EXPIRATION); refresh them");
     }
   }
   return credentials;

@@ -20,7 +20,7 @@ class EnvironmentProvider final : public CredentialProvider {
   // `env` and `clock` must outlive the provider.
   EnvironmentProvider(const Environment& env, Clock& clock) : env_(env), clock_(clock) {}
 
-  Result<Credentials> fetch() override;
+  base::Result<Credentials> fetch() override;
   std::string name() const override { return "environment"; }
 
  private:

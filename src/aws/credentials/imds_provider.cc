@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "aws/credentials/provider_support.h"
+#include "base/strings.h"
 
 namespace posture::aws {
 namespace {
@@ -18,12 +19,6 @@ constexpr std::string_view kTokenPath = "/latest/api/token";
 constexpr std::string_view kRolePath = "/latest/meta-data/iam/security-credentials/";
 constexpr int kUnauthorized = 401;
 constexpr int kNotFound = 404;
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-  });
-}
 
 std::string FirstLine(std::string_view text) {
   size_t end = text.find_first_of("\r\n");
@@ -43,7 +38,8 @@ std::string ImdsProvider::endpoint() const {
   std::string base;
   if (auto configured = env_.get("AWS_EC2_METADATA_SERVICE_ENDPOINT")) {
     base = *configured;
-  } else if (auto mode = env_.get("AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"); mode && EqualsIgnoreCase(*mode, "IPv6")) {
+  } else if (auto mode = env_.get("AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE");
+             mode && base::EqualsIgnoreCase(*mode, "IPv6")) {
     base = kIpv6Endpoint;
   } else {
     base = kDefaultEndpoint;
@@ -52,9 +48,9 @@ std::string ImdsProvider::endpoint() const {
   return base;
 }
 
-Result<HttpResponse> ImdsProvider::send(HttpRequest request) {
+base::Result<HttpResponse> ImdsProvider::send(HttpRequest request) {
   request.timeout = kTimeout;
-  Result<HttpResponse> response = Error::Network("no attempt made");
+  base::Result<HttpResponse> response = base::Error::Network("no attempt made");
   for (int attempt = 1; attempt <= kAttempts; ++attempt) {
     if (attempt > 1) clock_.sleep_for(kRetryDelay);
     response = transport_.send_sync(request);
@@ -63,7 +59,7 @@ Result<HttpResponse> ImdsProvider::send(HttpRequest request) {
   return response;
 }
 
-Result<std::string> ImdsProvider::session_token(const std::string& base, bool renew) {
+base::Result<std::string> ImdsProvider::session_token(const std::string& base, bool renew) {
   {
     std::lock_guard lock(mutex_);
     if (!renew && !token_.empty() && clock_.now() + kTokenRenewMargin < token_expires_) return token_;
@@ -83,7 +79,7 @@ Result<std::string> ImdsProvider::session_token(const std::string& base, bool re
                          HttpStatusText(*response) + ")");
   }
   if (response->status != 200 || response->body.empty()) {
-    return Error::Credentials("imds: token request failed (" + HttpStatusText(*response) + ")")
+    return base::Error::Credentials("imds: token request failed (" + HttpStatusText(*response) + ")")
         .with_http_status(response->status);
   }
   std::lock_guard lock(mutex_);
@@ -92,7 +88,7 @@ Result<std::string> ImdsProvider::session_token(const std::string& base, bool re
   return token_;
 }
 
-Result<HttpResponse> ImdsProvider::get(const std::string& base, const std::string& path) {
+base::Result<HttpResponse> ImdsProvider::get(const std::string& base, const std::string& path) {
   for (bool renew : {false, true}) {
     auto token = session_token(base, renew);
     if (!token.ok()) return std::move(token.error());
@@ -102,16 +98,16 @@ Result<HttpResponse> ImdsProvider::get(const std::string& base, const std::strin
     request.set_header("X-aws-ec2-metadata-token", *token);
     auto response = send(std::move(request));
     if (!response.ok()) {
-      return Error::Credentials("imds: GET " + path + " failed: " + response.error().message());
+      return base::Error::Credentials("imds: GET " + path + " failed: " + response.error().message());
     }
     if (response->status != kUnauthorized) return response;
   }
-  return Error::Credentials("imds: GET " + path + " was refused (HTTP 401) even with a new token")
+  return base::Error::Credentials("imds: GET " + path + " was refused (HTTP 401) even with a new token")
       .with_http_status(kUnauthorized);
 }
 
-Result<Credentials> ImdsProvider::fetch() {
-  if (auto disabled = env_.get("AWS_EC2_METADATA_DISABLED"); disabled && EqualsIgnoreCase(*disabled, "true")) {
+base::Result<Credentials> ImdsProvider::fetch() {
+  if (auto disabled = env_.get("AWS_EC2_METADATA_DISABLED"); disabled && base::EqualsIgnoreCase(*disabled, "true")) {
     return NotConfigured("imds: disabled by AWS_EC2_METADATA_DISABLED");
   }
   std::string base = endpoint();
@@ -119,7 +115,7 @@ Result<Credentials> ImdsProvider::fetch() {
   if (!roles.ok()) return std::move(roles.error());
   if (roles->status == kNotFound) return NotConfigured("imds: no IAM role is attached to this instance");
   if (roles->status != 200) {
-    return Error::Credentials("imds: listing the instance role failed (" + HttpStatusText(*roles) + ")")
+    return base::Error::Credentials("imds: listing the instance role failed (" + HttpStatusText(*roles) + ")")
         .with_http_status(roles->status);
   }
   std::string role = FirstLine(roles->body);
@@ -129,13 +125,13 @@ Result<Credentials> ImdsProvider::fetch() {
   if (!response.ok()) return std::move(response.error());
   std::string context = "imds: credentials of role " + role;
   if (response->status != 200) {
-    return Error::Credentials(context + ": " + HttpStatusText(*response)).with_http_status(response->status);
+    return base::Error::Credentials(context + ": " + HttpStatusText(*response)).with_http_status(response->status);
   }
   auto document = ParseJsonQuietly(response->body);
-  if (!document || !document->is_object()) return Error::Credentials(context + ": the response is not JSON");
+  if (!document || !document->is_object()) return base::Error::Credentials(context + ": the response is not JSON");
   auto code = document->find("Code");
   if (code != document->end() && code->is_string() && code->get<std::string>() != "Success") {
-    return Error::Credentials(context + ": not available (Code " + code->get<std::string>() + ")");
+    return base::Error::Credentials(context + ": not available (Code " + code->get<std::string>() + ")");
   }
   auto credentials = CredentialsFromJson(*document, CredentialFields{}, context);
   if (!credentials.ok()) return credentials;

@@ -36,14 +36,14 @@ class ImdsProvider final : public CredentialProvider {
   // `transport`, `env` and `clock` must outlive the provider.
   ImdsProvider(HttpTransport& transport, const Environment& env, Clock& clock);
 
-  Result<Credentials> fetch() override;
+  base::Result<Credentials> fetch() override;
   std::string name() const override { return "imds"; }
 
  private:
   std::string endpoint() const;
-  Result<HttpResponse> send(HttpRequest request);
-  Result<std::string> session_token(const std::string& base, bool renew);
-  Result<HttpResponse> get(const std::string& base, const std::string& path);
+  base::Result<HttpResponse> send(HttpRequest request);
+  base::Result<std::string> session_token(const std::string& base, bool renew);
+  base::Result<HttpResponse> get(const std::string& base, const std::string& path);
 
   HttpTransport& transport_;
   const Environment& env_;

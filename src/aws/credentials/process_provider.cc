@@ -96,7 +96,7 @@ void Reap(pid_t pid, SteadyTime deadline, bool kill_now, Outcome& outcome) {
 
 }  // namespace
 
-Result<std::vector<std::string>> SplitCommandLine(std::string_view command) {
+base::Result<std::vector<std::string>> SplitCommandLine(std::string_view command) {
   std::vector<std::string> words;
   std::string word;
   bool in_word = false;
@@ -110,16 +110,17 @@ Result<std::vector<std::string>> SplitCommandLine(std::string_view command) {
     }
     in_word = true;
     if (c == '\\') {
-      if (++i >= command.size()) return Error::InvalidInput("the command line ends with a backslash");
+      if (++i >= command.size()) return base::Error::InvalidInput("the command line ends with a backslash");
       word += command[i];
     } else if (c == '\'') {
       size_t end = command.find('\'', i + 1);
-      if (end == std::string_view::npos) return Error::InvalidInput("the command line has an unterminated ' quote");
+      if (end == std::string_view::npos)
+        return base::Error::InvalidInput("the command line has an unterminated ' quote");
       word.append(command.substr(i + 1, end - i - 1));
       i = end;
     } else if (c == '"') {
       for (++i;; ++i) {
-        if (i >= command.size()) return Error::InvalidInput("the command line has an unterminated \" quote");
+        if (i >= command.size()) return base::Error::InvalidInput("the command line has an unterminated \" quote");
         char q = command[i];
         if (q == '"') break;
         if (q == '\\' && i + 1 < command.size() &&
@@ -139,18 +140,18 @@ Result<std::vector<std::string>> SplitCommandLine(std::string_view command) {
 ProcessProvider::ProcessProvider(std::string command, std::string profile, std::chrono::milliseconds timeout)
     : command_(std::move(command)), profile_(std::move(profile)), timeout_(timeout) {}
 
-Result<Credentials> ProcessProvider::fetch() {
+base::Result<Credentials> ProcessProvider::fetch() {
   std::string context = "credential_process of profile " + profile_;
   auto words = SplitCommandLine(command_);
-  if (!words.ok()) return Error::Credentials(context + ": " + words.error().message());
-  if (words->empty()) return Error::Credentials(context + ": the command is empty");
+  if (!words.ok()) return base::Error::Credentials(context + ": " + words.error().message());
+  if (words->empty()) return base::Error::Credentials(context + ": the command is empty");
 
   std::vector<char*> argv;
   for (auto& word : *words) argv.push_back(word.data());
   argv.push_back(nullptr);
 
   Pipe out;
-  if (!out.open()) return Error::Credentials(context + ": cannot create a pipe: " + std::strerror(errno));
+  if (!out.open()) return base::Error::Credentials(context + ": cannot create a pipe: " + std::strerror(errno));
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out.write_end(), STDOUT_FILENO);
@@ -159,7 +160,7 @@ Result<Credentials> ProcessProvider::fetch() {
   posix_spawn_file_actions_destroy(&actions);
   out.close_end(1);
   if (spawn_error != 0) {
-    return Error::Credentials(context + ": cannot run '" + (*words)[0] + "': " + std::strerror(spawn_error));
+    return base::Error::Credentials(context + ": cannot run '" + (*words)[0] + "': " + std::strerror(spawn_error));
   }
 
   auto deadline = std::chrono::steady_clock::now() + timeout_;
@@ -168,26 +169,26 @@ Result<Credentials> ProcessProvider::fetch() {
   out.close_end(0);
   Reap(pid, deadline, !complete, outcome);
 
-  if (outcome.too_large) return Error::Credentials(context + ": the command printed more than 1 MiB");
+  if (outcome.too_large) return base::Error::Credentials(context + ": the command printed more than 1 MiB");
   if (outcome.timed_out) {
-    return Error::Credentials(context + ": the command did not finish within " + std::to_string(timeout_.count()) +
-                              " ms and was killed");
+    return base::Error::Credentials(context + ": the command did not finish within " +
+                                    std::to_string(timeout_.count()) + " ms and was killed");
   }
   if (WIFSIGNALED(outcome.status)) {
-    return Error::Credentials(context + ": the command was killed by signal " +
-                              std::to_string(WTERMSIG(outcome.status)));
+    return base::Error::Credentials(context + ": the command was killed by signal " +
+                                    std::to_string(WTERMSIG(outcome.status)));
   }
   if (!WIFEXITED(outcome.status) || WEXITSTATUS(outcome.status) != 0) {
-    return Error::Credentials(context + ": the command exited with status " +
-                              std::to_string(WEXITSTATUS(outcome.status)) + " (its stderr, if any, is above)");
+    return base::Error::Credentials(context + ": the command exited with status " +
+                                    std::to_string(WEXITSTATUS(outcome.status)) + " (its stderr, if any, is above)");
   }
   auto document = ParseJsonQuietly(outcome.output);
   if (!document || !document->is_object()) {
-    return Error::Credentials(context + ": the command's output is not a JSON object");
+    return base::Error::Credentials(context + ": the command's output is not a JSON object");
   }
   auto version = document->find("Version");
   if (version == document->end() || !version->is_number_integer() || version->get<int64_t>() != 1) {
-    return Error::Credentials(context + ": the command's output must have \"Version\": 1");
+    return base::Error::Credentials(context + ": the command's output must have \"Version\": 1");
   }
   CredentialFields fields;
   fields.session_token = "SessionToken";

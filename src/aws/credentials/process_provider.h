@@ -24,7 +24,7 @@ namespace posture::aws {
 
 // Splits `command` into words as described above. InvalidInput for an
 // unterminated quote or a trailing backslash.
-Result<std::vector<std::string>> SplitCommandLine(std::string_view command);
+base::Result<std::vector<std::string>> SplitCommandLine(std::string_view command);
 
 class ProcessProvider final : public CredentialProvider {
  public:
@@ -33,7 +33,7 @@ class ProcessProvider final : public CredentialProvider {
   // `profile` names the profile in messages.
   ProcessProvider(std::string command, std::string profile, std::chrono::milliseconds timeout = kDefaultTimeout);
 
-  Result<Credentials> fetch() override;
+  base::Result<Credentials> fetch() override;
   std::string name() const override { return "profile " + profile_ + " (credential_process)"; }
 
  private:

@@ -22,10 +22,10 @@ class RequiredProvider final : public CredentialProvider {
   RequiredProvider(std::shared_ptr<CredentialProvider> inner, std::string context)
       : inner_(std::move(inner)), context_(std::move(context)) {}
 
-  Result<Credentials> fetch() override {
+  base::Result<Credentials> fetch() override {
     auto credentials = inner_->fetch();
     if (credentials.ok() || !IsNotConfigured(credentials.error())) return credentials;
-    return Error::Credentials(context_ + ": " + credentials.error().message());
+    return base::Error::Credentials(context_ + ": " + credentials.error().message());
   }
   std::string name() const override { return inner_->name(); }
 
@@ -38,13 +38,13 @@ class Resolver {
  public:
   Resolver(const SharedConfig& config, const ProviderContext& context) : config_(config), context_(context) {}
 
-  Result<std::shared_ptr<CredentialProvider>> resolve(const std::string& name) {
+  base::Result<std::shared_ptr<CredentialProvider>> resolve(const std::string& name) {
     bool has_role = get(name, "role_arn").has_value();
     bool has_web_identity = get(name, "web_identity_token_file").has_value();
     if (has_role && has_web_identity) return web_identity(name);
     if (has_role) return assume_role(name);
     if (has_web_identity) {
-      return Error::Credentials(label(name) + " has web_identity_token_file but no role_arn; add role_arn");
+      return base::Error::Credentials(label(name) + " has web_identity_token_file but no role_arn; add role_arn");
     }
     if (has_any(name, {"sso_session", "sso_start_url", "sso_account_id", "sso_role_name"})) return sso(name);
     if (has_any(name, {"aws_access_key_id", "aws_secret_access_key"})) return static_keys(name);
@@ -75,22 +75,22 @@ class Resolver {
 
   bool has_static_keys(const std::string& name) const { return get(name, "aws_access_key_id").has_value(); }
 
-  Result<std::optional<int>> duration(const std::string& name) const {
+  base::Result<std::optional<int>> duration(const std::string& name) const {
     auto text = get(name, "duration_seconds");
     if (!text) return std::optional<int>();
     int value = 0;
     auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
     if (ec != std::errc() || end != text->data() + text->size() || value <= 0) {
-      return Error::Credentials(label(name) + ": duration_seconds must be a positive number of seconds");
+      return base::Error::Credentials(label(name) + ": duration_seconds must be a positive number of seconds");
     }
     return std::optional<int>(value);
   }
 
-  Result<std::shared_ptr<CredentialProvider>> static_keys(const std::string& name) const {
+  base::Result<std::shared_ptr<CredentialProvider>> static_keys(const std::string& name) const {
     auto key_id = get(name, "aws_access_key_id");
     auto secret = get(name, "aws_secret_access_key");
-    if (!key_id) return Error::Credentials(label(name) + " has aws_secret_access_key but no aws_access_key_id");
-    if (!secret) return Error::Credentials(label(name) + " has aws_access_key_id but no aws_secret_access_key");
+    if (!key_id) return base::Error::Credentials(label(name) + " has aws_secret_access_key but no aws_access_key_id");
+    if (!secret) return base::Error::Credentials(label(name) + " has aws_access_key_id but no aws_secret_access_key");
     Credentials credentials;
     credentials.access_key_id = *key_id;
     credentials.secret_access_key = *secret;
@@ -99,7 +99,7 @@ class Resolver {
     return std::shared_ptr<CredentialProvider>(std::make_shared<StaticCredentialProvider>(std::move(credentials)));
   }
 
-  Result<std::shared_ptr<CredentialProvider>> web_identity(const std::string& name) const {
+  base::Result<std::shared_ptr<CredentialProvider>> web_identity(const std::string& name) const {
     auto seconds = duration(name);
     if (!seconds.ok()) return std::move(seconds.error());
     WebIdentityOptions options;
@@ -111,15 +111,15 @@ class Resolver {
     return refreshing(std::make_shared<WebIdentityProvider>(context_, std::move(options)));
   }
 
-  Result<std::shared_ptr<CredentialProvider>> sso(const std::string& name) const {
+  base::Result<std::shared_ptr<CredentialProvider>> sso(const std::string& name) const {
     SsoOptions options;
     options.profile = name;
     std::vector<std::string> missing;
     if (auto session_name = get(name, "sso_session")) {
       const ConfigValues* session = config_.sso_session(*session_name);
       if (!session) {
-        return Error::Credentials(label(name) + ": sso_session '" + *session_name + "' has no [sso-session " +
-                                  *session_name + "] section in " + config_.config_file_label());
+        return base::Error::Credentials(label(name) + ": sso_session '" + *session_name + "' has no [sso-session " +
+                                        *session_name + "] section in " + config_.config_file_label());
       }
       options.session_name = *session_name;
       auto from_session = [&](const char* key) -> std::string {
@@ -131,8 +131,8 @@ class Resolver {
       for (const char* key : {"sso_start_url", "sso_region"}) {
         auto own = get(name, key);
         if (own && *own != from_session(key)) {
-          return Error::Credentials(label(name) + ": " + key + " differs from the one in [sso-session " +
-                                    *session_name + "]; remove it from the profile");
+          return base::Error::Credentials(label(name) + ": " + key + " differs from the one in [sso-session " +
+                                          *session_name + "]; remove it from the profile");
         }
       }
       if (options.start_url.empty()) missing.push_back("sso_start_url (in [sso-session " + *session_name + "])");
@@ -150,12 +150,13 @@ class Resolver {
     if (!missing.empty()) {
       std::string list;
       for (const auto& key : missing) list += (list.empty() ? "" : ", ") + key;
-      return Error::Credentials(label(name) + " is missing SSO settings: " + list);
+      return base::Error::Credentials(label(name) + " is missing SSO settings: " + list);
     }
     return refreshing(std::make_shared<SsoProvider>(context_, std::move(options)));
   }
 
-  Result<std::shared_ptr<CredentialProvider>> credential_source(const std::string& name, const std::string& source) {
+  base::Result<std::shared_ptr<CredentialProvider>> credential_source(const std::string& name,
+                                                                      const std::string& source) {
     std::string context = label(name) + ": credential_source " + source;
     std::shared_ptr<CredentialProvider> provider;
     if (source == "Environment") {
@@ -165,45 +166,46 @@ class Resolver {
     } else if (source == "EcsContainer") {
       provider = refreshing(std::make_shared<ContainerProvider>(*context_.transport, *context_.env, *context_.clock));
     } else {
-      return Error::Credentials(label(name) + ": credential_source '" + source +
-                                "' is not one of Environment, Ec2InstanceMetadata, EcsContainer");
+      return base::Error::Credentials(label(name) + ": credential_source '" + source +
+                                      "' is not one of Environment, Ec2InstanceMetadata, EcsContainer");
     }
     return std::shared_ptr<CredentialProvider>(std::make_shared<RequiredProvider>(std::move(provider), context));
   }
 
-  Result<std::shared_ptr<CredentialProvider>> source_profile(const std::string& name, const std::string& source) {
+  base::Result<std::shared_ptr<CredentialProvider>> source_profile(const std::string& name, const std::string& source) {
     if (!config_.has_profile(source)) {
-      return Error::Credentials(label(name) + ": source_profile '" + source + "' does not exist in " +
-                                config_.config_file_label() + " or " + config_.credentials_file_label());
+      return base::Error::Credentials(label(name) + ": source_profile '" + source + "' does not exist in " +
+                                      config_.config_file_label() + " or " + config_.credentials_file_label());
     }
     bool visited = std::find(path_.begin(), path_.end(), source) != path_.end();
     if (visited && (source != name || !has_static_keys(source))) {
       std::string loop;
       for (const auto& step : path_) loop += step + " -> ";
-      return Error::Credentials(label(path_.front()) + ": source_profile loop " + loop + source);
+      return base::Error::Credentials(label(path_.front()) + ": source_profile loop " + loop + source);
     }
-    Result<std::shared_ptr<CredentialProvider>> provider =
+    base::Result<std::shared_ptr<CredentialProvider>> provider =
         has_static_keys(source) ? static_keys(source) : resolve(source);
     if (!provider.ok() && IsNotConfigured(provider.error())) {
-      return Error::Credentials(label(name) + ": source_profile '" + source + "' has no credentials");
+      return base::Error::Credentials(label(name) + ": source_profile '" + source + "' has no credentials");
     }
     return provider;
   }
 
-  Result<std::shared_ptr<CredentialProvider>> assume_role(const std::string& name) {
+  base::Result<std::shared_ptr<CredentialProvider>> assume_role(const std::string& name) {
     path_.push_back(name);
     if (get(name, "mfa_serial")) {
-      return Error::Credentials(label(name) +
-                                " requires MFA (mfa_serial); posture cannot prompt for a code: run with credentials "
-                                "from `aws sts get-session-token` or a profile without mfa_serial");
+      return base::Error::Credentials(
+          label(name) +
+          " requires MFA (mfa_serial); posture cannot prompt for a code: run with credentials "
+          "from `aws sts get-session-token` or a profile without mfa_serial");
     }
     auto source_name = get(name, "source_profile");
     auto source_kind = get(name, "credential_source");
     if (source_name && source_kind) {
-      return Error::Credentials(label(name) + " has both source_profile and credential_source; keep one");
+      return base::Error::Credentials(label(name) + " has both source_profile and credential_source; keep one");
     }
     if (!source_name && !source_kind) {
-      return Error::Credentials(label(name) + " has role_arn but neither source_profile nor credential_source");
+      return base::Error::Credentials(label(name) + " has role_arn but neither source_profile nor credential_source");
     }
     auto seconds = duration(name);
     if (!seconds.ok()) return std::move(seconds.error());
@@ -226,14 +228,14 @@ class Resolver {
 
 }  // namespace
 
-Error ProfileNotFound(const std::string& profile, const SharedConfig& config) {
-  return Error::Credentials("profile '" + profile + "' not found in " + config.config_file_label() + " or " +
-                            config.credentials_file_label());
+base::Error ProfileNotFound(const std::string& profile, const SharedConfig& config) {
+  return base::Error::Credentials("profile '" + profile + "' not found in " + config.config_file_label() + " or " +
+                                  config.credentials_file_label());
 }
 
-Result<std::shared_ptr<CredentialProvider>> ResolveProfileCredentials(const std::string& profile,
-                                                                      const SharedConfig& config,
-                                                                      const ProviderContext& context) {
+base::Result<std::shared_ptr<CredentialProvider>> ResolveProfileCredentials(const std::string& profile,
+                                                                            const SharedConfig& config,
+                                                                            const ProviderContext& context) {
   if (!config.has_profile(profile)) return ProfileNotFound(profile, config);
   return Resolver(config, context).resolve(profile);
 }
@@ -245,7 +247,7 @@ ProfileProvider::ProfileProvider(std::string profile, std::shared_ptr<const Shar
       context_(std::move(context)),
       named_explicitly_(named_explicitly) {}
 
-Result<Credentials> ProfileProvider::fetch() {
+base::Result<Credentials> ProfileProvider::fetch() {
   std::shared_ptr<CredentialProvider> provider;
   {
     std::lock_guard lock(mutex_);

@@ -36,9 +36,9 @@ namespace posture::aws {
 
 // Builds the providers for `profile` (which must exist in `config`).
 // NotConfigured when the profile holds no credential settings.
-Result<std::shared_ptr<CredentialProvider>> ResolveProfileCredentials(const std::string& profile,
-                                                                      const SharedConfig& config,
-                                                                      const ProviderContext& context);
+base::Result<std::shared_ptr<CredentialProvider>> ResolveProfileCredentials(const std::string& profile,
+                                                                            const SharedConfig& config,
+                                                                            const ProviderContext& context);
 
 class ProfileProvider final : public CredentialProvider {
  public:
@@ -48,7 +48,7 @@ class ProfileProvider final : public CredentialProvider {
   ProfileProvider(std::string profile, std::shared_ptr<const SharedConfig> config, ProviderContext context,
                   bool named_explicitly);
 
-  Result<Credentials> fetch() override;
+  base::Result<Credentials> fetch() override;
   std::string name() const override { return "profile " + profile_; }
 
  private:
@@ -57,10 +57,10 @@ class ProfileProvider final : public CredentialProvider {
   ProviderContext context_;
   bool named_explicitly_;
   std::mutex mutex_;
-  std::optional<Result<std::shared_ptr<CredentialProvider>>> resolved_;
+  std::optional<base::Result<std::shared_ptr<CredentialProvider>>> resolved_;
 };
 
 // kCredentials "profile 'x' not found in ~/.aws/config or ~/.aws/credentials".
-Error ProfileNotFound(const std::string& profile, const SharedConfig& config);
+base::Error ProfileNotFound(const std::string& profile, const SharedConfig& config);
 
 }  // namespace posture::aws

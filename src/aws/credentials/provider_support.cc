@@ -16,30 +16,30 @@ constexpr std::string_view kDefaultStsRegion = "us-east-1";
 
 }  // namespace
 
-Error NotConfigured(std::string message) {
-  Error error = Error::Credentials(std::move(message));
+base::Error NotConfigured(std::string message) {
+  base::Error error = base::Error::Credentials(std::move(message));
   error.with_code(std::string(kNotConfiguredCode));
   return error;
 }
 
-bool IsNotConfigured(const Error& error) {
-  return error.kind() == ErrorKind::kCredentials && error.code() == kNotConfiguredCode;
+bool IsNotConfigured(const base::Error& error) {
+  return error.kind() == base::ErrorKind::kCredentials && error.code() == kNotConfiguredCode;
 }
 
 std::string ProviderContext::sts_region() const { return region.empty() ? std::string(kDefaultStsRegion) : region; }
 
-Result<std::optional<std::string>> ReadFileIfExists(const std::string& path) {
+base::Result<std::optional<std::string>> ReadFileIfExists(const std::string& path) {
   struct stat info {};
   if (stat(path.c_str(), &info) != 0) {
     if (errno == ENOENT || errno == ENOTDIR) return std::optional<std::string>();
-    return Error::InvalidInput("cannot read " + path + ": " + std::strerror(errno));
+    return base::Error::InvalidInput("cannot read " + path + ": " + std::strerror(errno));
   }
-  if (S_ISDIR(info.st_mode)) return Error::InvalidInput("cannot read " + path + ": it is a directory");
+  if (S_ISDIR(info.st_mode)) return base::Error::InvalidInput("cannot read " + path + ": it is a directory");
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::InvalidInput("cannot read " + path + ": " + std::strerror(errno));
+  if (!in) return base::Error::InvalidInput("cannot read " + path + ": " + std::strerror(errno));
   std::ostringstream content;
   content << in.rdbuf();
-  if (in.bad()) return Error::InvalidInput("cannot read " + path + ": read error");
+  if (in.bad()) return base::Error::InvalidInput("cannot read " + path + ": read error");
   return std::optional<std::string>(content.str());
 }
 
@@ -66,9 +66,10 @@ int64_t EpochMillis(Clock::TimePoint time) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
 }
 
-Result<Credentials> CredentialsFromJson(const Json& document, const CredentialFields& fields, std::string_view what) {
+base::Result<Credentials> CredentialsFromJson(const Json& document, const CredentialFields& fields,
+                                              std::string_view what) {
   std::string prefix = std::string(what) + ": ";
-  if (!document.is_object()) return Error::Credentials(prefix + "the credentials document is not a JSON object");
+  if (!document.is_object()) return base::Error::Credentials(prefix + "the credentials document is not a JSON object");
   auto text = [&](std::string_view field) -> std::string {
     auto it = document.find(field);
     if (it == document.end() || !it->is_string()) return {};
@@ -79,10 +80,10 @@ Result<Credentials> CredentialsFromJson(const Json& document, const CredentialFi
   credentials.secret_access_key = text(fields.secret_access_key);
   credentials.session_token = text(fields.session_token);
   if (credentials.access_key_id.empty()) {
-    return Error::Credentials(prefix + std::string(fields.access_key_id) + " is missing");
+    return base::Error::Credentials(prefix + std::string(fields.access_key_id) + " is missing");
   }
   if (credentials.secret_access_key.empty()) {
-    return Error::Credentials(prefix + std::string(fields.secret_access_key) + " is missing");
+    return base::Error::Credentials(prefix + std::string(fields.secret_access_key) + " is missing");
   }
   auto expiration = document.find(fields.expiration);
   if (expiration == document.end() || expiration->is_null()) return credentials;
@@ -93,7 +94,7 @@ Result<Credentials> CredentialsFromJson(const Json& document, const CredentialFi
   std::optional<Clock::TimePoint> parsed;
   if (expiration->is_string()) parsed = ParseExpiration(expiration->get<std::string>());
   if (!parsed) {
-    return Error::Credentials(prefix + std::string(fields.expiration) + " is not an ISO 8601 timestamp");
+    return base::Error::Credentials(prefix + std::string(fields.expiration) + " is not an ISO 8601 timestamp");
   }
   credentials.expiration = parsed;
   return credentials;
@@ -120,16 +121,17 @@ std::string TrimTrailingWhitespace(std::string text) {
   return text;
 }
 
-Error AsCredentialsError(const Error& error, const std::string& context) {
+base::Error AsCredentialsError(const base::Error& error, const std::string& context) {
   if (IsNotConfigured(error)) return NotConfigured(context + ": " + error.message());
-  if (error.kind() == ErrorKind::kParse) {
-    return Error::Credentials(context + ": the response could not be parsed").with_http_status(error.http_status());
+  if (error.kind() == base::ErrorKind::kParse) {
+    return base::Error::Credentials(context + ": the response could not be parsed")
+        .with_http_status(error.http_status());
   }
   std::string message = error.message();
   if (!error.code().empty() && message.find(error.code()) == std::string::npos) {
     message = error.code() + ": " + message;
   }
-  Error out = Error::Credentials(context + ": " + message);
+  base::Error out = base::Error::Credentials(context + ": " + message);
   out.with_code(error.code()).with_http_status(error.http_status());
   out.with_request_id(error.request_id());
   return out;

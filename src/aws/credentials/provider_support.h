@@ -19,9 +19,9 @@
 #include "aws/credentials/credentials.h"
 #include "aws/credentials/environment.h"
 #include "aws/endpoints.h"
-#include "aws/error.h"
 #include "aws/http.h"
 #include "aws/json.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
@@ -29,9 +29,9 @@ namespace posture::aws {
 inline constexpr std::string_view kNotConfiguredCode = "CredentialsNotConfigured";
 
 // A kCredentials error marked as "not configured".
-Error NotConfigured(std::string message);
+base::Error NotConfigured(std::string message);
 // True for errors made by NotConfigured.
-bool IsNotConfigured(const Error& error);
+bool IsNotConfigured(const base::Error& error);
 
 // What providers need from the outside world. The pointed-to objects are
 // not owned and must outlive every provider built with the context.
@@ -50,7 +50,7 @@ struct ProviderContext {
 
 // The whole content of a file; nullopt when it does not exist. An
 // InvalidInput error names the path and the reason when it cannot be read.
-Result<std::optional<std::string>> ReadFileIfExists(const std::string& path);
+base::Result<std::optional<std::string>> ReadFileIfExists(const std::string& path);
 
 // Parses an expiration as credential sources write it: what
 // protocols/timestamp.h accepts (ISO 8601 with fraction and offset, RFC 822,
@@ -74,7 +74,8 @@ struct CredentialFields {
 // Reads credentials out of `document`. kCredentials "<what>: ..." when a key
 // field is missing or the expiration is malformed; the message never holds
 // a field's value.
-Result<Credentials> CredentialsFromJson(const Json& document, const CredentialFields& fields, std::string_view what);
+base::Result<Credentials> CredentialsFromJson(const Json& document, const CredentialFields& fields,
+                                              std::string_view what);
 
 // Parses `text` as JSON without throwing; nullopt when malformed.
 std::optional<Json> ParseJsonQuietly(std::string_view text);
@@ -90,6 +91,6 @@ std::string TrimTrailingWhitespace(std::string text);
 // keeping the AWS error code, request id and HTTP status. A NotConfigured
 // error stays NotConfigured. A kParse error loses its details: a parser
 // may quote the response, and a credentials response holds secrets.
-Error AsCredentialsError(const Error& error, const std::string& context);
+base::Error AsCredentialsError(const base::Error& error, const std::string& context);
 
 }  // namespace posture::aws

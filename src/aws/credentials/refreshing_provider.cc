@@ -21,7 +21,7 @@ bool RefreshingProvider::usable_locked(Clock::TimePoint now) const {
   return cached_ && !cached_->expires_within(now, timing_.mandatory);
 }
 
-Result<Credentials> RefreshingProvider::fetch() {
+base::Result<Credentials> RefreshingProvider::fetch() {
   std::unique_lock lock(mutex_);
   for (;;) {
     Clock::TimePoint now = clock_.now();
@@ -38,11 +38,12 @@ Result<Credentials> RefreshingProvider::fetch() {
 
     refreshing_ = true;
     lock.unlock();
-    Result<Credentials> result = Error::Internal("credential provider " + inner_->name() + " threw an exception");
+    base::Result<Credentials> result =
+        base::Error::Internal("credential provider " + inner_->name() + " threw an exception");
     try {
       result = inner_->fetch();
     } catch (const std::exception& e) {
-      result = Error::Internal("credential provider " + inner_->name() + " threw: " + e.what());
+      result = base::Error::Internal("credential provider " + inner_->name() + " threw: " + e.what());
     } catch (...) {
     }
     lock.lock();

@@ -39,7 +39,7 @@ class RefreshingProvider final : public CredentialProvider {
   // `clock` must outlive the provider.
   RefreshingProvider(std::shared_ptr<CredentialProvider> inner, Clock& clock, RefreshTiming timing = {});
 
-  Result<Credentials> fetch() override;
+  base::Result<Credentials> fetch() override;
   std::string name() const override { return inner_->name(); }
 
   // Refreshes attempted so far, and how many of them failed (a failure
@@ -60,7 +60,7 @@ class RefreshingProvider final : public CredentialProvider {
   bool refreshing_ = false;
   uint64_t refreshes_ = 0;
   uint64_t failed_refreshes_ = 0;
-  std::optional<Error> last_error_;  // of the latest refresh, when it failed
+  std::optional<base::Error> last_error_;  // of the latest refresh, when it failed
   Clock::TimePoint next_attempt_{};
 };
 

@@ -34,14 +34,14 @@ class SsoProvider final : public CredentialProvider {
   // outlive the provider.
   SsoProvider(const ProviderContext& context, SsoOptions options);
 
-  Result<Credentials> fetch() override;
+  base::Result<Credentials> fetch() override;
   std::string name() const override { return "profile " + options_.profile + " (sso)"; }
 
   // The cache file holding the token for these options.
   std::string token_path() const;
 
  private:
-  Result<std::string> read_token(const std::string& context) const;
+  base::Result<std::string> read_token(const std::string& context) const;
 
   Clock& clock_;
   SsoOptions options_;

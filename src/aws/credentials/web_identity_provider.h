@@ -30,14 +30,14 @@ struct WebIdentityOptions {
 // The options in AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN and
 // AWS_ROLE_SESSION_NAME: nullopt when AWS_WEB_IDENTITY_TOKEN_FILE is unset,
 // kCredentials when it is set without AWS_ROLE_ARN.
-Result<std::optional<WebIdentityOptions>> WebIdentityOptionsFromEnvironment(const Environment& env);
+base::Result<std::optional<WebIdentityOptions>> WebIdentityOptionsFromEnvironment(const Environment& env);
 
 class WebIdentityProvider final : public CredentialProvider {
  public:
   // `context.transport` and `context.clock` must be set and outlive the provider.
   WebIdentityProvider(const ProviderContext& context, WebIdentityOptions options);
 
-  Result<Credentials> fetch() override;
+  base::Result<Credentials> fetch() override;
   std::string name() const override { return options_.label; }
 
  private:

@@ -33,10 +33,10 @@ bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
 
 }  // namespace
 
-Result<const Json*> FindOperation(const ServiceModel& model, std::string_view operation) {
+base::Result<const Json*> FindOperation(const ServiceModel& model, std::string_view operation) {
   const Json* spec = model.operation(operation);
   if (spec == nullptr) {
-    return Error::Unsupported(model.name() + ": unknown operation '" + std::string(operation) + "'");
+    return base::Error::Unsupported(model.name() + ": unknown operation '" + std::string(operation) + "'");
   }
   return spec;
 }
@@ -59,13 +59,13 @@ bool FlagOf(const Json& object, const char* key) {
   return it != object.end() && it->is_boolean() && it->get<bool>();
 }
 
-Result<Json> NormalizedInput(const ServiceModel& model, std::string_view operation, const Json& spec,
-                             const Json& input) {
+base::Result<Json> NormalizedInput(const ServiceModel& model, std::string_view operation, const Json& spec,
+                                   const Json& input) {
   return NormalizeInput(model, operation, InputRef(model, spec), input);
 }
 
-Result<std::string> ExpandHostPrefix(const Json& spec, const ShapeRef& input_shape, const Json& input,
-                                     const Endpoint& endpoint) {
+base::Result<std::string> ExpandHostPrefix(const Json& spec, const ShapeRef& input_shape, const Json& input,
+                                           const Endpoint& endpoint) {
   auto endpoint_it = spec.find("endpoint");
   if (endpoint_it == spec.end() || !endpoint_it->is_object()) return std::string();
   auto prefix_it = endpoint_it->find("hostPrefix");
@@ -78,16 +78,16 @@ Result<std::string> ExpandHostPrefix(const Json& spec, const ShapeRef& input_sha
     if (at == std::string::npos) continue;
     const auto value = input.find(name);
     if (value == input.end() || !value->is_string() || !IsHostLabelText(value->get_ref<const std::string&>())) {
-      return Error::InvalidInput("invalid value for parameter '" + name +
-                                 "': must contain only letters, digits, hyphens or periods");
+      return base::Error::InvalidInput("invalid value for parameter '" + name +
+                                       "': must contain only letters, digits, hyphens or periods");
     }
     prefix.replace(at, label.size(), value->get<std::string>());
   }
   return prefix;
 }
 
-Result<std::string> RequestUrl(const Endpoint& endpoint, std::string_view host_prefix,
-                               std::string_view path_and_query) {
+base::Result<std::string> RequestUrl(const Endpoint& endpoint, std::string_view host_prefix,
+                                     std::string_view path_and_query) {
   auto url = ParseUrl(endpoint.url);
   if (!url.ok()) return url.error();
   std::string base = url->path == "/" ? std::string() : url->path;
@@ -101,8 +101,8 @@ std::string OperationContext(const ServiceModel& model, std::string_view operati
   return model.name() + ":" + std::string(operation) + ": ";
 }
 
-Error ParseFailure(const ServiceModel& model, std::string_view operation, std::string_view what) {
-  return Error::Parse(OperationContext(model, operation) + ToValidUtf8(what));
+base::Error ParseFailure(const ServiceModel& model, std::string_view operation, std::string_view what) {
+  return base::Error::Parse(OperationContext(model, operation) + ToValidUtf8(what));
 }
 
 std::string BodySnippet(std::string_view body) {
@@ -125,8 +125,8 @@ bool IsGenericErrorResponse(const HttpResponse& response) {
   return response.status >= 500 && body.empty();
 }
 
-Error ServiceError(const ServiceModel& model, std::string_view operation, const HttpResponse& response,
-                   std::string code, std::string message, std::string request_id) {
+base::Error ServiceError(const ServiceModel& model, std::string_view operation, const HttpResponse& response,
+                         std::string code, std::string message, std::string request_id) {
   (void)operation;
   if (code.empty()) code = std::to_string(response.status);
   if (message.empty()) {
@@ -137,11 +137,11 @@ Error ServiceError(const ServiceModel& model, std::string_view operation, const 
   code = ToValidUtf8(code);
   message = ToValidUtf8(message);
   request_id = ToValidUtf8(request_id);
-  ErrorKind kind = ClassifyError(code, response.status);
+  base::ErrorKind kind = ClassifyError(code, response.status);
   // The SSO portal says "Unauthorized" when the cached SSO token is expired
   // or revoked: the fix is `aws sso login`, not a permission.
-  if (model.name() == "sso" && kind == ErrorKind::kAccessDenied) kind = ErrorKind::kCredentials;
-  Error error(kind, std::move(message));
+  if (model.name() == "sso" && kind == base::ErrorKind::kAccessDenied) kind = base::ErrorKind::kCredentials;
+  base::Error error(kind, std::move(message));
   error.with_code(std::move(code)).with_request_id(std::move(request_id)).with_http_status(response.status);
   return error;
 }

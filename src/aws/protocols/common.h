@@ -7,12 +7,12 @@
 #include <string>
 #include <string_view>
 
-#include "aws/error.h"
 #include "aws/http.h"
 #include "aws/json.h"
 #include "aws/model.h"
 #include "aws/protocols/protocol.h"
 #include "aws/protocols/shape.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
@@ -23,7 +23,7 @@ const Protocol& RestJsonProtocol();
 const Protocol& RestXmlProtocol();
 
 // The operation's spec; Unsupported when the model has no such operation.
-Result<const Json*> FindOperation(const ServiceModel& model, std::string_view operation);
+base::Result<const Json*> FindOperation(const ServiceModel& model, std::string_view operation);
 
 // The operation's "http" traits (method, requestUri, responseCode) or an
 // empty object; and one string trait of it with a default.
@@ -34,25 +34,26 @@ std::string HttpTrait(const Json& spec, const char* name, const char* fallback);
 bool FlagOf(const Json& object, const char* key);
 
 // The operation's input normalized against its input shape (see NormalizeInput).
-Result<Json> NormalizedInput(const ServiceModel& model, std::string_view operation, const Json& spec,
-                             const Json& input);
+base::Result<Json> NormalizedInput(const ServiceModel& model, std::string_view operation, const Json& spec,
+                                   const Json& input);
 
 // The expanded endpoint "hostPrefix" of an operation ("123456789012."), or
 // "" when it has none or the endpoint is custom (a loopback test endpoint
 // cannot resolve prefixed names). InvalidInput for a label that is not a
 // valid host name part.
-Result<std::string> ExpandHostPrefix(const Json& spec, const ShapeRef& input_shape, const Json& input,
-                                     const Endpoint& endpoint);
+base::Result<std::string> ExpandHostPrefix(const Json& spec, const ShapeRef& input_shape, const Json& input,
+                                           const Endpoint& endpoint);
 
 // endpoint.url with `host_prefix` prepended to its host and `path_and_query`
 // (starting with '/') appended to its path.
-Result<std::string> RequestUrl(const Endpoint& endpoint, std::string_view host_prefix, std::string_view path_and_query);
+base::Result<std::string> RequestUrl(const Endpoint& endpoint, std::string_view host_prefix,
+                                     std::string_view path_and_query);
 
 // "iam:ListUsers: " — the context prefix of messages we write ourselves.
 std::string OperationContext(const ServiceModel& model, std::string_view operation);
 
 // A kParse error about a response body, naming service and operation.
-Error ParseFailure(const ServiceModel& model, std::string_view operation, std::string_view what);
+base::Error ParseFailure(const ServiceModel& model, std::string_view operation, std::string_view what);
 
 // The first characters of a body, on one line, for messages.
 std::string BodySnippet(std::string_view body);
@@ -66,8 +67,8 @@ bool IsGenericErrorResponse(const HttpResponse& response);
 // service-specific exceptions), code (the HTTP status when AWS gave none),
 // message (the HTTP reason phrase when AWS gave none), request id (from the
 // body if given, else the headers) and status.
-Error ServiceError(const ServiceModel& model, std::string_view operation, const HttpResponse& response,
-                   std::string code, std::string message, std::string request_id);
+base::Error ServiceError(const ServiceModel& model, std::string_view operation, const HttpResponse& response,
+                         std::string code, std::string message, std::string request_id);
 
 // The standard reason phrase of an HTTP status, or "".
 std::string_view ReasonPhrase(int status);

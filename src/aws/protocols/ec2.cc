@@ -1,15 +1,16 @@
-#include "aws/crypto.h"
 #include "aws/protocols/common.h"
 #include "aws/protocols/query_params.h"
 #include "aws/protocols/xml_parser.h"
+#include "base/encoding.h"
+#include "base/hash.h"
 
 namespace posture::aws {
 namespace {
 
 class Ec2 : public Protocol {
  public:
-  Result<HttpRequest> serialize(const ServiceModel& model, std::string_view operation, const Json& input,
-                                const Endpoint& endpoint) const override {
+  base::Result<HttpRequest> serialize(const ServiceModel& model, std::string_view operation, const Json& input,
+                                      const Endpoint& endpoint) const override {
     auto spec = FindOperation(model, operation);
     if (!spec.ok()) return spec.error();
     auto normalized = NormalizedInput(model, operation, **spec, input);
@@ -17,13 +18,13 @@ class Ec2 : public Protocol {
     // botocore base64-encodes RunInstances' UserData for the caller.
     if (operation == "RunInstances" && normalized->contains("UserData")) {
       Json& user_data = (*normalized)["UserData"];
-      user_data = Base64Encode(user_data.get_ref<const std::string&>());
+      user_data = base::Base64Encode(user_data.get_ref<const std::string&>());
     }
     return BuildQueryRequest(model, QueryFlavor::kEc2, operation, **spec, *normalized, endpoint);
   }
 
-  Result<Json> parse_output(const ServiceModel& model, std::string_view operation,
-                            const HttpResponse& response) const override {
+  base::Result<Json> parse_output(const ServiceModel& model, std::string_view operation,
+                                  const HttpResponse& response) const override {
     auto spec = FindOperation(model, operation);
     if (!spec.ok()) return spec.error();
     const ShapeRef output = OutputRef(model, **spec);
@@ -39,8 +40,8 @@ class Ec2 : public Protocol {
     return XmlToJson(model, operation, output, root);
   }
 
-  Error parse_error(const ServiceModel& model, std::string_view operation,
-                    const HttpResponse& response) const override {
+  base::Error parse_error(const ServiceModel& model, std::string_view operation,
+                          const HttpResponse& response) const override {
     return XmlResponseError(model, operation, response);
   }
 };

@@ -6,8 +6,8 @@ namespace {
 
 class JsonRpc : public Protocol {
  public:
-  Result<HttpRequest> serialize(const ServiceModel& model, std::string_view operation, const Json& input,
-                                const Endpoint& endpoint) const override {
+  base::Result<HttpRequest> serialize(const ServiceModel& model, std::string_view operation, const Json& input,
+                                      const Endpoint& endpoint) const override {
     auto spec = FindOperation(model, operation);
     if (!spec.ok()) return spec.error();
     auto normalized = NormalizedInput(model, operation, **spec, input);
@@ -27,8 +27,8 @@ class JsonRpc : public Protocol {
     return request;
   }
 
-  Result<Json> parse_output(const ServiceModel& model, std::string_view operation,
-                            const HttpResponse& response) const override {
+  base::Result<Json> parse_output(const ServiceModel& model, std::string_view operation,
+                                  const HttpResponse& response) const override {
     auto spec = FindOperation(model, operation);
     if (!spec.ok()) return spec.error();
     const ShapeRef output = OutputRef(model, **spec);
@@ -38,8 +38,8 @@ class JsonRpc : public Protocol {
     return JsonToOutput(model, operation, output, *body);
   }
 
-  Error parse_error(const ServiceModel& model, std::string_view operation,
-                    const HttpResponse& response) const override {
+  base::Error parse_error(const ServiceModel& model, std::string_view operation,
+                          const HttpResponse& response) const override {
     if (IsGenericErrorResponse(response)) return ServiceError(model, operation, response, "", "", "");
     JsonErrorBody fields = ParseJsonError(response, /*header_first=*/false);
     return ServiceError(model, operation, response, std::move(fields.code), std::move(fields.message), "");

@@ -3,9 +3,10 @@
 #include <cmath>
 #include <vector>
 
-#include "aws/crypto.h"
 #include "aws/protocols/common.h"
 #include "aws/protocols/timestamp.h"
+#include "base/encoding.h"
+#include "base/hash.h"
 
 namespace posture::aws {
 namespace {
@@ -183,19 +184,19 @@ Json JsonFromInput(const ServiceModel& model, const ShapeRef& shape, const Json&
     const std::string_view format = shape.text_trait("timestampFormat");
     return FormatWireTimestamp(normalized.get<EpochMicros>(), format.empty() ? "unixTimestamp" : format);
   }
-  if (type == "blob") return Base64Encode(normalized.get_ref<const std::string&>());
+  if (type == "blob") return base::Base64Encode(normalized.get_ref<const std::string&>());
   return normalized;
 }
 
-Result<Json> ParseJsonBody(const ServiceModel& model, std::string_view operation, std::string_view body) {
+base::Result<Json> ParseJsonBody(const ServiceModel& model, std::string_view operation, std::string_view body) {
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return Json::object();
   Json parsed = Json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) return ParseFailure(model, operation, "malformed JSON in response: " + BodySnippet(body));
   return parsed;
 }
 
-Result<Json> JsonToOutput(const ServiceModel& model, std::string_view operation, const ShapeRef& shape,
-                          const Json& wire) {
+base::Result<Json> JsonToOutput(const ServiceModel& model, std::string_view operation, const ShapeRef& shape,
+                                const Json& wire) {
   JsonReader reader(model);
   Json out;
   if (!reader.value(shape, wire, out)) return ParseFailure(model, operation, reader.error());

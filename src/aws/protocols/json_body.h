@@ -10,11 +10,11 @@
 #include <string>
 #include <string_view>
 
-#include "aws/error.h"
 #include "aws/http.h"
 #include "aws/json.h"
 #include "aws/model.h"
 #include "aws/protocols/shape.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
@@ -23,13 +23,13 @@ Json JsonFromInput(const ServiceModel& model, const ShapeRef& shape, const Json&
 
 // Parses a response body; an empty body is an empty object. Parse error
 // naming service and operation for malformed JSON.
-Result<Json> ParseJsonBody(const ServiceModel& model, std::string_view operation, std::string_view body);
+base::Result<Json> ParseJsonBody(const ServiceModel& model, std::string_view operation, std::string_view body);
 
 // Converts wire JSON into the output JSON of `shape`: timestamps become ISO
 // 8601 strings, numbers and booleans sent as strings become native. Parse
 // error for a value the shape cannot hold.
-Result<Json> JsonToOutput(const ServiceModel& model, std::string_view operation, const ShapeRef& shape,
-                          const Json& wire);
+base::Result<Json> JsonToOutput(const ServiceModel& model, std::string_view operation, const ShapeRef& shape,
+                                const Json& wire);
 
 struct JsonErrorBody {
   std::string code;

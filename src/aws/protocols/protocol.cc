@@ -8,22 +8,6 @@
 namespace posture::aws {
 namespace {
 
-// botocore/retries/standard.py ThrottledRetryableChecker._THROTTLED_ERROR_CODES.
-constexpr std::array<std::string_view, 14> kThrottledCodes = {"Throttling",
-                                                              "ThrottlingException",
-                                                              "ThrottledException",
-                                                              "RequestThrottledException",
-                                                              "TooManyRequestsException",
-                                                              "ProvisionedThroughputExceededException",
-                                                              "TransactionInProgressException",
-                                                              "RequestLimitExceeded",
-                                                              "BandwidthLimitExceeded",
-                                                              "LimitExceededException",
-                                                              "RequestThrottled",
-                                                              "SlowDown",
-                                                              "PriorRequestNotComplete",
-                                                              "EC2ThrottledException"};
-
 // The caller's credentials or signature were rejected.
 constexpr std::array<std::string_view, 17> kCredentialCodes = {"InvalidClientTokenId",
                                                                "SignatureDoesNotMatch",
@@ -86,28 +70,28 @@ bool IsInvalidInputCode(std::string_view code) {
          code == "MissingRequiredParameter" || code == "SerializationException" || code == "MissingAction";
 }
 
-ErrorKind ClassifyStatus(int http_status) {
-  if (http_status == 401) return ErrorKind::kCredentials;
-  if (http_status == 403) return ErrorKind::kAccessDenied;
-  if (http_status == 404) return ErrorKind::kNotFound;
-  if (http_status == 429) return ErrorKind::kThrottled;
-  if (http_status >= 500) return ErrorKind::kServiceUnavailable;
-  if (http_status >= 300) return ErrorKind::kInvalidInput;
-  return ErrorKind::kInternal;
+base::ErrorKind ClassifyStatus(int http_status) {
+  if (http_status == 401) return base::ErrorKind::kCredentials;
+  if (http_status == 403) return base::ErrorKind::kAccessDenied;
+  if (http_status == 404) return base::ErrorKind::kNotFound;
+  if (http_status == 429) return base::ErrorKind::kThrottled;
+  if (http_status >= 500) return base::ErrorKind::kServiceUnavailable;
+  if (http_status >= 300) return base::ErrorKind::kInvalidInput;
+  return base::ErrorKind::kInternal;
 }
 
 // Answers every call with kUnsupported: a model whose protocol we lack.
 class UnsupportedProtocol : public Protocol {
  public:
-  Result<HttpRequest> serialize(const ServiceModel& model, std::string_view, const Json&,
-                                const Endpoint&) const override {
-    return Error::Unsupported(model.name() + ": protocol '" + model.protocol() + "' is not supported");
+  base::Result<HttpRequest> serialize(const ServiceModel& model, std::string_view, const Json&,
+                                      const Endpoint&) const override {
+    return base::Error::Unsupported(model.name() + ": protocol '" + model.protocol() + "' is not supported");
   }
-  Result<Json> parse_output(const ServiceModel& model, std::string_view, const HttpResponse&) const override {
-    return Error::Unsupported(model.name() + ": protocol '" + model.protocol() + "' is not supported");
+  base::Result<Json> parse_output(const ServiceModel& model, std::string_view, const HttpResponse&) const override {
+    return base::Error::Unsupported(model.name() + ": protocol '" + model.protocol() + "' is not supported");
   }
-  Error parse_error(const ServiceModel& model, std::string_view, const HttpResponse&) const override {
-    return Error::Unsupported(model.name() + ": protocol '" + model.protocol() + "' is not supported");
+  base::Error parse_error(const ServiceModel& model, std::string_view, const HttpResponse&) const override {
+    return base::Error::Unsupported(model.name() + ": protocol '" + model.protocol() + "' is not supported");
   }
 };
 
@@ -124,15 +108,15 @@ const Protocol& ProtocolFor(const ServiceModel& model) {
   return unsupported;
 }
 
-ErrorKind ClassifyError(std::string_view code, int http_status) {
-  if (OneOf(code, kCredentialCodes)) return ErrorKind::kCredentials;
+base::ErrorKind ClassifyError(std::string_view code, int http_status) {
+  if (OneOf(code, kCredentialCodes)) return base::ErrorKind::kCredentials;
   // botocore retries these as transient: the connection stalled mid-request.
-  if (code == "RequestTimeout" || code == "RequestTimeoutException") return ErrorKind::kNetwork;
-  if (OneOf(code, kThrottledCodes)) return ErrorKind::kThrottled;
-  if (OneOf(code, kUnavailableCodes)) return ErrorKind::kServiceUnavailable;
-  if (IsNotFoundCode(code)) return ErrorKind::kNotFound;
-  if (IsAccessDeniedCode(code)) return ErrorKind::kAccessDenied;
-  if (IsInvalidInputCode(code)) return ErrorKind::kInvalidInput;
+  if (code == "RequestTimeout" || code == "RequestTimeoutException") return base::ErrorKind::kNetwork;
+  if (base::IsThrottlingCode(code)) return base::ErrorKind::kThrottled;
+  if (OneOf(code, kUnavailableCodes)) return base::ErrorKind::kServiceUnavailable;
+  if (IsNotFoundCode(code)) return base::ErrorKind::kNotFound;
+  if (IsAccessDeniedCode(code)) return base::ErrorKind::kAccessDenied;
+  if (IsInvalidInputCode(code)) return base::ErrorKind::kInvalidInput;
   return ClassifyStatus(http_status);
 }
 

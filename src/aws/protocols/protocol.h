@@ -11,10 +11,10 @@
 #include <string>
 #include <string_view>
 
-#include "aws/error.h"
 #include "aws/http.h"
 #include "aws/json.h"
 #include "aws/model.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
@@ -32,16 +32,16 @@ class Protocol {
   virtual ~Protocol() = default;
   // Builds the unsigned request. InvalidInput when `input` does not fit the
   // input shape (unknown member, wrong type, missing required member).
-  virtual Result<HttpRequest> serialize(const ServiceModel& model, std::string_view operation, const Json& input,
-                                        const Endpoint& endpoint) const = 0;
+  virtual base::Result<HttpRequest> serialize(const ServiceModel& model, std::string_view operation, const Json& input,
+                                              const Endpoint& endpoint) const = 0;
   // Parses a 2xx response body into the output shape (an empty object when
   // the operation has no output). Parse error for a malformed body.
-  virtual Result<Json> parse_output(const ServiceModel& model, std::string_view operation,
-                                    const HttpResponse& response) const = 0;
+  virtual base::Result<Json> parse_output(const ServiceModel& model, std::string_view operation,
+                                          const HttpResponse& response) const = 0;
   // Turns a non-2xx response into an Error with kind, code, message, request
   // id and HTTP status; never fails (an unreadable body still yields an Error).
-  virtual Error parse_error(const ServiceModel& model, std::string_view operation,
-                            const HttpResponse& response) const = 0;
+  virtual base::Error parse_error(const ServiceModel& model, std::string_view operation,
+                                  const HttpResponse& response) const = 0;
 };
 
 // The protocol a model speaks.
@@ -49,7 +49,7 @@ const Protocol& ProtocolFor(const ServiceModel& model);
 
 // Classifies an AWS error code (and the HTTP status when the code says
 // little) into an ErrorKind. Shared by every protocol.
-ErrorKind ClassifyError(std::string_view code, int http_status);
+base::ErrorKind ClassifyError(std::string_view code, int http_status);
 
 // The request id from the usual response headers, or empty.
 std::string RequestIdFromHeaders(const HttpResponse& response);

@@ -7,8 +7,8 @@ namespace {
 
 class Query : public Protocol {
  public:
-  Result<HttpRequest> serialize(const ServiceModel& model, std::string_view operation, const Json& input,
-                                const Endpoint& endpoint) const override {
+  base::Result<HttpRequest> serialize(const ServiceModel& model, std::string_view operation, const Json& input,
+                                      const Endpoint& endpoint) const override {
     auto spec = FindOperation(model, operation);
     if (!spec.ok()) return spec.error();
     auto normalized = NormalizedInput(model, operation, **spec, input);
@@ -16,8 +16,8 @@ class Query : public Protocol {
     return BuildQueryRequest(model, QueryFlavor::kQuery, operation, **spec, *normalized, endpoint);
   }
 
-  Result<Json> parse_output(const ServiceModel& model, std::string_view operation,
-                            const HttpResponse& response) const override {
+  base::Result<Json> parse_output(const ServiceModel& model, std::string_view operation,
+                                  const HttpResponse& response) const override {
     auto spec = FindOperation(model, operation);
     if (!spec.ok()) return spec.error();
     const ShapeRef output = OutputRef(model, **spec);
@@ -35,8 +35,8 @@ class Query : public Protocol {
         "unexpected XML response <" + std::string(LocalName(root)) + ">: " + BodySnippet(response.body));
   }
 
-  Error parse_error(const ServiceModel& model, std::string_view operation,
-                    const HttpResponse& response) const override {
+  base::Error parse_error(const ServiceModel& model, std::string_view operation,
+                          const HttpResponse& response) const override {
     return XmlResponseError(model, operation, response);
   }
 };

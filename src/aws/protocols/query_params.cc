@@ -1,9 +1,10 @@
 #include "aws/protocols/query_params.h"
 
-#include "aws/crypto.h"
 #include "aws/protocols/common.h"
 #include "aws/protocols/timestamp.h"
 #include "aws/url.h"
+#include "base/encoding.h"
+#include "base/hash.h"
 
 namespace posture::aws {
 namespace {
@@ -87,7 +88,7 @@ class QueryWriter {
       const Json rendered = FormatWireTimestamp(value.get<EpochMicros>(), format.empty() ? "iso8601" : format);
       return rendered.is_string() ? rendered.get<std::string>() : rendered.dump();
     }
-    if (type == "blob") return Base64Encode(value.get_ref<const std::string&>());
+    if (type == "blob") return base::Base64Encode(value.get_ref<const std::string&>());
     if (value.is_string()) return value.get<std::string>();
     return value.dump();  // booleans as true/false, numbers in their shortest form
   }
@@ -106,8 +107,8 @@ void AppendQueryParams(const ServiceModel& model, QueryFlavor flavor, const Shap
   QueryWriter(model, flavor, out).value(shape, normalized, "");
 }
 
-Result<HttpRequest> BuildQueryRequest(const ServiceModel& model, QueryFlavor flavor, std::string_view operation,
-                                      const Json& spec, const Json& normalized, const Endpoint& endpoint) {
+base::Result<HttpRequest> BuildQueryRequest(const ServiceModel& model, QueryFlavor flavor, std::string_view operation,
+                                            const Json& spec, const Json& normalized, const Endpoint& endpoint) {
   const ShapeRef input = InputRef(model, spec);
   auto host_prefix = ExpandHostPrefix(spec, input, normalized, endpoint);
   if (!host_prefix.ok()) return host_prefix.error().prefixed(std::string(operation) + ": ");

@@ -12,12 +12,12 @@
 #include <utility>
 #include <vector>
 
-#include "aws/error.h"
 #include "aws/http.h"
 #include "aws/json.h"
 #include "aws/model.h"
 #include "aws/protocols/protocol.h"
 #include "aws/protocols/shape.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
@@ -34,7 +34,7 @@ void AppendQueryParams(const ServiceModel& model, QueryFlavor flavor, const Shap
 // method) to the endpoint's "/" with Action, Version and the input
 // parameters as an application/x-www-form-urlencoded body.
 // `normalized` is the operation input after NormalizeInput.
-Result<HttpRequest> BuildQueryRequest(const ServiceModel& model, QueryFlavor flavor, std::string_view operation,
-                                      const Json& spec, const Json& normalized, const Endpoint& endpoint);
+base::Result<HttpRequest> BuildQueryRequest(const ServiceModel& model, QueryFlavor flavor, std::string_view operation,
+                                            const Json& spec, const Json& normalized, const Endpoint& endpoint);
 
 }  // namespace posture::aws

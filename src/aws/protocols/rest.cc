@@ -5,6 +5,7 @@
 #include "aws/protocols/common.h"
 #include "aws/protocols/timestamp.h"
 #include "aws/url.h"
+#include "base/encoding.h"
 
 namespace posture::aws {
 namespace {
@@ -44,7 +45,8 @@ std::string HeaderValue(const ServiceModel& model, const ShapeRef& shape, const 
   return out;
 }
 
-Status RenderUri(std::string_view operation, std::string_view uri_template, const Json& labels, std::string& out) {
+base::Status RenderUri(std::string_view operation, std::string_view uri_template, const Json& labels,
+                       std::string& out) {
   size_t pos = 0;
   while (pos < uri_template.size()) {
     const size_t open = uri_template.find('{', pos);
@@ -63,19 +65,20 @@ Status RenderUri(std::string_view operation, std::string_view uri_template, cons
     if (greedy) name.pop_back();
     auto it = labels.find(name);
     if (it == labels.end() || it->get_ref<const std::string&>().empty()) {
-      return Error::InvalidInput(std::string(operation) + ": parameter '" + name +
-                                 "' is required and must not be empty (it is part of the URL)");
+      return base::Error::InvalidInput(std::string(operation) + ": parameter '" + name +
+                                       "' is required and must not be empty (it is part of the URL)");
     }
-    out += UriEncode(it->get_ref<const std::string&>(), greedy);
+    out += base::UriEncode(it->get_ref<const std::string&>(), greedy);
     pos = close + 1;
   }
-  return Ok{};
+  return base::Ok{};
 }
 
 }  // namespace
 
-Result<RestRequestParts> BindRestInput(const ServiceModel& model, std::string_view operation, const ShapeRef& input,
-                                       const Json& normalized, std::string_view request_uri) {
+base::Result<RestRequestParts> BindRestInput(const ServiceModel& model, std::string_view operation,
+                                             const ShapeRef& input, const Json& normalized,
+                                             std::string_view request_uri) {
   RestRequestParts parts;
   Json labels = Json::object();  // by label name, rendered but not yet encoded
   std::vector<std::pair<std::string, std::string>> query;
@@ -116,8 +119,8 @@ Result<RestRequestParts> BindRestInput(const ServiceModel& model, std::string_vi
   }
   for (const auto& [header, text] : parts.headers) {
     if (header.find_first_of("\r\n: ") != std::string::npos || text.find_first_of("\r\n") != std::string::npos) {
-      return Error::InvalidInput(std::string(operation) + ": header '" + ToValidUtf8(header) +
-                                 "' would carry a line break or a bad name");
+      return base::Error::InvalidInput(std::string(operation) + ": header '" + ToValidUtf8(header) +
+                                       "' would carry a line break or a bad name");
     }
   }
 
@@ -133,8 +136,8 @@ Result<RestRequestParts> BindRestInput(const ServiceModel& model, std::string_vi
   return parts;
 }
 
-Result<Json> RestOutputFromHeaders(const ServiceModel& model, std::string_view operation, const ShapeRef& output,
-                                   const HttpResponse& response) {
+base::Result<Json> RestOutputFromHeaders(const ServiceModel& model, std::string_view operation, const ShapeRef& output,
+                                         const HttpResponse& response) {
   Json out = Json::object();
   for (const auto& [name, ref] : output.members().items()) {
     const ShapeRef member = ResolveShape(model, ref);

@@ -8,11 +8,11 @@
 #include <string>
 #include <string_view>
 
-#include "aws/error.h"
 #include "aws/http.h"
 #include "aws/json.h"
 #include "aws/model.h"
 #include "aws/protocols/shape.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
@@ -26,13 +26,14 @@ struct RestRequestParts {
 // the operation's requestUri; S3 virtual hosting passes it without the
 // bucket), the query string and headers. InvalidInput for a URI label that
 // is missing or empty.
-Result<RestRequestParts> BindRestInput(const ServiceModel& model, std::string_view operation, const ShapeRef& input,
-                                       const Json& normalized, std::string_view request_uri);
+base::Result<RestRequestParts> BindRestInput(const ServiceModel& model, std::string_view operation,
+                                             const ShapeRef& input, const Json& normalized,
+                                             std::string_view request_uri);
 
 // The output members bound to response headers ("header", "headers") and
 // the status code ("statusCode"). Parse error for a header value that does
 // not fit its shape.
-Result<Json> RestOutputFromHeaders(const ServiceModel& model, std::string_view operation, const ShapeRef& output,
-                                   const HttpResponse& response);
+base::Result<Json> RestOutputFromHeaders(const ServiceModel& model, std::string_view operation, const ShapeRef& output,
+                                         const HttpResponse& response);
 
 }  // namespace posture::aws

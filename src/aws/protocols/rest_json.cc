@@ -1,7 +1,8 @@
-#include "aws/crypto.h"
 #include "aws/protocols/common.h"
 #include "aws/protocols/json_body.h"
 #include "aws/protocols/rest.h"
+#include "base/encoding.h"
+#include "base/hash.h"
 
 namespace posture::aws {
 namespace {
@@ -19,8 +20,8 @@ bool HasBodyMember(const ShapeRef& input) {
 
 class RestJson : public Protocol {
  public:
-  Result<HttpRequest> serialize(const ServiceModel& model, std::string_view operation, const Json& input,
-                                const Endpoint& endpoint) const override {
+  base::Result<HttpRequest> serialize(const ServiceModel& model, std::string_view operation, const Json& input,
+                                      const Endpoint& endpoint) const override {
     auto spec = FindOperation(model, operation);
     if (!spec.ok()) return spec.error();
     auto normalized = NormalizedInput(model, operation, **spec, input);
@@ -65,8 +66,8 @@ class RestJson : public Protocol {
     return request;
   }
 
-  Result<Json> parse_output(const ServiceModel& model, std::string_view operation,
-                            const HttpResponse& response) const override {
+  base::Result<Json> parse_output(const ServiceModel& model, std::string_view operation,
+                                  const HttpResponse& response) const override {
     auto spec = FindOperation(model, operation);
     if (!spec.ok()) return spec.error();
     const ShapeRef output = OutputRef(model, **spec);
@@ -77,7 +78,7 @@ class RestJson : public Protocol {
     if (!payload.empty()) {
       const ShapeRef member = MemberShape(model, output, payload);
       if (member.type() == "blob") {
-        (*out)[payload] = Base64Encode(response.body);
+        (*out)[payload] = base::Base64Encode(response.body);
       } else if (member.type() == "string") {
         (*out)[payload] = ToValidUtf8(response.body);
       } else if (response.body.find_first_not_of(" \t\r\n") != std::string::npos) {
@@ -97,8 +98,8 @@ class RestJson : public Protocol {
     return out;
   }
 
-  Error parse_error(const ServiceModel& model, std::string_view operation,
-                    const HttpResponse& response) const override {
+  base::Error parse_error(const ServiceModel& model, std::string_view operation,
+                          const HttpResponse& response) const override {
     if (IsGenericErrorResponse(response)) return ServiceError(model, operation, response, "", "", "");
     JsonErrorBody fields = ParseJsonError(response, /*header_first=*/true);
     return ServiceError(model, operation, response, std::move(fields.code), std::move(fields.message), "");

@@ -1,8 +1,9 @@
-#include "aws/crypto.h"
 #include "aws/protocols/common.h"
 #include "aws/protocols/rest.h"
 #include "aws/protocols/xml_parser.h"
 #include "aws/protocols/xml_writer.h"
+#include "base/encoding.h"
+#include "base/hash.h"
 
 namespace posture::aws {
 namespace {
@@ -44,8 +45,8 @@ bool IsRawPayload(const ShapeRef& member) { return member.type() == "blob" || me
 
 class RestXml : public Protocol {
  public:
-  Result<HttpRequest> serialize(const ServiceModel& model, std::string_view operation, const Json& input,
-                                const Endpoint& endpoint) const override {
+  base::Result<HttpRequest> serialize(const ServiceModel& model, std::string_view operation, const Json& input,
+                                      const Endpoint& endpoint) const override {
     auto spec = FindOperation(model, operation);
     if (!spec.ok()) return spec.error();
     auto normalized = NormalizedInput(model, operation, **spec, input);
@@ -58,8 +59,8 @@ class RestXml : public Protocol {
     if (model.name() == "s3" && normalized->contains("Bucket")) {
       const std::string& bucket = (*normalized)["Bucket"].get_ref<const std::string&>();
       if (!IsValidBucketName(bucket)) {
-        return Error::InvalidInput(std::string(operation) + ": invalid bucket name '" + bucket +
-                                   "': only letters, digits, '.', '-' and '_', at most 255 characters");
+        return base::Error::InvalidInput(std::string(operation) + ": invalid bucket name '" + bucket +
+                                         "': only letters, digits, '.', '-' and '_', at most 255 characters");
       }
       // Virtual-hosted addressing unless the caller or the name rules it out.
       if (!endpoint.custom && !endpoint.s3_path_style && IsDnsCompatibleBucket(bucket) &&
@@ -92,13 +93,13 @@ class RestXml : public Protocol {
       request.body = XmlFromInput(model, input_shape, parts->body, root);
     }
     if (ChecksumRequired(**spec) && request.header("Content-MD5") == nullptr) {
-      request.headers.emplace_back("Content-MD5", Md5Base64(request.body));
+      request.headers.emplace_back("Content-MD5", base::Md5Base64(request.body));
     }
     return request;
   }
 
-  Result<Json> parse_output(const ServiceModel& model, std::string_view operation,
-                            const HttpResponse& response) const override {
+  base::Result<Json> parse_output(const ServiceModel& model, std::string_view operation,
+                                  const HttpResponse& response) const override {
     auto spec = FindOperation(model, operation);
     if (!spec.ok()) return spec.error();
     const ShapeRef output = OutputRef(model, **spec);
@@ -112,7 +113,7 @@ class RestXml : public Protocol {
     if (!payload.empty()) {
       body_shape = MemberShape(model, output, payload);
       if (body_shape.type() == "blob") {
-        (*out)[payload] = Base64Encode(response.body);
+        (*out)[payload] = base::Base64Encode(response.body);
         return out;
       }
       if (body_shape.type() == "string") {
@@ -133,14 +134,14 @@ class RestXml : public Protocol {
     return out;
   }
 
-  Error parse_error(const ServiceModel& model, std::string_view operation,
-                    const HttpResponse& response) const override {
-    Error error = XmlResponseError(model, operation, response);
+  base::Error parse_error(const ServiceModel& model, std::string_view operation,
+                          const HttpResponse& response) const override {
+    base::Error error = XmlResponseError(model, operation, response);
     // S3 names the bucket's region when we asked the wrong one.
     const std::string* region = response.header("x-amz-bucket-region");
     if (model.name() != "s3" || region == nullptr || region->empty()) return error;
     if (response.status != 301 && response.status != 307 && response.status != 400) return error;
-    Error with_region(error.kind(), error.message() + " (the bucket is in " + *region + ")");
+    base::Error with_region(error.kind(), error.message() + " (the bucket is in " + *region + ")");
     with_region.with_code(error.code()).with_request_id(error.request_id()).with_http_status(error.http_status());
     return with_region;
   }
@@ -149,8 +150,8 @@ class RestXml : public Protocol {
   // GetBucketLocation cannot be modelled: the body is one element holding
   // the region. botocore gives None for us-east-1 (an empty element); we
   // give "". Legacy values such as "EU" are passed through.
-  static Result<Json> BucketLocation(const ServiceModel& model, std::string_view operation,
-                                     const HttpResponse& response) {
+  static base::Result<Json> BucketLocation(const ServiceModel& model, std::string_view operation,
+                                           const HttpResponse& response) {
     pugi::xml_document doc;
     if (auto parsed = ParseXmlBody(model, operation, response.body, doc); !parsed.ok()) return parsed.error();
     const pugi::xml_node root = doc.document_element();

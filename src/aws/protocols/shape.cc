@@ -353,16 +353,16 @@ std::optional<Json> ScalarFromText(const ShapeRef& shape, std::string_view text)
   return std::nullopt;
 }
 
-Result<Json> NormalizeInput(const ServiceModel& model, std::string_view operation, const ShapeRef& shape,
-                            const Json& input) {
+base::Result<Json> NormalizeInput(const ServiceModel& model, std::string_view operation, const ShapeRef& shape,
+                                  const Json& input) {
   if (!shape.valid()) {
     if (input.is_null() || (input.is_object() && input.empty())) return Json::object();
-    return Error::InvalidInput(std::string(operation) + ": the operation takes no parameters");
+    return base::Error::InvalidInput(std::string(operation) + ": the operation takes no parameters");
   }
   const Json& value = input.is_null() ? EmptyObject() : input;
   Normalizer normalizer(model, operation);
   Json out;
-  if (!normalizer.run(shape, value, "", out)) return Error::InvalidInput(normalizer.error());
+  if (!normalizer.run(shape, value, "", out)) return base::Error::InvalidInput(normalizer.error());
   return out;
 }
 

@@ -13,9 +13,9 @@
 #include <string>
 #include <string_view>
 
-#include "aws/error.h"
 #include "aws/json.h"
 #include "aws/model.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
@@ -79,7 +79,7 @@ std::optional<Json> ScalarFromText(const ShapeRef& shape, std::string_view text)
 // idempotency tokens filled with a random UUID. InvalidInput names the
 // operation and the member path ("DescribeInstances: unknown parameter
 // 'Filters[0].Foo'").
-Result<Json> NormalizeInput(const ServiceModel& model, std::string_view operation, const ShapeRef& shape,
-                            const Json& input);
+base::Result<Json> NormalizeInput(const ServiceModel& model, std::string_view operation, const ShapeRef& shape,
+                                  const Json& input);
 
 }  // namespace posture::aws

@@ -162,8 +162,8 @@ std::string FirstText(const pugi::xml_node& parent, std::initializer_list<std::s
 
 }  // namespace
 
-Status ParseXmlBody(const ServiceModel& model, std::string_view operation, std::string_view body,
-                    pugi::xml_document& doc) {
+base::Status ParseXmlBody(const ServiceModel& model, std::string_view operation, std::string_view body,
+                          pugi::xml_document& doc) {
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return ParseFailure(model, operation, "empty response body where XML was expected");
   }
@@ -181,7 +181,7 @@ Status ParseXmlBody(const ServiceModel& model, std::string_view operation, std::
   // A proxy or captive portal answered: well-formed HTML would otherwise
   // parse as an empty result.
   if (root_name == "html") return ParseFailure(model, operation, "an HTML page instead of XML: " + BodySnippet(body));
-  return Ok{};
+  return base::Ok{};
 }
 
 std::string_view LocalName(const pugi::xml_node& node) {
@@ -205,8 +205,8 @@ std::string TextOf(const pugi::xml_node& node) {
   return text;
 }
 
-Result<Json> XmlToJson(const ServiceModel& model, std::string_view operation, const ShapeRef& shape,
-                       const pugi::xml_node& node) {
+base::Result<Json> XmlToJson(const ServiceModel& model, std::string_view operation, const ShapeRef& shape,
+                             const pugi::xml_node& node) {
   XmlReader reader(model);
   Json out;
   if (!reader.value(shape, {node}, out)) return ParseFailure(model, operation, reader.error());
@@ -230,7 +230,7 @@ std::optional<XmlErrorBody> ParseXmlError(std::string_view body) {
   return out;
 }
 
-Error XmlResponseError(const ServiceModel& model, std::string_view operation, const HttpResponse& response) {
+base::Error XmlResponseError(const ServiceModel& model, std::string_view operation, const HttpResponse& response) {
   if (!IsGenericErrorResponse(response)) {
     if (auto fields = ParseXmlError(response.body)) {
       return ServiceError(model, operation, response, std::move(fields->code), std::move(fields->message),

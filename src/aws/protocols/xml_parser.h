@@ -12,18 +12,18 @@
 #include <string>
 #include <string_view>
 
-#include "aws/error.h"
 #include "aws/http.h"
 #include "aws/json.h"
 #include "aws/model.h"
 #include "aws/protocols/shape.h"
+#include "base/error.h"
 
 namespace posture::aws {
 
 // Parses `body` into `doc`. A Parse error naming service and operation for
 // an empty or malformed body.
-Status ParseXmlBody(const ServiceModel& model, std::string_view operation, std::string_view body,
-                    pugi::xml_document& doc);
+base::Status ParseXmlBody(const ServiceModel& model, std::string_view operation, std::string_view body,
+                          pugi::xml_document& doc);
 
 // An element's name without its namespace prefix.
 std::string_view LocalName(const pugi::xml_node& node);
@@ -35,8 +35,8 @@ std::string TextOf(const pugi::xml_node& node);
 // Converts `node` into the JSON value of `shape` (for a structure, the
 // node's child elements are its members). Parse error on a value the shape
 // cannot hold, e.g. "abc" for an integer.
-Result<Json> XmlToJson(const ServiceModel& model, std::string_view operation, const ShapeRef& shape,
-                       const pugi::xml_node& node);
+base::Result<Json> XmlToJson(const ServiceModel& model, std::string_view operation, const ShapeRef& shape,
+                             const pugi::xml_node& node);
 
 struct XmlErrorBody {
   std::string code;
@@ -52,6 +52,6 @@ std::optional<XmlErrorBody> ParseXmlError(std::string_view body);
 
 // The Error for a failed query / ec2 / rest-xml response: the fields of
 // ParseXmlError, else (empty body, HTML page, other text) the HTTP status.
-Error XmlResponseError(const ServiceModel& model, std::string_view operation, const HttpResponse& response);
+base::Error XmlResponseError(const ServiceModel& model, std::string_view operation, const HttpResponse& response);
 
 }  // namespace posture::aws

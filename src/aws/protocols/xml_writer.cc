@@ -3,8 +3,9 @@
 #include <pugixml.hpp>
 #include <sstream>
 
-#include "aws/crypto.h"
 #include "aws/protocols/timestamp.h"
+#include "base/encoding.h"
+#include "base/hash.h"
 
 namespace posture::aws {
 namespace {
@@ -32,7 +33,7 @@ std::string ScalarText(const ShapeRef& shape, const Json& value) {
     const Json rendered = FormatWireTimestamp(value.get<EpochMicros>(), format.empty() ? "iso8601" : format);
     return rendered.is_string() ? rendered.get<std::string>() : rendered.dump();
   }
-  if (type == "blob") return Base64Encode(value.get_ref<const std::string&>());
+  if (type == "blob") return base::Base64Encode(value.get_ref<const std::string&>());
   if (value.is_string()) return value.get<std::string>();
   return value.dump();
 }

@@ -1,16 +1,18 @@
-// Error values for everything that talks to AWS.
+// Error values for every subsystem.
 //
-// An Error is a cheap value naming what went wrong (its Kind) plus what AWS
-// said: the error code, message, HTTP status and request id. Result<T> holds
-// either a T or an Error; module boundaries return these instead of throwing.
-// Both are plain values: safe to copy and to move between threads.
+// An Error is a cheap value naming what went wrong (its Kind) plus, when the
+// error came from AWS, what AWS said: the error code, message, HTTP status
+// and request id. Result<T> holds either a T or an Error; module boundaries
+// return these instead of throwing. Both are plain values: safe to copy and
+// to move between threads.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
-namespace posture::aws {
+namespace posture::base {
 
 enum class ErrorKind {
   kAccessDenied,        // the caller lacks permission (403, AccessDenied*, UnauthorizedOperation)
@@ -27,6 +29,11 @@ enum class ErrorKind {
 
 // Returns a stable lower_snake name such as "access_denied" (for logs and metrics).
 const char* ErrorKindName(ErrorKind kind);
+
+// True for the AWS error codes that mean "slow down" (botocore's list of
+// throttling codes, which every SDK shares): the protocols classify them as
+// kThrottled and the retry layer backs off on them.
+bool IsThrottlingCode(std::string_view code);
 
 class Error {
  public:
@@ -107,4 +114,4 @@ class [[nodiscard]] Result {
 struct Ok {};
 using Status = Result<Ok>;
 
-}  // namespace posture::aws
+}  // namespace posture::base

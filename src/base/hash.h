@@ -1,19 +1,15 @@
-// Hashes, MACs and encodings over OpenSSL. Thread-safe.
+// Hashes and MACs over OpenSSL. Thread-safe.
 #pragma once
 
 #include <string>
 #include <string_view>
 
-namespace posture::aws {
+namespace posture::base {
 
 std::string Sha256(std::string_view data);                            // raw 32 bytes
 std::string Sha256Hex(std::string_view data);                         // lowercase hex
 std::string HmacSha256(std::string_view key, std::string_view data);  // raw 32 bytes
 std::string Sha1Hex(std::string_view data);                           // lowercase hex (SSO token cache file names)
 std::string Md5Base64(std::string_view data);                         // Content-MD5 header value
-std::string HexEncode(std::string_view bytes);                        // lowercase
-std::string Base64Encode(std::string_view bytes);
-// Returns false on malformed input.
-bool Base64Decode(std::string_view text, std::string& out);
 
-}  // namespace posture::aws
+}  // namespace posture::base
