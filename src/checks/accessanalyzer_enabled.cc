@@ -10,10 +10,10 @@ bool IsExternalAccessAnalyzer(const inventory::AccessAnalyzer& analyzer) {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   for (const auto& region : inventory.regions) {
-    if (!sink.require(region.access_analyzers, region.region)) continue;
+    if (!sink.require(region.accessanalyzer.analyzers, region.region)) continue;
     const std::string arn = RegionalArn(inventory, "access-analyzer", region.region, "analyzer");
     std::vector<std::string> active, other;
-    for (const auto& analyzer : *region.access_analyzers) {
+    for (const auto& analyzer : *region.accessanalyzer.analyzers) {
       const std::string text = analyzer.name + " (" + analyzer.type + ", " + analyzer.status + ")";
       (IsExternalAccessAnalyzer(analyzer) && analyzer.status == "ACTIVE" ? active : other).push_back(text);
     }

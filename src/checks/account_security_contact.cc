@@ -5,7 +5,7 @@ namespace posture::checks {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
-  const auto& contact = inventory.iam.security_contact;
+  const auto& contact = inventory.account.security_contact;
   if (!sink.require(contact, kGlobalRegion)) return;
   if (!contact->has_value()) {
     sink.fail(kGlobalRegion, inventory.account_id, RootArn(inventory),

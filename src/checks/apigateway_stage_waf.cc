@@ -5,7 +5,7 @@ namespace posture::checks {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
-  ForEachRegional(inventory, sink, &inventory::RegionInventory::api_gateway_stages,
+  ForEachRegional(inventory, sink, &inventory::RegionInventory::apigateway, &inventory::ApiGatewaySections::stages,
                   [&](const inventory::RegionInventory& region, const inventory::ApiGatewayStage& stage) {
                     if (!stage.is_public()) return;
                     const std::string id = stage.rest_api_id + "/" + stage.stage_name;

@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "checks/check_support.h"
+#include "inventory/sections.h"
 #include "frameworks/framework.h"
 
 namespace posture::checks {
@@ -67,39 +68,12 @@ int SeverityRank(Severity severity) {
 }
 
 const std::vector<std::string_view>& KnownSections() {
-  using namespace inventory;
-  // clang-format off
-  static const std::vector<std::string_view> kSections = {
-      kSectionIamAccountSummary,    kSectionIamPasswordPolicy,   kSectionIamAuthorization,
-      kSectionIamVirtualMfaDevices, kSectionIamCredentialReport, kSectionSecurityGroups,
-      kSectionNetworkAcls,          kSectionInstances,           kSectionVpcs,
-      kSectionVpcPeerings,          kSectionLoadBalancers,       kSectionWebAcls,
-      kSectionSecurityHub,          kSectionSecurityHubFindings, kSectionSsoInstances,
-      // Identity (issue 4)
-      kSectionIamServerCertificates, kSectionIamIdentityProviders, kSectionAccessAnalyzers, kSectionSecurityContact,
-      kSectionTrails,               kSectionTrailStatus,         kSectionTrailSelectors,
-      kSectionTrailBucketLogging,   kSectionTrailMonitoring,     kSectionConfigRecorders,
-      kSectionKmsKeys,              kSectionGuardDuty,
-      // Issue 4: EC2/VPC storage and routing, and the public edge.
-      kSectionVolumes,              kSectionEbsDefaultEncryption, kSectionFlowLogs,
-      kSectionRouteTables,          kSectionCloudFrontDistributions, kSectionApiGatewayStages,
-      kSectionNetworkFirewalls,
-      // Storage
-      kSectionS3Buckets,
-      kSectionS3BucketPolicies,
-      kSectionS3BucketAcls,
-      kSectionS3BucketPublicAccessBlocks,
-      kSectionS3BucketVersioning,
-      kSectionS3AccountPublicAccessBlock,
-      kSectionMacie,
-      kSectionRdsInstances,
-      kSectionEfsFileSystems,
-      kSectionOrganization,
-      kSectionScps,
-      kSectionSsoPermissionSets,
-  };
-  // clang-format on
-  return kSections;
+  static const std::vector<std::string_view> kNames = [] {
+    std::vector<std::string_view> names;
+    for (const auto& section : inventory::AllSections()) names.push_back(section.name);
+    return names;
+  }();
+  return kNames;
 }
 
 std::vector<std::string_view> SplitNeeds(std::string_view needs) {

@@ -51,13 +51,13 @@ std::string SsoStatus::DescribeInstances() const {
 SsoStatus SummarizeSso(const inventory::Inventory& inventory) {
   SsoStatus status;
   for (const auto& region : inventory.regions) {
-    if (!region.sso_instances.ok()) {
+    if (!region.identity_center.instances.ok()) {
       status.failed_regions.push_back(region.region);
-      if (status.first_failure == nullptr) status.first_failure = &region.sso_instances;
+      if (status.first_failure == nullptr) status.first_failure = &region.identity_center.instances;
       continue;
     }
     status.any_region_ok = true;
-    for (const auto& instance : *region.sso_instances) {
+    for (const auto& instance : *region.identity_center.instances) {
       const bool seen = std::any_of(status.instances.begin(), status.instances.end(),
                                     [&](const auto* known) { return known->instance_arn == instance.instance_arn; });
       if (!seen) status.instances.push_back(&instance);

@@ -48,10 +48,10 @@ bool IsConsoleUser(const inventory::CredentialReportRow& row);
 
 // What the regions say about IAM Identity Center.
 struct SsoStatus {
-  std::vector<const inventory::SsoInstance*> instances;  // every instance found
+  std::vector<const inventory::IdentityCenterInstance*> instances;  // every instance found
   std::vector<std::string> failed_regions;               // regions whose listing failed
   // The first failed region's section (for FindingSink::require), or nullptr.
-  const inventory::Collected<std::vector<inventory::SsoInstance>>* first_failure = nullptr;
+  const inventory::Collected<std::vector<inventory::IdentityCenterInstance>>* first_failure = nullptr;
   bool any_region_ok = false;
 
   bool enabled() const { return !instances.empty(); }
@@ -65,13 +65,14 @@ SsoStatus SummarizeSso(const inventory::Inventory& inventory);
 // failed call (or saying no region was scanned) and returns false.
 bool RequireSsoKnown(const SsoStatus& sso, FindingSink& sink);
 
-// Calls fn(region, item) for each item of a regional list section, and
+// Calls fn(region, item) for each item of the regional list section
+// `group`.`section` (&RegionInventory::rds, &RdsSections::db_instances), and
 // emits one ERROR finding for each region where that section failed.
-template <typename T, typename Fn>
-void ForEachRegional(const inventory::Inventory& inventory, FindingSink& sink,
-                     inventory::Collected<std::vector<T>> inventory::RegionInventory::*section, Fn&& fn) {
+template <typename Group, typename T, typename Fn>
+void ForEachRegional(const inventory::Inventory& inventory, FindingSink& sink, Group inventory::RegionInventory::*group,
+                     inventory::Collected<std::vector<T>> Group::*section, Fn&& fn) {
   for (const auto& region : inventory.regions) {
-    const auto& collected = region.*section;
+    const auto& collected = (region.*group).*section;
     if (!sink.require(collected, region.region)) continue;
     for (const T& item : *collected) fn(region, item);
   }

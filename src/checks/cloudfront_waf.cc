@@ -5,7 +5,7 @@ namespace posture::checks {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
-  const auto& distributions = inventory.cloudfront_distributions;
+  const auto& distributions = inventory.cloudfront.distributions;
   if (!sink.require(distributions, kGlobalRegion)) return;
   for (const auto& distribution : *distributions) {
     const std::string arn =

@@ -47,7 +47,7 @@ extern constinit const Check kCloudtrailBucketAccessLogging{
                                      "aws_s3_bucket.trail.id\n  target_bucket = aws_s3_bucket.access_logs.id\n  "
                                      "target_prefix = \"trail/\"\n}",
             .docs_url = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html",
-            .needs = "cloudtrail.trails,cloudtrail.bucket_logging",
+            .needs = "cloudtrail.trails,cloudtrail.trails.bucket_logging",
         },
     .evaluate = &Evaluate,
 };

@@ -50,7 +50,7 @@ extern constinit const Check kCloudtrailMultiRegion{
                                      "include_management_events = true\n  }\n}",
             .docs_url = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/"
                         "receive-cloudtrail-log-files-from-multiple-regions.html",
-            .needs = "cloudtrail.trails,cloudtrail.status,cloudtrail.event_selectors",
+            .needs = "cloudtrail.trails,cloudtrail.trails.logging,cloudtrail.trails.selectors",
         },
     .evaluate = &Evaluate,
 };

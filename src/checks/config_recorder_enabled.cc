@@ -11,14 +11,14 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   // enough that some scanned region's complete recorder includes them.
   bool global_recorded = false;
   for (const auto& region : inventory.regions) {
-    if (!region.config_recorders.ok()) continue;
-    for (const auto& recorder : *region.config_recorders) {
+    if (!region.config.recorders.ok()) continue;
+    for (const auto& recorder : *region.config.recorders) {
       global_recorded = global_recorded || (RecordsAll(recorder) && recorder.include_global_resource_types);
     }
   }
   for (const auto& region : inventory.regions) {
-    if (!sink.require(region.config_recorders, region.region)) continue;
-    const auto& recorders = *region.config_recorders;
+    if (!sink.require(region.config.recorders, region.region)) continue;
+    const auto& recorders = *region.config.recorders;
     if (recorders.empty()) {
       sink.fail(region.region, inventory.account_id, RegionalArn(inventory, "config", region.region, "recorder"),
                 "no AWS Config recorder exists in " + region.region);

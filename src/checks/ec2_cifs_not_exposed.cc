@@ -19,7 +19,7 @@ constexpr const char* kNetworkAclType = "AWS::EC2::NetworkAcl";
 
 void EvaluateGroups(const inventory::Inventory& inventory, FindingSink& sink) {
   sink.set_resource_type(kSecurityGroupType);
-  ForEachRegional(inventory, sink, &inventory::RegionInventory::security_groups,
+  ForEachRegional(inventory, sink, &inventory::RegionInventory::ec2, &inventory::Ec2Sections::security_groups,
                   [&](const inventory::RegionInventory& region, const inventory::SecurityGroup& group) {
                     std::vector<RuleExposure> exposures;
                     for (IpFamily family : kIpFamilies) {
@@ -34,7 +34,7 @@ void EvaluateGroups(const inventory::Inventory& inventory, FindingSink& sink) {
 
 void EvaluateAcls(const inventory::Inventory& inventory, FindingSink& sink) {
   sink.set_resource_type(kNetworkAclType);
-  ForEachRegional(inventory, sink, &inventory::RegionInventory::network_acls,
+  ForEachRegional(inventory, sink, &inventory::RegionInventory::ec2, &inventory::Ec2Sections::network_acls,
                   [&](const inventory::RegionInventory& region, const inventory::NetworkAcl& acl) {
                     const std::vector<std::string> reasons = NaclInternetTcpAllows(acl, kCifsPorts);
                     const std::string arn =

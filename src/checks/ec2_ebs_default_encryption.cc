@@ -7,8 +7,8 @@ namespace {
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   sink.set_resource_type(kAccountResourceType);
   for (const auto& region : inventory.regions) {
-    if (!sink.require(region.ebs_default_encryption, region.region)) continue;
-    if (region.ebs_default_encryption->enabled) {
+    if (!sink.require(region.ec2.ebs_default_encryption, region.region)) continue;
+    if (region.ec2.ebs_default_encryption->enabled) {
       sink.pass(region.region, inventory.account_id, RootArn(inventory),
                 "EBS encryption by default is enabled in " + region.region);
     } else {

@@ -15,7 +15,7 @@ std::string Attachment(const inventory::Volume& volume) {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   ForEachRegional(
-      inventory, sink, &inventory::RegionInventory::volumes,
+      inventory, sink, &inventory::RegionInventory::ec2, &inventory::Ec2Sections::volumes,
       [&](const inventory::RegionInventory& region, const inventory::Volume& volume) {
         if (IsGone(volume)) return;
         const std::string arn = ResourceArn(volume.arn, inventory, "ec2", region.region, "volume/" + volume.id);

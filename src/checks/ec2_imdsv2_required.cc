@@ -5,7 +5,7 @@ namespace posture::checks {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
-  ForEachRegional(inventory, sink, &inventory::RegionInventory::instances,
+  ForEachRegional(inventory, sink, &inventory::RegionInventory::ec2, &inventory::Ec2Sections::instances,
                   [&](const inventory::RegionInventory& region, const inventory::Instance& instance) {
                     if (!IsLiveInstance(instance)) return;
                     const std::string arn =

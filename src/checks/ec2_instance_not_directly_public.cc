@@ -13,7 +13,7 @@ void EvaluateInstance(const inventory::Inventory& inventory, FindingSink& sink,
     sink.pass(region.region, instance.id, arn, "has no public IP address");
     return;
   }
-  const InstanceExposure exposure = ExposureOf(instance, *region.security_groups);
+  const InstanceExposure exposure = ExposureOf(instance, *region.ec2.security_groups);
   const std::string address = "public IP " + base::Join(public_ips);
   const std::string stopped = base::EqualsIgnoreCase(instance.state, "running")
                                   ? ""
@@ -39,10 +39,10 @@ void EvaluateInstance(const inventory::Inventory& inventory, FindingSink& sink,
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   for (const auto& region : inventory.regions) {
-    if (!sink.require(region.instances, region.region) || !sink.require(region.security_groups, region.region)) {
+    if (!sink.require(region.ec2.instances, region.region) || !sink.require(region.ec2.security_groups, region.region)) {
       continue;
     }
-    for (const auto& instance : *region.instances) {
+    for (const auto& instance : *region.ec2.instances) {
       if (IsLiveInstance(instance)) EvaluateInstance(inventory, sink, region, instance);
     }
   }

@@ -6,7 +6,7 @@ namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   ForEachRegional(
-      inventory, sink, &inventory::RegionInventory::instances,
+      inventory, sink, &inventory::RegionInventory::ec2, &inventory::Ec2Sections::instances,
       [&](const inventory::RegionInventory& region, const inventory::Instance& instance) {
         // The catalog judges running instances: a stopped one holds no credentials.
         if (!base::EqualsIgnoreCase(instance.state, "running")) return;

@@ -6,7 +6,7 @@ namespace posture::checks {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
-  ForEachRegional(inventory, sink, &inventory::RegionInventory::network_acls,
+  ForEachRegional(inventory, sink, &inventory::RegionInventory::ec2, &inventory::Ec2Sections::network_acls,
                   [&](const inventory::RegionInventory& region, const inventory::NetworkAcl& acl) {
                     const std::vector<std::string> reasons = NaclInternetTcpAllows(acl, kAdminPorts);
                     const std::string arn =

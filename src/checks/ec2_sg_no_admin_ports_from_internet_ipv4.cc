@@ -6,7 +6,7 @@ namespace posture::checks {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
-  ForEachRegional(inventory, sink, &inventory::RegionInventory::security_groups,
+  ForEachRegional(inventory, sink, &inventory::RegionInventory::ec2, &inventory::Ec2Sections::security_groups,
                   [&](const inventory::RegionInventory& region, const inventory::SecurityGroup& group) {
                     ReportGroupExposures(inventory, sink, region.region, group,
                                          InternetIngressOnPorts(group, IpFamily::kIpv4, kAdminPorts),

@@ -8,7 +8,7 @@ namespace {
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   std::vector<int> ports(kSensitivePorts.begin(), kSensitivePorts.end());
   for (int port : sink.settings().extra_sensitive_ports) ports.push_back(port);
-  ForEachRegional(inventory, sink, &inventory::RegionInventory::security_groups,
+  ForEachRegional(inventory, sink, &inventory::RegionInventory::ec2, &inventory::Ec2Sections::security_groups,
                   [&](const inventory::RegionInventory& region, const inventory::SecurityGroup& group) {
                     std::vector<RuleExposure> exposures;
                     for (IpFamily family : kIpFamilies) {

@@ -5,7 +5,7 @@ namespace posture::checks {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
-  ForEachRegional(inventory, sink, &inventory::RegionInventory::file_systems,
+  ForEachRegional(inventory, sink, &inventory::RegionInventory::efs, &inventory::EfsSections::file_systems,
                   [&](const inventory::RegionInventory& region, const inventory::FileSystem& fs) {
                     const std::string arn =
                         ResourceArn(fs.arn, inventory, "elasticfilesystem", region.region, "file-system/" + fs.id);

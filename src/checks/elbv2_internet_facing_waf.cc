@@ -6,13 +6,13 @@ namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   for (const auto& region : inventory.regions) {
-    if (!sink.require(region.load_balancers, region.region)) continue;
+    if (!sink.require(region.elbv2.load_balancers, region.region)) continue;
     bool web_acls_read = false;  // the WAF section is needed only when there is something to protect
-    for (const auto& lb : *region.load_balancers) {
+    for (const auto& lb : *region.elbv2.load_balancers) {
       if (!lb.internet_facing_application()) continue;
-      if (!web_acls_read && !sink.require(region.web_acl_by_resource, region.region)) break;
+      if (!web_acls_read && !sink.require(region.wafv2.web_acl_by_resource, region.region)) break;
       web_acls_read = true;
-      const auto& acls = *region.web_acl_by_resource;
+      const auto& acls = *region.wafv2.web_acl_by_resource;
       if (const auto it = acls.find(lb.arn); it != acls.end() && !it->second.empty()) {
         sink.pass(region.region, lb.name, lb.arn, "protected by WAFv2 web ACL " + it->second);
       } else {

@@ -6,8 +6,8 @@ namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   for (const auto& region : inventory.regions) {
-    if (!sink.require(region.guardduty_detectors, region.region)) continue;
-    const auto& detectors = *region.guardduty_detectors;
+    if (!sink.require(region.guardduty.detectors, region.region)) continue;
+    const auto& detectors = *region.guardduty.detectors;
     const inventory::GuardDutyDetector* enabled = nullptr;
     std::vector<std::string> others;
     for (const auto& detector : detectors) {

@@ -47,7 +47,7 @@ extern constinit const Check kIamFederationInUse{
             .remediation_terraform = "resource \"aws_iam_saml_provider\" \"corp\" {\n  name                   = "
                                      "\"corp-idp\"\n  saml_metadata_document = file(\"metadata.xml\")\n}",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers.html",
-            .needs = "iam.identity_providers,sso.instances",
+            .needs = "iam.identity_providers,identity_center.instances",
         },
     .evaluate = &Evaluate,
 };

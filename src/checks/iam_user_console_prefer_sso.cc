@@ -58,7 +58,7 @@ extern constinit const Check kIamUserConsolePreferSso{
                                      "  target_id          = var.account_id\n"
                                      "} # then delete the IAM user's aws_iam_user_login_profile",
             .docs_url = "https://docs.aws.amazon.com/singlesignon/latest/userguide/what-is.html",
-            .needs = "iam.credential_report,sso.instances",
+            .needs = "iam.credential_report,identity_center.instances",
         },
     .evaluate = &Evaluate,
 };

@@ -8,9 +8,9 @@ namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   for (const auto& region : inventory.regions) {
-    if (!sink.require(region.kms_keys, region.region)) continue;
+    if (!sink.require(region.kms.keys, region.region)) continue;
     std::vector<const inventory::KmsKey*> keys;
-    for (const auto& key : *region.kms_keys) keys.push_back(&key);
+    for (const auto& key : *region.kms.keys) keys.push_back(&key);
     std::sort(keys.begin(), keys.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
     for (const auto* key : keys) {
       const std::string arn = ResourceArn(key->arn, inventory, "kms", region.region, "key/" + key->id);

@@ -10,19 +10,19 @@ namespace {
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   if (!RequireBuckets(inventory, sink)) return;
   std::map<std::string, size_t> buckets_by_region;
-  for (const auto& bucket : *inventory.storage.buckets) {
+  for (const auto& bucket : *inventory.s3.buckets) {
     if (!bucket.region.empty()) ++buckets_by_region[bucket.region];
   }
   for (const auto& region : inventory.regions) {
     const auto count = buckets_by_region.find(region.region);
     if (count == buckets_by_region.end()) continue;  // no bucket: nothing for Macie to watch
-    if (!sink.require(region.macie, region.region)) continue;
+    if (!sink.require(region.macie.session, region.region)) continue;
     const std::string arn = RegionalArn(inventory, "macie2", region.region, "session");
     const std::string buckets = Count(count->second, "S3 bucket", "S3 buckets");
-    if (region.macie->enabled) {
+    if (region.macie.session->enabled) {
       sink.pass(region.region, inventory.account_id, arn, "Amazon Macie is enabled for the region's " + buckets);
     } else {
-      const std::string status = region.macie->status.empty() ? "not enabled" : "status " + region.macie->status;
+      const std::string status = region.macie.session->status.empty() ? "not enabled" : "status " + region.macie.session->status;
       sink.fail(region.region, inventory.account_id, arn,
                 "Amazon Macie is " + status + " in " + region.region + ", which holds " + buckets);
     }
@@ -48,7 +48,7 @@ extern constinit const Check kMacieEnabled{
                                      "  status                       = \"ENABLED\"\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/macie/latest/user/getting-started.html",
-            .needs = "s3.buckets,macie2.session",
+            .needs = "s3.buckets,macie.session",
         },
     .evaluate = &Evaluate,
 };

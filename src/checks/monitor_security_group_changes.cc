@@ -51,7 +51,7 @@ extern constinit const Check kMonitorSecurityGroupChanges{
                 "= 1\n  comparison_operator = \"GreaterThanOrEqualToThreshold\"\n  evaluation_periods  = 1\n  "
                 "alarm_actions       = [aws_sns_topic.security_alerts.arn]\n}",
             .docs_url = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html",
-            .needs = "cloudtrail.trails,cloudtrail.status,cloudtrail.event_selectors,cloudtrail.monitoring",
+            .needs = "cloudtrail.trails,cloudtrail.trails.logging,cloudtrail.trails.selectors,cloudtrail.trails.monitoring",
         },
     .evaluate = &Evaluate,
 };

@@ -56,8 +56,8 @@ AdminHolders HoldersIn(const std::string& account_id, const inventory::IdentityC
 }
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
-  const auto& structure = inventory.organization.structure;
-  const auto& identity_center = inventory.organization.identity_center;
+  const auto& structure = inventory.organizations.structure;
+  const auto& identity_center = inventory.organizations.identity_center;
   const bool have_structure = RequireOrganizationSection(structure, sink);
   const bool have_identity_center = RequireOrganizationSection(identity_center, sink);
   if (!have_structure || !have_identity_center) return;
@@ -118,7 +118,7 @@ extern constinit const Check kOrgProdAccessRestricted{
                                      "  target_id          = var.prod_account_id\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/singlesignon/latest/userguide/manage-your-accounts.html",
-            .needs = "organizations.structure,sso.permission_sets",
+            .needs = "organizations.structure,organizations.identity_center",
         },
     .evaluate = &Evaluate,
 };

@@ -6,8 +6,8 @@ namespace posture::checks {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
-  const auto& structure = inventory.organization.structure;
-  const auto& scps = inventory.organization.scps;
+  const auto& structure = inventory.organizations.structure;
+  const auto& scps = inventory.organizations.scps;
   const bool have_structure = RequireOrganizationSection(structure, sink);
   const bool have_scps = RequireOrganizationSection(scps, sink);
   if (!have_structure || !have_scps) return;

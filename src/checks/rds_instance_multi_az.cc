@@ -7,7 +7,7 @@ namespace {
 // Only production instances need Multi-AZ; others yield no finding.
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   const CheckSettings& settings = sink.settings();
-  ForEachRegional(inventory, sink, &inventory::RegionInventory::db_instances,
+  ForEachRegional(inventory, sink, &inventory::RegionInventory::rds, &inventory::RdsSections::db_instances,
                   [&](const inventory::RegionInventory& region, const inventory::DbInstance& db) {
                     const auto* tag = EnvironmentTag(db.tags, settings.environment_tag_key);
                     if (tag == nullptr || !settings.is_production(tag->second)) return;

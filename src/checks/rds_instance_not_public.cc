@@ -6,7 +6,7 @@ namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   ForEachRegional(
-      inventory, sink, &inventory::RegionInventory::db_instances,
+      inventory, sink, &inventory::RegionInventory::rds, &inventory::RdsSections::db_instances,
       [&](const inventory::RegionInventory& region, const inventory::DbInstance& db) {
         const std::string arn = ResourceArn(db.arn, inventory, "rds", region.region, "db:" + db.id);
         if (!db.publicly_accessible) {

@@ -7,7 +7,7 @@ namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   if (!RequireBuckets(inventory, sink)) return;
-  for (const auto& bucket : *inventory.storage.buckets) {
+  for (const auto& bucket : *inventory.s3.buckets) {
     if (!RequireFacet(sink, bucket, bucket.versioning)) continue;
     const auto region = BucketRegion(bucket);
     const auto& versioning = *bucket.versioning;
@@ -44,7 +44,7 @@ extern constinit const Check kS3BucketMfaDelete{
                 "# MFA delete can only be enabled by the root user with its MFA code (aws_s3_bucket_versioning's\n"
                 "# mfa_delete needs the mfa argument); run the AWS CLI command as root instead.",
             .docs_url = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/MultiFactorAuthenticationDelete.html",
-            .needs = "s3.buckets,s3.bucket_versioning",
+            .needs = "s3.buckets,s3.buckets.versioning",
         },
     .evaluate = &Evaluate,
 };

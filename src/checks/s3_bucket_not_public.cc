@@ -39,7 +39,7 @@ Exposure AclExposure(const inventory::Bucket& bucket) {
 
 void EvaluateBucket(const inventory::Inventory& inventory, FindingSink& sink, const inventory::Bucket& bucket) {
   const auto region = BucketRegion(bucket);
-  const EffectiveBlock block = CombineBlocks(inventory.storage.account_public_access_block, bucket.public_access_block);
+  const EffectiveBlock block = CombineBlocks(inventory.s3control.account_public_access_block, bucket.public_access_block);
   // A public policy is neutralised by BlockPublicPolicy or RestrictPublicBuckets, a public ACL by IgnorePublicAcls.
   const bool policy_blocked = block.settings.block_public_policy || block.settings.restrict_public_buckets;
   const bool acl_blocked = block.settings.ignore_public_acls;
@@ -62,7 +62,7 @@ void EvaluateBucket(const inventory::Inventory& inventory, FindingSink& sink, co
   if (!public_grants.empty()) {
     // A Block Public Access level we could not read might neutralise the grant.
     const auto& failed =
-        block.account_known ? bucket.public_access_block.error : inventory.storage.account_public_access_block.error;
+        block.account_known ? bucket.public_access_block.error : inventory.s3control.account_public_access_block.error;
     return sink.error(region, bucket.name, bucket.arn,
                       base::Join(public_grants, "; ") + "; " + DescribeCollectionFailure(failed));
   }
@@ -75,7 +75,7 @@ void EvaluateBucket(const inventory::Inventory& inventory, FindingSink& sink, co
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   if (!RequireBuckets(inventory, sink)) return;
-  for (const auto& bucket : *inventory.storage.buckets) EvaluateBucket(inventory, sink, bucket);
+  for (const auto& bucket : *inventory.s3.buckets) EvaluateBucket(inventory, sink, bucket);
 }
 
 }  // namespace
@@ -102,7 +102,7 @@ extern constinit const Check kS3BucketNotPublic{
                                      "  restrict_public_buckets = true\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
-            .needs = "s3.buckets,s3.bucket_policies,s3.bucket_acls,s3.bucket_public_access_blocks,"
+            .needs = "s3.buckets,s3.buckets.policy,s3.buckets.acl,s3.buckets.public_access_block,"
                      "s3control.account_public_access_block",
         },
     .evaluate = &Evaluate,

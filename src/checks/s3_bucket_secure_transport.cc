@@ -8,7 +8,7 @@ namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   if (!RequireBuckets(inventory, sink)) return;
-  for (const auto& bucket : *inventory.storage.buckets) {
+  for (const auto& bucket : *inventory.s3.buckets) {
     if (!RequireFacet(sink, bucket, bucket.policy)) continue;
     const auto region = BucketRegion(bucket);
     if (!bucket.policy->has_value()) {
@@ -57,7 +57,7 @@ extern constinit const Check kS3BucketSecureTransport{
                 "    Condition = { Bool = { \"aws:SecureTransport\" = \"false\" } } }] })\n"
                 "}",
             .docs_url = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html",
-            .needs = "s3.buckets,s3.bucket_policies",
+            .needs = "s3.buckets,s3.buckets.policy",
         },
     .evaluate = &Evaluate,
 };

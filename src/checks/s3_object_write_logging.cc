@@ -29,7 +29,7 @@ extern constinit const Check kS3ObjectWriteLogging{
                                      "    data_resource {\n      type   = \"AWS::S3::Object\"\n      values = "
                                      "[\"arn:aws:s3\"]\n    }\n  }\n}",
             .docs_url = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-cloudtrail-logging-for-s3.html",
-            .needs = "cloudtrail.trails,cloudtrail.status,cloudtrail.event_selectors",
+            .needs = "cloudtrail.trails,cloudtrail.trails.logging,cloudtrail.trails.selectors",
         },
     .evaluate = &Evaluate,
 };

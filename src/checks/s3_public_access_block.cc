@@ -16,7 +16,7 @@ std::string Describe(const Block& block) {
 
 // The account level: it protects every bucket, including future ones.
 void EvaluateAccount(const inventory::Inventory& inventory, FindingSink& sink) {
-  const auto& account = inventory.storage.account_public_access_block;
+  const auto& account = inventory.s3control.account_public_access_block;
   if (!sink.require(account, kGlobalRegion)) return;
   sink.set_resource_type(kAccountResourceType);
   const std::string text = "account-level S3 Block Public Access is " + Describe(*account);
@@ -31,8 +31,8 @@ void EvaluateAccount(const inventory::Inventory& inventory, FindingSink& sink) {
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   EvaluateAccount(inventory, sink);
   if (!RequireBuckets(inventory, sink)) return;
-  const auto& account = inventory.storage.account_public_access_block;
-  for (const auto& bucket : *inventory.storage.buckets) {
+  const auto& account = inventory.s3control.account_public_access_block;
+  for (const auto& bucket : *inventory.s3.buckets) {
     const auto region = BucketRegion(bucket);
     const EffectiveBlock effective = CombineBlocks(account, bucket.public_access_block);
     if (effective.settings.all_on()) {
@@ -77,7 +77,7 @@ extern constinit const Check kS3PublicAccessBlock{
                                      "  restrict_public_buckets = true\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
-            .needs = "s3.buckets,s3.bucket_public_access_blocks,s3control.account_public_access_block",
+            .needs = "s3.buckets,s3.buckets.public_access_block,s3control.account_public_access_block",
         },
     .evaluate = &Evaluate,
 };

@@ -18,7 +18,7 @@ std::string StandardName(const std::string& arn) {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   for (const auto& region : inventory.regions) {
-    const auto& hub = region.security_hub;
+    const auto& hub = region.securityhub.hub;
     if (!sink.require(hub, region.region)) continue;
     const std::string arn = ResourceArn(hub->hub_arn, inventory, "securityhub", region.region, "hub/default");
     if (!hub->enabled) {
@@ -52,7 +52,7 @@ extern constinit const Check kSecurityhubEnabled{
                                      "  enable_default_standards = true\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-settingup.html",
-            .needs = "securityhub.state",
+            .needs = "securityhub.hub",
         },
     .evaluate = &Evaluate,
 };

@@ -18,7 +18,7 @@ int CountOf(const std::map<std::string, int>& counts, std::string_view label) {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   for (const auto& region : inventory.regions) {
-    const auto& findings = region.security_hub_findings;
+    const auto& findings = region.securityhub.findings;
     if (!sink.require(findings, region.region)) continue;
     if (!findings->hub_enabled) continue;  // securityhub_enabled reports the region
     const std::string arn = ResourceArn("", inventory, "securityhub", region.region, "hub/default");

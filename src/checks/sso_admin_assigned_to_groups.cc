@@ -47,7 +47,7 @@ void EvaluateSet(const inventory::PermissionSet& set, const std::vector<inventor
 }
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
-  const auto& identity_center = inventory.organization.identity_center;
+  const auto& identity_center = inventory.organizations.identity_center;
   if (!RequireOrganizationSection(identity_center, sink)) return;
   for (const auto& set : identity_center->permission_sets) EvaluateSet(set, identity_center->assignments, sink);
 }
@@ -78,7 +78,7 @@ extern constinit const Check kSsoAdminAssignedToGroups{
                                      "  target_id          = var.account_id\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/singlesignon/latest/userguide/useraccess.html",
-            .needs = "sso.permission_sets",
+            .needs = "organizations.identity_center",
         },
     .evaluate = &Evaluate,
 };

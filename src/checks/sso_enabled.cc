@@ -50,7 +50,7 @@ extern constinit const Check kSsoEnabled{
                                      "# account's console (or aws sso-admin create-instance for an account\n"
                                      "# instance), then manage aws_ssoadmin_permission_set resources",
             .docs_url = "https://docs.aws.amazon.com/singlesignon/latest/userguide/get-set-up-for-idc.html",
-            .needs = "sso.instances",
+            .needs = "identity_center.instances",
         },
     .evaluate = &Evaluate,
 };

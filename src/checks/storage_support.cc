@@ -20,7 +20,7 @@ std::string_view BucketRegion(const inventory::Bucket& bucket) {
 }
 
 bool RequireBuckets(const inventory::Inventory& inventory, FindingSink& sink) {
-  return sink.require(inventory.storage.buckets, kGlobalRegion);
+  return sink.require(inventory.s3.buckets, kGlobalRegion);
 }
 
 EffectiveBlock CombineBlocks(const inventory::Collected<std::optional<inventory::PublicAccessBlock>>& account,

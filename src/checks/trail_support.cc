@@ -120,11 +120,11 @@ EventCoverage S3ObjectEvents(const inventory::TrailSelectors& selectors) {
 std::vector<TrailRef> CollectedTrails(const inventory::Inventory& inventory, FindingSink& sink, bool& incomplete) {
   std::vector<TrailRef> trails;
   for (const auto& region : inventory.regions) {
-    if (!sink.require(region.trails, region.region)) {
+    if (!sink.require(region.cloudtrail.trails, region.region)) {
       incomplete = true;
       continue;
     }
-    for (const auto& trail : *region.trails) trails.push_back({&region, &trail});
+    for (const auto& trail : *region.cloudtrail.trails) trails.push_back({&region, &trail});
   }
   return trails;
 }

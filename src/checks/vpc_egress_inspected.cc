@@ -35,15 +35,15 @@ std::vector<std::string> InternetRoutes(const std::vector<inventory::RouteTable>
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   sink.set_resource_type(kAccountResourceType);
   for (const auto& region : inventory.regions) {
-    if (!sink.require(region.route_tables, region.region)) continue;
-    const std::vector<std::string> routes = InternetRoutes(*region.route_tables);
+    if (!sink.require(region.ec2.route_tables, region.region)) continue;
+    const std::vector<std::string> routes = InternetRoutes(*region.ec2.route_tables);
     if (routes.empty()) {
       sink.pass(region.region, inventory.account_id, RootArn(inventory),
                 "no route table in " + region.region + " sends 0.0.0.0/0 or ::/0 to an internet gateway");
       continue;
     }
-    if (!sink.require(region.network_firewalls, region.region)) continue;
-    const auto& firewalls = *region.network_firewalls;
+    if (!sink.require(region.network_firewall.firewalls, region.region)) continue;
+    const auto& firewalls = *region.network_firewall.firewalls;
     if (firewalls.empty()) {
       sink.fail(region.region, inventory.account_id, RootArn(inventory),
                 Count(routes.size(), "route table sends", "route tables send") +
@@ -81,7 +81,7 @@ extern constinit const Check kVpcEgressInspected{
                                      "= aws_subnet.firewall.id\n  }\n}",
             .docs_url = "https://docs.aws.amazon.com/network-firewall/latest/developerguide/what-is-aws-network-"
                         "firewall.html",
-            .needs = "ec2.route_tables,network-firewall.firewalls",
+            .needs = "ec2.route_tables,network_firewall.firewalls",
         },
     .evaluate = &Evaluate,
 };

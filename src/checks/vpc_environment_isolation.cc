@@ -19,8 +19,8 @@ Side Resolve(const inventory::Inventory& inventory, const CheckSettings& setting
   const std::string region = region_name.empty() ? std::string(peering_region) : region_name;
   const bool ours = owner.empty() || owner == inventory.account_id;
   const auto* scanned = ours ? inventory.region(region) : nullptr;
-  if (scanned != nullptr && scanned->vpcs.ok()) {
-    for (const auto& vpc : *scanned->vpcs) {
+  if (scanned != nullptr && scanned->ec2.vpcs.ok()) {
+    for (const auto& vpc : *scanned->ec2.vpcs) {
       if (vpc.id == vpc_id) side.vpc = &vpc;
     }
   }
@@ -80,8 +80,8 @@ void EvaluatePeering(const inventory::Inventory& inventory, FindingSink& sink, c
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   std::set<std::string> seen;  // a cross-region peering is listed in both regions
   for (const auto& region : inventory.regions) {
-    if (!sink.require(region.vpc_peerings, region.region) || !sink.require(region.vpcs, region.region)) continue;
-    for (const auto& peering : *region.vpc_peerings) {
+    if (!sink.require(region.ec2.vpc_peerings, region.region) || !sink.require(region.ec2.vpcs, region.region)) continue;
+    for (const auto& peering : *region.ec2.vpc_peerings) {
       if (!base::EqualsIgnoreCase(peering.status, "active") || !seen.insert(peering.id).second) continue;
       EvaluatePeering(inventory, sink, region.region, peering);
     }

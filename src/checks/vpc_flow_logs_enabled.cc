@@ -30,10 +30,10 @@ std::string Describe(const inventory::FlowLog& flow_log) {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   for (const auto& region : inventory.regions) {
-    if (!sink.require(region.vpcs, region.region) || !sink.require(region.flow_logs, region.region)) continue;
-    for (const auto& vpc : *region.vpcs) {
+    if (!sink.require(region.ec2.vpcs, region.region) || !sink.require(region.ec2.flow_logs, region.region)) continue;
+    for (const auto& vpc : *region.ec2.vpcs) {
       std::vector<std::string> qualifying, other;
-      for (const auto& flow_log : *region.flow_logs) {
+      for (const auto& flow_log : *region.ec2.flow_logs) {
         if (flow_log.resource_id != vpc.id) continue;
         (IsActive(flow_log) && CapturesRejected(flow_log) ? qualifying : other).push_back(Describe(flow_log));
       }

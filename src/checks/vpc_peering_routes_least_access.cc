@@ -94,16 +94,16 @@ void EvaluateTable(const inventory::Inventory& inventory, FindingSink& sink, con
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   for (const auto& region : inventory.regions) {
-    if (!sink.require(region.route_tables, region.region)) continue;
+    if (!sink.require(region.ec2.route_tables, region.region)) continue;
     bool peerings_read = false;  // the peerings are needed only when a table routes to one
-    for (const auto& table : *region.route_tables) {
+    for (const auto& table : *region.ec2.route_tables) {
       const bool routes_to_peering = std::any_of(table.routes.begin(), table.routes.end(), [](const auto& route) {
         return !route.vpc_peering_connection_id.empty();
       });
       if (!routes_to_peering) continue;
-      if (!peerings_read && !sink.require(region.vpc_peerings, region.region)) break;
+      if (!peerings_read && !sink.require(region.ec2.vpc_peerings, region.region)) break;
       peerings_read = true;
-      EvaluateTable(inventory, sink, region.region, table, *region.vpc_peerings);
+      EvaluateTable(inventory, sink, region.region, table, *region.ec2.vpc_peerings);
     }
   }
 }

@@ -2,46 +2,12 @@
 
 #include <map>
 
+#include "inventory/sections.h"
+
 namespace posture::cli {
 namespace {
 
 namespace inv = inventory;
-
-template <typename T>
-bool Set(const inv::Collected<T>& section) {
-  return section.ok() || section.error.has_value();
-}
-
-// Region sections by name.
-bool RegionSectionPresent(const inv::RegionInventory& r, std::string_view s) {
-  if (s == inv::kSectionSecurityGroups) return Set(r.security_groups);
-  if (s == inv::kSectionNetworkAcls) return Set(r.network_acls);
-  if (s == inv::kSectionInstances) return Set(r.instances);
-  if (s == inv::kSectionVpcs) return Set(r.vpcs);
-  if (s == inv::kSectionVpcPeerings) return Set(r.vpc_peerings);
-  if (s == inv::kSectionLoadBalancers) return Set(r.load_balancers);
-  if (s == inv::kSectionWebAcls) return Set(r.web_acl_by_resource);
-  if (s == inv::kSectionSecurityHub) return Set(r.security_hub);
-  if (s == inv::kSectionSecurityHubFindings) return Set(r.security_hub_findings);
-  if (s == inv::kSectionSsoInstances) return Set(r.sso_instances);
-  if (s == inv::kSectionAccessAnalyzers) return Set(r.access_analyzers);
-  if (s == inv::kSectionTrails || s == inv::kSectionTrailStatus || s == inv::kSectionTrailSelectors ||
-      s == inv::kSectionTrailBucketLogging || s == inv::kSectionTrailMonitoring)
-    return Set(r.trails);  // the per-trail facets live inside each trail
-  if (s == inv::kSectionConfigRecorders) return Set(r.config_recorders);
-  if (s == inv::kSectionKmsKeys) return Set(r.kms_keys);
-  if (s == inv::kSectionGuardDuty) return Set(r.guardduty_detectors);
-  if (s == inv::kSectionVolumes) return Set(r.volumes);
-  if (s == inv::kSectionEbsDefaultEncryption) return Set(r.ebs_default_encryption);
-  if (s == inv::kSectionFlowLogs) return Set(r.flow_logs);
-  if (s == inv::kSectionRouteTables) return Set(r.route_tables);
-  if (s == inv::kSectionApiGatewayStages) return Set(r.api_gateway_stages);
-  if (s == inv::kSectionNetworkFirewalls) return Set(r.network_firewalls);
-  if (s == inv::kSectionMacie) return Set(r.macie);
-  if (s == inv::kSectionRdsInstances) return Set(r.db_instances);
-  if (s == inv::kSectionEfsFileSystems) return Set(r.file_systems);
-  return false;
-}
 
 // For findings about an account-level setting (no resource of their own in
 // the inventory): the IaC types that declare it.
@@ -84,28 +50,9 @@ bool Reads(std::string_view check_id, const std::string& field) {
 
 }  // namespace
 
-bool SectionPresent(const inventory::Inventory& inventory, std::string_view s) {
-  const auto& iam = inventory.iam;
-  if (s == inv::kSectionIamAccountSummary) return Set(iam.account_summary);
-  if (s == inv::kSectionIamPasswordPolicy) return Set(iam.password_policy);
-  if (s == inv::kSectionIamAuthorization) return Set(iam.authorization);
-  if (s == inv::kSectionIamVirtualMfaDevices) return Set(iam.virtual_mfa_devices);
-  if (s == inv::kSectionIamCredentialReport) return Set(iam.credential_report);
-  if (s == inv::kSectionIamServerCertificates) return Set(iam.server_certificates);
-  if (s == inv::kSectionIamIdentityProviders) return Set(iam.identity_providers);
-  if (s == inv::kSectionSecurityContact) return Set(iam.security_contact);
-  if (s == inv::kSectionS3Buckets || s == inv::kSectionS3BucketPolicies || s == inv::kSectionS3BucketAcls ||
-      s == inv::kSectionS3BucketPublicAccessBlocks || s == inv::kSectionS3BucketVersioning)
-    return Set(inventory.storage.buckets);  // the per-bucket facets live inside each bucket
-  if (s == inv::kSectionS3AccountPublicAccessBlock) return Set(inventory.storage.account_public_access_block);
-  if (s == inv::kSectionCloudFrontDistributions) return Set(inventory.cloudfront_distributions);
-  if (s == inv::kSectionOrganization) return Set(inventory.organization.structure);
-  if (s == inv::kSectionScps) return Set(inventory.organization.scps);
-  if (s == inv::kSectionSsoPermissionSets) return Set(inventory.organization.identity_center);
-  for (const auto& region : inventory.regions) {
-    if (RegionSectionPresent(region, s)) return true;
-  }
-  return false;
+bool SectionPresent(const inventory::Inventory& inventory, std::string_view name) {
+  const inventory::Section* section = inventory::FindSection(name);
+  return section != nullptr && section->present(inventory);
 }
 
 std::vector<const checks::Check*> ChecksForCode(const inventory::Inventory& inventory,

@@ -66,9 +66,9 @@ std::optional<inventory::CollectionError> ReadStages(CollectContext& ctx, const 
 }  // namespace
 
 void PlanApiGateway(CollectContext& ctx, inventory::RegionInventory& region) {
-  if (!ctx.wants(inventory::kSectionApiGatewayStages)) return;
+  if (!ctx.wants("apigateway.stages")) return;
   const CallSite list_site{"apigateway", "GetRestApis", region.region};
-  auto& section = region.api_gateway_stages;
+  auto& section = region.apigateway.stages;
   SubmitStaged(ctx, section, list_site, [&ctx, &section, list_site]() -> std::optional<inventory::Collected<Stages>> {
     std::vector<RestApi> apis;
     auto status = ForEachItem(ctx.client, list_site, {{"limit", kRestApiLimit}}, "items", [&](const aws::Json& item) {

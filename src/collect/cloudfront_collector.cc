@@ -41,8 +41,9 @@ std::optional<inventory::CollectionError> CompleteWebAcl(aws::AwsClient& client,
 
 }  // namespace
 
-void PlanCloudFront(CollectContext& ctx, inventory::Collected<Distributions>& distributions) {
-  if (!ctx.wants(inventory::kSectionCloudFrontDistributions)) return;
+void PlanCloudFront(CollectContext& ctx, inventory::CloudFrontSections& cloudfront) {
+  if (!ctx.wants("cloudfront.distributions")) return;
+  inventory::Collected<Distributions>& distributions = cloudfront.distributions;
   const CallSite site{"cloudfront", "ListDistributions", ""};
   SubmitStaged(
       ctx, distributions, site, [&ctx, &distributions, site]() -> std::optional<inventory::Collected<Distributions>> {

@@ -172,9 +172,9 @@ void SubmitTrailParts(CollectContext& ctx, const std::shared_ptr<Join>& join, co
 }  // namespace
 
 void PlanCloudTrail(CollectContext& ctx, std::vector<inv::RegionInventory>& regions) {
-  const Wanted wanted{ctx.wants(inv::kSectionTrailStatus), ctx.wants(inv::kSectionTrailSelectors),
-                      ctx.wants(inv::kSectionTrailBucketLogging), ctx.wants(inv::kSectionTrailMonitoring)};
-  if (!wanted.any() && !ctx.wants(inv::kSectionTrails)) return;
+  const Wanted wanted{ctx.wants("cloudtrail.trails.logging"), ctx.wants("cloudtrail.trails.selectors"),
+                      ctx.wants("cloudtrail.trails.bucket_logging"), ctx.wants("cloudtrail.trails.monitoring")};
+  if (!wanted.any() && !ctx.wants("cloudtrail.trails")) return;
   if (regions.empty()) return;
   std::set<std::string> scanned;
   for (const auto& region : regions) scanned.insert(region.region);
@@ -183,8 +183,8 @@ void PlanCloudTrail(CollectContext& ctx, std::vector<inv::RegionInventory>& regi
   for (auto& region : regions) {
     const CallSite site{"cloudtrail", "DescribeTrails", region.region};
     SubmitStaged(
-        ctx, region.trails, site,
-        [&ctx, &section = region.trails, site, scanned, first, wanted]() -> std::optional<inv::Collected<Trails>> {
+        ctx, region.cloudtrail.trails, site,
+        [&ctx, &section = region.cloudtrail.trails, site, scanned, first, wanted]() -> std::optional<inv::Collected<Trails>> {
           auto listed = ctx.client.call(site.service, site.operation, {{"includeShadowTrails", true}}, site.region);
           if (!listed.ok()) return Failure<Trails>(site.failure(listed.error()));
           Trails trails;

@@ -14,14 +14,11 @@ void PlanElbv2AndWafv2(CollectContext& ctx, inventory::RegionInventory& region) 
   PlanElbv2(ctx, region, PlanWafv2(ctx, region));
 }
 
+// Every regional collector, run for each region.
 using RegionalPlan = void (*)(CollectContext&, inventory::RegionInventory&);
-// CloudTrail (over all regions at once), CloudFront (global) and S3 (account-wide) are planned in
-// CollectInventory.
-// clang-format off
-constexpr RegionalPlan kRegionalPlans[] = {PlanEc2,        PlanElbv2AndWafv2,   PlanSecurityHub, PlanSso,
-                                           PlanAccessAnalyzer, PlanConfig,      PlanKms,         PlanGuardDuty,
-                                           PlanApiGateway, PlanNetworkFirewall, PlanRds,         PlanEfs};
-// clang-format on
+constexpr RegionalPlan kRegionalCollectors[] = {
+    PlanEc2,    PlanElbv2AndWafv2, PlanApiGateway, PlanNetworkFirewall, PlanSecurityHub, PlanIdentityCenterInstances,
+    PlanAccessAnalyzer, PlanConfig,   PlanKms,        PlanGuardDuty,       PlanRds,         PlanEfs};
 
 // "aws" from "arn:aws:sts::123456789012:assumed-role/...".
 std::string PartitionOf(const std::string& arn, std::string_view fallback_region) {
@@ -59,15 +56,17 @@ inventory::Inventory NewInventory(const std::string& account_id, const std::stri
 }
 
 void PlanInventory(CollectContext& ctx, inventory::Inventory& inventory) {
+  // The account-wide collectors. Identity Center reports the organization's
+  // accounts it needs to the organization collector.
   PlanIam(ctx, inventory.iam);
-  PlanIdentity(ctx, inventory.iam);
-  PlanCloudTrail(ctx, inventory.regions);
-  PlanCloudFront(ctx, inventory.cloudfront_distributions);
-  PlanOrganization(ctx, inventory.organization,
-                   PlanIdentityCenter(ctx, inventory.regions, inventory.organization.identity_center));
+  PlanAccount(ctx, inventory.account);
+  PlanCloudFront(ctx, inventory.cloudfront);
   PlanS3(ctx, inventory);
+  PlanCloudTrail(ctx, inventory.regions);
+  PlanOrganization(ctx, inventory.organizations,
+                   PlanIdentityCenter(ctx, inventory.regions, inventory.organizations.identity_center));
   for (auto& region : inventory.regions) {
-    for (RegionalPlan plan : kRegionalPlans) plan(ctx, region);
+    for (RegionalPlan plan : kRegionalCollectors) plan(ctx, region);
   }
 }
 

@@ -20,32 +20,32 @@
 namespace posture::collect {
 
 // Submits every collector's tasks for `inventory` (account, partition and
-// regions already set) onto ctx's lane, and returns at once.
+// regions already set) onto ctx's lane, and returns at once. The collectors
+// are listed once, in collect.cc.
 void PlanInventory(CollectContext& ctx, inventory::Inventory& inventory);
 
-// Each collector: submits tasks for the requested sections it owns.
-void PlanIam(CollectContext& ctx, inventory::IamInventory& iam);
+// Each collector, one file per AWS service (<service>_collector.cc):
+// submits tasks for the requested sections it owns.
+// Account-wide services.
+void PlanIam(CollectContext& ctx, inventory::IamSections& iam);
+void PlanAccount(CollectContext& ctx, inventory::AccountSections& account);
+// CloudFront is global: one listing per account.
+void PlanCloudFront(CollectContext& ctx, inventory::CloudFrontSections& cloudfront);
+// S3 is account-wide (ListBuckets) and fills each region's Macie section.
+void PlanS3(CollectContext& ctx, inventory::Inventory& inventory);
+// CloudTrail plans over all regions at once: each trail is kept in one
+// region only (see cloudtrail_collector.cc).
+void PlanCloudTrail(CollectContext& ctx, std::vector<inventory::RegionInventory>& regions);
+// Regional services.
 void PlanEc2(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanSecurityHub(CollectContext& ctx, inventory::RegionInventory& region);
-void PlanSso(CollectContext& ctx, inventory::RegionInventory& region);
-// Identity (issue 4): server certificates, identity providers, the security
-// contact (global) and Access Analyzer (regional).
-void PlanIdentity(CollectContext& ctx, inventory::IamInventory& iam);
+void PlanIdentityCenterInstances(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanAccessAnalyzer(CollectContext& ctx, inventory::RegionInventory& region);
-// Logging and monitoring. CloudTrail plans over all regions at once: each
-// trail is kept in one region only (see cloudtrail_collector.cc).
-void PlanCloudTrail(CollectContext& ctx, std::vector<inventory::RegionInventory>& regions);
 void PlanConfig(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanKms(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanGuardDuty(CollectContext& ctx, inventory::RegionInventory& region);
-// Issue 4: the public edge and egress inspection.
 void PlanApiGateway(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanNetworkFirewall(CollectContext& ctx, inventory::RegionInventory& region);
-// CloudFront is global: one listing per account.
-void PlanCloudFront(CollectContext& ctx, inventory::Collected<std::vector<inventory::CloudFrontDistribution>>& out);
-// Storage: S3 is account-wide (and fills each region's Macie section);
-// RDS and EFS are regional.
-void PlanS3(CollectContext& ctx, inventory::Inventory& inventory);
 void PlanRds(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanEfs(CollectContext& ctx, inventory::RegionInventory& region);
 
@@ -75,12 +75,12 @@ class WebAclLookup {
 std::shared_ptr<WebAclLookup> PlanWafv2(CollectContext& ctx, inventory::RegionInventory& region);
 void PlanElbv2(CollectContext& ctx, inventory::RegionInventory& region, std::shared_ptr<WebAclLookup> web_acls);
 
-// AWS Organizations and IAM Identity Center (issue 5). Identity Center's
+// AWS Organizations and IAM Identity Center. Identity Center's
 // account assignments are listed per account of the organization, so the
 // organization collector tells Identity Center the accounts once the
 // structure is known. PlanIdentityCenter lists the instances in every
-// region (also filling each region's sso.instances when asked for) and
-// returns the listener (nullptr when sso.permission_sets is not asked for);
+// region (also filling each region's identity_center.instances when asked for) and
+// returns the listener (nullptr when organizations.identity_center is not asked for);
 // PlanOrganization must then be called with it: it reports the accounts
 // once the structure is known (at once, none, when it is not collected).
 class OrgAccountsListener {
@@ -93,11 +93,11 @@ class OrgAccountsListener {
 std::shared_ptr<OrgAccountsListener> PlanIdentityCenter(CollectContext& ctx,
                                                         std::vector<inventory::RegionInventory>& regions,
                                                         inventory::Collected<inventory::IdentityCenter>& out);
-void PlanOrganization(CollectContext& ctx, inventory::OrganizationInventory& org,
+void PlanOrganization(CollectContext& ctx, inventory::OrganizationsSections& org,
                       std::shared_ptr<OrgAccountsListener> accounts = nullptr);
 // IAM Identity Center's sso-admin ListInstances in one region; "not offered
 // here" answers read as no instance.
-inventory::Collected<std::vector<inventory::SsoInstance>> ListSsoInstances(aws::AwsClient& client,
-                                                                           const CallSite& site);
+inventory::Collected<std::vector<inventory::IdentityCenterInstance>> ListIdentityCenterInstances(
+    aws::AwsClient& client, const CallSite& site);
 
 }  // namespace posture::collect

@@ -22,8 +22,8 @@ inv::ConfigRecorder& Named(Recorders& recorders, const std::string& name) {
 }  // namespace
 
 void PlanConfig(CollectContext& ctx, inv::RegionInventory& region) {
-  if (!ctx.wants(inv::kSectionConfigRecorders)) return;
-  auto join = std::make_shared<Join>(ctx, region.config_recorders, Recorders{}, 2);
+  if (!ctx.wants("config.recorders")) return;
+  auto join = std::make_shared<Join>(ctx, region.config.recorders, Recorders{}, 2);
   aws::AwsClient& client = ctx.client;
 
   const CallSite recorders{"config", "DescribeConfigurationRecorders", region.region};

@@ -27,47 +27,47 @@ void PlanEc2(CollectContext& ctx, inv::RegionInventory& region) {
   const aws::Json input = {{"MaxResults", kMaxResults}};
   auto site = [&](const char* operation) { return CallSite{"ec2", operation, region.region}; };
 
-  if (ctx.wants(inv::kSectionSecurityGroups)) {
-    SubmitList(ctx, region.security_groups, site("DescribeSecurityGroups"), input, "SecurityGroups",
+  if (ctx.wants("ec2.security_groups")) {
+    SubmitList(ctx, region.ec2.security_groups, site("DescribeSecurityGroups"), input, "SecurityGroups",
                [scope](const aws::Json& item, std::vector<inv::SecurityGroup>& out) {
                  out.push_back(MapSecurityGroup(item, scope));
                });
   }
-  if (ctx.wants(inv::kSectionNetworkAcls)) {
-    SubmitList(ctx, region.network_acls, site("DescribeNetworkAcls"), input, "NetworkAcls",
+  if (ctx.wants("ec2.network_acls")) {
+    SubmitList(ctx, region.ec2.network_acls, site("DescribeNetworkAcls"), input, "NetworkAcls",
                [scope](const aws::Json& item, std::vector<inv::NetworkAcl>& out) {
                  out.push_back(MapNetworkAcl(item, scope));
                });
   }
-  if (ctx.wants(inv::kSectionInstances)) {
+  if (ctx.wants("ec2.instances")) {
     SubmitList(
-        ctx, region.instances, site("DescribeInstances"), input, "Reservations",
+        ctx, region.ec2.instances, site("DescribeInstances"), input, "Reservations",
         [scope](const aws::Json& item, std::vector<inv::Instance>& out) { AddReservationInstances(item, scope, out); });
   }
-  if (ctx.wants(inv::kSectionVpcs)) {
-    SubmitList(ctx, region.vpcs, site("DescribeVpcs"), input, "Vpcs",
+  if (ctx.wants("ec2.vpcs")) {
+    SubmitList(ctx, region.ec2.vpcs, site("DescribeVpcs"), input, "Vpcs",
                [scope](const aws::Json& item, std::vector<inv::Vpc>& out) { out.push_back(MapVpc(item, scope)); });
   }
-  if (ctx.wants(inv::kSectionVpcPeerings)) {
-    SubmitList(ctx, region.vpc_peerings, site("DescribeVpcPeeringConnections"), input, "VpcPeeringConnections",
+  if (ctx.wants("ec2.vpc_peerings")) {
+    SubmitList(ctx, region.ec2.vpc_peerings, site("DescribeVpcPeeringConnections"), input, "VpcPeeringConnections",
                [](const aws::Json& item, std::vector<inv::VpcPeering>& out) { out.push_back(MapVpcPeering(item)); });
   }
-  if (ctx.wants(inv::kSectionVolumes)) {
+  if (ctx.wants("ec2.volumes")) {
     SubmitList(
-        ctx, region.volumes, site("DescribeVolumes"), {{"MaxResults", kMaxVolumeResults}}, "Volumes",
+        ctx, region.ec2.volumes, site("DescribeVolumes"), {{"MaxResults", kMaxVolumeResults}}, "Volumes",
         [scope](const aws::Json& item, std::vector<inv::Volume>& out) { out.push_back(MapVolume(item, scope)); });
   }
-  if (ctx.wants(inv::kSectionEbsDefaultEncryption)) {
+  if (ctx.wants("ec2.ebs_default_encryption")) {
     const CallSite ebs = site("GetEbsEncryptionByDefault");
-    SubmitSection(ctx, region.ebs_default_encryption, ebs,
+    SubmitSection(ctx, region.ec2.ebs_default_encryption, ebs,
                   [&client = ctx.client, ebs] { return GetEbsDefaultEncryption(client, ebs); });
   }
-  if (ctx.wants(inv::kSectionFlowLogs)) {
-    SubmitList(ctx, region.flow_logs, site("DescribeFlowLogs"), input, "FlowLogs",
+  if (ctx.wants("ec2.flow_logs")) {
+    SubmitList(ctx, region.ec2.flow_logs, site("DescribeFlowLogs"), input, "FlowLogs",
                [](const aws::Json& item, std::vector<inv::FlowLog>& out) { out.push_back(MapFlowLog(item)); });
   }
-  if (ctx.wants(inv::kSectionRouteTables)) {
-    SubmitList(ctx, region.route_tables, site("DescribeRouteTables"), {{"MaxResults", kMaxRouteTableResults}},
+  if (ctx.wants("ec2.route_tables")) {
+    SubmitList(ctx, region.ec2.route_tables, site("DescribeRouteTables"), {{"MaxResults", kMaxRouteTableResults}},
                "RouteTables", [scope](const aws::Json& item, std::vector<inv::RouteTable>& out) {
                  out.push_back(MapRouteTable(item, scope));
                });

@@ -22,8 +22,8 @@ inventory::FileSystem MapFileSystem(const aws::Json& item) {
 }  // namespace
 
 void PlanEfs(CollectContext& ctx, inventory::RegionInventory& region) {
-  if (!ctx.wants(inventory::kSectionEfsFileSystems)) return;
-  SubmitList(ctx, region.file_systems, CallSite{"efs", "DescribeFileSystems", region.region}, {{"MaxItems", kMaxItems}},
+  if (!ctx.wants("efs.file_systems")) return;
+  SubmitList(ctx, region.efs.file_systems, CallSite{"efs", "DescribeFileSystems", region.region}, {{"MaxItems", kMaxItems}},
              "FileSystems", [](const aws::Json& item, std::vector<inventory::FileSystem>& out) {
                out.push_back(MapFileSystem(item));
              });

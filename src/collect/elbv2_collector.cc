@@ -30,9 +30,9 @@ inventory::Collected<LoadBalancers> ListLoadBalancers(aws::AwsClient& client, co
 }  // namespace
 
 void PlanElbv2(CollectContext& ctx, inventory::RegionInventory& region, std::shared_ptr<WebAclLookup> web_acls) {
-  if (!ctx.wants(inventory::kSectionLoadBalancers) && !web_acls) return;
+  if (!ctx.wants("elbv2.load_balancers") && !web_acls) return;
   const CallSite site{"elbv2", "DescribeLoadBalancers", region.region};
-  SubmitSection(ctx, region.load_balancers, site, [&client = ctx.client, site, web_acls] {
+  SubmitSection(ctx, region.elbv2.load_balancers, site, [&client = ctx.client, site, web_acls] {
     auto list = [&] { return ListLoadBalancers(client, site); };
     auto outcome = Guarded<LoadBalancers>(site, list);
     if (web_acls) {

@@ -33,9 +33,9 @@ inv::Collected<Detectors> ReadDetectors(aws::AwsClient& client, const CallSite& 
 }  // namespace
 
 void PlanGuardDuty(CollectContext& ctx, inv::RegionInventory& region) {
-  if (!ctx.wants(inv::kSectionGuardDuty)) return;
+  if (!ctx.wants("guardduty.detectors")) return;
   const CallSite site{"guardduty", "ListDetectors", region.region};
-  SubmitSection(ctx, region.guardduty_detectors, site,
+  SubmitSection(ctx, region.guardduty.detectors, site,
                 [&client = ctx.client, site] { return ReadDetectors(client, site); });
 }
 

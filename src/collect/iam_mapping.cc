@@ -33,8 +33,8 @@ std::string DefaultVersionDocument(const aws::Json& policy) {
 
 }  // namespace
 
-inv::AccountSummary MapAccountSummary(const aws::Json& output) {
-  inv::AccountSummary summary;
+inv::IamAccountSummary MapAccountSummary(const aws::Json& output) {
+  inv::IamAccountSummary summary;
   const aws::Json& map = Member(output, "SummaryMap");
   if (map.is_object()) {
     for (const auto& [key, value] : map.items()) {

@@ -10,7 +10,7 @@
 
 namespace posture::collect {
 
-inventory::AccountSummary MapAccountSummary(const aws::Json& output);
+inventory::IamAccountSummary MapAccountSummary(const aws::Json& output);
 inventory::PasswordPolicy MapPasswordPolicy(const aws::Json& output);
 inventory::VirtualMfaDevice MapVirtualMfaDevice(const aws::Json& device);
 

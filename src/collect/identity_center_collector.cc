@@ -1,8 +1,16 @@
-// IAM Identity Center: permission sets, account assignments and the names
-// of the assigned principals, as one cross-region section.
+// IAM Identity Center: the instances of each region, and the organization's
+// permission sets, account assignments and names of the assigned principals
+// as one cross-region section.
 //
-// sso-admin ListInstances runs in every region (filling each region's
-// sso.instances too when asked for). Everything below starts as soon as
+// identity_center.instances: sso-admin ListInstances in every region. The
+// instance lives in one region, so an empty list elsewhere is normal; a
+// region where the service is not offered cannot hold one either, so
+// "unavailable here" answers read as an empty list. Errors that hide an
+// answer (denied, throttled, network, ...) fail the section.
+//
+// organizations.identity_center: ListInstances runs in every region
+// (filling each region's identity_center.instances too when asked for, so
+// one call per region serves both sections). Everything below starts as soon as
 // its inputs are known, every independent call at once:
 //   - per instance: ListPermissionSets, then per permission set
 //     DescribePermissionSet, ListManagedPoliciesInPermissionSet,
@@ -33,10 +41,26 @@ namespace {
 
 using inventory::IdentityCenter;
 using inventory::PermissionSet;
-using inventory::SsoInstance;
+using inventory::IdentityCenterInstance;
 
 constexpr const char* kSsoAdmin = "sso-admin";
 constexpr const char* kIdentityStore = "identitystore";
+
+// ListInstances' largest page.
+constexpr int kMaxInstances = 100;
+
+// An answer meaning the service is not offered in the region.
+bool NotOfferedHere(const base::Error& error) {
+  switch (error.kind()) {
+    case base::ErrorKind::kServiceUnavailable:
+    case base::ErrorKind::kUnsupported:
+    case base::ErrorKind::kNotFound:
+      return true;
+    default:
+      return false;
+  }
+}
+
 
 // "/path/Name" of a customer managed policy reference (Path defaults to "/").
 std::string CustomerPolicyName(const aws::Json& reference) {
@@ -63,14 +87,14 @@ class IdentityCenterCollection : public OrgAccountsListener,
   IdentityCenterCollection(CollectContext& ctx, inventory::Collected<IdentityCenter>& section)
       : ctx_(ctx), section_(section) {}
 
-  // Lists the instances of `region` (and fills its sso.instances when asked for).
+  // Lists the instances of `region` (and fills its identity_center.instances when asked for).
   void list_instances(inventory::RegionInventory& region) {
     const CallSite site{kSsoAdmin, "ListInstances", region.region};
     spawn(site, [this, &region, site]() -> std::optional<inventory::CollectionError> {
-      auto instances = ListSsoInstances(ctx_.client, site);
+      auto instances = ListIdentityCenterInstances(ctx_.client, site);
       std::optional<inventory::CollectionError> error = instances.error;
-      if (ctx_.wants(inventory::kSectionSsoInstances)) {
-        ctx_.store(region.sso_instances, instances);
+      if (ctx_.wants("identity_center.instances")) {
+        ctx_.store(region.identity_center.instances, instances);
         if (error) {
           record(std::move(*error));  // already logged by store
           return std::nullopt;
@@ -129,14 +153,14 @@ class IdentityCenterCollection : public OrgAccountsListener,
     if (!error_) error_ = std::move(error);
   }
 
-  void instance_found(const SsoInstance& instance) {
+  void instance_found(const IdentityCenterInstance& instance) {
     list_permission_sets(instance);
     std::lock_guard lock(mutex_);
     instances_.push_back(instance);
     if (accounts_known_) list_assignments(instance, accounts_);
   }
 
-  void list_permission_sets(const SsoInstance& instance) {
+  void list_permission_sets(const IdentityCenterInstance& instance) {
     const CallSite site{kSsoAdmin, "ListPermissionSets", instance.region};
     spawn(site, [this, site, instance]() -> std::optional<inventory::CollectionError> {
       auto status = ForEachItem(ctx_.client, site, {{"InstanceArn", instance.instance_arn}}, "PermissionSets",
@@ -148,7 +172,7 @@ class IdentityCenterCollection : public OrgAccountsListener,
   }
 
   // The five lookups of one permission set, at once.
-  void describe_permission_set(const SsoInstance& instance, const std::string& arn) {
+  void describe_permission_set(const IdentityCenterInstance& instance, const std::string& arn) {
     size_t index = 0;
     {
       std::lock_guard lock(mutex_);
@@ -186,7 +210,7 @@ class IdentityCenterCollection : public OrgAccountsListener,
   // One lookup of the permission set at `index` (every page): `apply(page,
   // set)` maps each page. A missing boundary is no boundary.
   template <typename Apply>
-  void lookup(const SsoInstance& instance, const char* operation, aws::Json input, size_t index, Apply apply) {
+  void lookup(const IdentityCenterInstance& instance, const char* operation, aws::Json input, size_t index, Apply apply) {
     const CallSite site{kSsoAdmin, operation, instance.region};
     spawn(site, [this, site, input = std::move(input), index, apply]() -> std::optional<inventory::CollectionError> {
       std::vector<aws::Json> pages;
@@ -210,7 +234,7 @@ class IdentityCenterCollection : public OrgAccountsListener,
   }
 
   // Called with mutex_ held (spawn takes no lock).
-  void list_assignments(const SsoInstance& instance, const std::vector<std::string>& accounts) {
+  void list_assignments(const IdentityCenterInstance& instance, const std::vector<std::string>& accounts) {
     for (const auto& account : accounts) {
       const CallSite site{kSsoAdmin, "ListPermissionSetsProvisionedToAccount", instance.region};
       spawn(site, [this, site, instance, account]() -> std::optional<inventory::CollectionError> {
@@ -223,7 +247,7 @@ class IdentityCenterCollection : public OrgAccountsListener,
     }
   }
 
-  void list_account_assignments(const SsoInstance& instance, const std::string& account,
+  void list_account_assignments(const IdentityCenterInstance& instance, const std::string& account,
                                 const std::string& permission_set) {
     const CallSite site{kSsoAdmin, "ListAccountAssignments", instance.region};
     spawn(site, [this, site, instance, account, permission_set]() -> std::optional<inventory::CollectionError> {
@@ -253,7 +277,7 @@ class IdentityCenterCollection : public OrgAccountsListener,
   }
 
   // Called with mutex_ held. A failed lookup is logged and leaves the name "".
-  void name_principal(const SsoInstance& instance, const inventory::AccountAssignment& assignment, std::string key) {
+  void name_principal(const IdentityCenterInstance& instance, const inventory::AccountAssignment& assignment, std::string key) {
     const bool group = assignment.principal_type == "GROUP";
     const CallSite site{kIdentityStore, group ? "DescribeGroup" : "DescribeUser", instance.region};
     aws::Json input = {{"IdentityStoreId", instance.identity_store_id},
@@ -278,7 +302,7 @@ class IdentityCenterCollection : public OrgAccountsListener,
   std::mutex mutex_;
   IdentityCenter value_;
   std::optional<inventory::CollectionError> error_;
-  std::vector<SsoInstance> instances_;
+  std::vector<IdentityCenterInstance> instances_;
   bool accounts_known_ = false;
   std::vector<std::string> accounts_;
   std::set<std::string> looked_up_;           // "<identity store>/<principal id>"
@@ -291,13 +315,32 @@ class IdentityCenterCollection : public OrgAccountsListener,
 std::shared_ptr<OrgAccountsListener> PlanIdentityCenter(CollectContext& ctx,
                                                         std::vector<inventory::RegionInventory>& regions,
                                                         inventory::Collected<IdentityCenter>& out) {
-  if (!ctx.wants(inventory::kSectionSsoPermissionSets)) return nullptr;
+  if (!ctx.wants("organizations.identity_center")) return nullptr;
   auto collection = std::make_shared<IdentityCenterCollection>(ctx, out);
   collection->hold();  // the planning, released below
   collection->hold();  // the organization's accounts, released by accounts_known
   for (auto& region : regions) collection->list_instances(region);
   collection->finish();
   return collection;
+}
+
+inventory::Collected<std::vector<IdentityCenterInstance>> ListIdentityCenterInstances(aws::AwsClient& client, const CallSite& site) {
+  std::vector<IdentityCenterInstance> instances;
+  auto status = ForEachItem(client, site, {{"MaxResults", kMaxInstances}}, "Instances", [&](const aws::Json& item) {
+    instances.push_back({Text(item, "InstanceArn"), Text(item, "IdentityStoreId"), site.region});
+  });
+  if (status.ok()) return Success(std::move(instances));
+  if (NotOfferedHere(status.error())) return Success(std::vector<IdentityCenterInstance>{});
+  return Failure<std::vector<IdentityCenterInstance>>(site.failure(status.error()));
+}
+
+void PlanIdentityCenterInstances(CollectContext& ctx, inventory::RegionInventory& region) {
+  if (!ctx.wants("identity_center.instances")) return;
+  // PlanIdentityCenter lists the instances of every region then, this section too.
+  if (ctx.wants("organizations.identity_center")) return;
+  const CallSite site{"sso-admin", "ListInstances", region.region};
+  SubmitSection(ctx, region.identity_center.instances, site,
+                [&client = ctx.client, site] { return ListIdentityCenterInstances(client, site); });
 }
 
 }  // namespace posture::collect

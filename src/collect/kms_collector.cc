@@ -53,10 +53,10 @@ std::optional<inv::CollectionError> ReadKey(aws::AwsClient& client, const std::s
 }  // namespace
 
 void PlanKms(CollectContext& ctx, inv::RegionInventory& region) {
-  if (!ctx.wants(inv::kSectionKmsKeys)) return;
+  if (!ctx.wants("kms.keys")) return;
   const CallSite site{"kms", "ListKeys", region.region};
   SubmitStaged(
-      ctx, region.kms_keys, site, [&ctx, &section = region.kms_keys, site]() -> std::optional<inv::Collected<Keys>> {
+      ctx, region.kms.keys, site, [&ctx, &section = region.kms.keys, site]() -> std::optional<inv::Collected<Keys>> {
         std::vector<std::string> ids;
         auto status = ForEachItem(ctx.client, site, {{"Limit", kListKeysPage}}, "Keys",
                                   [&](const aws::Json& key) { ids.push_back(Text(key, "KeyId")); });

@@ -14,8 +14,8 @@ constexpr int kMaxResults = 100;
 }  // namespace
 
 void PlanNetworkFirewall(CollectContext& ctx, inventory::RegionInventory& region) {
-  if (!ctx.wants(inventory::kSectionNetworkFirewalls)) return;
-  SubmitList(ctx, region.network_firewalls, CallSite{"network-firewall", "ListFirewalls", region.region},
+  if (!ctx.wants("network_firewall.firewalls")) return;
+  SubmitList(ctx, region.network_firewall.firewalls, CallSite{"network-firewall", "ListFirewalls", region.region},
              {{"MaxResults", kMaxResults}}, "Firewalls", [](const aws::Json& item, Firewalls& out) {
                out.push_back({Text(item, "FirewallName"), Text(item, "FirewallArn")});
              });

@@ -32,7 +32,7 @@ CallSite Site(const char* operation) { return {kService, operation, ""}; }
 
 // SCP evaluation needs the tree too.
 bool WantsStructure(const CollectContext& ctx) {
-  return ctx.wants(inventory::kSectionOrganization) || ctx.wants(inventory::kSectionScps);
+  return ctx.wants("organizations.structure") || ctx.wants("organizations.scps");
 }
 
 bool NotInOrganization(const base::Error& error) { return error.code() == "AWSOrganizationsNotInUseException"; }
@@ -234,7 +234,7 @@ void PlanScps(CollectContext& ctx, inventory::Collected<Policies>& section) {
 
 }  // namespace
 
-void PlanOrganization(CollectContext& ctx, inventory::OrganizationInventory& org,
+void PlanOrganization(CollectContext& ctx, inventory::OrganizationsSections& org,
                       std::shared_ptr<OrgAccountsListener> accounts) {
   if (org.structure.ok()) {
     // Already read (an organization scan lists the organization first):
@@ -249,7 +249,7 @@ void PlanOrganization(CollectContext& ctx, inventory::OrganizationInventory& org
   } else if (accounts) {
     accounts->accounts_known({});
   }
-  if (ctx.wants(inventory::kSectionScps)) PlanScps(ctx, org.scps);
+  if (ctx.wants("organizations.scps")) PlanScps(ctx, org.scps);
 }
 
 }  // namespace posture::collect

@@ -4,6 +4,7 @@
 
 #include "collect/collect.h"
 #include "collect/collectors.h"
+#include "inventory/sections.h"
 
 namespace posture::collect {
 namespace {
@@ -53,7 +54,7 @@ base::Error ScanError(const inventory::CollectionError& error) {
 base::Result<inventory::Organization> ListOrganization(aws::AwsClient& caller, const CallerIdentity& identity,
                                                        int concurrency) {
   inventory::Inventory discovery = NewInventory(identity.account_id, identity.partition, {});
-  const std::set<std::string> sections = {inventory::kSectionOrganization};
+  const std::set<std::string> sections = {"organizations.structure"};
   ErrorLog errors;
   {
     TaskPool pool(concurrency);
@@ -61,7 +62,7 @@ base::Result<inventory::Organization> ListOrganization(aws::AwsClient& caller, c
     PlanInventory(ctx, discovery);
     pool.wait();
   }
-  auto& structure = discovery.organization.structure;
+  auto& structure = discovery.organizations.structure;
   if (structure.error) return ScanError(*structure.error);
   if (!structure.ok()) return base::Error::Internal("the organization's structure was not collected");
   if (structure->id.empty()) {
@@ -116,18 +117,18 @@ std::set<std::string> MemberSections(const std::set<std::string>& sections) {
 std::set<std::string> OrganizationSections(const std::set<std::string>& sections) {
   std::set<std::string> out;
   for (const auto& section : sections) {
-    if (IsOrganizationSection(section) && section != inventory::kSectionOrganization) out.insert(section);
+    if (IsOrganizationSection(section) && section != "organizations.structure") out.insert(section);
   }
-  if (sections.count(inventory::kSectionSsoInstances) || out.count(inventory::kSectionSsoPermissionSets)) {
-    out.insert(inventory::kSectionSsoInstances);
+  if (sections.count("identity_center.instances") || out.count("organizations.identity_center")) {
+    out.insert("identity_center.instances");
   }
   return out;
 }
 
-std::vector<inventory::SsoInstance> InstancesOf(const inventory::Inventory& inventory) {
-  std::vector<inventory::SsoInstance> out;
+std::vector<inventory::IdentityCenterInstance> InstancesOf(const inventory::Inventory& inventory) {
+  std::vector<inventory::IdentityCenterInstance> out;
   for (const auto& region : inventory.regions) {
-    if (region.sso_instances.ok()) out.insert(out.end(), region.sso_instances->begin(), region.sso_instances->end());
+    if (region.identity_center.instances.ok()) out.insert(out.end(), region.identity_center.instances->begin(), region.identity_center.instances->end());
   }
   return out;
 }
@@ -147,8 +148,8 @@ const char* AccountOutcomeName(AccountOutcome outcome) {
 }
 
 bool IsOrganizationSection(const std::string& section) {
-  return section == inventory::kSectionOrganization || section == inventory::kSectionScps ||
-         section == inventory::kSectionSsoPermissionSets;
+  const inventory::Section* row = inventory::FindSection(section);
+  return row != nullptr && row->scope == inventory::SectionScope::kOrganization;
 }
 
 std::string OuPath(const inventory::Organization& organization, const std::string& parent_id) {
@@ -189,7 +190,7 @@ base::Result<OrgScan> ScanOrganization(aws::AwsClient& caller, const AccountClie
     return base::Error::InvalidInput("no account of " + scan.organization.id + " matches the filters");
 
   scan.organization_inventory = NewInventory(scan.caller_account_id, scan.partition, options.regions);
-  scan.organization_inventory.organization.structure.set(scan.organization);
+  scan.organization_inventory.organizations.structure.set(scan.organization);
   const std::set<std::string> member_sections = MemberSections(options.sections);
   const std::set<std::string> organization_sections = OrganizationSections(options.sections);
 

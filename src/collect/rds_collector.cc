@@ -25,9 +25,9 @@ inventory::DbInstance MapDbInstance(const aws::Json& item) {
 }  // namespace
 
 void PlanRds(CollectContext& ctx, inventory::RegionInventory& region) {
-  if (!ctx.wants(inventory::kSectionRdsInstances)) return;
+  if (!ctx.wants("rds.db_instances")) return;
   SubmitList(
-      ctx, region.db_instances, CallSite{"rds", "DescribeDBInstances", region.region}, {{"MaxRecords", kMaxRecords}},
+      ctx, region.rds.db_instances, CallSite{"rds", "DescribeDBInstances", region.region}, {{"MaxRecords", kMaxRecords}},
       "DBInstances",
       [](const aws::Json& item, std::vector<inventory::DbInstance>& out) { out.push_back(MapDbInstance(item)); });
 }

@@ -90,7 +90,7 @@ class BucketScan : public std::enable_shared_from_this<BucketScan> {
     const CallSite site{"s3", "ListBuckets", ""};
     auto self = shared_from_this();
     SubmitStaged(
-        ctx_, inventory_.storage.buckets, site,
+        ctx_, inventory_.s3.buckets, site,
         [self, site]() -> std::optional<inv::Collected<std::vector<inv::Bucket>>> { return self->list(site); });
   }
 
@@ -243,13 +243,13 @@ class BucketScan : public std::enable_shared_from_this<BucketScan> {
     for (auto& region : inventory_.regions) {
       if (!with_buckets.count(region.region)) continue;
       const CallSite site{"macie2", "GetMacieSession", region.region};
-      SubmitSection(ctx_, region.macie, site, [&client = ctx_.client, site] { return MacieSession(client, site); });
+      SubmitSection(ctx_, region.macie.session, site, [&client = ctx_.client, site] { return MacieSession(client, site); });
     }
   }
 
   void fail_macie(const inv::CollectionError& error) {
     if (!macie_) return;
-    for (auto& region : inventory_.regions) region.macie.fail(error);
+    for (auto& region : inventory_.regions) region.macie.session.fail(error);
   }
 
   void finish_one() {
@@ -258,7 +258,7 @@ class BucketScan : public std::enable_shared_from_this<BucketScan> {
     for (size_t i = 0; i < buckets_.size(); ++i) {
       if (keep_[i]) kept.push_back(std::move(buckets_[i]));
     }
-    inventory_.storage.buckets = Success(std::move(kept));
+    inventory_.s3.buckets = Success(std::move(kept));
   }
 
   CollectContext& ctx_;
@@ -275,18 +275,18 @@ class BucketScan : public std::enable_shared_from_this<BucketScan> {
 }  // namespace
 
 void PlanS3(CollectContext& ctx, inv::Inventory& inventory) {
-  if (ctx.wants(inv::kSectionS3AccountPublicAccessBlock)) {
+  if (ctx.wants("s3control.account_public_access_block")) {
     const CallSite site{"s3control", "GetPublicAccessBlock", ""};
-    SubmitSection(ctx, inventory.storage.account_public_access_block, site,
+    SubmitSection(ctx, inventory.s3control.account_public_access_block, site,
                   [&ctx, site] { return AccountPublicAccessBlock(ctx, site); });
   }
   Facets facets;
-  facets.policy = ctx.wants(inv::kSectionS3BucketPolicies);
-  facets.acl = ctx.wants(inv::kSectionS3BucketAcls);
-  facets.public_access_block = ctx.wants(inv::kSectionS3BucketPublicAccessBlocks);
-  facets.versioning = ctx.wants(inv::kSectionS3BucketVersioning);
-  const bool macie = ctx.wants(inv::kSectionMacie);
-  if (!ctx.wants(inv::kSectionS3Buckets) && facets.count() == 0 && !macie) return;
+  facets.policy = ctx.wants("s3.buckets.policy");
+  facets.acl = ctx.wants("s3.buckets.acl");
+  facets.public_access_block = ctx.wants("s3.buckets.public_access_block");
+  facets.versioning = ctx.wants("s3.buckets.versioning");
+  const bool macie = ctx.wants("macie.session");
+  if (!ctx.wants("s3.buckets") && facets.count() == 0 && !macie) return;
   std::make_shared<BucketScan>(ctx, inventory, facets, macie)->start();
 }
 

@@ -92,13 +92,13 @@ inventory::Collected<State> DescribeHub(CollectContext& ctx, const std::string& 
 }  // namespace
 
 void PlanSecurityHub(CollectContext& ctx, inventory::RegionInventory& region) {
-  if (ctx.wants(inventory::kSectionSecurityHub)) {
-    SubmitSection(ctx, region.security_hub, CallSite{"securityhub", "DescribeHub", region.region},
+  if (ctx.wants("securityhub.hub")) {
+    SubmitSection(ctx, region.securityhub.hub, CallSite{"securityhub", "DescribeHub", region.region},
                   [&ctx, name = region.region] { return DescribeHub(ctx, name); });
   }
-  if (ctx.wants(inventory::kSectionSecurityHubFindings)) {
+  if (ctx.wants("securityhub.findings")) {
     const CallSite site{"securityhub", "GetFindings", region.region};
-    SubmitSection(ctx, region.security_hub_findings, site,
+    SubmitSection(ctx, region.securityhub.findings, site,
                   [&client = ctx.client, site] { return CountFindings(client, site); });
   }
 }

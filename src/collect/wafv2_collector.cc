@@ -55,7 +55,7 @@ void WebAclLookup::load_balancers_listed(std::optional<inventory::CollectionErro
 void WebAclLookup::start_when_ready(std::unique_lock<std::mutex>& lock) {
   if (!acls_known_ || !lbs_known_) return;
   lock.unlock();
-  auto& section = region_.web_acl_by_resource;
+  auto& section = region_.wafv2.web_acl_by_resource;
   if (acl_error_) return ctx_.store(section, Failure<WebAclByResource>(std::move(*acl_error_)));
   // The load balancer section already logged its own failure.
   if (lb_error_) {
@@ -73,7 +73,7 @@ void WebAclLookup::start_when_ready(std::unique_lock<std::mutex>& lock) {
 }
 
 std::shared_ptr<WebAclLookup> PlanWafv2(CollectContext& ctx, inventory::RegionInventory& region) {
-  if (!ctx.wants(inventory::kSectionWebAcls)) return nullptr;
+  if (!ctx.wants("wafv2.web_acl_by_resource")) return nullptr;
   auto lookup = std::make_shared<WebAclLookup>(ctx, region);
   const CallSite site{"wafv2", "ListWebACLs", region.region};
   ctx.pool.submit([&ctx, site, lookup] {

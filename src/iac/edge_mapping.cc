@@ -166,7 +166,7 @@ void NetworkMapper::finish_edge(MappingContext& c) {
     if (stage) {
       stages[*stage].web_acl_arn = acl;
     } else {
-      (*c.region(p.region).web_acl_by_resource.value)[target] = acl;
+      (*c.region(p.region).wafv2.web_acl_by_resource.value)[target] = acl;
     }
   }
   for (size_t i = 0; i < stages.size(); ++i) {
@@ -174,15 +174,15 @@ void NetworkMapper::finish_edge(MappingContext& c) {
     c.identify(stages_[i].address, stages[i].rest_api_id + "/" + stages[i].stage_name);
   }
   for (size_t i = 0; i < stages.size(); ++i) {
-    c.region(stages_[i].region).api_gateway_stages.value->push_back(std::move(stages[i]));
+    c.region(stages_[i].region).apigateway.stages.value->push_back(std::move(stages[i]));
   }
   for (auto& p : load_balancers_) {
     p.lb.vpc_id = c.canonical_id(p.vpc);
-    c.region(p.region).load_balancers.value->push_back(std::move(p.lb));
+    c.region(p.region).elbv2.load_balancers.value->push_back(std::move(p.lb));
   }
   for (auto& p : distributions_) {
     p.distribution.web_acl_id = c.canonical_id(p.web_acl);
-    c.inventory().cloudfront_distributions.value->push_back(std::move(p.distribution));
+    c.inventory().cloudfront.distributions.value->push_back(std::move(p.distribution));
   }
 }
 

@@ -248,7 +248,7 @@ void NetworkMapper::finish_instances(MappingContext& c) {
     if (public_ip.known() && public_ip.value) {
       out.public_ip = i.real_public_ip.empty() ? kPublicIpAtLaunch : i.real_public_ip;
     }
-    c.region(i.region).instances.value->push_back(std::move(out));
+    c.region(i.region).ec2.instances.value->push_back(std::move(out));
   }
 }
 
@@ -296,7 +296,7 @@ bool NetworkMapper::add_volume(const Resource& r, MappingContext& c) {
 void NetworkMapper::finish_volumes(MappingContext& c) {
   for (const auto& [region, setting] : ebs_defaults_) {
     // Unknown: written as off and marked (see add_volume).
-    c.region(region).ebs_default_encryption.set({setting.first.known() && setting.first.value});
+    c.region(region).ec2.ebs_default_encryption.set({setting.first.known() && setting.first.value});
   }
   std::map<std::string, std::vector<std::string>> attached;  // volume -> instances
   for (const auto& [volume, instance] : attachments_) {
@@ -314,7 +314,7 @@ void NetworkMapper::finish_volumes(MappingContext& c) {
     p.volume.encrypted = encrypted.known() && encrypted.value;
     p.volume.kms_key_id = c.canonical_id(p.kms_key);
     if (auto it = attached.find(p.address); it != attached.end()) p.volume.attached_instance_ids = it->second;
-    c.region(p.region).volumes.value->push_back(std::move(p.volume));
+    c.region(p.region).ec2.volumes.value->push_back(std::move(p.volume));
   }
 }
 

@@ -232,7 +232,7 @@ bool LoggingMapper::add(const Resource& resource, MappingContext& context) {
 void LoggingMapper::finish(MappingContext& context, const S3Mapper& s3, bool write_keys) {
   auto& regions = context.inventory().regions;
   if (!trails_.empty()) {
-    for (auto& region : regions) region.trails.set({});
+    for (auto& region : regions) region.cloudtrail.trails.set({});
     for (auto& pending : trails_) {
       inv::Trail& trail = pending.trail;
       if (!pending.bucket.is_null()) {
@@ -246,21 +246,21 @@ void LoggingMapper::finish(MappingContext& context, const S3Mapper& s3, bool wri
         }
       }
       if (pending.kms_key.present) trail.kms_key_id = context.canonical_id(pending.kms_key.value);
-      context.region(pending.region).trails.value->push_back(std::move(trail));
+      context.region(pending.region).cloudtrail.trails.value->push_back(std::move(trail));
     }
   }
   if (write_keys) {
-    for (auto& region : regions) region.kms_keys.set({});
+    for (auto& region : regions) region.kms.keys.set({});
   }
   for (auto& [region, key] : keys_) {
-    auto& keys = context.region(region).kms_keys;
+    auto& keys = context.region(region).kms.keys;
     if (!keys.ok()) keys.set({});
     keys.value->push_back(std::move(key));
   }
   // GuardDuty only in the regions that declare a detector.
   std::set<std::string> with_detector;
   for (auto& [region, detector] : detectors_) {
-    auto& detectors = context.region(region).guardduty_detectors;
+    auto& detectors = context.region(region).guardduty.detectors;
     if (with_detector.insert(region).second) detectors.set({});
     detectors.value->push_back(std::move(detector));
   }

@@ -107,8 +107,8 @@ void AppendRegion(const inventory::RegionInventory& region, const IdMap& ids, st
   auto add = [&](const char* type, const std::string& id, Json attributes) {
     out.push_back({type, ids(id), region.region, std::move(attributes)});
   };
-  if (region.security_groups.ok()) {
-    for (const auto& g : *region.security_groups) {
+  if (region.ec2.security_groups.ok()) {
+    for (const auto& g : *region.ec2.security_groups) {
       add("AWS::EC2::SecurityGroup", g.id,
           {{"is_default", g.is_default()},
            {"vpc_id", MapOrEmpty(g.vpc_id, ids)},
@@ -116,14 +116,14 @@ void AppendRegion(const inventory::RegionInventory& region, const IdMap& ids, st
            {"egress", Rules(g.egress, ids)}});
     }
   }
-  if (region.network_acls.ok()) {
-    for (const auto& a : *region.network_acls) {
+  if (region.ec2.network_acls.ok()) {
+    for (const auto& a : *region.ec2.network_acls) {
       add("AWS::EC2::NetworkAcl", a.id,
           {{"is_default", a.is_default}, {"vpc_id", MapOrEmpty(a.vpc_id, ids)}, {"entries", Entries(a.entries)}});
     }
   }
-  if (region.instances.ok()) {
-    for (const auto& i : *region.instances) {
+  if (region.ec2.instances.ok()) {
+    for (const auto& i : *region.ec2.instances) {
       std::vector<std::string> groups = i.group_ids;
       bool public_ip = !i.public_ip.empty();
       for (const auto& interface : i.interfaces) {
@@ -139,13 +139,13 @@ void AppendRegion(const inventory::RegionInventory& region, const IdMap& ids, st
            {"subnet_id", MapOrEmpty(i.subnet_id, ids)}});
     }
   }
-  if (region.vpcs.ok()) {
-    for (const auto& v : *region.vpcs) {
+  if (region.ec2.vpcs.ok()) {
+    for (const auto& v : *region.ec2.vpcs) {
       add("AWS::EC2::VPC", v.id, {{"cidr", v.cidr}, {"is_default", v.is_default}, {"tags", v.tags}});
     }
   }
-  if (region.vpc_peerings.ok()) {
-    for (const auto& p : *region.vpc_peerings) {
+  if (region.ec2.vpc_peerings.ok()) {
+    for (const auto& p : *region.ec2.vpc_peerings) {
       add("AWS::EC2::VPCPeeringConnection", p.id,
           {{"status", p.status},
            {"requester_vpc_id", MapOrEmpty(p.requester_vpc_id, ids)},
@@ -154,35 +154,35 @@ void AppendRegion(const inventory::RegionInventory& region, const IdMap& ids, st
            {"accepter_cidr", p.accepter_cidr}});
     }
   }
-  if (region.volumes.ok()) {
-    for (const auto& v : *region.volumes) {
+  if (region.ec2.volumes.ok()) {
+    for (const auto& v : *region.ec2.volumes) {
       add("AWS::EC2::Volume", v.id, {{"encrypted", v.encrypted}, {"size_gib", v.size_gib}});
     }
   }
-  if (region.ebs_default_encryption.ok()) {
+  if (region.ec2.ebs_default_encryption.ok()) {
     out.push_back({"AWS::EC2::EBSEncryptionByDefault",
                    region.region,
                    region.region,
-                   {{"enabled", region.ebs_default_encryption->enabled}}});
+                   {{"enabled", region.ec2.ebs_default_encryption->enabled}}});
   }
-  if (region.flow_logs.ok()) {
-    for (const auto& f : *region.flow_logs) {
+  if (region.ec2.flow_logs.ok()) {
+    for (const auto& f : *region.ec2.flow_logs) {
       add("AWS::EC2::FlowLog", f.id,
           {{"resource_id", MapOrEmpty(f.resource_id, ids)},
            {"traffic_type", f.traffic_type},
            {"destination_type", f.destination_type}});
     }
   }
-  if (region.route_tables.ok()) {
-    for (const auto& t : *region.route_tables) {
+  if (region.ec2.route_tables.ok()) {
+    for (const auto& t : *region.ec2.route_tables) {
       add("AWS::EC2::RouteTable", t.id, {{"vpc_id", MapOrEmpty(t.vpc_id, ids)}, {"routes", Routes(t.routes, ids)}});
     }
   }
-  if (region.load_balancers.ok()) {
-    for (const auto& lb : *region.load_balancers) {
+  if (region.elbv2.load_balancers.ok()) {
+    for (const auto& lb : *region.elbv2.load_balancers) {
       std::string acl;
-      if (region.web_acl_by_resource.ok()) {
-        if (auto it = region.web_acl_by_resource->find(lb.arn); it != region.web_acl_by_resource->end()) {
+      if (region.wafv2.web_acl_by_resource.ok()) {
+        if (auto it = region.wafv2.web_acl_by_resource->find(lb.arn); it != region.wafv2.web_acl_by_resource->end()) {
           acl = MapOrEmpty(it->second, ids);
         }
       }
@@ -190,8 +190,8 @@ void AppendRegion(const inventory::RegionInventory& region, const IdMap& ids, st
           {{"type", lb.type}, {"scheme", lb.scheme}, {"web_acl", acl}});
     }
   }
-  if (region.api_gateway_stages.ok()) {
-    for (const auto& s : *region.api_gateway_stages) {
+  if (region.apigateway.stages.ok()) {
+    for (const auto& s : *region.apigateway.stages) {
       // Live scans list public APIs' stages only; compare those.
       if (!s.is_public()) continue;
       std::vector<std::string> types = s.endpoint_types;
@@ -207,8 +207,8 @@ void AppendRegion(const inventory::RegionInventory& region, const IdMap& ids, st
 void AppendNetworkComparables(const inventory::Inventory& inventory, const IdMap& ids,
                               std::vector<ComparableObject>& out) {
   for (const auto& region : inventory.regions) AppendRegion(region, ids, out);
-  if (inventory.cloudfront_distributions.ok()) {
-    for (const auto& d : *inventory.cloudfront_distributions) {
+  if (inventory.cloudfront.distributions.ok()) {
+    for (const auto& d : *inventory.cloudfront.distributions) {
       out.push_back({"AWS::CloudFront::Distribution", ids(d.id), "",
                      Json{{"enabled", d.enabled}, {"web_acl_id", MapOrEmpty(d.web_acl_id, ids)}}});
     }

@@ -166,19 +166,19 @@ void NetworkMapper::finish(MappingContext& context) {
   // (possibly empty), so that "no flow log" or "no web ACL" is a finding.
   for (const auto& name : regions_) {
     auto& region = context.region(name);
-    region.security_groups.set({});
-    region.network_acls.set({});
-    region.instances.set({});
-    region.vpcs.set({});
-    region.vpc_peerings.set({});
-    region.volumes.set({});
-    region.flow_logs.set({});
-    region.route_tables.set({});
-    region.load_balancers.set({});
-    region.web_acl_by_resource.set({});
-    region.api_gateway_stages.set({});
+    region.ec2.security_groups.set({});
+    region.ec2.network_acls.set({});
+    region.ec2.instances.set({});
+    region.ec2.vpcs.set({});
+    region.ec2.vpc_peerings.set({});
+    region.ec2.volumes.set({});
+    region.ec2.flow_logs.set({});
+    region.ec2.route_tables.set({});
+    region.elbv2.load_balancers.set({});
+    region.wafv2.web_acl_by_resource.set({});
+    region.apigateway.stages.set({});
   }
-  context.inventory().cloudfront_distributions.set({});
+  context.inventory().cloudfront.distributions.set({});
   for (const auto& vpc : vpcs_) vpc_cidrs_.emplace(vpc.address, vpc.vpc.cidr);
   finish_vpcs(context);       // first: peerings and routes read the VPCs' CIDRs
   finish_instances(context);  // before the groups move out: instances may name them

@@ -269,15 +269,15 @@ void S3Mapper::finish(MappingContext& context, bool write_buckets) {
     out.push_back(std::move(bucket));
   }
   if (write_buckets) {
-    context.inventory().storage.buckets.set(std::move(out));
+    context.inventory().s3.buckets.set(std::move(out));
     // Not declared: nullopt when the run holds buckets, so each is judged on
     // its own block; uncollected otherwise (nothing to judge).
     if (!buckets_.empty() && !account_block_.present && !account_block_.unknown) {
-      context.inventory().storage.account_public_access_block.set(std::nullopt);
+      context.inventory().s3control.account_public_access_block.set(std::nullopt);
     }
   }
   if (account_block_.present) {
-    context.inventory().storage.account_public_access_block.set(account_block_.value);
+    context.inventory().s3control.account_public_access_block.set(account_block_.value);
   } else if (account_block_.unknown) {
     context.mark_unknown(account_block_address_, "StorageInventory.account_public_access_block");
   }

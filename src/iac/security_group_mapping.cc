@@ -216,7 +216,7 @@ void NetworkMapper::finish_security_groups(MappingContext& c) {
     };
     g.group.ingress = resolve(g.ingress, "SecurityGroup.ingress");
     g.group.egress = resolve(g.egress, "SecurityGroup.egress");
-    c.region(g.region).security_groups.value->push_back(std::move(g.group));
+    c.region(g.region).ec2.security_groups.value->push_back(std::move(g.group));
   }
 }
 
@@ -316,7 +316,7 @@ void NetworkMapper::finish_network_acls(MappingContext& c) {
       if (std::string id = c.canonical_id(subnet); !id.empty()) a.acl.subnet_ids.push_back(id);
     }
     if (a.entries_unknown) c.mark_unknown(a.address, "NetworkAcl.entries");
-    c.region(a.region).network_acls.value->push_back(std::move(a.acl));
+    c.region(a.region).ec2.network_acls.value->push_back(std::move(a.acl));
   }
 }
 

@@ -88,8 +88,8 @@ Json Tags(const inv::Tags& tags) { return Json(tags); }
 std::string Mapped(const IdMap& ids, const std::string& id) { return id.empty() ? id : ids(id); }
 
 void AppendRegion(const inv::RegionInventory& region, const IdMap& ids, std::vector<ComparableObject>& out) {
-  if (region.db_instances.ok()) {
-    for (const auto& db : *region.db_instances) {
+  if (region.rds.db_instances.ok()) {
+    for (const auto& db : *region.rds.db_instances) {
       out.push_back({"AWS::RDS::DBInstance",
                      ids(db.id),
                      region.region,
@@ -101,8 +101,8 @@ void AppendRegion(const inv::RegionInventory& region, const IdMap& ids, std::vec
                       {"tags", Tags(db.tags)}}});
     }
   }
-  if (region.file_systems.ok()) {
-    for (const auto& fs : *region.file_systems) {
+  if (region.efs.file_systems.ok()) {
+    for (const auto& fs : *region.efs.file_systems) {
       out.push_back({"AWS::EFS::FileSystem",
                      ids(fs.id),
                      region.region,
@@ -112,8 +112,8 @@ void AppendRegion(const inv::RegionInventory& region, const IdMap& ids, std::vec
                       {"tags", Tags(fs.tags)}}});
     }
   }
-  if (region.trails.ok()) {
-    for (const auto& trail : *region.trails) {
+  if (region.cloudtrail.trails.ok()) {
+    for (const auto& trail : *region.cloudtrail.trails) {
       Json logging = Facet(trail.bucket_logging, [&](const inv::BucketLogging& value) {
         return Json{{"bucket", Mapped(ids, value.bucket)},
                     {"region", value.region},
@@ -133,13 +133,13 @@ void AppendRegion(const inv::RegionInventory& region, const IdMap& ids, std::vec
                       {"bucket_logging", std::move(logging)}}});
     }
   }
-  if (region.kms_keys.ok()) {
-    for (const auto& key : *region.kms_keys) {
+  if (region.kms.keys.ok()) {
+    for (const auto& key : *region.kms.keys) {
       out.push_back({"AWS::KMS::Key", ids(key.id), region.region, {{"rotation_enabled", key.rotation_enabled}}});
     }
   }
-  if (region.guardduty_detectors.ok()) {
-    for (const auto& detector : *region.guardduty_detectors) {
+  if (region.guardduty.detectors.ok()) {
+    for (const auto& detector : *region.guardduty.detectors) {
       out.push_back({"AWS::GuardDuty::Detector", ids(detector.id), region.region, {{"status", detector.status}}});
     }
   }
@@ -148,8 +148,8 @@ void AppendRegion(const inv::RegionInventory& region, const IdMap& ids, std::vec
 }  // namespace
 
 void AppendStorageComparables(const inv::Inventory& inventory, const IdMap& ids, std::vector<ComparableObject>& out) {
-  if (inventory.storage.buckets.ok()) {
-    for (const auto& bucket : *inventory.storage.buckets) {
+  if (inventory.s3.buckets.ok()) {
+    for (const auto& bucket : *inventory.s3.buckets) {
       out.push_back({"AWS::S3::Bucket",
                      ids(bucket.name),
                      bucket.region,
@@ -161,7 +161,7 @@ void AppendStorageComparables(const inv::Inventory& inventory, const IdMap& ids,
                        })}}});
     }
   }
-  const auto& account = inventory.storage.account_public_access_block;
+  const auto& account = inventory.s3control.account_public_access_block;
   if (account.ok() && account->has_value()) {
     out.push_back({"AWS::S3::AccountPublicAccessBlock", "account", "global", Block(*account.value)});
   }

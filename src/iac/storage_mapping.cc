@@ -76,10 +76,10 @@ class DatabaseMapper {
   bool empty() const { return dbs_.empty() && file_systems_.empty(); }
 
   void finish(MappingContext& context) {
-    for (auto& [region, db] : dbs_) context.region(region).db_instances.value->push_back(std::move(db));
+    for (auto& [region, db] : dbs_) context.region(region).rds.db_instances.value->push_back(std::move(db));
     for (auto& pending : file_systems_) {
       if (!pending.kms.is_null()) pending.fs.kms_key_id = context.canonical_id(pending.kms);
-      context.region(pending.region).file_systems.value->push_back(std::move(pending.fs));
+      context.region(pending.region).efs.file_systems.value->push_back(std::move(pending.fs));
     }
   }
 
@@ -173,8 +173,8 @@ class StorageMapper : public DomainMapper {
     const bool any = !s3_.empty() || !logging_.empty() || !databases_.empty();
     if (any) {
       for (auto& region : context.inventory().regions) {
-        region.db_instances.set({});
-        region.file_systems.set({});
+        region.rds.db_instances.set({});
+        region.efs.file_systems.set({});
       }
     }
     s3_.finish(context, any);

@@ -221,12 +221,12 @@ void NetworkMapper::finish_vpcs(MappingContext& c) {
     p.peering.requester_cidrs = blocks(p.peering.requester_vpc_id, p.peering.requester_cidr);
     p.peering.accepter_cidrs = blocks(p.peering.accepter_vpc_id, p.peering.accepter_cidr);
     if (accepted.count(p.address) > 0) p.peering.status = "active";
-    c.region(p.region).vpc_peerings.value->push_back(std::move(p.peering));
+    c.region(p.region).ec2.vpc_peerings.value->push_back(std::move(p.peering));
   }
-  for (const auto& p : vpcs_) c.region(p.region).vpcs.value->push_back(p.vpc);
+  for (const auto& p : vpcs_) c.region(p.region).ec2.vpcs.value->push_back(p.vpc);
   for (auto& p : flow_logs_) {
     p.flow_log.resource_id = c.canonical_id(p.resource);
-    c.region(p.region).flow_logs.value->push_back(std::move(p.flow_log));
+    c.region(p.region).ec2.flow_logs.value->push_back(std::move(p.flow_log));
   }
   const auto tables = ByAddress(route_tables_);
   for (auto& route : route_resources_) {
@@ -251,7 +251,7 @@ void NetworkMapper::finish_vpcs(MappingContext& c) {
       t.table.routes.push_back(std::move(route));
     }
     if (unknown) c.mark_unknown(t.address, "RouteTable.routes");
-    c.region(t.region).route_tables.value->push_back(std::move(t.table));
+    c.region(t.region).ec2.route_tables.value->push_back(std::move(t.table));
   }
 }
 

@@ -2,11 +2,17 @@
 // values. Collectors (src/collect) fill it from AWS; src/iac fills it from
 // Terraform and CloudFormation; checks (src/checks) only read it.
 //
-// Every collected section is a Collected<T>: either the value or the
-// CollectionError saying which call failed and why, so that a check whose
-// data is missing reports ERROR instead of a false PASS. An Inventory is
-// built on one thread (or with per-section synchronisation by the
-// collector scheduler) and is immutable and freely shareable once built.
+// The inventory is grouped by service, and every group member is a section
+// (a Collected<T>, collected.h) named "<group>.<member>": inventory.iam
+// .password_policy is "iam.password_policy", region.ec2.security_groups is
+// "ec2.security_groups". sections.h lists every section once (its service,
+// operations and scope); a section added here needs its row there. Items of
+// some sections carry per-resource facets of their own (Bucket::policy,
+// Trail::logging: "s3.buckets.policy", "cloudtrail.trails.logging").
+//
+// An Inventory is built on one thread (or with per-section synchronisation
+// by the collector scheduler) and is immutable and freely shareable once
+// built.
 #pragma once
 
 #include <cstdint>
@@ -15,82 +21,13 @@
 #include <string>
 #include <vector>
 
+#include "inventory/collected.h"
+
 namespace posture::inventory {
 
 using Tags = std::map<std::string, std::string>;
 
-// Names of the inventory sections; checks list the ones they read and the
-// scan collects only those.
-inline constexpr const char* kSectionIamAccountSummary = "iam.account_summary";
-inline constexpr const char* kSectionIamPasswordPolicy = "iam.password_policy";
-inline constexpr const char* kSectionIamAuthorization = "iam.authorization";
-inline constexpr const char* kSectionIamVirtualMfaDevices = "iam.virtual_mfa_devices";
-inline constexpr const char* kSectionIamCredentialReport = "iam.credential_report";
-inline constexpr const char* kSectionSecurityGroups = "ec2.security_groups";
-inline constexpr const char* kSectionNetworkAcls = "ec2.network_acls";
-inline constexpr const char* kSectionInstances = "ec2.instances";
-inline constexpr const char* kSectionVpcs = "ec2.vpcs";
-inline constexpr const char* kSectionVpcPeerings = "ec2.vpc_peerings";
-inline constexpr const char* kSectionLoadBalancers = "elbv2.load_balancers";
-inline constexpr const char* kSectionWebAcls = "wafv2.web_acl_by_resource";
-inline constexpr const char* kSectionSecurityHub = "securityhub.state";
-inline constexpr const char* kSectionSecurityHubFindings = "securityhub.findings";
-inline constexpr const char* kSectionSsoInstances = "sso.instances";
-// Identity (issue 4): the remaining IAM, Access Analyzer and account sections.
-inline constexpr const char* kSectionIamServerCertificates = "iam.server_certificates";
-inline constexpr const char* kSectionIamIdentityProviders = "iam.identity_providers";
-inline constexpr const char* kSectionAccessAnalyzers = "accessanalyzer.analyzers";
-inline constexpr const char* kSectionSecurityContact = "account.security_contact";
-// Issue 4: EC2/VPC storage and routing, and the public edge.
-inline constexpr const char* kSectionVolumes = "ec2.volumes";
-inline constexpr const char* kSectionEbsDefaultEncryption = "ec2.ebs_default_encryption";
-inline constexpr const char* kSectionFlowLogs = "ec2.flow_logs";
-inline constexpr const char* kSectionRouteTables = "ec2.route_tables";
-inline constexpr const char* kSectionCloudFrontDistributions = "cloudfront.distributions";  // global
-inline constexpr const char* kSectionApiGatewayStages = "apigateway.stages";
-inline constexpr const char* kSectionNetworkFirewalls = "network-firewall.firewalls";
-// Storage: S3 (buckets are listed once for the account; the per-bucket
-// sections each cost one call per bucket), Macie, RDS, EFS.
-inline constexpr const char* kSectionS3Buckets = "s3.buckets";
-inline constexpr const char* kSectionS3BucketPolicies = "s3.bucket_policies";
-inline constexpr const char* kSectionS3BucketAcls = "s3.bucket_acls";
-inline constexpr const char* kSectionS3BucketPublicAccessBlocks = "s3.bucket_public_access_blocks";
-inline constexpr const char* kSectionS3BucketVersioning = "s3.bucket_versioning";
-inline constexpr const char* kSectionS3AccountPublicAccessBlock = "s3control.account_public_access_block";
-inline constexpr const char* kSectionMacie = "macie2.session";
-inline constexpr const char* kSectionRdsInstances = "rds.db_instances";
-inline constexpr const char* kSectionEfsFileSystems = "efs.file_systems";
-
-// Why a section of the inventory is missing.
-struct CollectionError {
-  std::string service;    // "ec2"
-  std::string operation;  // "DescribeSecurityGroups"
-  std::string region;     // "" for global services
-  std::string kind;       // aws::ErrorKindName: "access_denied", "throttled", ...
-  std::string code;       // AWS error code, may be empty
-  std::string message;    // one line, no secrets
-  std::string account_id = {};  // set in organization scans, where errors of many accounts meet
-};
-
-template <typename T>
-struct Collected {
-  std::optional<T> value;
-  std::optional<CollectionError> error;
-
-  bool ok() const { return value.has_value(); }
-  const T& operator*() const { return *value; }
-  const T* operator->() const { return &*value; }
-  void set(T v) {
-    value = std::move(v);
-    error.reset();
-  }
-  void fail(CollectionError e) {
-    value.reset();
-    error = std::move(e);
-  }
-};
-
-// ---- EC2 and VPC --------------------------------------------------------
+// ---- EC2 and VPC ----------------------------------------------------------------
 
 // One permission of a security group (ingress or egress).
 struct SecurityGroupRule {
@@ -180,8 +117,6 @@ struct VpcPeering {
   std::vector<std::string> requester_cidrs, accepter_cidrs;
 };
 
-// ---- EC2/VPC storage, flow logs and routes (issue 4) ---------------------
-
 struct Volume {
   std::string id;  // "vol-..."
   std::string arn;
@@ -242,7 +177,41 @@ struct RouteTable {
   Tags tags;
 };
 
-// ---- Public edge (issue 4) ------------------------------------------------
+struct Ec2Sections {
+  Collected<std::vector<SecurityGroup>> security_groups;
+  Collected<std::vector<NetworkAcl>> network_acls;
+  Collected<std::vector<Instance>> instances;
+  Collected<std::vector<Vpc>> vpcs;
+  Collected<std::vector<VpcPeering>> vpc_peerings;
+  Collected<std::vector<Volume>> volumes;
+  Collected<EbsDefaultEncryption> ebs_default_encryption;
+  Collected<std::vector<FlowLog>> flow_logs;
+  Collected<std::vector<RouteTable>> route_tables;
+};
+
+// ---- Load balancing, WAF and the public edge ------------------------------------
+
+struct LoadBalancer {
+  std::string arn;
+  std::string name;
+  std::string type;    // "application", "network", "gateway"
+  std::string scheme;  // "internet-facing", "internal"
+  std::string vpc_id;
+  std::string dns_name;
+
+  // An application load balancer reachable from the internet: what WAF protects.
+  bool internet_facing_application() const { return type == "application" && scheme == "internet-facing"; }
+};
+
+struct Elbv2Sections {
+  Collected<std::vector<LoadBalancer>> load_balancers;
+};
+
+struct Wafv2Sections {
+  // The WAFv2 web ACL protecting each internet-facing ALB, by ALB ARN; an
+  // unprotected ALB is absent.
+  Collected<std::map<std::string, std::string>> web_acl_by_resource;
+};
 
 struct CloudFrontDistribution {
   std::string id;
@@ -251,6 +220,11 @@ struct CloudFrontDistribution {
   std::string web_acl_id;  // WAFv2 web ACL ARN or classic WAF id; empty: none
   bool enabled = false;
   std::string status;
+};
+
+// CloudFront is global: its distributions are listed once per account.
+struct CloudFrontSections {
+  Collected<std::vector<CloudFrontDistribution>> distributions;
 };
 
 // One stage of an API Gateway REST API.
@@ -271,26 +245,21 @@ struct ApiGatewayStage {
   }
 };
 
+struct ApiGatewaySections {
+  // Stages of public (EDGE or REGIONAL) REST APIs only: private APIs cost no call.
+  Collected<std::vector<ApiGatewayStage>> stages;
+};
+
 struct NetworkFirewall {
   std::string name;
   std::string arn;
 };
 
-// ---- Load balancing and WAF --------------------------------------------
-
-struct LoadBalancer {
-  std::string arn;
-  std::string name;
-  std::string type;    // "application", "network", "gateway"
-  std::string scheme;  // "internet-facing", "internal"
-  std::string vpc_id;
-  std::string dns_name;
-
-  // An application load balancer reachable from the internet: what WAF protects.
-  bool internet_facing_application() const { return type == "application" && scheme == "internet-facing"; }
+struct NetworkFirewallSections {
+  Collected<std::vector<NetworkFirewall>> firewalls;
 };
 
-// ---- Security Hub and Identity Center -----------------------------------
+// ---- Security Hub, IAM Identity Center, IAM Access Analyzer ---------------------
 
 struct SecurityHubState {
   bool enabled = false;
@@ -306,13 +275,21 @@ struct SecurityHubFindings {
   std::map<std::string, int> active_by_severity;
 };
 
-struct SsoInstance {
+struct SecurityHubSections {
+  Collected<SecurityHubState> hub;
+  Collected<SecurityHubFindings> findings;
+};
+
+struct IdentityCenterInstance {
   std::string instance_arn;
   std::string identity_store_id;
   std::string region;
 };
 
-// ---- IAM Access Analyzer ----------------------------------------------------
+// The IAM Identity Center instances of one region (sso-admin ListInstances).
+struct IdentityCenterSections {
+  Collected<std::vector<IdentityCenterInstance>> instances;
+};
 
 struct AccessAnalyzer {
   std::string arn;
@@ -321,37 +298,36 @@ struct AccessAnalyzer {
   std::string status;  // "ACTIVE", "CREATING", "DISABLED", "FAILED"
 };
 
-// ---- Logging and monitoring: CloudTrail, CloudWatch, Config, KMS, GuardDuty ----
+struct AccessAnalyzerSections {
+  Collected<std::vector<AccessAnalyzer>> analyzers;
+};
 
-inline constexpr const char* kSectionTrails = "cloudtrail.trails";
-inline constexpr const char* kSectionTrailStatus = "cloudtrail.status";
-inline constexpr const char* kSectionTrailSelectors = "cloudtrail.event_selectors";
-inline constexpr const char* kSectionTrailBucketLogging = "cloudtrail.bucket_logging";
-inline constexpr const char* kSectionTrailMonitoring = "cloudtrail.monitoring";
-inline constexpr const char* kSectionConfigRecorders = "config.recorders";
-inline constexpr const char* kSectionKmsKeys = "kms.keys";
-inline constexpr const char* kSectionGuardDuty = "guardduty.detectors";
+// ---- Logging and monitoring: CloudTrail, CloudWatch, Config, KMS, GuardDuty -----
 
 // A classic event selector (GetEventSelectors' EventSelectors).
 struct TrailDataResource {
   std::string type;                 // "AWS::S3::Object"
   std::vector<std::string> values;  // "arn:aws:s3" (all buckets), "arn:aws:s3:::bucket/"
 };
+
 struct EventSelector {
   std::string read_write_type = "All";  // "All", "ReadOnly", "WriteOnly"
   bool include_management_events = true;
   std::vector<TrailDataResource> data_resources;
   std::vector<std::string> exclude_management_event_sources;
 };
+
 // One field condition of an advanced event selector.
 struct FieldSelector {
   std::string field;  // "eventCategory", "readOnly", "resources.type", ...
   std::vector<std::string> equals, not_equals, starts_with, not_starts_with, ends_with, not_ends_with;
 };
+
 struct AdvancedEventSelector {
   std::string name;
   std::vector<FieldSelector> fields;
 };
+
 // A trail records the events of either list: AWS returns one or the other.
 struct TrailSelectors {
   std::vector<EventSelector> event_selectors;
@@ -372,6 +348,7 @@ struct MetricFilter {
   std::string metric_name;  // of the first metric transformation
   std::string metric_namespace;
 };
+
 struct MetricAlarm {
   std::string name;
   std::string arn;
@@ -379,6 +356,7 @@ struct MetricAlarm {
   std::string metric_namespace;
   std::vector<std::string> alarm_actions;  // ARNs (SNS topics, ...)
 };
+
 // What alerts on a trail's CloudWatch Logs log group: its metric filters,
 // the alarms on their metrics and, per SNS topic those alarms notify, the
 // number of confirmed subscriptions.
@@ -410,12 +388,20 @@ struct Trail {
   Collected<TrailMonitoring> monitoring;
 };
 
+struct CloudTrailSections {
+  Collected<std::vector<Trail>> trails;  // trails collected in this region (see Trail)
+};
+
 struct ConfigRecorder {
   std::string name;
   bool all_supported = false;
   bool include_global_resource_types = false;
   bool recording = false;   // DescribeConfigurationRecorderStatus
   std::string last_status;  // "SUCCESS", "FAILURE", "PENDING", ""
+};
+
+struct ConfigSections {
+  Collected<std::vector<ConfigRecorder>> recorders;
 };
 
 // An enabled customer-managed symmetric KMS key: the keys whose rotation
@@ -426,12 +412,20 @@ struct KmsKey {
   bool rotation_enabled = false;
 };
 
+struct KmsSections {
+  Collected<std::vector<KmsKey>> keys;
+};
+
 struct GuardDutyDetector {
   std::string id;
   std::string status;  // "ENABLED", "DISABLED"
 };
 
-// ---- Storage: S3, Macie, RDS, EFS ---------------------------------------
+struct GuardDutySections {
+  Collected<std::vector<GuardDutyDetector>> detectors;
+};
+
+// ---- Storage: S3, Macie, RDS, EFS -----------------------------------------------
 
 // S3 Block Public Access, of an account (s3control) or of one bucket.
 struct PublicAccessBlock {
@@ -473,10 +467,13 @@ struct Bucket {
   Collected<BucketVersioning> versioning;
 };
 
-struct StorageInventory {
+struct S3Sections {
   // Buckets in the scanned regions (ListBuckets is account-wide; buckets
   // elsewhere are left out).
   Collected<std::vector<Bucket>> buckets;
+};
+
+struct S3ControlSections {
   // nullopt when the account has no Block Public Access configuration.
   Collected<std::optional<PublicAccessBlock>> account_public_access_block;
 };
@@ -485,6 +482,12 @@ struct StorageInventory {
 struct MacieStatus {
   bool enabled = false;  // status ENABLED
   std::string status;    // "ENABLED", "PAUSED", or "" when Macie was never enabled
+};
+
+// Macie is asked only in regions holding buckets; elsewhere the section is
+// left uncollected.
+struct MacieSections {
+  Collected<MacieStatus> session;
 };
 
 struct DbInstance {
@@ -498,6 +501,10 @@ struct DbInstance {
   Tags tags;
 };
 
+struct RdsSections {
+  Collected<std::vector<DbInstance>> db_instances;
+};
+
 struct FileSystem {
   std::string id;  // "fs-..."
   std::string arn;
@@ -507,43 +514,11 @@ struct FileSystem {
   Tags tags;
 };
 
-// Everything collected in one region.
-struct RegionInventory {
-  std::string region;
-  Collected<std::vector<SecurityGroup>> security_groups;
-  Collected<std::vector<NetworkAcl>> network_acls;
-  Collected<std::vector<Instance>> instances;
-  Collected<std::vector<Vpc>> vpcs;
-  Collected<std::vector<VpcPeering>> vpc_peerings;
-  Collected<std::vector<LoadBalancer>> load_balancers;
-  // The WAFv2 web ACL protecting each internet-facing ALB, by ALB ARN; an
-  // unprotected ALB is absent.
-  Collected<std::map<std::string, std::string>> web_acl_by_resource;
-  Collected<SecurityHubState> security_hub;
-  Collected<SecurityHubFindings> security_hub_findings;
-  Collected<std::vector<SsoInstance>> sso_instances;
-  Collected<std::vector<AccessAnalyzer>> access_analyzers;
-  // Logging and monitoring.
-  Collected<std::vector<Trail>> trails;  // trails collected in this region (see Trail)
-  Collected<std::vector<ConfigRecorder>> config_recorders;
-  Collected<std::vector<KmsKey>> kms_keys;
-  Collected<std::vector<GuardDutyDetector>> guardduty_detectors;
-  // Issue 4: EC2/VPC storage and routing, and the public edge.
-  Collected<std::vector<Volume>> volumes;
-  Collected<EbsDefaultEncryption> ebs_default_encryption;
-  Collected<std::vector<FlowLog>> flow_logs;
-  Collected<std::vector<RouteTable>> route_tables;
-  // Stages of public (EDGE or REGIONAL) REST APIs only: private APIs cost no call.
-  Collected<std::vector<ApiGatewayStage>> api_gateway_stages;
-  Collected<std::vector<NetworkFirewall>> network_firewalls;
-  // Storage. Macie is asked only in regions holding buckets; elsewhere the
-  // section is left uncollected.
-  Collected<MacieStatus> macie;
-  Collected<std::vector<DbInstance>> db_instances;
+struct EfsSections {
   Collected<std::vector<FileSystem>> file_systems;
 };
 
-// ---- IAM (global) --------------------------------------------------------
+// ---- IAM and the account (global) -----------------------------------------------
 
 struct InlinePolicy {
   std::string name;
@@ -591,7 +566,7 @@ struct AuthorizationDetails {
 };
 
 // From GetAccountSummary.
-struct AccountSummary {
+struct IamAccountSummary {
   bool root_access_keys_present = false;
   bool root_mfa_enabled = false;
   std::map<std::string, long> values;  // every SummaryMap entry
@@ -647,8 +622,8 @@ struct AlternateContact {
   std::string title;
 };
 
-struct IamInventory {
-  Collected<AccountSummary> account_summary;
+struct IamSections {
+  Collected<IamAccountSummary> account_summary;
   // The value is nullopt when the account has no password policy at all.
   Collected<std::optional<PasswordPolicy>> password_policy;
   Collected<AuthorizationDetails> authorization;
@@ -656,19 +631,18 @@ struct IamInventory {
   Collected<std::vector<CredentialReportRow>> credential_report;
   Collected<std::vector<ServerCertificate>> server_certificates;
   Collected<IdentityProviders> identity_providers;
+};
+
+struct AccountSections {
   // nullopt: no SECURITY contact is registered.
   Collected<std::optional<AlternateContact>> security_contact;
 };
 
-// ---- AWS Organizations and IAM Identity Center ------------------------------
+// ---- AWS Organizations and IAM Identity Center ----------------------------------
+
 // Collected from the account that manages the organization (the management
 // account or a delegated administrator); a member account's own scan leaves
 // these uncollected.
-
-inline constexpr const char* kSectionOrganization = "organizations.structure";  // the OU tree and accounts
-inline constexpr const char* kSectionScps = "organizations.scps";  // service control policies and targets
-// Identity Center permission sets, account assignments and principal names.
-inline constexpr const char* kSectionSsoPermissionSets = "sso.permission_sets";
 
 // The root or an organizational unit.
 struct OrganizationalUnit {
@@ -736,9 +710,10 @@ struct IdentityCenter {
   std::vector<AccountAssignment> assignments;
 };
 
-struct OrganizationInventory {
-  Collected<Organization> structure;
-  Collected<std::vector<ServiceControlPolicy>> scps;
+struct OrganizationsSections {
+  Collected<Organization> structure;  // the OU tree and accounts
+  Collected<std::vector<ServiceControlPolicy>> scps;  // service control policies and their targets
+  // Identity Center permission sets, account assignments and principal names.
   Collected<IdentityCenter> identity_center;
 };
 
@@ -750,7 +725,29 @@ struct OrgMembership {
   Tags account_tags;
   // The organization's Identity Center instances (in the management
   // account), which serve every member account.
-  std::vector<SsoInstance> identity_center_instances;
+  std::vector<IdentityCenterInstance> identity_center_instances;
+};
+
+// ---- The inventory --------------------------------------------------------------
+
+// Everything collected in one region.
+struct RegionInventory {
+  std::string region;
+  Ec2Sections ec2;
+  Elbv2Sections elbv2;
+  Wafv2Sections wafv2;
+  ApiGatewaySections apigateway;
+  NetworkFirewallSections network_firewall;
+  SecurityHubSections securityhub;
+  IdentityCenterSections identity_center;
+  AccessAnalyzerSections accessanalyzer;
+  CloudTrailSections cloudtrail;
+  ConfigSections config;
+  KmsSections kms;
+  GuardDutySections guardduty;
+  MacieSections macie;
+  RdsSections rds;
+  EfsSections efs;
 };
 
 struct Inventory {
@@ -758,14 +755,16 @@ struct Inventory {
   std::string partition = "aws";
   // When collection started (Unix seconds): "now" for checks about ages.
   std::int64_t collected_at = 0;
-  IamInventory iam;
-  StorageInventory storage;  // S3, account-wide
-  std::vector<RegionInventory> regions;
-  // CloudFront is global: its distributions are listed once per account.
-  Collected<std::vector<CloudFrontDistribution>> cloudfront_distributions;
+  // Account-wide sections.
+  IamSections iam;
+  AccountSections account;
+  S3Sections s3;
+  S3ControlSections s3control;
+  CloudFrontSections cloudfront;
   // The organization this account manages (management account or delegated
   // administrator); uncollected elsewhere.
-  OrganizationInventory organization;
+  OrganizationsSections organizations;
+  std::vector<RegionInventory> regions;
   // Set in organization scans only.
   std::optional<OrgMembership> membership;
   // Every failed call, in the order seen (the report's "errors" section).

@@ -197,14 +197,14 @@ inline SecurityHubFindings HubFindings(bool hub_enabled, std::map<std::string, i
   return SecurityHubFindings{hub_enabled, std::move(by_severity)};
 }
 
-inline SsoInstance Sso(std::string region = kRegion) {
-  return SsoInstance{"arn:aws:sso:::instance/ssoins-1", "d-1", std::move(region)};
+inline IdentityCenterInstance Sso(std::string region = kRegion) {
+  return IdentityCenterInstance{"arn:aws:sso:::instance/ssoins-1", "d-1", std::move(region)};
 }
 
 // ---- IAM --------------------------------------------------------------------------
 
-inline AccountSummary Summary(bool root_keys, bool root_mfa) {
-  AccountSummary summary;
+inline IamAccountSummary Summary(bool root_keys, bool root_mfa) {
+  IamAccountSummary summary;
   summary.root_access_keys_present = root_keys;
   summary.root_mfa_enabled = root_mfa;
   return summary;
@@ -356,8 +356,7 @@ class Estate {
   Estate& web_acls(std::map<std::string, std::string> by_resource, const std::string& region = kRegion);
   Estate& security_hub(SecurityHubState hub, const std::string& region = kRegion);
   Estate& security_hub_findings(SecurityHubFindings findings, const std::string& region = kRegion);
-  Estate& sso(std::vector<SsoInstance> instances, const std::string& region = kRegion);
-  // Issue 4: EC2/VPC storage and routing, and the public edge.
+  Estate& sso(std::vector<IdentityCenterInstance> instances, const std::string& region = kRegion);
   Estate& volumes(std::vector<Volume> volumes, const std::string& region = kRegion);
   Estate& ebs_default_encryption(bool enabled, const std::string& region = kRegion);
   Estate& flow_logs(std::vector<FlowLog> flow_logs, const std::string& region = kRegion);
@@ -366,7 +365,7 @@ class Estate {
   Estate& firewalls(std::vector<NetworkFirewall> firewalls, const std::string& region = kRegion);
   Estate& distributions(std::vector<CloudFrontDistribution> distributions);
 
-  Estate& summary(AccountSummary summary);
+  Estate& summary(IamAccountSummary summary);
   Estate& password_policy(std::optional<PasswordPolicy> policy);
   Estate& users(std::vector<IamUser> users);
   Estate& iam_groups(std::vector<IamGroup> groups);
@@ -374,19 +373,18 @@ class Estate {
   Estate& policies(std::vector<ManagedPolicy> policies);
   Estate& mfa_devices(std::vector<VirtualMfaDevice> devices);
   Estate& report(std::vector<CredentialReportRow> rows);
-  // Identity (issue 4).
   Estate& now(std::int64_t unix_seconds);
   Estate& server_certificates(std::vector<ServerCertificate> certificates);
   Estate& identity_providers(IdentityProviders providers);
   Estate& security_contact(std::optional<AlternateContact> contact);
   Estate& analyzers(std::vector<AccessAnalyzer> analyzers, const std::string& region = kRegion);
-  // Organizations and Identity Center (issue 5): uncollected unless set.
+  // Organizations and Identity Center: uncollected unless set.
   Estate& organization(Organization organization);
   Estate& scps(std::vector<ServiceControlPolicy> scps);
   Estate& identity_center(IdentityCenter identity_center);
   Estate& membership(OrgMembership membership);
 
-  // Marks `section` (an inventory::kSection* name) as failed with
+  // Marks `section` (a name from inventory/sections.h) as failed with
   // access_denied, in `region` for regional sections.
   Estate& fail(std::string_view section, const std::string& region = kRegion);
 

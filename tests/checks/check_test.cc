@@ -79,11 +79,11 @@ TEST(CheckTest, ComplianceComesFromTheFrameworks) {
 }
 
 TEST(CheckTest, RequireNamesTheFailedCall) {
-  const Inventory inventory = Estate().fail(kSectionSecurityGroups).get();
+  const Inventory inventory = Estate().fail("ec2.security_groups").get();
   std::vector<Finding> out;
   FindingSink sink(kMetadata, inventory, out);
-  EXPECT_FALSE(sink.require(inventory.regions[0].security_groups, "us-east-1"));
-  EXPECT_TRUE(sink.require(inventory.regions[0].instances, "us-east-1"));
+  EXPECT_FALSE(sink.require(inventory.regions[0].ec2.security_groups, "us-east-1"));
+  EXPECT_TRUE(sink.require(inventory.regions[0].ec2.instances, "us-east-1"));
   Collected<int> never_collected;
   EXPECT_FALSE(sink.require(never_collected, "us-east-1"));
   ASSERT_EQ(out.size(), 2u);

@@ -69,7 +69,7 @@ std::vector<CheckCase> RootUsageCases() {
        id,
        Estate().now(kNow).report({UserRow("alice", kOld)}),
        {Error(kAccount, "no <root_account> row")}},
-      {"root_report_failed", id, Estate().fail(kSectionIamCredentialReport), {Error(kAccount, "GetCredentialReport")}},
+      {"root_report_failed", id, Estate().fail("iam.credential_report"), {Error(kAccount, "GetCredentialReport")}},
   };
 }
 
@@ -93,7 +93,7 @@ std::vector<CheckCase> SetupKeyCases() {
         Fail("setup-two",
              "access key 1 and access key 2 were created with the user on 2025-12-01 and have never been "
              "used")}},
-      {"setup_report_failed", id, Estate().fail(kSectionIamCredentialReport), {Error(kAccount, "GetCredentialReport")}},
+      {"setup_report_failed", id, Estate().fail("iam.credential_report"), {Error(kAccount, "GetCredentialReport")}},
   };
 }
 
@@ -117,7 +117,7 @@ std::vector<CheckCase> UnusedCredentialCases() {
         Pass("nothing", "no console password and no active access key")}},
       {"unused_report_failed",
        id,
-       Estate().fail(kSectionIamCredentialReport),
+       Estate().fail("iam.credential_report"),
        {Error(kAccount, "GetCredentialReport")}},
   };
 }
@@ -131,7 +131,7 @@ std::vector<CheckCase> KeyCases() {
        {Fail("two", "has 2 active access keys"), Pass("one", "has 1 active access key")}},
       {"single_key_report_failed",
        "iam_user_single_active_key",
-       Estate().fail(kSectionIamCredentialReport),
+       Estate().fail("iam.credential_report"),
        {Error(kAccount, "GetCredentialReport")}},
 
       {"key_age",
@@ -143,7 +143,7 @@ std::vector<CheckCase> KeyCases() {
         Pass("new", "access key 1 created 2026-05-20 (11 days old)"), Pass("old-inactive", "no active access key")}},
       {"key_age_report_failed",
        "iam_user_access_key_rotated",
-       Estate().fail(kSectionIamCredentialReport),
+       Estate().fail("iam.credential_report"),
        {Error(kAccount, "GetCredentialReport")}},
   };
 }
@@ -182,7 +182,7 @@ std::vector<CheckCase> AttachedPolicyCases() {
        "iam_support_role_exists",
        Estate().users({User("alice", {kCloudShell})}),
        {Fail(kAccount, "AWSSupportAccess is attached to no user, group or role")}},
-      {"support_failed", "iam_support_role_exists", Estate().fail(kSectionIamAuthorization), {Error(kAccount)}},
+      {"support_failed", "iam_support_role_exists", Estate().fail("iam.authorization"), {Error(kAccount)}},
 
       {"cloudshell_attached",
        "iam_cloudshell_full_access_restricted",
@@ -194,7 +194,7 @@ std::vector<CheckCase> AttachedPolicyCases() {
        {Pass(kAccount, "AWSCloudShellFullAccess is attached to no user, group or role")}},
       {"cloudshell_failed",
        "iam_cloudshell_full_access_restricted",
-       Estate().fail(kSectionIamAuthorization),
+       Estate().fail("iam.authorization"),
        {Error(kAccount, "GetAccountAuthorizationDetails")}},
   };
 }
@@ -216,7 +216,7 @@ std::vector<CheckCase> AccountCases() {
         Error("odd", "could not be read")}},
       {"certificates_failed",
        "iam_server_cert_not_expired",
-       Estate().fail(kSectionIamServerCertificates),
+       Estate().fail("iam.server_certificates"),
        {Error(kAccount, "iam:ListServerCertificates")}},
 
       {"analyzers",
@@ -235,7 +235,7 @@ std::vector<CheckCase> AccountCases() {
        Estate()
            .add_region(kOtherRegion)
            .analyzers({Analyzer("ORGANIZATION", "ACTIVE")})
-           .fail(kSectionAccessAnalyzers, kOtherRegion),
+           .fail("accessanalyzer.analyzers", kOtherRegion),
        {In(Pass(kAccount), kRegion), Error(kAccount, "ListAnalyzers", kOtherRegion)}},
 
       {"security_contact_missing",
@@ -248,12 +248,12 @@ std::vector<CheckCase> AccountCases() {
        {Pass(kAccount, "the SECURITY contact is Sec Team <sec@example.com>")}},
       {"security_contact_failed",
        "account_security_contact",
-       Estate().fail(kSectionSecurityContact),
+       Estate().fail("account.security_contact"),
        {Error(kAccount, "account:GetAlternateContact")}},
 
       {"federation_sso",
        "iam_federation_in_use",
-       Estate().sso({Sso()}).fail(kSectionIamIdentityProviders),
+       Estate().sso({Sso()}).fail("iam.identity_providers"),
        {Pass(kAccount, "IAM Identity Center (arn:aws:sso:::instance/ssoins-1 (us-east-1))")}},
       {"federation_saml",
        "iam_federation_in_use",
@@ -265,12 +265,12 @@ std::vector<CheckCase> AccountCases() {
        {Fail(kAccount, "no IAM Identity Center instance and no SAML or OIDC identity provider")}},
       {"federation_providers_failed",
        "iam_federation_in_use",
-       Estate().fail(kSectionIamIdentityProviders),
+       Estate().fail("iam.identity_providers"),
        {Error(kAccount, "iam:ListSAMLProviders")}},
       {"federation_sso_failed",
        "iam_federation_in_use",
-       Estate().fail(kSectionSsoInstances),
-       {Error(kAccount, "sso:ListInstances")}},
+       Estate().fail("identity_center.instances"),
+       {Error(kAccount, "sso-admin:ListInstances")}},
   };
 }
 
@@ -323,7 +323,7 @@ std::vector<CheckCase> EscalationCases() {
        {Error("broken", "could not read inline policy b: malformed policy JSON")}},
       {"escalation_failed",
        id,
-       Estate().fail(kSectionIamAuthorization),
+       Estate().fail("iam.authorization"),
        {Error(kAccount, "GetAccountAuthorizationDetails")}},
   };
 }
@@ -344,7 +344,7 @@ std::vector<CheckCase> ServiceWildcardCases() {
         Pass("admin", "its \"*\" (every action) grant is reported by iam_policy_no_full_admin"),
         Fail("AmazonS3FullAccess", "AWS-managed, attached; allows s3:*"),
         Fail("bob/sts", "inline policy of user bob allows sts:*")}},
-      {"service_wildcard_failed", id, Estate().fail(kSectionIamAuthorization), {Error(kAccount)}},
+      {"service_wildcard_failed", id, Estate().fail("iam.authorization"), {Error(kAccount)}},
   };
 }
 
@@ -377,7 +377,7 @@ std::vector<CheckCase> TrustCases() {
              "arn:aws:iam::999988887777:root (account 999988887777) without sts:ExternalId or an "
              "organization condition"),
         Pass("vendor-guarded"), Error("bad", "could not read the trust policy")}},
-      {"trust_failed", id, Estate().fail(kSectionIamAuthorization), {Error(kAccount)}},
+      {"trust_failed", id, Estate().fail("iam.authorization"), {Error(kAccount)}},
   };
 }
 

@@ -18,7 +18,7 @@ std::vector<CheckCase> RootCases() {
        {Fail(kRoot, "the root user has an access key")}},
       {"root_keys_summary_failed",
        "iam_root_access_keys_absent",
-       Estate().fail(kSectionIamAccountSummary),
+       Estate().fail("iam.account_summary"),
        {Error(kAccount, "iam:GetAccountSummary failed (access_denied", "global")}},
 
       {"root_mfa_on", "iam_root_mfa_enabled", Estate().summary(Summary(false, true)), {Pass(kRoot, "has MFA")}},
@@ -28,7 +28,7 @@ std::vector<CheckCase> RootCases() {
        {Fail(kRoot, "the root user has no MFA device")}},
       {"root_mfa_summary_failed",
        "iam_root_mfa_enabled",
-       Estate().fail(kSectionIamAccountSummary),
+       Estate().fail("iam.account_summary"),
        {Error(kAccount, "GetAccountSummary")}},
 
       {"hardware_mfa",
@@ -59,15 +59,15 @@ std::vector<CheckCase> RootCases() {
        {Fail(kRoot, "no MFA device at all")}},
       {"no_root_mfa_devices_unreadable",
        "iam_root_hardware_mfa",
-       Estate().summary(Summary(false, false)).fail(kSectionIamVirtualMfaDevices),
+       Estate().summary(Summary(false, false)).fail("iam.virtual_mfa_devices"),
        {Fail(kRoot, "no MFA device at all")}},
       {"hardware_mfa_devices_failed",
        "iam_root_hardware_mfa",
-       Estate().summary(Summary(false, true)).fail(kSectionIamVirtualMfaDevices),
+       Estate().summary(Summary(false, true)).fail("iam.virtual_mfa_devices"),
        {Error(kAccount, "iam:ListVirtualMFADevices")}},
       {"hardware_mfa_summary_failed",
        "iam_root_hardware_mfa",
-       Estate().fail(kSectionIamAccountSummary),
+       Estate().fail("iam.account_summary"),
        {Error(kAccount, "GetAccountSummary")}},
   };
 }
@@ -92,7 +92,7 @@ std::vector<CheckCase> PasswordPolicyCases() {
        {Pass(kAccount, "requires at least 14 characters")}},
       {"min_length_failed",
        "iam_password_policy_min_length",
-       Estate().fail(kSectionIamPasswordPolicy),
+       Estate().fail("iam.password_policy"),
        {Error(kAccount, "GetAccountPasswordPolicy")}},
 
       {"reuse_no_policy",
@@ -113,7 +113,7 @@ std::vector<CheckCase> PasswordPolicyCases() {
        {Pass(kAccount, "prevents reuse of the last 24 passwords")}},
       {"reuse_failed",
        "iam_password_policy_reuse",
-       Estate().fail(kSectionIamPasswordPolicy),
+       Estate().fail("iam.password_policy"),
        {Error(kAccount, "GetAccountPasswordPolicy")}},
   };
 }
@@ -134,7 +134,7 @@ std::vector<CheckCase> ConsoleMfaCases() {
       {"console_no_root_row", id, Estate().report({Row("alice", true, false)}), {Fail("alice")}},
       {"console_report_failed",
        id,
-       Estate().fail(kSectionIamCredentialReport),
+       Estate().fail("iam.credential_report"),
        {Error(kAccount, "GetCredentialReport")}},
   };
 }
@@ -153,7 +153,7 @@ std::vector<CheckCase> DirectPolicyCases() {
         Pass("dave", "no attached or inline policies")}},
       {"direct_policies_failed",
        id,
-       Estate().fail(kSectionIamAuthorization),
+       Estate().fail("iam.authorization"),
        {Error(kAccount, "GetAccountAuthorizationDetails")}},
   };
 }
@@ -196,7 +196,7 @@ std::vector<CheckCase> FullAdminCases() {
        {Error("Broken", "could not read the policy document: malformed policy JSON")}},
       {"admin_authorization_failed",
        id,
-       Estate().fail(kSectionIamAuthorization),
+       Estate().fail("iam.authorization"),
        {Error(kAccount, "GetAccountAuthorizationDetails")}},
   };
 }

@@ -86,7 +86,7 @@ class TrailBuilder {
 TrailBuilder MakeTrail(std::string name) { return TrailBuilder(std::move(name)); }
 
 Estate WithTrails(std::vector<Trail> trails, Estate estate = Estate(), const std::string& region = kRegion) {
-  estate.region(region).trails.set(std::move(trails));
+  estate.region(region).cloudtrail.trails.set(std::move(trails));
   return estate;
 }
 
@@ -141,7 +141,7 @@ std::vector<CheckCase> MultiRegionCases() {
       {"multi_region_no_trail", id, Estate(), {Fail(kAccount, "the account has no CloudTrail trail")}},
       {"multi_region_listing_failed",
        id,
-       Estate().fail(kSectionTrails),
+       Estate().fail("cloudtrail.trails"),
        {Error(kAccount, "cloudtrail:DescribeTrails failed in us-east-1")}},
       {"multi_region_status_failed",
        id,
@@ -149,7 +149,7 @@ std::vector<CheckCase> MultiRegionCases() {
        {Error(kAccount, "cloudtrail:GetTrailStatus")}},
       {"multi_region_pass_despite_other_region_failing",
        id,
-       WithTrails({MakeTrail("main")}, Estate().add_region(kOtherRegion).fail(kSectionTrails, kOtherRegion)),
+       WithTrails({MakeTrail("main")}, Estate().add_region(kOtherRegion).fail("cloudtrail.trails", kOtherRegion)),
        {Error(kAccount, "DescribeTrails", kOtherRegion), Pass("main")}},
   };
 }
@@ -161,13 +161,13 @@ std::vector<CheckCase> TrailPropertyCases() {
        WithTrails({MakeTrail("good"), MakeTrail("bad").validation(false)}),
        {Pass("good", "log file integrity validation is enabled"),
         Fail("bad", "log file integrity validation is off: changes to the log files in s3://bad-logs")}},
-      {"validation_failed", "cloudtrail_log_validation", Estate().fail(kSectionTrails), {Error(kAccount)}},
+      {"validation_failed", "cloudtrail_log_validation", Estate().fail("cloudtrail.trails"), {Error(kAccount)}},
       {"kms_mixed",
        "cloudtrail_kms_encrypted",
        WithTrails({MakeTrail("good").kms("arn:aws:kms:us-east-1:123456789012:key/k1"), MakeTrail("plain")}),
        {Pass("good", "encrypted with KMS key arn:aws:kms:us-east-1:123456789012:key/k1"),
         Fail("plain", "not encrypted with a KMS key")}},
-      {"kms_failed", "cloudtrail_kms_encrypted", Estate().fail(kSectionTrails), {Error(kAccount, "DescribeTrails")}},
+      {"kms_failed", "cloudtrail_kms_encrypted", Estate().fail("cloudtrail.trails"), {Error(kAccount, "DescribeTrails")}},
       {"bucket_logging_mixed",
        "cloudtrail_bucket_access_logging",
        WithTrails({MakeTrail("a").bucket("logged", "access-logs"), MakeTrail("b").bucket("unlogged"),
@@ -241,7 +241,7 @@ std::vector<CheckCase> S3DataEventCases() {
 
 Estate WithRecorders(std::vector<ConfigRecorder> recorders, Estate estate = Estate(),
                      const std::string& region = kRegion) {
-  estate.region(region).config_recorders.set(std::move(recorders));
+  estate.region(region).config.recorders.set(std::move(recorders));
   return estate;
 }
 
@@ -273,24 +273,24 @@ std::vector<CheckCase> ConfigCases() {
        {Fail("default", "is stopped (last status FAILURE)")}},
       {"config_failed",
        id,
-       Estate().fail(kSectionConfigRecorders),
+       Estate().fail("config.recorders"),
        {Error(kAccount, "config:DescribeConfigurationRecorders")}},
   };
 }
 
 std::vector<CheckCase> KmsAndGuardDutyCases() {
   Estate keys;
-  keys.region().kms_keys.set({{"k2", "arn:aws:kms:us-east-1:123456789012:key/k2", false},
+  keys.region().kms.keys.set({{"k2", "arn:aws:kms:us-east-1:123456789012:key/k2", false},
                               {"k1", "arn:aws:kms:us-east-1:123456789012:key/k1", true}});
   Estate detectors = Estate().add_region(kOtherRegion).add_region("ap-south-1");
-  detectors.region().guardduty_detectors.set({{"d-on", "ENABLED"}});
-  detectors.region(kOtherRegion).guardduty_detectors.set({{"d-off", "DISABLED"}});
+  detectors.region().guardduty.detectors.set({{"d-on", "ENABLED"}});
+  detectors.region(kOtherRegion).guardduty.detectors.set({{"d-off", "DISABLED"}});
   return {
       {"kms_rotation",
        "kms_key_rotation",
        keys,
        {Pass("k1", "automatic rotation"), Fail("k2", "never rotated automatically")}},
-      {"kms_failed", "kms_key_rotation", Estate().fail(kSectionKmsKeys), {Error(kAccount, "kms:ListKeys")}},
+      {"kms_failed", "kms_key_rotation", Estate().fail("kms.keys"), {Error(kAccount, "kms:ListKeys")}},
       {"guardduty_regions",
        "guardduty_enabled",
        detectors,
@@ -299,7 +299,7 @@ std::vector<CheckCase> KmsAndGuardDutyCases() {
         In(Fail(kAccount, "GuardDuty is not enabled in ap-south-1 (no detector)"), "ap-south-1")}},
       {"guardduty_failed",
        "guardduty_enabled",
-       Estate().fail(kSectionGuardDuty),
+       Estate().fail("guardduty.detectors"),
        {Error(kAccount, "guardduty:ListDetectors")}},
   };
 }

@@ -57,11 +57,11 @@ std::vector<CheckCase> SgAdminIpv4Cases() {
         Pass("sg-2")}},
       {"v4_collection_failed",
        id,
-       Estate().fail(kSectionSecurityGroups),
+       Estate().fail("ec2.security_groups"),
        {Error(kAccount, "ec2:DescribeSecurityGroups failed in us-east-1 (access_denied, AccessDenied)", kRegion)}},
       {"v4_one_region_failed",
        id,
-       Estate().add_region(kOtherRegion).groups({Group("sg-1", {})}).fail(kSectionSecurityGroups, kOtherRegion),
+       Estate().add_region(kOtherRegion).groups({Group("sg-1", {})}).fail("ec2.security_groups", kOtherRegion),
        {In(Pass("sg-1"), kRegion), Error(kAccount, "DescribeSecurityGroups", kOtherRegion)}},
   };
 }
@@ -82,7 +82,7 @@ std::vector<CheckCase> SgAdminIpv6Cases() {
        Estate().groups({Group("sg-1", {Tcp(22).v4("0.0.0.0/0")})}),
        {Pass("sg-1", "no rule allows tcp/22 or tcp/3389 from ::/0")}},
       {"v6_narrow_range", id, Estate().groups({Group("sg-1", {Tcp(3389).v6("2001:db8::/32")})}), {Pass("sg-1")}},
-      {"v6_collection_failed", id, Estate().fail(kSectionSecurityGroups), {Error(kAccount, "DescribeSecurityGroups")}},
+      {"v6_collection_failed", id, Estate().fail("ec2.security_groups"), {Error(kAccount, "DescribeSecurityGroups")}},
   };
 }
 
@@ -112,7 +112,7 @@ std::vector<CheckCase> SensitivePortCases() {
        {Fail("sg-1", "allows tcp/1433, tcp/1521, tcp/3306, tcp/5432 from 0.0.0.0/0")}},
       {"sensitive_collection_failed",
        id,
-       Estate().fail(kSectionSecurityGroups),
+       Estate().fail("ec2.security_groups"),
        {Error(kAccount, "DescribeSecurityGroups")}},
   };
 }
@@ -134,7 +134,7 @@ std::vector<CheckCase> DefaultSgCases() {
        {Fail("sg-d", "0 inbound rules and 2 outbound rules")}},
       {"default_sg_collection_failed",
        id,
-       Estate().fail(kSectionSecurityGroups),
+       Estate().fail("ec2.security_groups"),
        {Error(kAccount, "DescribeSecurityGroups")}},
   };
 }
@@ -180,7 +180,7 @@ std::vector<CheckCase> NaclCases() {
        id,
        Estate().acls({Acl("acl-1", {Egress(Entry(100, "-1", true, "0.0.0.0/0"))})}),
        {Pass("acl-1")}},
-      {"nacl_collection_failed", id, Estate().fail(kSectionNetworkAcls), {Error(kAccount, "ec2:DescribeNetworkAcls")}},
+      {"nacl_collection_failed", id, Estate().fail("ec2.network_acls"), {Error(kAccount, "ec2:DescribeNetworkAcls")}},
   };
 }
 
@@ -204,7 +204,7 @@ std::vector<CheckCase> ImdsCases() {
        id,
        Estate().instances({Ec2("i-1").tokens("optional").endpoint("disabled")}),
        {Pass("i-1", "metadata service is disabled")}},
-      {"imds_collection_failed", id, Estate().fail(kSectionInstances), {Error(kAccount, "ec2:DescribeInstances")}},
+      {"imds_collection_failed", id, Estate().fail("ec2.instances"), {Error(kAccount, "ec2:DescribeInstances")}},
   };
 }
 
@@ -261,9 +261,9 @@ std::vector<CheckCase> DirectlyPublicCases() {
        {}},
       {"public_groups_failed",
        id,
-       Estate().instances({Ec2("i-1")}).fail(kSectionSecurityGroups),
+       Estate().instances({Ec2("i-1")}).fail("ec2.security_groups"),
        {Error(kAccount, "DescribeSecurityGroups")}},
-      {"public_instances_failed", id, Estate().fail(kSectionInstances), {Error(kAccount, "DescribeInstances")}},
+      {"public_instances_failed", id, Estate().fail("ec2.instances"), {Error(kAccount, "DescribeInstances")}},
   };
 }
 
@@ -340,11 +340,11 @@ std::vector<CheckCase> EnvironmentIsolationCases() {
        {In(Fail("pcx-cr", "vpc-prod (Environment=prod) with vpc-eu-dev (Environment=dev)"), kRegion)}},
       {"env_peerings_failed",
        id,
-       Estate().fail(kSectionVpcPeerings),
+       Estate().fail("ec2.vpc_peerings"),
        {Error(kAccount, "DescribeVpcPeeringConnections")}},
       {"env_vpcs_failed",
        id,
-       Estate().peerings({Peering("pcx-1", "vpc-prod", "vpc-dev")}).fail(kSectionVpcs),
+       Estate().peerings({Peering("pcx-1", "vpc-prod", "vpc-dev")}).fail("ec2.vpcs"),
        {Error(kAccount, "ec2:DescribeVpcs")}},
   };
 }

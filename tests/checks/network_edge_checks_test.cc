@@ -103,7 +103,7 @@ std::vector<CheckCase> EbsCases() {
         In(Fail(kAccount, "EBS encryption by default is disabled in eu-west-1"), kOtherRegion)}},
       {"ebs_default_failed",
        "ec2_ebs_default_encryption",
-       Estate().fail(kSectionEbsDefaultEncryption),
+       Estate().fail("ec2.ebs_default_encryption"),
        {Error(kAccount, "ec2:GetEbsEncryptionByDefault failed in us-east-1", kRegion)}},
 
       {"volumes_mixed",
@@ -115,7 +115,7 @@ std::vector<CheckCase> EbsCases() {
         Fail("vol-spare", "is not encrypted (8 GiB, not attached)")}},
       {"volumes_failed",
        "ec2_ebs_volume_encrypted",
-       Estate().fail(kSectionVolumes),
+       Estate().fail("ec2.volumes"),
        {Error(kAccount, "ec2:DescribeVolumes")}},
   };
 }
@@ -140,9 +140,9 @@ std::vector<CheckCase> FlowLogCases() {
        {Fail("vpc-1", "status FAILED")}},
       {"flow_logs_failed",
        id,
-       Estate().vpcs({MakeVpc("vpc-1")}).fail(kSectionFlowLogs),
+       Estate().vpcs({MakeVpc("vpc-1")}).fail("ec2.flow_logs"),
        {Error(kAccount, "DescribeFlowLogs")}},
-      {"flow_logs_vpcs_failed", id, Estate().fail(kSectionVpcs), {Error(kAccount, "DescribeVpcs")}},
+      {"flow_logs_vpcs_failed", id, Estate().fail("ec2.vpcs"), {Error(kAccount, "DescribeVpcs")}},
   };
 }
 
@@ -197,14 +197,14 @@ std::vector<CheckCase> PeeringRouteCases() {
            .peerings({PeeringWithCidrs()})
            .route_tables({Table("rtb-1", "vpc-1", {ToPeering("10.1.0.0/99", "pcx-1")})}),
        {Pass("rtb-1", "the prefix length must be a number from 0 to 32")}},
-      {"peering_routes_failed", id, Estate().fail(kSectionRouteTables), {Error(kAccount, "DescribeRouteTables")}},
+      {"peering_routes_failed", id, Estate().fail("ec2.route_tables"), {Error(kAccount, "DescribeRouteTables")}},
       {"peering_list_failed",
        id,
-       Estate().route_tables({Table("rtb-1", "vpc-1", {ToPeering("10.1.0.0/16", "pcx-1")})}).fail(kSectionVpcPeerings),
+       Estate().route_tables({Table("rtb-1", "vpc-1", {ToPeering("10.1.0.0/16", "pcx-1")})}).fail("ec2.vpc_peerings"),
        {Error(kAccount, "DescribeVpcPeeringConnections")}},
       {"peering_list_failed_but_no_peering_routes",
        id,
-       Estate().route_tables({Table("rtb-1", "vpc-1", {})}).fail(kSectionVpcPeerings),
+       Estate().route_tables({Table("rtb-1", "vpc-1", {})}).fail("ec2.vpc_peerings"),
        {}},
   };
 }
@@ -234,9 +234,9 @@ std::vector<CheckCase> CifsCases() {
         Fail("acl-v6", "allows tcp/445 from ::/0 (entry 100)", kMedium)}},
       {"cifs_groups_failed",
        id,
-       Estate().acls({Acl("acl-1", {})}).fail(kSectionSecurityGroups),
+       Estate().acls({Acl("acl-1", {})}).fail("ec2.security_groups"),
        {Error(kAccount, "DescribeSecurityGroups"), Pass("acl-1")}},
-      {"cifs_acls_failed", id, Estate().fail(kSectionNetworkAcls), {Error(kAccount, "DescribeNetworkAcls")}},
+      {"cifs_acls_failed", id, Estate().fail("ec2.network_acls"), {Error(kAccount, "DescribeNetworkAcls")}},
   };
 }
 
@@ -249,7 +249,7 @@ std::vector<CheckCase> InstanceProfileCases() {
                            Ec2("i-stopped").state("stopped"), Ec2("i-gone").state("terminated")}),
        {Pass("i-role", "uses instance profile arn:aws:iam::123456789012:instance-profile/app"),
         Fail("i-keys", "running instance has no IAM instance profile")}},
-      {"profiles_failed", id, Estate().fail(kSectionInstances), {Error(kAccount, "DescribeInstances")}},
+      {"profiles_failed", id, Estate().fail("ec2.instances"), {Error(kAccount, "DescribeInstances")}},
   };
 }
 
@@ -264,7 +264,7 @@ std::vector<CheckCase> EdgeWafCases() {
         Fail("E3", "disabled distribution (E3.cloudfront.net)")}},
       {"cloudfront_failed",
        "cloudfront_waf",
-       Estate().fail(kSectionCloudFrontDistributions),
+       Estate().fail("cloudfront.distributions"),
        {Without(Error(kAccount, "cloudfront:ListDistributions failed (access_denied", "global"), " in ")}},
 
       {"api_stages",
@@ -278,7 +278,7 @@ std::vector<CheckCase> EdgeWafCases() {
         Fail("a2/prod", "stage prod of EDGE REST API a2-name"), Fail("a4/v1", "stage v1 of EDGE REST API")}},
       {"api_stages_failed",
        "apigateway_stage_waf",
-       Estate().add_region(kOtherRegion).fail(kSectionApiGatewayStages, kOtherRegion),
+       Estate().add_region(kOtherRegion).fail("apigateway.stages", kOtherRegion),
        {Error(kAccount, "apigateway:GetRestApis failed in eu-west-1", kOtherRegion)}},
   };
 }
@@ -302,13 +302,13 @@ std::vector<CheckCase> EgressCases() {
        {Pass(kAccount, "AWS Network Firewall present (egress-fw) for 1 internet-facing route table")}},
       {"egress_private_only",
        id,
-       Estate().route_tables({Table("rtb-priv", "vpc-1", {})}).fail(kSectionNetworkFirewalls),
+       Estate().route_tables({Table("rtb-priv", "vpc-1", {})}).fail("network_firewall.firewalls"),
        {Pass(kAccount, "no route table in us-east-1 sends 0.0.0.0/0 or ::/0 to an internet gateway")}},
       {"egress_firewalls_failed",
        id,
-       Estate().route_tables({public_table}).fail(kSectionNetworkFirewalls),
+       Estate().route_tables({public_table}).fail("network_firewall.firewalls"),
        {Error(kAccount, "network-firewall:ListFirewalls failed in us-east-1")}},
-      {"egress_routes_failed", id, Estate().fail(kSectionRouteTables), {Error(kAccount, "DescribeRouteTables")}},
+      {"egress_routes_failed", id, Estate().fail("ec2.route_tables"), {Error(kAccount, "DescribeRouteTables")}},
   };
 }
 

@@ -33,7 +33,7 @@ PermissionSet Bounded() {
   return set;
 }
 
-OrgMembership MemberOf(std::vector<SsoInstance> instances) {
+OrgMembership MemberOf(std::vector<IdentityCenterInstance> instances) {
   OrgMembership membership;
   membership.organization_id = "o-test";
   membership.account_name = "shop-eu";
@@ -78,8 +78,8 @@ std::vector<CheckCase> AdminAssignmentCases() {
       {"admin_sets_not_collected", id, Estate(), {}},
       {"admin_sets_failed",
        id,
-       Estate().fail(kSectionSsoPermissionSets),
-       {Error(kAccount, "sso:ListPermissionSets failed (access_denied", "global")}},
+       Estate().fail("organizations.identity_center"),
+       {Error(kAccount, "sso-admin:ListPermissionSets failed (access_denied", "global")}},
   };
 }
 
@@ -129,12 +129,12 @@ std::vector<CheckCase> ProdAccessCases() {
       {"prod_not_collected", id, Estate(), {}},
       {"prod_structure_failed",
        id,
-       Estate().fail(kSectionOrganization).identity_center(assignments),
+       Estate().fail("organizations.structure").identity_center(assignments),
        {Error(kAccount, "organizations:DescribeOrganization failed", "global")}},
       {"prod_both_failed",
        id,
-       Estate().fail(kSectionOrganization).fail(kSectionSsoPermissionSets),
-       {Error(kAccount, "organizations:DescribeOrganization"), Error(kAccount, "sso:ListPermissionSets")}},
+       Estate().fail("organizations.structure").fail("organizations.identity_center"),
+       {Error(kAccount, "organizations:DescribeOrganization"), Error(kAccount, "sso-admin:ListPermissionSets")}},
   };
 }
 
@@ -179,7 +179,7 @@ std::vector<CheckCase> ScpGuardrailCases() {
       {"guardrails_not_collected", id, Estate(), {}},
       {"guardrails_scps_failed",
        id,
-       Estate().organization(Company()).fail(kSectionScps),
+       Estate().organization(Company()).fail("organizations.scps"),
        {Error(kAccount, "organizations:ListPolicies failed", "global")}},
   };
 }
@@ -195,7 +195,7 @@ std::vector<CheckCase> OrganizationSsoCases() {
            "global")}},
       {"sso_through_organization_regions_failed",
        "sso_enabled",
-       Estate().membership(MemberOf({Sso()})).fail(kSectionSsoInstances),
+       Estate().membership(MemberOf({Sso()})).fail("identity_center.instances"),
        {Pass("arn:aws:sso:::instance/ssoins-1", "through the organization o-test")}},
       {"sso_organization_without_instance",
        "sso_enabled",
@@ -207,7 +207,7 @@ std::vector<CheckCase> OrganizationSsoCases() {
        {Fail("alice", "has a console password although IAM Identity Center is enabled"), Pass("ci")}},
       {"prefer_sso_through_organization_regions_failed",
        "iam_user_console_prefer_sso",
-       Estate().membership(MemberOf({Sso()})).fail(kSectionSsoInstances).report({Row("alice", true, true)}),
+       Estate().membership(MemberOf({Sso()})).fail("identity_center.instances").report({Row("alice", true, true)}),
        {Fail("alice")}},
       {"prefer_sso_organization_without_instance",
        "iam_user_console_prefer_sso",

@@ -66,8 +66,8 @@ Bucket Failed(Bucket bucket, Collected<T> Bucket::*facet, std::string operation)
 
 Inventory WithBuckets(std::vector<Bucket> buckets, std::optional<PublicAccessBlock> account = std::nullopt,
                       Inventory inventory = Estate()) {
-  inventory.storage.buckets.set(std::move(buckets));
-  inventory.storage.account_public_access_block.set(account);
+  inventory.s3.buckets.set(std::move(buckets));
+  inventory.s3control.account_public_access_block.set(account);
   return inventory;
 }
 
@@ -90,7 +90,7 @@ std::vector<CheckCase> SecureTransportCases() {
        id,
        WithBuckets({Failed(MakeBucket("locked", kOtherRegion), &Bucket::policy, "GetBucketPolicy")}),
        {Error("locked", "s3:GetBucketPolicy failed in eu-west-1 (access_denied, AccessDenied)", kOtherRegion)}},
-      {"tls_listing_failed", id, Estate().fail(kSectionS3Buckets), {Error(kAccount, "s3:ListBuckets", "global")}},
+      {"tls_listing_failed", id, Estate().fail("s3.buckets"), {Error(kAccount, "s3:ListBuckets", "global")}},
   };
 }
 
@@ -134,7 +134,7 @@ std::vector<CheckCase> PublicAccessBlockCases() {
        id,
        [] {
          Inventory inventory = WithBuckets({WithBlock(MakeBucket("full"), AllOn()), MakeBucket("none")});
-         inventory.storage.account_public_access_block.fail(
+         inventory.s3control.account_public_access_block.fail(
              {"s3control", "GetPublicAccessBlock", "", "access_denied", "AccessDenied", "denied"});
          return inventory;
        }(),
@@ -185,7 +185,7 @@ std::vector<CheckCase> NotPublicCases() {
                            "GetPublicAccessBlock")}),
        {Error("site",
               "allows s3:GetObject to everyone (Principal \"*\"); could not evaluate: s3:GetPublicAccessBlock")}},
-      {"public_listing_failed", id, Estate().fail(kSectionS3Buckets), {Error(kAccount, "s3:ListBuckets")}},
+      {"public_listing_failed", id, Estate().fail("s3.buckets"), {Error(kAccount, "s3:ListBuckets")}},
   };
 }
 
@@ -194,8 +194,8 @@ std::vector<CheckCase> MacieCases() {
   auto estate = [] {
     Estate estate;
     estate.add_region(kOtherRegion).add_region("us-west-2");
-    estate.region(kRegion).macie.set({true, "ENABLED"});
-    estate.region(kOtherRegion).macie.set({false, "PAUSED"});
+    estate.region(kRegion).macie.session.set({true, "ENABLED"});
+    estate.region(kOtherRegion).macie.session.set({false, "PAUSED"});
     return estate;
   };
   return {
@@ -212,9 +212,9 @@ std::vector<CheckCase> MacieCases() {
       {"macie_no_buckets", id, WithBuckets({}), {}},
       {"macie_failed",
        id,
-       WithBuckets({MakeBucket("a")}, std::nullopt, Estate().fail(kSectionMacie)),
+       WithBuckets({MakeBucket("a")}, std::nullopt, Estate().fail("macie.session")),
        {Error(kAccount, "macie2:GetMacieSession failed in us-east-1")}},
-      {"macie_listing_failed", id, Estate().fail(kSectionS3Buckets), {Error(kAccount, "s3:ListBuckets")}},
+      {"macie_listing_failed", id, Estate().fail("s3.buckets"), {Error(kAccount, "s3:ListBuckets")}},
   };
 }
 
@@ -233,7 +233,7 @@ DbInstance Db(std::string id, bool encrypted, bool auto_minor, bool is_public, b
 
 Inventory WithDbs(std::vector<DbInstance> dbs) {
   Inventory inventory = Estate();
-  inventory.regions.front().db_instances.set(std::move(dbs));
+  inventory.regions.front().rds.db_instances.set(std::move(dbs));
   return inventory;
 }
 
@@ -266,11 +266,11 @@ std::vector<CheckCase> RdsCases() {
         Fail("bad", "production instance (Environment=prod) is not Multi-AZ")}},
       {"rds_failed",
        "rds_instance_encrypted",
-       Estate().fail(kSectionRdsInstances),
+       Estate().fail("rds.db_instances"),
        {Error(kAccount, "rds:DescribeDBInstances failed in us-east-1")}},
       {"rds_multi_az_failed",
        "rds_instance_multi_az",
-       Estate().fail(kSectionRdsInstances),
+       Estate().fail("rds.db_instances"),
        {Error(kAccount, "rds:DescribeDBInstances")}},
   };
 }
@@ -284,7 +284,7 @@ std::vector<CheckCase> EfsCases() {
     return out;
   };
   Inventory inventory = Estate();
-  inventory.regions.front().file_systems.set({fs("fs-enc", true), fs("fs-plain", false)});
+  inventory.regions.front().efs.file_systems.set({fs("fs-enc", true), fs("fs-plain", false)});
   return {
       {"efs_mixed",
        "efs_encrypted",
@@ -292,7 +292,7 @@ std::vector<CheckCase> EfsCases() {
        {Pass("fs-enc", "encrypted at rest with arn:aws:kms"), Fail("fs-plain", "is not encrypted at rest")}},
       {"efs_failed",
        "efs_encrypted",
-       Estate().fail(kSectionEfsFileSystems),
+       Estate().fail("efs.file_systems"),
        {Error(kAccount, "efs:DescribeFileSystems failed")}},
   };
 }
@@ -301,7 +301,7 @@ TEST(StorageChecksTest, EfsArnIsBuiltWhenTheApiGivesNone) {
   Inventory inventory = Estate();
   FileSystem fs;
   fs.id = "fs-1";
-  inventory.regions.front().file_systems.set({fs});
+  inventory.regions.front().efs.file_systems.set({fs});
   const auto findings = EvaluateChecks(inventory, {FindCheck("efs_encrypted")});
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].resource_arn, "arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-1");

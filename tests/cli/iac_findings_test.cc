@@ -22,7 +22,7 @@ iac::IacInventory OpenGroupEstate() {
   rule.to_port = 22;
   rule.ipv4_ranges = {"0.0.0.0/0"};
   group.ingress.push_back(rule);
-  region.security_groups.set({group});
+  region.ec2.security_groups.set({group});
   iac::ResourceInfo info;
   info.address = "aws_security_group.web";
   info.type = "aws_security_group";
@@ -46,8 +46,8 @@ TEST(IacFindingsTest, RunsOnlyCodeChecksWhoseSectionsTheFilesDescribe) {
   EXPECT_FALSE(ids.count("guardduty_enabled"));     // no detector declared: not judged
   EXPECT_FALSE(ids.count("iam_root_mfa_enabled"));  // live only
   EXPECT_FALSE(ids.count("ec2_imdsv2_required"));   // no instances section
-  EXPECT_TRUE(SectionPresent(estate.inventory, inv::kSectionSecurityGroups));
-  EXPECT_FALSE(SectionPresent(estate.inventory, inv::kSectionInstances));
+  EXPECT_TRUE(SectionPresent(estate.inventory, "ec2.security_groups"));
+  EXPECT_FALSE(SectionPresent(estate.inventory, "ec2.instances"));
 }
 
 TEST(IacFindingsTest, FailCarriesTheLocation) {
@@ -113,8 +113,8 @@ TEST(IacFindingsTest, AccountLevelVerdictsOnlyWhenTheFilesDeclareTheSetting) {
   bucket.arn = "arn:aws:s3:::logs";
   bucket.region = "us-east-1";
   bucket.public_access_block.set(inv::PublicAccessBlock{true, true, true, true});
-  estate.inventory.storage.buckets.set({bucket});
-  estate.inventory.storage.account_public_access_block.set(std::nullopt);
+  estate.inventory.s3.buckets.set({bucket});
+  estate.inventory.s3control.account_public_access_block.set(std::nullopt);
   estate.resources["aws_s3_bucket.logs"] = IacFindingsResource("aws_s3_bucket.logs", "aws_s3_bucket");
   estate.address_of["logs"] = "aws_s3_bucket.logs";
   auto run = [&] {
@@ -131,7 +131,7 @@ TEST(IacFindingsTest, AccountLevelVerdictsOnlyWhenTheFilesDeclareTheSetting) {
   EXPECT_EQ(bucket_only[0].location->address, "aws_s3_bucket.logs");
 
   // Declared, the account block is judged and points at its resource.
-  estate.inventory.storage.account_public_access_block.set(inv::PublicAccessBlock{true, false, true, true});
+  estate.inventory.s3control.account_public_access_block.set(inv::PublicAccessBlock{true, false, true, true});
   estate.resources["aws_s3_account_public_access_block.main"] =
       IacFindingsResource("aws_s3_account_public_access_block.main", "aws_s3_account_public_access_block");
   auto declared = run();

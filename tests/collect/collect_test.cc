@@ -63,35 +63,35 @@ TEST(CollectTest, FullScanFillsEverySectionWithReadCallsOnly) {
   EXPECT_TRUE(inventory.iam.authorization.ok());
   EXPECT_TRUE(inventory.iam.virtual_mfa_devices.ok());
   EXPECT_TRUE(inventory.iam.credential_report.ok());
-  EXPECT_TRUE(inventory.storage.buckets.ok());
-  EXPECT_TRUE(inventory.storage.account_public_access_block.ok());
+  EXPECT_TRUE(inventory.s3.buckets.ok());
+  EXPECT_TRUE(inventory.s3control.account_public_access_block.ok());
   ASSERT_EQ(inventory.regions.size(), 2u);
   for (const auto& region : inventory.regions) {
     SCOPED_TRACE(region.region);
-    EXPECT_TRUE(region.security_groups.ok());
-    EXPECT_TRUE(region.network_acls.ok());
-    EXPECT_TRUE(region.instances.ok());
-    EXPECT_TRUE(region.vpcs.ok());
-    EXPECT_TRUE(region.vpc_peerings.ok());
-    EXPECT_TRUE(region.load_balancers.ok());
-    EXPECT_TRUE(region.web_acl_by_resource.ok());
-    EXPECT_TRUE(region.security_hub.ok());
-    EXPECT_TRUE(region.security_hub_findings.ok());
-    EXPECT_TRUE(region.sso_instances.ok());
-    EXPECT_TRUE(region.volumes.ok());
-    EXPECT_TRUE(region.ebs_default_encryption.ok());
-    EXPECT_TRUE(region.flow_logs.ok());
-    EXPECT_TRUE(region.route_tables.ok());
-    EXPECT_TRUE(region.api_gateway_stages.ok());
-    EXPECT_TRUE(region.network_firewalls.ok());
-    EXPECT_TRUE(region.db_instances.ok());
-    EXPECT_TRUE(region.file_systems.ok());
+    EXPECT_TRUE(region.ec2.security_groups.ok());
+    EXPECT_TRUE(region.ec2.network_acls.ok());
+    EXPECT_TRUE(region.ec2.instances.ok());
+    EXPECT_TRUE(region.ec2.vpcs.ok());
+    EXPECT_TRUE(region.ec2.vpc_peerings.ok());
+    EXPECT_TRUE(region.elbv2.load_balancers.ok());
+    EXPECT_TRUE(region.wafv2.web_acl_by_resource.ok());
+    EXPECT_TRUE(region.securityhub.hub.ok());
+    EXPECT_TRUE(region.securityhub.findings.ok());
+    EXPECT_TRUE(region.identity_center.instances.ok());
+    EXPECT_TRUE(region.ec2.volumes.ok());
+    EXPECT_TRUE(region.ec2.ebs_default_encryption.ok());
+    EXPECT_TRUE(region.ec2.flow_logs.ok());
+    EXPECT_TRUE(region.ec2.route_tables.ok());
+    EXPECT_TRUE(region.apigateway.stages.ok());
+    EXPECT_TRUE(region.network_firewall.firewalls.ok());
+    EXPECT_TRUE(region.rds.db_instances.ok());
+    EXPECT_TRUE(region.efs.file_systems.ok());
   }
-  EXPECT_TRUE(inventory.cloudfront_distributions.ok());
-  EXPECT_TRUE(inventory.organization.structure.ok());
-  EXPECT_TRUE(inventory.organization.scps.ok());
-  EXPECT_TRUE(inventory.organization.identity_center.ok());
-  EXPECT_EQ(inventory.region("eu-west-1")->instances->front().arn,
+  EXPECT_TRUE(inventory.cloudfront.distributions.ok());
+  EXPECT_TRUE(inventory.organizations.structure.ok());
+  EXPECT_TRUE(inventory.organizations.scps.ok());
+  EXPECT_TRUE(inventory.organizations.identity_center.ok());
+  EXPECT_EQ(inventory.region("eu-west-1")->ec2.instances->front().arn,
             "arn:aws:ec2:eu-west-1:123456789012:instance/i-0pub");
 
   for (const Call& call : aws.calls()) EXPECT_TRUE(IsRead(call.operation)) << call.key();
@@ -112,16 +112,16 @@ TEST(CollectTest, FullScanFillsEverySectionWithReadCallsOnly) {
 TEST(CollectTest, SectionsNotRequestedAreNeverCalled) {
   FakeAws aws;
   AnswerSmallEstate(aws);
-  auto result = CollectInventory(aws.client(), Options({inv::kSectionSecurityGroups, inv::kSectionIamAccountSummary}));
+  auto result = CollectInventory(aws.client(), Options({"ec2.security_groups", "iam.account_summary"}));
   ASSERT_TRUE(result.ok());
   auto keys = aws.keys();
   std::sort(keys.begin(), keys.end());
   EXPECT_EQ(keys,
             (std::vector<std::string>{"ec2:DescribeSecurityGroups", "iam:GetAccountSummary", "sts:GetCallerIdentity"}));
   const auto& region = result->regions.front();
-  EXPECT_TRUE(region.security_groups.ok());
-  EXPECT_FALSE(region.instances.ok());
-  EXPECT_FALSE(region.instances.error.has_value());  // not collected, not failed
+  EXPECT_TRUE(region.ec2.security_groups.ok());
+  EXPECT_FALSE(region.ec2.instances.ok());
+  EXPECT_FALSE(region.ec2.instances.error.has_value());  // not collected, not failed
   EXPECT_FALSE(result->iam.credential_report.ok());
 }
 
@@ -153,8 +153,8 @@ TEST(CollectTest, DeniedCallFailsOnlyItsSectionAndIsListedInErrors) {
   auto result = CollectInventory(aws.client(), Options(AllSections(), {"us-east-1", "eu-west-1"}));
   ASSERT_TRUE(result.ok());
   const auto& eu = *result->region("eu-west-1");
-  ASSERT_FALSE(eu.instances.ok());
-  const inv::CollectionError& error = *eu.instances.error;
+  ASSERT_FALSE(eu.ec2.instances.ok());
+  const inv::CollectionError& error = *eu.ec2.instances.error;
   EXPECT_EQ(error.service, "ec2");
   EXPECT_EQ(error.operation, "DescribeInstances");
   EXPECT_EQ(error.region, "eu-west-1");
@@ -163,8 +163,8 @@ TEST(CollectTest, DeniedCallFailsOnlyItsSectionAndIsListedInErrors) {
   EXPECT_NE(error.message.find("not authorized"), std::string::npos);
   EXPECT_EQ(error.message.find("ec2:DescribeInstances: "), std::string::npos) << error.message;
   EXPECT_NE(error.message.find("req-denied"), std::string::npos);
-  EXPECT_TRUE(eu.security_groups.ok());
-  EXPECT_TRUE(result->region("us-east-1")->instances.ok());
+  EXPECT_TRUE(eu.ec2.security_groups.ok());
+  EXPECT_TRUE(result->region("us-east-1")->ec2.instances.ok());
 
   ASSERT_FALSE(result->iam.authorization.ok());
   EXPECT_EQ(result->iam.authorization.error->region, "");
@@ -181,19 +181,19 @@ TEST(CollectTest, PartitionAndAccountComeFromTheCallerIdentity) {
   AnswerSmallEstate(aws);
   aws.on("sts", "GetCallerIdentity",
          testing::Xml(testing::CallerIdentityXml("arn:aws-us-gov:sts::123456789012:assumed-role/audit/session")));
-  auto result = CollectInventory(aws.client(), Options({inv::kSectionInstances, inv::kSectionNetworkAcls}));
+  auto result = CollectInventory(aws.client(), Options({"ec2.instances", "ec2.network_acls"}));
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(result->partition, "aws-us-gov");
-  EXPECT_EQ(result->regions.front().instances->front().arn,
+  EXPECT_EQ(result->regions.front().ec2.instances->front().arn,
             "arn:aws-us-gov:ec2:us-east-1:123456789012:instance/i-0pub");
-  EXPECT_EQ(result->regions.front().network_acls->front().arn,
+  EXPECT_EQ(result->regions.front().ec2.network_acls->front().arn,
             "arn:aws-us-gov:ec2:us-east-1:123456789012:network-acl/acl-0abc");
 }
 
 TEST(CollectTest, DuplicateRegionsAreCollectedOnce) {
   FakeAws aws;
   AnswerSmallEstate(aws);
-  auto result = CollectInventory(aws.client(), Options({inv::kSectionVpcs}, {"us-east-1", "us-east-1"}));
+  auto result = CollectInventory(aws.client(), Options({"ec2.vpcs"}, {"us-east-1", "us-east-1"}));
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(result->regions.size(), 1u);
   EXPECT_EQ(aws.count("ec2:DescribeVpcs"), 1u);
@@ -225,8 +225,8 @@ TEST(CollectTest, IndependentCallsAreInFlightAtOnce) {
     auto response = testing::Xml(testing::Ec2Xml(op, "unused", ""));
     aws.on("ec2", op, barrier([response](const Call&) { return response; }));
   }
-  auto options = Options({inv::kSectionSecurityGroups, inv::kSectionNetworkAcls, inv::kSectionInstances,
-                          inv::kSectionVpcs, inv::kSectionVpcPeerings});
+  auto options = Options({"ec2.security_groups", "ec2.network_acls", "ec2.instances",
+                          "ec2.vpcs", "ec2.vpc_peerings"});
   auto started = std::chrono::steady_clock::now();
   auto result = CollectInventory(aws.client(), options);
   ASSERT_TRUE(result.ok());
@@ -249,7 +249,7 @@ TEST(CollectTest, ConcurrencyBoundsCallsInFlight) {
     --in_flight;
     return slow;
   });
-  auto options = Options({inv::kSectionVpcs}, {"us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1",
+  auto options = Options({"ec2.vpcs"}, {"us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1",
                                                "eu-west-2", "eu-central-1", "ap-southeast-1"});
   options.concurrency = 3;
   int reported_total = 0;

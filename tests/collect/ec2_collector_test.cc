@@ -32,10 +32,10 @@ class Ec2CollectorTest : public ::testing::Test {
 };
 
 TEST_F(Ec2CollectorTest, SecurityGroupRulesAndTags) {
-  auto region = Collect(inv::kSectionSecurityGroups);
-  ASSERT_TRUE(region.security_groups.ok());
-  ASSERT_EQ(region.security_groups->size(), 2u);
-  const inv::SecurityGroup& web = region.security_groups->at(0);
+  auto region = Collect("ec2.security_groups");
+  ASSERT_TRUE(region.ec2.security_groups.ok());
+  ASSERT_EQ(region.ec2.security_groups->size(), 2u);
+  const inv::SecurityGroup& web = region.ec2.security_groups->at(0);
   EXPECT_EQ(web.id, "sg-0aaa");
   EXPECT_EQ(web.name, "web");
   EXPECT_EQ(web.description, "web servers");
@@ -61,7 +61,7 @@ TEST_F(Ec2CollectorTest, SecurityGroupRulesAndTags) {
   EXPECT_EQ(web.egress[0].from_port, -1);  // absent ports: all
   EXPECT_EQ(web.egress[0].to_port, -1);
 
-  const inv::SecurityGroup& fallback = region.security_groups->at(1);
+  const inv::SecurityGroup& fallback = region.ec2.security_groups->at(1);
   EXPECT_TRUE(fallback.is_default());
   EXPECT_TRUE(fallback.ingress.empty());
   // No SecurityGroupArn in the answer: built from the owner.
@@ -70,9 +70,9 @@ TEST_F(Ec2CollectorTest, SecurityGroupRulesAndTags) {
 }
 
 TEST_F(Ec2CollectorTest, NetworkAclEntriesAndAssociations) {
-  auto region = Collect(inv::kSectionNetworkAcls);
-  ASSERT_EQ(region.network_acls->size(), 1u);
-  const inv::NetworkAcl& acl = region.network_acls->front();
+  auto region = Collect("ec2.network_acls");
+  ASSERT_EQ(region.ec2.network_acls->size(), 1u);
+  const inv::NetworkAcl& acl = region.ec2.network_acls->front();
   EXPECT_EQ(acl.id, "acl-0abc");
   EXPECT_EQ(acl.vpc_id, "vpc-0prod");
   EXPECT_TRUE(acl.is_default);
@@ -94,9 +94,9 @@ TEST_F(Ec2CollectorTest, NetworkAclEntriesAndAssociations) {
 }
 
 TEST_F(Ec2CollectorTest, InstancesWithInterfacesMetadataAndProfile) {
-  auto region = Collect(inv::kSectionInstances);
-  ASSERT_EQ(region.instances->size(), 2u);
-  const inv::Instance& pub = region.instances->at(0);
+  auto region = Collect("ec2.instances");
+  ASSERT_EQ(region.ec2.instances->size(), 2u);
+  const inv::Instance& pub = region.ec2.instances->at(0);
   EXPECT_EQ(pub.id, "i-0pub");
   EXPECT_EQ(pub.arn, "arn:aws:ec2:us-east-1:123456789012:instance/i-0pub");
   EXPECT_EQ(pub.state, "running");
@@ -117,7 +117,7 @@ TEST_F(Ec2CollectorTest, InstancesWithInterfacesMetadataAndProfile) {
   EXPECT_EQ(pub.instance_profile_arn, "arn:aws:iam::123456789012:instance-profile/web");
   EXPECT_EQ(pub.tags, (inv::Tags{{"Name", "bastion"}}));
 
-  const inv::Instance& priv = region.instances->at(1);
+  const inv::Instance& priv = region.ec2.instances->at(1);
   EXPECT_EQ(priv.state, "stopped");
   EXPECT_EQ(priv.public_ip, "");
   EXPECT_TRUE(priv.interfaces.empty());
@@ -126,18 +126,18 @@ TEST_F(Ec2CollectorTest, InstancesWithInterfacesMetadataAndProfile) {
 }
 
 TEST_F(Ec2CollectorTest, VpcsAndPeerings) {
-  auto vpcs = Collect(inv::kSectionVpcs);
-  ASSERT_EQ(vpcs.vpcs->size(), 2u);
-  EXPECT_EQ(vpcs.vpcs->at(0).id, "vpc-0prod");
-  EXPECT_EQ(vpcs.vpcs->at(0).arn, "arn:aws:ec2:us-east-1:123456789012:vpc/vpc-0prod");
-  EXPECT_EQ(vpcs.vpcs->at(0).cidr, "10.0.0.0/16");
-  EXPECT_FALSE(vpcs.vpcs->at(0).is_default);
-  EXPECT_EQ(vpcs.vpcs->at(0).tags, (inv::Tags{{"Environment", "prod"}}));
-  EXPECT_TRUE(vpcs.vpcs->at(1).is_default);
+  auto vpcs = Collect("ec2.vpcs");
+  ASSERT_EQ(vpcs.ec2.vpcs->size(), 2u);
+  EXPECT_EQ(vpcs.ec2.vpcs->at(0).id, "vpc-0prod");
+  EXPECT_EQ(vpcs.ec2.vpcs->at(0).arn, "arn:aws:ec2:us-east-1:123456789012:vpc/vpc-0prod");
+  EXPECT_EQ(vpcs.ec2.vpcs->at(0).cidr, "10.0.0.0/16");
+  EXPECT_FALSE(vpcs.ec2.vpcs->at(0).is_default);
+  EXPECT_EQ(vpcs.ec2.vpcs->at(0).tags, (inv::Tags{{"Environment", "prod"}}));
+  EXPECT_TRUE(vpcs.ec2.vpcs->at(1).is_default);
 
-  auto peerings = Collect(inv::kSectionVpcPeerings);
-  ASSERT_EQ(peerings.vpc_peerings->size(), 1u);
-  const inv::VpcPeering& pcx = peerings.vpc_peerings->front();
+  auto peerings = Collect("ec2.vpc_peerings");
+  ASSERT_EQ(peerings.ec2.vpc_peerings->size(), 1u);
+  const inv::VpcPeering& pcx = peerings.ec2.vpc_peerings->front();
   EXPECT_EQ(pcx.id, "pcx-0111");
   EXPECT_EQ(pcx.status, "active");
   EXPECT_EQ(pcx.requester_vpc_id, "vpc-0prod");
@@ -158,10 +158,10 @@ TEST_F(Ec2CollectorTest, EveryPageIsCollectedWithTheLargestPageSize) {
     }
     return Xml(Ec2Xml("DescribeSecurityGroups", "securityGroupInfo", testing::kDefaultGroup));
   });
-  auto region = Collect(inv::kSectionSecurityGroups);
-  ASSERT_EQ(region.security_groups->size(), 2u);
-  EXPECT_EQ(region.security_groups->at(0).id, "sg-0aaa");
-  EXPECT_EQ(region.security_groups->at(1).id, "sg-0def");
+  auto region = Collect("ec2.security_groups");
+  ASSERT_EQ(region.ec2.security_groups->size(), 2u);
+  EXPECT_EQ(region.ec2.security_groups->at(0).id, "sg-0aaa");
+  EXPECT_EQ(region.ec2.security_groups->at(1).id, "sg-0def");
   auto calls = aws_.calls();
   ASSERT_EQ(calls.size(), 3u);  // identity + two pages
   EXPECT_EQ(calls[1].param("MaxResults"), "1000");
@@ -180,11 +180,11 @@ TEST_F(Ec2CollectorTest, FailureOnALaterPageFailsTheSection) {
   });
   CollectOptions options;
   options.regions = {"us-east-1"};
-  options.sections = {inv::kSectionVpcs};
+  options.sections = {"ec2.vpcs"};
   auto result = CollectInventory(aws_.client(), options);
   ASSERT_TRUE(result.ok());
-  EXPECT_FALSE(result->regions.front().vpcs.ok());
-  EXPECT_EQ(result->regions.front().vpcs.error->code, "UnauthorizedOperation");
+  EXPECT_FALSE(result->regions.front().ec2.vpcs.ok());
+  EXPECT_EQ(result->regions.front().ec2.vpcs.error->code, "UnauthorizedOperation");
   EXPECT_EQ(result->errors.size(), 1u);
 }
 

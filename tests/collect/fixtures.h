@@ -563,25 +563,25 @@ inline std::set<std::string> AllSections() {
   namespace inv = inventory;
   // clang-format off
   std::set<std::string> all{
-      inv::kSectionIamAccountSummary,    inv::kSectionIamPasswordPolicy,   inv::kSectionIamAuthorization,
-      inv::kSectionIamVirtualMfaDevices, inv::kSectionIamCredentialReport, inv::kSectionSecurityGroups,
-      inv::kSectionNetworkAcls,          inv::kSectionInstances,           inv::kSectionVpcs,
-      inv::kSectionVpcPeerings,          inv::kSectionLoadBalancers,       inv::kSectionWebAcls,
-      inv::kSectionSecurityHub,          inv::kSectionSecurityHubFindings, inv::kSectionSsoInstances};
+      "iam.account_summary",    "iam.password_policy",   "iam.authorization",
+      "iam.virtual_mfa_devices", "iam.credential_report", "ec2.security_groups",
+      "ec2.network_acls",          "ec2.instances",           "ec2.vpcs",
+      "ec2.vpc_peerings",          "elbv2.load_balancers",       "wafv2.web_acl_by_resource",
+      "securityhub.hub",          "securityhub.findings", "identity_center.instances"};
   // clang-format on
   // Identity (issue 4)
-  all.insert({inv::kSectionIamServerCertificates, inv::kSectionIamIdentityProviders, inv::kSectionAccessAnalyzers,
-              inv::kSectionSecurityContact});
+  all.insert({"iam.server_certificates", "iam.identity_providers", "accessanalyzer.analyzers",
+              "account.security_contact"});
   // Issue 4: EC2/VPC storage and routing, and the public edge.
-  all.insert({inv::kSectionVolumes, inv::kSectionEbsDefaultEncryption, inv::kSectionFlowLogs, inv::kSectionRouteTables,
-              inv::kSectionCloudFrontDistributions, inv::kSectionApiGatewayStages, inv::kSectionNetworkFirewalls});
+  all.insert({"ec2.volumes", "ec2.ebs_default_encryption", "ec2.flow_logs", "ec2.route_tables",
+              "cloudfront.distributions", "apigateway.stages", "network_firewall.firewalls"});
   // Storage
-  all.insert({inv::kSectionS3Buckets, inv::kSectionS3BucketPolicies, inv::kSectionS3BucketAcls,
-              inv::kSectionS3BucketPublicAccessBlocks, inv::kSectionS3BucketVersioning,
-              inv::kSectionS3AccountPublicAccessBlock, inv::kSectionMacie, inv::kSectionRdsInstances,
-              inv::kSectionEfsFileSystems});
+  all.insert({"s3.buckets", "s3.buckets.policy", "s3.buckets.acl",
+              "s3.buckets.public_access_block", "s3.buckets.versioning",
+              "s3control.account_public_access_block", "macie.session", "rds.db_instances",
+              "efs.file_systems"});
   // Organizations and Identity Center (issue 5)
-  all.insert({inv::kSectionOrganization, inv::kSectionScps, inv::kSectionSsoPermissionSets});
+  all.insert({"organizations.structure", "organizations.scps", "organizations.identity_center"});
   return all;
 }
 

@@ -23,7 +23,7 @@ using testing::XmlError;
 using IamCollectorTest = testing::CollectorTest;
 
 TEST_F(IamCollectorTest, AccountSummaryKeepsEveryValue) {
-  auto inventory = Collect({inv::kSectionIamAccountSummary});
+  auto inventory = Collect({"iam.account_summary"});
   ASSERT_TRUE(inventory.iam.account_summary.ok());
   EXPECT_TRUE(inventory.iam.account_summary->root_mfa_enabled);
   EXPECT_FALSE(inventory.iam.account_summary->root_access_keys_present);
@@ -34,7 +34,7 @@ TEST_F(IamCollectorTest, AccountSummaryKeepsEveryValue) {
 }
 
 TEST_F(IamCollectorTest, PasswordPolicyFields) {
-  auto inventory = Collect({inv::kSectionIamPasswordPolicy});
+  auto inventory = Collect({"iam.password_policy"});
   ASSERT_TRUE(inventory.iam.password_policy.ok());
   ASSERT_TRUE(inventory.iam.password_policy->has_value());
   const inv::PasswordPolicy& policy = **inventory.iam.password_policy;
@@ -50,14 +50,14 @@ TEST_F(IamCollectorTest, PasswordPolicyFields) {
 TEST_F(IamCollectorTest, NoPasswordPolicyIsAValueNotAnError) {
   aws_.on("iam", "GetAccountPasswordPolicy",
           XmlError(404, "NoSuchEntity", "The Password Policy with domain name 123456789012 cannot be found."));
-  auto inventory = Collect({inv::kSectionIamPasswordPolicy});
+  auto inventory = Collect({"iam.password_policy"});
   ASSERT_TRUE(inventory.iam.password_policy.ok());
   EXPECT_FALSE(inventory.iam.password_policy->has_value());
   EXPECT_TRUE(inventory.errors.empty());
 }
 
 TEST_F(IamCollectorTest, AuthorizationDetailsWithDecodedDocuments) {
-  auto inventory = Collect({inv::kSectionIamAuthorization});
+  auto inventory = Collect({"iam.authorization"});
   ASSERT_TRUE(inventory.iam.authorization.ok());
   const inv::AuthorizationDetails& details = *inventory.iam.authorization;
 
@@ -111,7 +111,7 @@ TEST_F(IamCollectorTest, AuthorizationDetailsPagesAreMerged) {
     }
     return Xml(testing::AuthorizationDetailsXml(testing::GroupAndRoleDetails() + testing::PolicyDetails()));
   });
-  auto inventory = Collect({inv::kSectionIamAuthorization});
+  auto inventory = Collect({"iam.authorization"});
   ASSERT_TRUE(inventory.iam.authorization.ok());
   EXPECT_EQ(inventory.iam.authorization->users.size(), 1u);
   EXPECT_EQ(inventory.iam.authorization->groups.size(), 1u);
@@ -128,14 +128,14 @@ TEST_F(IamCollectorTest, AManagedPolicyWithoutANameIsNamedFromItsArn) {
                  std::string("<PolicyName>FullAdmin</PolicyName>").size(), "");
   aws_.on("iam", "GetAccountAuthorizationDetails",
           Xml(testing::AuthorizationDetailsXml("<Policies>" + member + "</Policies>")));
-  auto inventory = Collect({inv::kSectionIamAuthorization});
+  auto inventory = Collect({"iam.authorization"});
   ASSERT_TRUE(inventory.iam.authorization.ok());
   ASSERT_EQ(inventory.iam.authorization->policies.size(), 1u);
   EXPECT_EQ(inventory.iam.authorization->policies[0].name, "FullAdmin");
 }
 
 TEST_F(IamCollectorTest, VirtualMfaDevicesIncludingRoot) {
-  auto inventory = Collect({inv::kSectionIamVirtualMfaDevices});
+  auto inventory = Collect({"iam.virtual_mfa_devices"});
   ASSERT_TRUE(inventory.iam.virtual_mfa_devices.ok());
   const auto& devices = *inventory.iam.virtual_mfa_devices;
   ASSERT_EQ(devices.size(), 2u);
@@ -167,7 +167,7 @@ TEST_F(IamCollectorTest, CredentialReportIsPolledUntilComplete) {
 
 TEST_F(IamCollectorTest, CompleteReportIsFetchedWithoutWaiting) {
   auto started = std::chrono::steady_clock::now();
-  auto inventory = Collect({inv::kSectionIamCredentialReport});
+  auto inventory = Collect({"iam.credential_report"});
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(150));
   ASSERT_TRUE(inventory.iam.credential_report.ok());
   EXPECT_EQ(aws_.count("iam:GetCredentialReport"), 1u);
@@ -191,7 +191,7 @@ TEST_F(IamCollectorTest, ReportNeverReadyGivesUpWithinTheBound) {
 TEST_F(IamCollectorTest, DeniedReportGenerationIsTheSectionsError) {
   aws_.on("iam", "GenerateCredentialReport",
           XmlError(403, "AccessDenied", "not authorized to perform: iam:GenerateCredentialReport"));
-  auto inventory = Collect({inv::kSectionIamCredentialReport, inv::kSectionIamAccountSummary});
+  auto inventory = Collect({"iam.credential_report", "iam.account_summary"});
   ASSERT_FALSE(inventory.iam.credential_report.ok());
   EXPECT_EQ(inventory.iam.credential_report.error->operation, "GenerateCredentialReport");
   EXPECT_EQ(inventory.iam.credential_report.error->kind, "access_denied");

@@ -134,8 +134,8 @@ class IdentityCenterCollectorTest : public testing::CollectorTest {
 };
 
 TEST_F(IdentityCenterCollectorTest, PermissionSetsCarryTheirPoliciesAndBoundary) {
-  auto inventory = Collect({inv::kSectionSsoPermissionSets}, kRegions);
-  const auto& center = inventory.organization.identity_center;
+  auto inventory = Collect({"organizations.identity_center"}, kRegions);
+  const auto& center = inventory.organizations.identity_center;
   ASSERT_TRUE(center.ok()) << center.error->operation << ": " << center.error->message;
   ASSERT_EQ(center->permission_sets.size(), 3u);
 
@@ -164,7 +164,7 @@ TEST_F(IdentityCenterCollectorTest, PermissionSetsCarryTheirPoliciesAndBoundary)
 }
 
 TEST_F(IdentityCenterCollectorTest, CallsGoToTheInstancesRegionWithItsArn) {
-  Collect({inv::kSectionSsoPermissionSets}, kRegions);
+  Collect({"organizations.identity_center"}, kRegions);
   EXPECT_EQ(aws_.count("sso:ListInstances"), 2u);
   const auto listings = aws_.calls_of("sso:ListPermissionSets");
   ASSERT_EQ(listings.size(), 2u);
@@ -187,8 +187,8 @@ TEST_F(IdentityCenterCollectorTest, CallsGoToTheInstancesRegionWithItsArn) {
 }
 
 TEST_F(IdentityCenterCollectorTest, AssignmentsOfEveryOrganizationAccountNameTheirPrincipals) {
-  auto inventory = Collect({inv::kSectionSsoPermissionSets, inv::kSectionOrganization}, kRegions);
-  const auto& center = inventory.organization.identity_center;
+  auto inventory = Collect({"organizations.identity_center", "organizations.structure"}, kRegions);
+  const auto& center = inventory.organizations.identity_center;
   ASSERT_TRUE(center.ok()) << center.error->operation << ": " << center.error->message;
   EXPECT_EQ(Assignments(*center), (std::vector<std::string>{"111|ps-1|GROUP|g-1|Admins", "111|ps-1|USER|u-1|alice",
                                                             "111|ps-2|USER|u-2|", "123456789012|ps-1|USER|u-1|alice"}));
@@ -227,9 +227,9 @@ TEST_F(IdentityCenterCollectorTest, AssignmentsOfEveryOrganizationAccountNameThe
 }
 
 TEST_F(IdentityCenterCollectorTest, WithoutTheStructureOnlyThisAccountIsListed) {
-  auto inventory = Collect({inv::kSectionSsoPermissionSets}, kRegions);
-  ASSERT_TRUE(inventory.organization.identity_center.ok());
-  EXPECT_EQ(Assignments(*inventory.organization.identity_center),
+  auto inventory = Collect({"organizations.identity_center"}, kRegions);
+  ASSERT_TRUE(inventory.organizations.identity_center.ok());
+  EXPECT_EQ(Assignments(*inventory.organizations.identity_center),
             std::vector<std::string>{"123456789012|ps-1|USER|u-1|alice"});
   const auto calls = aws_.calls_of("sso:ListPermissionSetsProvisionedToAccount");
   ASSERT_EQ(calls.size(), 1u);
@@ -239,9 +239,9 @@ TEST_F(IdentityCenterCollectorTest, WithoutTheStructureOnlyThisAccountIsListed) 
 TEST_F(IdentityCenterCollectorTest, AnAccountInNoOrganizationListsItsOwnAssignments) {
   aws_.on("organizations", "DescribeOrganization",
           JsonError(400, "AWSOrganizationsNotInUseException", "Your account is not a member of an organization."));
-  auto inventory = Collect({inv::kSectionSsoPermissionSets, inv::kSectionOrganization}, kRegions);
-  ASSERT_TRUE(inventory.organization.identity_center.ok());
-  EXPECT_EQ(inventory.organization.identity_center->assignments.size(), 1u);
+  auto inventory = Collect({"organizations.identity_center", "organizations.structure"}, kRegions);
+  ASSERT_TRUE(inventory.organizations.identity_center.ok());
+  EXPECT_EQ(inventory.organizations.identity_center->assignments.size(), 1u);
   EXPECT_EQ(aws_.calls_of("sso:ListPermissionSetsProvisionedToAccount").at(0).json.value("AccountId", ""),
             "123456789012");
 }
@@ -252,8 +252,8 @@ TEST_F(IdentityCenterCollectorTest, ABoundaryTheServerDoesNotImplementIsNoBounda
     return posture::testing::MakeResponse(500, "<!doctype html><title>500 Internal Server Error</title>",
                                           {{"Content-Type", "text/html"}});
   });
-  auto inventory = Collect({inv::kSectionSsoPermissionSets}, kRegions);
-  const auto& center = inventory.organization.identity_center;
+  auto inventory = Collect({"organizations.identity_center"}, kRegions);
+  const auto& center = inventory.organizations.identity_center;
   ASSERT_TRUE(center.ok()) << center.error->message;
   for (const auto& set : center->permission_sets) EXPECT_FALSE(set.boundary.has_value()) << set.arn;
   size_t listed = 0;
@@ -265,15 +265,15 @@ TEST_F(IdentityCenterCollectorTest, ABoundaryTheServerDoesNotImplementIsNoBounda
 
 TEST_F(IdentityCenterCollectorTest, ABoundaryLookupThatFailsForRealFailsTheSection) {
   aws_.on("sso", "GetPermissionsBoundaryForPermissionSet", JsonError(400, "AccessDeniedException", "denied"));
-  auto inventory = Collect({inv::kSectionSsoPermissionSets}, kRegions);
-  ASSERT_FALSE(inventory.organization.identity_center.ok());
-  EXPECT_EQ(inventory.organization.identity_center.error->operation, "GetPermissionsBoundaryForPermissionSet");
+  auto inventory = Collect({"organizations.identity_center"}, kRegions);
+  ASSERT_FALSE(inventory.organizations.identity_center.ok());
+  EXPECT_EQ(inventory.organizations.identity_center.error->operation, "GetPermissionsBoundaryForPermissionSet");
 }
 
 TEST_F(IdentityCenterCollectorTest, ADeniedPermissionSetLookupFailsTheSection) {
   aws_.on("sso", "DescribePermissionSet", JsonError(400, "AccessDeniedException", "denied"));
-  auto inventory = Collect({inv::kSectionSsoPermissionSets}, kRegions);
-  const auto& center = inventory.organization.identity_center;
+  auto inventory = Collect({"organizations.identity_center"}, kRegions);
+  const auto& center = inventory.organizations.identity_center;
   ASSERT_FALSE(center.ok());
   EXPECT_EQ(center.error->service, "sso-admin");
   EXPECT_EQ(center.error->operation, "DescribePermissionSet");
@@ -286,34 +286,34 @@ TEST_F(IdentityCenterCollectorTest, ARegionWhoseListingFailsFailsBothSectionsWit
     if (call.region == "us-east-1") return JsonError(400, "AccessDeniedException", "denied");
     return JsonReply({{"Instances", {{{"InstanceArn", kInstance}, {"IdentityStoreId", kStore}}}}});
   });
-  auto inventory = Collect({inv::kSectionSsoPermissionSets, inv::kSectionSsoInstances}, kRegions);
+  auto inventory = Collect({"organizations.identity_center", "identity_center.instances"}, kRegions);
   EXPECT_EQ(aws_.count("sso:ListInstances"), 2u);  // one call per region serves both sections
-  ASSERT_FALSE(inventory.organization.identity_center.ok());
-  EXPECT_EQ(inventory.organization.identity_center.error->operation, "ListInstances");
-  EXPECT_FALSE(inventory.region("us-east-1")->sso_instances.ok());
-  ASSERT_TRUE(inventory.region("eu-west-1")->sso_instances.ok());
-  EXPECT_EQ(inventory.region("eu-west-1")->sso_instances->size(), 1u);
+  ASSERT_FALSE(inventory.organizations.identity_center.ok());
+  EXPECT_EQ(inventory.organizations.identity_center.error->operation, "ListInstances");
+  EXPECT_FALSE(inventory.region("us-east-1")->identity_center.instances.ok());
+  ASSERT_TRUE(inventory.region("eu-west-1")->identity_center.instances.ok());
+  EXPECT_EQ(inventory.region("eu-west-1")->identity_center.instances->size(), 1u);
   ASSERT_EQ(inventory.errors.size(), 1u);
 }
 
 TEST_F(IdentityCenterCollectorTest, NoInstanceAnywhereIsAnEmptyValue) {
   aws_.on("sso", "ListInstances", JsonReply({{"Instances", Json::array()}}));
-  auto inventory = Collect({inv::kSectionSsoPermissionSets}, kRegions);
-  ASSERT_TRUE(inventory.organization.identity_center.ok());
-  EXPECT_TRUE(inventory.organization.identity_center->permission_sets.empty());
-  EXPECT_TRUE(inventory.organization.identity_center->assignments.empty());
+  auto inventory = Collect({"organizations.identity_center"}, kRegions);
+  ASSERT_TRUE(inventory.organizations.identity_center.ok());
+  EXPECT_TRUE(inventory.organizations.identity_center->permission_sets.empty());
+  EXPECT_TRUE(inventory.organizations.identity_center->assignments.empty());
   EXPECT_EQ(aws_.calls().size(), 1u + 2u);  // the identity call and ListInstances per region
 }
 
 TEST_F(IdentityCenterCollectorTest, SectionNotAskedForCostsNoCallBeyondTheInstances) {
-  auto inventory = Collect({inv::kSectionSsoInstances}, kRegions);
+  auto inventory = Collect({"identity_center.instances"}, kRegions);
   auto keys = aws_.keys();
   std::sort(keys.begin(), keys.end());
   EXPECT_EQ(keys, (std::vector<std::string>{"sso:ListInstances", "sso:ListInstances", "sts:GetCallerIdentity"}));
-  EXPECT_FALSE(inventory.organization.identity_center.ok());
-  EXPECT_FALSE(inventory.organization.identity_center.error.has_value());
-  ASSERT_TRUE(inventory.region("eu-west-1")->sso_instances.ok());
-  EXPECT_EQ(inventory.region("eu-west-1")->sso_instances->size(), 1u);
+  EXPECT_FALSE(inventory.organizations.identity_center.ok());
+  EXPECT_FALSE(inventory.organizations.identity_center.error.has_value());
+  ASSERT_TRUE(inventory.region("eu-west-1")->identity_center.instances.ok());
+  EXPECT_EQ(inventory.region("eu-west-1")->identity_center.instances->size(), 1u);
 }
 
 }  // namespace

@@ -38,7 +38,7 @@ TEST_F(IdentityCollectorTest, ServerCertificatesArePagedAndMapped) {
                       "</ServerCertificateId><Expiration>2030-01-01T00:00:00Z</Expiration></member>"
                       "</ServerCertificateMetadataList>"));
   });
-  auto inventory = Collect({inv::kSectionIamServerCertificates});
+  auto inventory = Collect({"iam.server_certificates"});
   ASSERT_TRUE(inventory.iam.server_certificates.ok());
   const auto& certs = *inventory.iam.server_certificates;
   ASSERT_EQ(certs.size(), 2u);
@@ -53,7 +53,7 @@ TEST_F(IdentityCollectorTest, ServerCertificatesArePagedAndMapped) {
 }
 
 TEST_F(IdentityCollectorTest, IdentityProvidersJoinBothListings) {
-  auto inventory = Collect({inv::kSectionIamIdentityProviders});
+  auto inventory = Collect({"iam.identity_providers"});
   ASSERT_TRUE(inventory.iam.identity_providers.ok());
   EXPECT_EQ(inventory.iam.identity_providers->saml,
             std::vector<std::string>{"arn:aws:iam::123456789012:saml-provider/corp"});
@@ -64,7 +64,7 @@ TEST_F(IdentityCollectorTest, IdentityProvidersJoinBothListings) {
 
 TEST_F(IdentityCollectorTest, IdentityProviderFailureFailsTheSection) {
   aws_.on("iam", "ListOpenIDConnectProviders", XmlError(403, "AccessDenied", "not authorized"));
-  auto inventory = Collect({inv::kSectionIamIdentityProviders});
+  auto inventory = Collect({"iam.identity_providers"});
   ASSERT_FALSE(inventory.iam.identity_providers.ok());
   EXPECT_EQ(inventory.iam.identity_providers.error->operation, "ListOpenIDConnectProviders");
   EXPECT_EQ(inventory.iam.identity_providers.error->kind, "access_denied");
@@ -72,10 +72,10 @@ TEST_F(IdentityCollectorTest, IdentityProviderFailureFailsTheSection) {
 }
 
 TEST_F(IdentityCollectorTest, SecurityContactIsRead) {
-  auto inventory = Collect({inv::kSectionSecurityContact});
-  ASSERT_TRUE(inventory.iam.security_contact.ok());
-  ASSERT_TRUE(inventory.iam.security_contact->has_value());
-  const inv::AlternateContact& contact = **inventory.iam.security_contact;
+  auto inventory = Collect({"account.security_contact"});
+  ASSERT_TRUE(inventory.account.security_contact.ok());
+  ASSERT_TRUE(inventory.account.security_contact->has_value());
+  const inv::AlternateContact& contact = **inventory.account.security_contact;
   EXPECT_EQ(contact.name, "Sec Team");
   EXPECT_EQ(contact.email, "sec@example.com");
   EXPECT_EQ(contact.phone, "+1-555-0100");
@@ -90,18 +90,18 @@ TEST_F(IdentityCollectorTest, SecurityContactIsRead) {
 TEST_F(IdentityCollectorTest, NoSecurityContactIsAValueNotAnError) {
   aws_.on("account", "GetAlternateContact",
           JsonError(404, "ResourceNotFoundException", "No contact of the inputted alternate contact type found."));
-  auto inventory = Collect({inv::kSectionSecurityContact});
-  ASSERT_TRUE(inventory.iam.security_contact.ok());
-  EXPECT_FALSE(inventory.iam.security_contact->has_value());
+  auto inventory = Collect({"account.security_contact"});
+  ASSERT_TRUE(inventory.account.security_contact.ok());
+  EXPECT_FALSE(inventory.account.security_contact->has_value());
   EXPECT_TRUE(inventory.errors.empty());
 }
 
 TEST_F(IdentityCollectorTest, SecurityContactDeniedIsAnError) {
   aws_.on("account", "GetAlternateContact", JsonError(403, "AccessDeniedException", "not authorized"));
-  auto inventory = Collect({inv::kSectionSecurityContact});
-  ASSERT_FALSE(inventory.iam.security_contact.ok());
-  EXPECT_EQ(inventory.iam.security_contact.error->service, "account");
-  EXPECT_EQ(inventory.iam.security_contact.error->kind, "access_denied");
+  auto inventory = Collect({"account.security_contact"});
+  ASSERT_FALSE(inventory.account.security_contact.ok());
+  EXPECT_EQ(inventory.account.security_contact.error->service, "account");
+  EXPECT_EQ(inventory.account.security_contact.error->kind, "access_denied");
 }
 
 TEST_F(IdentityCollectorTest, AnalyzersPerRegionWithPaging) {
@@ -122,15 +122,15 @@ TEST_F(IdentityCollectorTest, AnalyzersPerRegionWithPaging) {
                          {"createdAt", "2026-01-01T00:00:00Z"},
                          {"status", "ACTIVE"}}}}});
   });
-  auto inventory = Collect({inv::kSectionAccessAnalyzers}, {"us-east-1", "eu-west-1"});
+  auto inventory = Collect({"accessanalyzer.analyzers"}, {"us-east-1", "eu-west-1"});
   for (const auto& region : inventory.regions) {
     SCOPED_TRACE(region.region);
-    ASSERT_TRUE(region.access_analyzers.ok());
-    ASSERT_EQ(region.access_analyzers->size(), 2u);
-    EXPECT_EQ(region.access_analyzers->at(0).type, "ACCOUNT_UNUSED_ACCESS");
-    EXPECT_EQ(region.access_analyzers->at(1).name, "b");
-    EXPECT_EQ(region.access_analyzers->at(1).status, "ACTIVE");
-    EXPECT_EQ(region.access_analyzers->at(1).arn,
+    ASSERT_TRUE(region.accessanalyzer.analyzers.ok());
+    ASSERT_EQ(region.accessanalyzer.analyzers->size(), 2u);
+    EXPECT_EQ(region.accessanalyzer.analyzers->at(0).type, "ACCOUNT_UNUSED_ACCESS");
+    EXPECT_EQ(region.accessanalyzer.analyzers->at(1).name, "b");
+    EXPECT_EQ(region.accessanalyzer.analyzers->at(1).status, "ACTIVE");
+    EXPECT_EQ(region.accessanalyzer.analyzers->at(1).arn,
               "arn:aws:access-analyzer:" + region.region + ":123456789012:analyzer/b");
   }
   EXPECT_EQ(aws_.count("access-analyzer:ListAnalyzers"), 4u);
@@ -143,17 +143,17 @@ TEST_F(IdentityCollectorTest, AnalyzerFailureFailsOnlyThatRegion) {
     if (call.region == "eu-west-1") return JsonError(403, "AccessDeniedException", "not authorized");
     return JsonReply({{"analyzers", aws::Json::array()}});
   });
-  auto inventory = Collect({inv::kSectionAccessAnalyzers}, {"us-east-1", "eu-west-1"});
-  ASSERT_TRUE(inventory.region("us-east-1")->access_analyzers.ok());
-  EXPECT_TRUE(inventory.region("us-east-1")->access_analyzers->empty());
-  const auto& eu = inventory.region("eu-west-1")->access_analyzers;
+  auto inventory = Collect({"accessanalyzer.analyzers"}, {"us-east-1", "eu-west-1"});
+  ASSERT_TRUE(inventory.region("us-east-1")->accessanalyzer.analyzers.ok());
+  EXPECT_TRUE(inventory.region("us-east-1")->accessanalyzer.analyzers->empty());
+  const auto& eu = inventory.region("eu-west-1")->accessanalyzer.analyzers;
   ASSERT_FALSE(eu.ok());
   EXPECT_EQ(eu.error->region, "eu-west-1");
   EXPECT_EQ(eu.error->operation, "ListAnalyzers");
 }
 
 TEST_F(IdentityCollectorTest, CredentialReportKeepsPasswordLastChanged) {
-  auto inventory = Collect({inv::kSectionIamCredentialReport});
+  auto inventory = Collect({"iam.credential_report"});
   ASSERT_TRUE(inventory.iam.credential_report.ok());
   const auto& rows = *inventory.iam.credential_report;
   ASSERT_EQ(rows.size(), 3u);

@@ -98,9 +98,9 @@ class LoggingCollectorTest : public ::testing::Test {
 };
 
 TEST_F(LoggingCollectorTest, EachTrailIsKeptOnceInItsHomeRegionOrTheFirstScannedOne) {
-  auto inventory = Collect({inv::kSectionTrails});
-  const auto& east = inventory.regions[0].trails;
-  const auto& west = inventory.regions[1].trails;
+  auto inventory = Collect({"cloudtrail.trails"});
+  const auto& east = inventory.regions[0].cloudtrail.trails;
+  const auto& west = inventory.regions[1].cloudtrail.trails;
   ASSERT_TRUE(east.ok()) << east.error->message;
   ASSERT_TRUE(west.ok());
   // main is homed here; faraway's home region is not scanned, so the first scanned region keeps it.
@@ -129,8 +129,8 @@ TEST_F(LoggingCollectorTest, EachTrailIsKeptOnceInItsHomeRegionOrTheFirstScanned
 }
 
 TEST_F(LoggingCollectorTest, StatusAndSelectorsPerTrailByArn) {
-  auto inventory = Collect({inv::kSectionTrailStatus, inv::kSectionTrailSelectors}, {"us-east-1"});
-  const auto& trails = inventory.regions[0].trails;
+  auto inventory = Collect({"cloudtrail.trails.logging", "cloudtrail.trails.selectors"}, {"us-east-1"});
+  const auto& trails = inventory.regions[0].cloudtrail.trails;
   ASSERT_TRUE(trails.ok());
   ASSERT_EQ(trails->size(), 2u);
   const inv::Trail& main = trails->at(0);
@@ -165,8 +165,8 @@ TEST_F(LoggingCollectorTest, AFailedPartFailsOnlyThatPartOfThatTrail) {
     if (call.json.value("Name", "") == kMainArn) return JsonError(400, "AccessDeniedException", "denied");
     return JsonReply({{"IsLogging", true}});
   });
-  auto inventory = Collect({inv::kSectionTrailStatus, inv::kSectionTrailSelectors}, {"us-east-1"});
-  const auto& trails = inventory.regions[0].trails;
+  auto inventory = Collect({"cloudtrail.trails.logging", "cloudtrail.trails.selectors"}, {"us-east-1"});
+  const auto& trails = inventory.regions[0].cloudtrail.trails;
   ASSERT_TRUE(trails.ok());
   ASSERT_FALSE(trails->at(0).logging.ok());
   EXPECT_EQ(trails->at(0).logging.error->operation, "GetTrailStatus");
@@ -182,11 +182,11 @@ TEST_F(LoggingCollectorTest, DescribeTrailsFailureFailsTheRegion) {
     if (call.region == "eu-west-1") return JsonError(400, "AccessDeniedException", "denied");
     return JsonReply({{"trailList", Json::array()}});
   });
-  auto inventory = Collect({inv::kSectionTrails, inv::kSectionTrailStatus});
-  EXPECT_TRUE(inventory.regions[0].trails.ok());
-  ASSERT_FALSE(inventory.regions[1].trails.ok());
-  EXPECT_EQ(inventory.regions[1].trails.error->operation, "DescribeTrails");
-  EXPECT_EQ(inventory.regions[1].trails.error->region, "eu-west-1");
+  auto inventory = Collect({"cloudtrail.trails", "cloudtrail.trails.logging"});
+  EXPECT_TRUE(inventory.regions[0].cloudtrail.trails.ok());
+  ASSERT_FALSE(inventory.regions[1].cloudtrail.trails.ok());
+  EXPECT_EQ(inventory.regions[1].cloudtrail.trails.error->operation, "DescribeTrails");
+  EXPECT_EQ(inventory.regions[1].cloudtrail.trails.error->region, "eu-west-1");
 }
 
 TEST_F(LoggingCollectorTest, BucketLoggingIsAskedInTheBucketsRegion) {
@@ -201,8 +201,8 @@ TEST_F(LoggingCollectorTest, BucketLoggingIsAskedInTheBucketsRegion) {
         "</BucketLoggingStatus>");
   };
   for (const char* operation : {"GetBucketLocation", "GetBucketLogging"}) aws_.on("s3", operation, s3);
-  auto inventory = Collect({inv::kSectionTrailBucketLogging}, {"us-east-1"});
-  const auto& trails = inventory.regions[0].trails;
+  auto inventory = Collect({"cloudtrail.trails.bucket_logging"}, {"us-east-1"});
+  const auto& trails = inventory.regions[0].cloudtrail.trails;
   ASSERT_TRUE(trails.ok());
   const auto& logging = trails->at(0).bucket_logging;
   ASSERT_TRUE(logging.ok()) << logging.error->message;
@@ -272,8 +272,8 @@ TEST_F(LoggingCollectorTest, MonitoringFollowsFiltersToAlarmsToConfirmedSubscrib
                             "</member></Subscriptions>",
                         "http://sns.amazonaws.com/doc/2010-03-31/"));
   });
-  auto inventory = Collect({inv::kSectionTrailMonitoring}, {"us-east-1"});
-  const auto& trails = inventory.regions[0].trails;
+  auto inventory = Collect({"cloudtrail.trails.monitoring"}, {"us-east-1"});
+  const auto& trails = inventory.regions[0].cloudtrail.trails;
   ASSERT_TRUE(trails.ok());
   const auto& monitoring = trails->at(0).monitoring;
   ASSERT_TRUE(monitoring.ok()) << monitoring.error->message;
@@ -298,8 +298,8 @@ TEST_F(LoggingCollectorTest, MonitoringFollowsFiltersToAlarmsToConfirmedSubscrib
 
 TEST_F(LoggingCollectorTest, NoFiltersMeansNoAlarmCalls) {
   aws_.on("logs", "DescribeMetricFilters", JsonReply({{"metricFilters", Json::array()}}));
-  auto inventory = Collect({inv::kSectionTrailMonitoring}, {"us-east-1"});
-  const auto& monitoring = inventory.regions[0].trails->at(0).monitoring;
+  auto inventory = Collect({"cloudtrail.trails.monitoring"}, {"us-east-1"});
+  const auto& monitoring = inventory.regions[0].cloudtrail.trails->at(0).monitoring;
   ASSERT_TRUE(monitoring.ok());
   EXPECT_TRUE(monitoring->filters.empty());
   EXPECT_EQ(CallsTo("monitoring:DescribeAlarms").size(), 0u);
@@ -314,8 +314,8 @@ TEST_F(LoggingCollectorTest, MonitoringFailureNamesTheCall) {
               {"filterPattern", "{ $.a = 1 }"},
               {"metricTransformations", {{{"metricName", "M"}, {"metricNamespace", "N"}, {"metricValue", "1"}}}}}}}}));
   aws_.on("monitoring", "DescribeAlarms", XmlError(403, "AccessDenied", "User is not authorized"));
-  auto inventory = Collect({inv::kSectionTrailMonitoring}, {"us-east-1"});
-  const auto& monitoring = inventory.regions[0].trails->at(0).monitoring;
+  auto inventory = Collect({"cloudtrail.trails.monitoring"}, {"us-east-1"});
+  const auto& monitoring = inventory.regions[0].cloudtrail.trails->at(0).monitoring;
   ASSERT_FALSE(monitoring.ok());
   EXPECT_EQ(monitoring.error->service, "cloudwatch");
   EXPECT_EQ(monitoring.error->operation, "DescribeAlarms");
@@ -330,8 +330,8 @@ TEST_F(LoggingCollectorTest, ConfigRecordersMergeWithTheirStatus) {
   aws_.on("config", "DescribeConfigurationRecorderStatus",
           JsonReply({{"ConfigurationRecordersStatus",
                       {{{"name", "default"}, {"recording", true}, {"lastStatus", "SUCCESS"}}}}}));
-  auto inventory = Collect({inv::kSectionConfigRecorders}, {"us-east-1"});
-  const auto& recorders = inventory.regions[0].config_recorders;
+  auto inventory = Collect({"config.recorders"}, {"us-east-1"});
+  const auto& recorders = inventory.regions[0].config.recorders;
   ASSERT_TRUE(recorders.ok());
   ASSERT_EQ(recorders->size(), 1u);
   EXPECT_EQ(recorders->at(0).name, "default");
@@ -344,9 +344,9 @@ TEST_F(LoggingCollectorTest, ConfigRecordersMergeWithTheirStatus) {
 TEST_F(LoggingCollectorTest, ConfigFailureFailsTheSection) {
   aws_.on("config", "DescribeConfigurationRecorders", JsonReply({{"ConfigurationRecorders", Json::array()}}));
   aws_.on("config", "DescribeConfigurationRecorderStatus", JsonError(400, "AccessDeniedException", "denied"));
-  auto inventory = Collect({inv::kSectionConfigRecorders}, {"us-east-1"});
-  ASSERT_FALSE(inventory.regions[0].config_recorders.ok());
-  EXPECT_EQ(inventory.regions[0].config_recorders.error->operation, "DescribeConfigurationRecorderStatus");
+  auto inventory = Collect({"config.recorders"}, {"us-east-1"});
+  ASSERT_FALSE(inventory.regions[0].config.recorders.ok());
+  EXPECT_EQ(inventory.regions[0].config.recorders.error->operation, "DescribeConfigurationRecorderStatus");
 }
 
 TEST_F(LoggingCollectorTest, KmsKeysOnlyCustomerManagedSymmetricEnabled) {
@@ -374,8 +374,8 @@ TEST_F(LoggingCollectorTest, KmsKeysOnlyCustomerManagedSymmetricEnabled) {
                         {"KeySpec", id == "rsa-1" ? "RSA_2048" : "SYMMETRIC_DEFAULT"}}}});
   });
   aws_.on("kms", "GetKeyRotationStatus", JsonReply({{"KeyRotationEnabled", true}}));
-  auto inventory = Collect({inv::kSectionKmsKeys}, {"us-east-1"});
-  const auto& keys = inventory.regions[0].kms_keys;
+  auto inventory = Collect({"kms.keys"}, {"us-east-1"});
+  const auto& keys = inventory.regions[0].kms.keys;
   ASSERT_TRUE(keys.ok()) << keys.error->message;
   ASSERT_EQ(keys->size(), 1u);
   EXPECT_EQ(keys->at(0).id, "cust-1");
@@ -390,9 +390,9 @@ TEST_F(LoggingCollectorTest, KmsDescribeFailureFailsTheSection) {
   aws_.on("kms", "ListKeys", JsonReply({{"Keys", {{{"KeyId", "k"}}}}}));
   aws_.on("kms", "ListAliases", JsonReply({{"Aliases", Json::array()}}));
   aws_.on("kms", "DescribeKey", JsonError(400, "AccessDeniedException", "denied"));
-  auto inventory = Collect({inv::kSectionKmsKeys}, {"us-east-1"});
-  ASSERT_FALSE(inventory.regions[0].kms_keys.ok());
-  EXPECT_EQ(inventory.regions[0].kms_keys.error->operation, "DescribeKey");
+  auto inventory = Collect({"kms.keys"}, {"us-east-1"});
+  ASSERT_FALSE(inventory.regions[0].kms.keys.ok());
+  EXPECT_EQ(inventory.regions[0].kms.keys.error->operation, "DescribeKey");
 }
 
 TEST_F(LoggingCollectorTest, GuardDutyDetectorsAndTheirStatus) {
@@ -404,21 +404,21 @@ TEST_F(LoggingCollectorTest, GuardDutyDetectorsAndTheirStatus) {
           JsonReply({{"status", "ENABLED"},
                      {"serviceRole", "arn:aws:iam::123456789012:role/gd"},
                      {"createdAt", "2026-01-01T00:00:00Z"}}));
-  auto inventory = Collect({inv::kSectionGuardDuty});
-  const auto& east = inventory.regions[0].guardduty_detectors;
+  auto inventory = Collect({"guardduty.detectors"});
+  const auto& east = inventory.regions[0].guardduty.detectors;
   ASSERT_TRUE(east.ok()) << east.error->message;
   ASSERT_EQ(east->size(), 1u);
   EXPECT_EQ(east->at(0).id, "d-1");
   EXPECT_EQ(east->at(0).status, "ENABLED");
-  ASSERT_TRUE(inventory.regions[1].guardduty_detectors.ok());
-  EXPECT_TRUE(inventory.regions[1].guardduty_detectors->empty());
+  ASSERT_TRUE(inventory.regions[1].guardduty.detectors.ok());
+  EXPECT_TRUE(inventory.regions[1].guardduty.detectors->empty());
 }
 
 TEST_F(LoggingCollectorTest, GuardDutyFailure) {
   aws_.on("guardduty", "GET /detector", JsonError(403, "AccessDeniedException", "denied"));
-  auto inventory = Collect({inv::kSectionGuardDuty}, {"us-east-1"});
-  ASSERT_FALSE(inventory.regions[0].guardduty_detectors.ok());
-  EXPECT_EQ(inventory.regions[0].guardduty_detectors.error->operation, "ListDetectors");
+  auto inventory = Collect({"guardduty.detectors"}, {"us-east-1"});
+  ASSERT_FALSE(inventory.regions[0].guardduty.detectors.ok());
+  EXPECT_EQ(inventory.regions[0].guardduty.detectors.error->operation, "ListDetectors");
 }
 
 }  // namespace

@@ -23,8 +23,8 @@ using testing::Xml;
 using NetworkEdgeCollectorTest = testing::CollectorTest;
 
 TEST_F(NetworkEdgeCollectorTest, VolumesWithTheirLargestPage) {
-  auto inventory = Collect({inv::kSectionVolumes});
-  const auto& volumes = inventory.regions.front().volumes;
+  auto inventory = Collect({"ec2.volumes"});
+  const auto& volumes = inventory.regions.front().ec2.volumes;
   ASSERT_TRUE(volumes.ok()) << volumes.error->message;
   ASSERT_EQ(volumes->size(), 2u);
   const inv::Volume& enc = volumes->at(0);
@@ -44,17 +44,17 @@ TEST_F(NetworkEdgeCollectorTest, VolumesWithTheirLargestPage) {
 }
 
 TEST_F(NetworkEdgeCollectorTest, EbsDefaultEncryptionOnAndOff) {
-  auto on = Collect({inv::kSectionEbsDefaultEncryption});
-  ASSERT_TRUE(on.regions.front().ebs_default_encryption.ok());
-  EXPECT_TRUE(on.regions.front().ebs_default_encryption->enabled);
+  auto on = Collect({"ec2.ebs_default_encryption"});
+  ASSERT_TRUE(on.regions.front().ec2.ebs_default_encryption.ok());
+  EXPECT_TRUE(on.regions.front().ec2.ebs_default_encryption->enabled);
   aws_.on(
       "ec2", "GetEbsEncryptionByDefault",
       Xml("<GetEbsEncryptionByDefaultResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>r"
           "</requestId><ebsEncryptionByDefault>false</ebsEncryptionByDefault></GetEbsEncryptionByDefaultResponse>"));
-  auto off = Collect({inv::kSectionEbsDefaultEncryption}, {"us-east-1", "eu-west-1"});
+  auto off = Collect({"ec2.ebs_default_encryption"}, {"us-east-1", "eu-west-1"});
   for (const auto& region : off.regions) {
-    ASSERT_TRUE(region.ebs_default_encryption.ok());
-    EXPECT_FALSE(region.ebs_default_encryption->enabled);
+    ASSERT_TRUE(region.ec2.ebs_default_encryption.ok());
+    EXPECT_FALSE(region.ec2.ebs_default_encryption->enabled);
   }
   EXPECT_EQ(aws_.count("ec2:GetEbsEncryptionByDefault"), 3u);  // one per region and scan
 }
@@ -64,19 +64,19 @@ TEST_F(NetworkEdgeCollectorTest, DeniedEbsDefaultEncryptionFailsOnlyThatSection)
           posture::testing::MakeResponse(403,
                                          "<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>denied"
                                          "</Message></Error></Errors><RequestID>r</RequestID></Response>"));
-  auto inventory = Collect({inv::kSectionEbsDefaultEncryption, inv::kSectionVolumes});
+  auto inventory = Collect({"ec2.ebs_default_encryption", "ec2.volumes"});
   const auto& region = inventory.regions.front();
-  ASSERT_FALSE(region.ebs_default_encryption.ok());
-  EXPECT_EQ(region.ebs_default_encryption.error->operation, "GetEbsEncryptionByDefault");
-  EXPECT_EQ(region.ebs_default_encryption.error->code, "UnauthorizedOperation");
-  EXPECT_EQ(region.ebs_default_encryption.error->region, "us-east-1");
-  EXPECT_TRUE(region.volumes.ok());
+  ASSERT_FALSE(region.ec2.ebs_default_encryption.ok());
+  EXPECT_EQ(region.ec2.ebs_default_encryption.error->operation, "GetEbsEncryptionByDefault");
+  EXPECT_EQ(region.ec2.ebs_default_encryption.error->code, "UnauthorizedOperation");
+  EXPECT_EQ(region.ec2.ebs_default_encryption.error->region, "us-east-1");
+  EXPECT_TRUE(region.ec2.volumes.ok());
   ASSERT_EQ(inventory.errors.size(), 1u);
 }
 
 TEST_F(NetworkEdgeCollectorTest, FlowLogs) {
-  auto inventory = Collect({inv::kSectionFlowLogs});
-  const auto& flow_logs = inventory.regions.front().flow_logs;
+  auto inventory = Collect({"ec2.flow_logs"});
+  const auto& flow_logs = inventory.regions.front().ec2.flow_logs;
   ASSERT_TRUE(flow_logs.ok());
   ASSERT_EQ(flow_logs->size(), 2u);
   const inv::FlowLog& all = flow_logs->at(0);
@@ -100,8 +100,8 @@ TEST_F(NetworkEdgeCollectorTest, RouteTablesRoutesAndAssociationsAcrossPages) {
                       "<item><routeTableId>rtb-0priv</routeTableId><vpcId>vpc-0prod</vpcId><routeSet/>"
                       "<associationSet/></item>"));
   });
-  auto inventory = Collect({inv::kSectionRouteTables});
-  const auto& tables = inventory.regions.front().route_tables;
+  auto inventory = Collect({"ec2.route_tables"});
+  const auto& tables = inventory.regions.front().ec2.route_tables;
   ASSERT_TRUE(tables.ok());
   ASSERT_EQ(tables->size(), 2u);
   const inv::RouteTable& pub = tables->at(0);
@@ -139,8 +139,8 @@ TEST_F(NetworkEdgeCollectorTest, PeeringsCarryEveryCidrBlockOfBothSides) {
     <ipv6CidrBlockSet><item><ipv6CidrBlock>2600:1f18::/56</ipv6CidrBlock></item></ipv6CidrBlockSet>
     <region>us-east-1</region></accepterVpcInfo>
   <status><code>active</code></status></item>)")));
-  auto inventory = Collect({inv::kSectionVpcPeerings});
-  const auto& peerings = inventory.regions.front().vpc_peerings;
+  auto inventory = Collect({"ec2.vpc_peerings"});
+  const auto& peerings = inventory.regions.front().ec2.vpc_peerings;
   ASSERT_TRUE(peerings.ok());
   ASSERT_EQ(peerings->size(), 1u);
   EXPECT_EQ(peerings->front().requester_cidrs, (std::vector<std::string>{"10.0.0.0/16", "10.5.0.0/16"}));
@@ -155,8 +155,8 @@ TEST_F(NetworkEdgeCollectorTest, CloudFrontIsListedOnceForAllRegionsAcrossPages)
     }
     return testing::CloudFrontXml(testing::DistributionListXml(testing::DistributionSummary("E2", "")));
   });
-  auto inventory = Collect({inv::kSectionCloudFrontDistributions}, {"us-east-1", "eu-west-1"});
-  const auto& distributions = inventory.cloudfront_distributions;
+  auto inventory = Collect({"cloudfront.distributions"}, {"us-east-1", "eu-west-1"});
+  const auto& distributions = inventory.cloudfront.distributions;
   ASSERT_TRUE(distributions.ok()) << distributions.error->message;
   ASSERT_EQ(distributions->size(), 2u);
   const inv::CloudFrontDistribution& e1 = distributions->at(0);
@@ -186,8 +186,8 @@ TEST_F(NetworkEdgeCollectorTest, CloudFrontSummaryWithoutWebAclMemberIsCompleted
         call.param("Id") + "</Id><DistributionConfig><CallerReference>r</CallerReference><WebACLId>acl-of-" +
         call.param("Id") + "</WebACLId><Enabled>true</Enabled></DistributionConfig></Distribution>");
   });
-  auto inventory = Collect({inv::kSectionCloudFrontDistributions});
-  const auto& distributions = inventory.cloudfront_distributions;
+  auto inventory = Collect({"cloudfront.distributions"});
+  const auto& distributions = inventory.cloudfront.distributions;
   ASSERT_TRUE(distributions.ok()) << distributions.error->message;
   ASSERT_EQ(distributions->size(), 2u);
   auto calls = aws_.calls_of("cloudfront:GetDistribution");
@@ -203,10 +203,10 @@ TEST_F(NetworkEdgeCollectorTest, CloudFrontFailureIsAGlobalSectionError) {
                                          "<Error><Type>Sender</Type><Code>AccessDenied</Code><Message>denied</Message>"
                                          "</Error><RequestId>r</RequestId></ErrorResponse>",
                                          {{"Content-Type", "text/xml"}}));
-  auto inventory = Collect({inv::kSectionCloudFrontDistributions});
-  ASSERT_FALSE(inventory.cloudfront_distributions.ok());
-  EXPECT_EQ(inventory.cloudfront_distributions.error->code, "AccessDenied");
-  EXPECT_EQ(inventory.cloudfront_distributions.error->region, "");
+  auto inventory = Collect({"cloudfront.distributions"});
+  ASSERT_FALSE(inventory.cloudfront.distributions.ok());
+  EXPECT_EQ(inventory.cloudfront.distributions.error->code, "AccessDenied");
+  EXPECT_EQ(inventory.cloudfront.distributions.error->region, "");
   ASSERT_EQ(inventory.errors.size(), 1u);
 }
 
@@ -221,8 +221,8 @@ TEST_F(NetworkEdgeCollectorTest, ApiStagesAreReadForPublicApisOnly) {
                        {testing::ApiStage("prod", "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/1"),
                         testing::ApiStage("dev", "")}}});
   });
-  auto inventory = Collect({inv::kSectionApiGatewayStages});
-  const auto& section = inventory.regions.front().api_gateway_stages;
+  auto inventory = Collect({"apigateway.stages"});
+  const auto& section = inventory.regions.front().apigateway.stages;
   ASSERT_TRUE(section.ok()) << section.error->message;
   auto stages = *section;
   std::sort(stages.begin(), stages.end(),
@@ -253,8 +253,8 @@ TEST_F(NetworkEdgeCollectorTest, ApiListingPagesAndNoPublicApiMeansNoStageCall) 
     }
     return JsonReply({{"item", {testing::RestApi("priv2", "PRIVATE")}}});
   });
-  auto inventory = Collect({inv::kSectionApiGatewayStages});
-  const auto& section = inventory.regions.front().api_gateway_stages;
+  auto inventory = Collect({"apigateway.stages"});
+  const auto& section = inventory.regions.front().apigateway.stages;
   ASSERT_TRUE(section.ok());
   EXPECT_TRUE(section->empty());
   const auto lists = aws_.calls_of("apigateway:GetRestApis");
@@ -270,13 +270,13 @@ TEST_F(NetworkEdgeCollectorTest, ApiStageFailureFailsTheSectionButADeletedApiDoe
     if (call.param("restApiId") == "gone") return JsonError(404, "NotFoundException", "Invalid API identifier");
     return JsonReply({{"item", {testing::ApiStage("prod", "")}}});
   });
-  auto ok = Collect({inv::kSectionApiGatewayStages});
-  ASSERT_TRUE(ok.regions.front().api_gateway_stages.ok());
-  EXPECT_EQ(ok.regions.front().api_gateway_stages->size(), 1u);
+  auto ok = Collect({"apigateway.stages"});
+  ASSERT_TRUE(ok.regions.front().apigateway.stages.ok());
+  EXPECT_EQ(ok.regions.front().apigateway.stages->size(), 1u);
 
   aws_.on("apigateway", "GetStages", JsonError(403, "AccessDeniedException", "not allowed"));
-  auto denied = Collect({inv::kSectionApiGatewayStages});
-  const auto& section = denied.regions.front().api_gateway_stages;
+  auto denied = Collect({"apigateway.stages"});
+  const auto& section = denied.regions.front().apigateway.stages;
   ASSERT_FALSE(section.ok());
   EXPECT_EQ(section.error->operation, "GetStages");
   EXPECT_EQ(section.error->code, "AccessDeniedException");
@@ -285,8 +285,8 @@ TEST_F(NetworkEdgeCollectorTest, ApiStageFailureFailsTheSectionButADeletedApiDoe
 
 TEST_F(NetworkEdgeCollectorTest, ApiListingFailureFailsTheSection) {
   aws_.on("apigateway", "GetRestApis", JsonError(403, "AccessDeniedException", "not allowed"));
-  auto inventory = Collect({inv::kSectionApiGatewayStages});
-  const auto& section = inventory.regions.front().api_gateway_stages;
+  auto inventory = Collect({"apigateway.stages"});
+  const auto& section = inventory.regions.front().apigateway.stages;
   ASSERT_FALSE(section.ok());
   EXPECT_EQ(section.error->operation, "GetRestApis");
   EXPECT_EQ(aws_.count("apigateway:GetStages"), 0u);
@@ -304,8 +304,8 @@ TEST_F(NetworkEdgeCollectorTest, NetworkFirewallsAcrossPages) {
                        {{{"FirewallName", "ingress"},
                          {"FirewallArn", "arn:aws:network-firewall:us-east-1:123456789012:firewall/ingress"}}}}});
   });
-  auto inventory = Collect({inv::kSectionNetworkFirewalls});
-  const auto& firewalls = inventory.regions.front().network_firewalls;
+  auto inventory = Collect({"network_firewall.firewalls"});
+  const auto& firewalls = inventory.regions.front().network_firewall.firewalls;
   ASSERT_TRUE(firewalls.ok()) << firewalls.error->message;
   ASSERT_EQ(firewalls->size(), 2u);
   EXPECT_EQ(firewalls->at(0).name, "egress");
@@ -319,15 +319,15 @@ TEST_F(NetworkEdgeCollectorTest, NetworkFirewallsAcrossPages) {
 
 TEST_F(NetworkEdgeCollectorTest, NetworkFirewallUnavailableIsASectionError) {
   aws_.on("network-firewall", "ListFirewalls", JsonError(400, "UnknownOperationException", "unsupported"));
-  auto inventory = Collect({inv::kSectionNetworkFirewalls});
-  const auto& firewalls = inventory.regions.front().network_firewalls;
+  auto inventory = Collect({"network_firewall.firewalls"});
+  const auto& firewalls = inventory.regions.front().network_firewall.firewalls;
   ASSERT_FALSE(firewalls.ok());
   EXPECT_EQ(firewalls.error->service, "network-firewall");
   EXPECT_EQ(firewalls.error->operation, "ListFirewalls");
 }
 
 TEST_F(NetworkEdgeCollectorTest, NewSectionsCostNoCallWhenNotAsked) {
-  auto none = Collect({inv::kSectionSecurityGroups});
+  auto none = Collect({"ec2.security_groups"});
   for (const char* key :
        {"ec2:DescribeVolumes", "ec2:GetEbsEncryptionByDefault", "ec2:DescribeFlowLogs", "ec2:DescribeRouteTables",
         "cloudfront:ListDistributions", "apigateway:GetRestApis", "network-firewall:ListFirewalls"}) {

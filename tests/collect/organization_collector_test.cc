@@ -89,8 +89,8 @@ class OrganizationCollectorTest : public testing::CollectorTest {
 };
 
 TEST_F(OrganizationCollectorTest, WalksTheOuTreeAndMapsAccountsWithTheirParentsAndTags) {
-  auto inventory = Collect({inv::kSectionOrganization});
-  const auto& structure = inventory.organization.structure;
+  auto inventory = Collect({"organizations.structure"});
+  const auto& structure = inventory.organizations.structure;
   ASSERT_TRUE(structure.ok()) << structure.error->message;
   const inv::Organization& org = *structure;
   EXPECT_EQ(org.id, "o-abc");
@@ -128,7 +128,7 @@ TEST_F(OrganizationCollectorTest, WalksTheOuTreeAndMapsAccountsWithTheirParentsA
 }
 
 TEST_F(OrganizationCollectorTest, SendsEachParentAndAccountOnTheWireAndFollowsNextToken) {
-  Collect({inv::kSectionOrganization});
+  Collect({"organizations.structure"});
   std::multiset<std::string> unit_parents, account_parents, tagged;
   for (const Call& call : aws_.calls_of("organizations:ListOrganizationalUnitsForParent")) {
     unit_parents.insert(call.json.value("ParentId", ""));
@@ -154,9 +154,9 @@ TEST_F(OrganizationCollectorTest, ScpsDisabledOnTheRootReadAsNotEnabled) {
                       {{{"Id", "r-1"},
                         {"Name", "Root"},
                         {"PolicyTypes", {{{"Type", "SERVICE_CONTROL_POLICY"}, {"Status", "PENDING_DISABLE"}}}}}}}}));
-  auto inventory = Collect({inv::kSectionOrganization});
-  ASSERT_TRUE(inventory.organization.structure.ok());
-  EXPECT_FALSE(inventory.organization.structure->scps_enabled);
+  auto inventory = Collect({"organizations.structure"});
+  ASSERT_TRUE(inventory.organizations.structure.ok());
+  EXPECT_FALSE(inventory.organizations.structure->scps_enabled);
 }
 
 TEST_F(OrganizationCollectorTest, AnAccountInNoOrganizationIsAnEmptyValue) {
@@ -164,12 +164,12 @@ TEST_F(OrganizationCollectorTest, AnAccountInNoOrganizationIsAnEmptyValue) {
       JsonError(400, "AWSOrganizationsNotInUseException", "Your account is not a member of an organization.");
   aws_.on("organizations", "DescribeOrganization", not_in_use);
   aws_.on("organizations", "ListPolicies", not_in_use);
-  auto inventory = Collect({inv::kSectionOrganization, inv::kSectionScps});
-  ASSERT_TRUE(inventory.organization.structure.ok());
-  EXPECT_EQ(inventory.organization.structure->id, "");
-  EXPECT_TRUE(inventory.organization.structure->accounts.empty());
-  ASSERT_TRUE(inventory.organization.scps.ok());
-  EXPECT_TRUE(inventory.organization.scps->empty());
+  auto inventory = Collect({"organizations.structure", "organizations.scps"});
+  ASSERT_TRUE(inventory.organizations.structure.ok());
+  EXPECT_EQ(inventory.organizations.structure->id, "");
+  EXPECT_TRUE(inventory.organizations.structure->accounts.empty());
+  ASSERT_TRUE(inventory.organizations.scps.ok());
+  EXPECT_TRUE(inventory.organizations.scps->empty());
   EXPECT_TRUE(inventory.errors.empty());
   EXPECT_EQ(aws_.count("organizations:ListRoots"), 0u);
 }
@@ -177,8 +177,8 @@ TEST_F(OrganizationCollectorTest, AnAccountInNoOrganizationIsAnEmptyValue) {
 TEST_F(OrganizationCollectorTest, DeniedDescribeOrganizationFailsTheSection) {
   aws_.on("organizations", "DescribeOrganization",
           JsonError(400, "AccessDeniedException", "You don't have permissions to access this resource."));
-  auto inventory = Collect({inv::kSectionOrganization});
-  const auto& structure = inventory.organization.structure;
+  auto inventory = Collect({"organizations.structure"});
+  const auto& structure = inventory.organizations.structure;
   ASSERT_FALSE(structure.ok());
   ASSERT_TRUE(structure.error.has_value());
   EXPECT_EQ(structure.error->service, "organizations");
@@ -193,8 +193,8 @@ TEST_F(OrganizationCollectorTest, ADeniedCallDeepInTheWalkFailsTheSection) {
     if (call.json.value("ResourceId", "") == "333") return JsonError(400, "AccessDeniedException", "denied");
     return JsonReply({{"Tags", Json::array()}});
   });
-  auto inventory = Collect({inv::kSectionOrganization});
-  const auto& structure = inventory.organization.structure;
+  auto inventory = Collect({"organizations.structure"});
+  const auto& structure = inventory.organizations.structure;
   ASSERT_FALSE(structure.ok());
   EXPECT_EQ(structure.error->operation, "ListTagsForResource");
   EXPECT_EQ(structure.error->kind, "access_denied");
@@ -228,8 +228,8 @@ TEST_F(OrganizationCollectorTest, ScpsAreListedWithTheirTargetsPaged) {
     }
     return JsonReply({{"Targets", {{{"TargetId", "r-1"}, {"Type", "ROOT"}}}}});
   });
-  auto inventory = Collect({inv::kSectionScps});
-  const auto& scps = inventory.organization.scps;
+  auto inventory = Collect({"organizations.scps"});
+  const auto& scps = inventory.organizations.scps;
   ASSERT_TRUE(scps.ok()) << scps.error->message;
   ASSERT_EQ(scps->size(), 2u);
   EXPECT_EQ((*scps)[0].id, "p-FullAWSAccess");
@@ -247,39 +247,39 @@ TEST_F(OrganizationCollectorTest, ScpsAreListedWithTheirTargetsPaged) {
   EXPECT_EQ(listings[1].json.value("NextToken", ""), "pol-2");
   EXPECT_EQ(aws_.count("organizations:ListTargetsForPolicy"), 3u);
   // SCP evaluation needs the tree: asking for SCPs walks it too.
-  ASSERT_TRUE(inventory.organization.structure.ok());
-  EXPECT_EQ(inventory.organization.structure->accounts.size(), 4u);
+  ASSERT_TRUE(inventory.organizations.structure.ok());
+  EXPECT_EQ(inventory.organizations.structure->accounts.size(), 4u);
 }
 
 TEST_F(OrganizationCollectorTest, ScpsNotEnabledAreAnEmptyList) {
   aws_.on("organizations", "ListPolicies",
           JsonError(400, "PolicyTypeNotEnabledException",
                     "This operation can be performed only for enabled policy types."));
-  auto inventory = Collect({inv::kSectionScps});
-  ASSERT_TRUE(inventory.organization.scps.ok());
-  EXPECT_TRUE(inventory.organization.scps->empty());
+  auto inventory = Collect({"organizations.scps"});
+  ASSERT_TRUE(inventory.organizations.scps.ok());
+  EXPECT_TRUE(inventory.organizations.scps->empty());
 }
 
 TEST_F(OrganizationCollectorTest, DeniedTargetsFailTheScpSection) {
   aws_.on("organizations", "ListPolicies",
           JsonReply({{"Policies", {{{"Id", "p-1"}, {"Name", "one"}, {"AwsManaged", false}}}}}));
   aws_.on("organizations", "ListTargetsForPolicy", JsonError(400, "AccessDeniedException", "denied"));
-  auto inventory = Collect({inv::kSectionScps});
-  ASSERT_FALSE(inventory.organization.scps.ok());
-  EXPECT_EQ(inventory.organization.scps.error->operation, "ListTargetsForPolicy");
-  EXPECT_TRUE(inventory.organization.structure.ok());
+  auto inventory = Collect({"organizations.scps"});
+  ASSERT_FALSE(inventory.organizations.scps.ok());
+  EXPECT_EQ(inventory.organizations.scps.error->operation, "ListTargetsForPolicy");
+  EXPECT_TRUE(inventory.organizations.structure.ok());
 }
 
 TEST_F(OrganizationCollectorTest, SectionsNotAskedForCostNoCall) {
-  auto inventory = Collect({inv::kSectionSecurityGroups});
+  auto inventory = Collect({"ec2.security_groups"});
   for (const Call& call : aws_.calls()) {
     EXPECT_NE(call.service, "organizations") << call.key();
     EXPECT_NE(call.service, "identitystore") << call.key();
   }
-  EXPECT_FALSE(inventory.organization.structure.ok());
-  EXPECT_FALSE(inventory.organization.structure.error.has_value());
-  EXPECT_FALSE(inventory.organization.scps.ok());
-  EXPECT_FALSE(inventory.organization.identity_center.ok());
+  EXPECT_FALSE(inventory.organizations.structure.ok());
+  EXPECT_FALSE(inventory.organizations.structure.error.has_value());
+  EXPECT_FALSE(inventory.organizations.scps.ok());
+  EXPECT_FALSE(inventory.organizations.identity_center.ok());
 }
 
 }  // namespace

@@ -105,7 +105,7 @@ class OrganizationScanTest : public ::testing::Test {
   }
 
   base::Result<OrgScan> Scan(OrgScanOptions options = {}) {
-    if (options.sections.empty()) options.sections = {inventory::kSectionIamPasswordPolicy};
+    if (options.sections.empty()) options.sections = {"iam.password_policy"};
     return ScanOrganization(
         aws_.client(),
         [&](const inventory::OrgAccount& account, const std::string& partition) {

@@ -24,8 +24,8 @@ TEST_F(ServicesCollectorTest, LoadBalancersAcrossPages) {
     }
     return Xml(testing::LoadBalancersXml(testing::LoadBalancerMember("nlb", "internal", "network")));
   });
-  auto inventory = Collect({inv::kSectionLoadBalancers});
-  const auto& lbs = inventory.regions.front().load_balancers;
+  auto inventory = Collect({"elbv2.load_balancers"});
+  const auto& lbs = inventory.regions.front().elbv2.load_balancers;
   ASSERT_TRUE(lbs.ok());
   ASSERT_EQ(lbs->size(), 2u);
   EXPECT_EQ(lbs->at(0).arn,
@@ -54,8 +54,8 @@ TEST_F(ServicesCollectorTest, WebAclsAreLookedUpForInternetFacingAlbsOnly) {
                                         testing::LoadBalancerMember("shop", "internet-facing") +
                                         testing::LoadBalancerMember("api", "internal") +
                                         testing::LoadBalancerMember("tcp", "internet-facing", "network"))));
-  auto inventory = Collect({inv::kSectionWebAcls, inv::kSectionLoadBalancers});
-  const auto& map = inventory.regions.front().web_acl_by_resource;
+  auto inventory = Collect({"wafv2.web_acl_by_resource", "elbv2.load_balancers"});
+  const auto& map = inventory.regions.front().wafv2.web_acl_by_resource;
   ASSERT_TRUE(map.ok()) << map.error->message;
   // "shop" has no web ACL: it is absent from the map.
   EXPECT_EQ(*map, (std::map<std::string, std::string>{{AlbArn("web"), kAclArn}}));
@@ -70,80 +70,80 @@ TEST_F(ServicesCollectorTest, WebAclsAreLookedUpForInternetFacingAlbsOnly) {
 }
 
 TEST_F(ServicesCollectorTest, TheWafSectionAloneStillListsLoadBalancersOnce) {
-  auto inventory = Collect({inv::kSectionWebAcls});
-  ASSERT_TRUE(inventory.regions.front().web_acl_by_resource.ok());
-  EXPECT_EQ(inventory.regions.front().web_acl_by_resource->size(), 1u);
+  auto inventory = Collect({"wafv2.web_acl_by_resource"});
+  ASSERT_TRUE(inventory.regions.front().wafv2.web_acl_by_resource.ok());
+  EXPECT_EQ(inventory.regions.front().wafv2.web_acl_by_resource->size(), 1u);
   EXPECT_EQ(aws_.count("elasticloadbalancing:DescribeLoadBalancers"), 1u);
 }
 
 TEST_F(ServicesCollectorTest, NoWebAclsMeansAnEmptyMapAndNoLookups) {
   aws_.on("wafv2", "ListWebACLs", JsonReply({{"WebACLs", aws::Json::array()}}));
-  auto inventory = Collect({inv::kSectionWebAcls, inv::kSectionLoadBalancers});
-  ASSERT_TRUE(inventory.regions.front().web_acl_by_resource.ok());
-  EXPECT_TRUE(inventory.regions.front().web_acl_by_resource->empty());
+  auto inventory = Collect({"wafv2.web_acl_by_resource", "elbv2.load_balancers"});
+  ASSERT_TRUE(inventory.regions.front().wafv2.web_acl_by_resource.ok());
+  EXPECT_TRUE(inventory.regions.front().wafv2.web_acl_by_resource->empty());
   EXPECT_EQ(aws_.count("wafv2:GetWebACLForResource"), 0u);
 }
 
 TEST_F(ServicesCollectorTest, NoInternetFacingAlbMeansNoLookups) {
   aws_.on("elasticloadbalancing", "DescribeLoadBalancers",
           Xml(testing::LoadBalancersXml(testing::LoadBalancerMember("api", "internal"))));
-  auto inventory = Collect({inv::kSectionWebAcls, inv::kSectionLoadBalancers});
-  ASSERT_TRUE(inventory.regions.front().web_acl_by_resource.ok());
-  EXPECT_TRUE(inventory.regions.front().web_acl_by_resource->empty());
+  auto inventory = Collect({"wafv2.web_acl_by_resource", "elbv2.load_balancers"});
+  ASSERT_TRUE(inventory.regions.front().wafv2.web_acl_by_resource.ok());
+  EXPECT_TRUE(inventory.regions.front().wafv2.web_acl_by_resource->empty());
   EXPECT_EQ(aws_.count("wafv2:GetWebACLForResource"), 0u);
 }
 
 TEST_F(ServicesCollectorTest, ALoadBalancerDeletedSinceListingIsSkipped) {
   aws_.on("wafv2", "GetWebACLForResource",
           JsonError(400, "WAFNonexistentItemException", "AWS WAF couldn't perform the operation"));
-  auto inventory = Collect({inv::kSectionWebAcls, inv::kSectionLoadBalancers});
-  ASSERT_TRUE(inventory.regions.front().web_acl_by_resource.ok());
-  EXPECT_TRUE(inventory.regions.front().web_acl_by_resource->empty());
+  auto inventory = Collect({"wafv2.web_acl_by_resource", "elbv2.load_balancers"});
+  ASSERT_TRUE(inventory.regions.front().wafv2.web_acl_by_resource.ok());
+  EXPECT_TRUE(inventory.regions.front().wafv2.web_acl_by_resource->empty());
   EXPECT_TRUE(inventory.errors.empty());
 }
 
 TEST_F(ServicesCollectorTest, ADeniedLookupFailsTheWebAclSection) {
   aws_.on("wafv2", "GetWebACLForResource",
           JsonError(400, "AccessDeniedException", "not authorized to perform wafv2:GetWebACLForResource"));
-  auto inventory = Collect({inv::kSectionWebAcls, inv::kSectionLoadBalancers});
+  auto inventory = Collect({"wafv2.web_acl_by_resource", "elbv2.load_balancers"});
   const auto& region = inventory.regions.front();
-  ASSERT_FALSE(region.web_acl_by_resource.ok());
-  EXPECT_EQ(region.web_acl_by_resource.error->operation, "GetWebACLForResource");
-  EXPECT_EQ(region.web_acl_by_resource.error->kind, "access_denied");
-  EXPECT_TRUE(region.load_balancers.ok());
+  ASSERT_FALSE(region.wafv2.web_acl_by_resource.ok());
+  EXPECT_EQ(region.wafv2.web_acl_by_resource.error->operation, "GetWebACLForResource");
+  EXPECT_EQ(region.wafv2.web_acl_by_resource.error->kind, "access_denied");
+  EXPECT_TRUE(region.elbv2.load_balancers.ok());
   EXPECT_EQ(inventory.errors.size(), 1u);
 }
 
 TEST_F(ServicesCollectorTest, ADeniedWebAclListFailsOnlyTheWafSection) {
   aws_.on("wafv2", "ListWebACLs", JsonError(400, "AccessDeniedException", "not authorized"));
-  auto inventory = Collect({inv::kSectionWebAcls, inv::kSectionLoadBalancers});
+  auto inventory = Collect({"wafv2.web_acl_by_resource", "elbv2.load_balancers"});
   const auto& region = inventory.regions.front();
-  ASSERT_FALSE(region.web_acl_by_resource.ok());
-  EXPECT_EQ(region.web_acl_by_resource.error->operation, "ListWebACLs");
-  EXPECT_TRUE(region.load_balancers.ok());
+  ASSERT_FALSE(region.wafv2.web_acl_by_resource.ok());
+  EXPECT_EQ(region.wafv2.web_acl_by_resource.error->operation, "ListWebACLs");
+  EXPECT_TRUE(region.elbv2.load_balancers.ok());
   EXPECT_EQ(aws_.count("wafv2:GetWebACLForResource"), 0u);
   EXPECT_EQ(inventory.errors.size(), 1u);
 }
 
 TEST_F(ServicesCollectorTest, AFailedLoadBalancerListFailsBothSectionsButIsLoggedOnce) {
   aws_.on("elasticloadbalancing", "DescribeLoadBalancers", testing::XmlError(403, "AccessDenied", "denied"));
-  auto inventory = Collect({inv::kSectionWebAcls, inv::kSectionLoadBalancers});
+  auto inventory = Collect({"wafv2.web_acl_by_resource", "elbv2.load_balancers"});
   const auto& region = inventory.regions.front();
-  ASSERT_FALSE(region.load_balancers.ok());
-  ASSERT_FALSE(region.web_acl_by_resource.ok());
-  EXPECT_EQ(region.web_acl_by_resource.error->operation, "DescribeLoadBalancers");
+  ASSERT_FALSE(region.elbv2.load_balancers.ok());
+  ASSERT_FALSE(region.wafv2.web_acl_by_resource.ok());
+  EXPECT_EQ(region.wafv2.web_acl_by_resource.error->operation, "DescribeLoadBalancers");
   EXPECT_EQ(inventory.errors.size(), 1u);
 }
 
 TEST_F(ServicesCollectorTest, SecurityHubStateAndStandardsWithoutFindings) {
-  auto inventory = Collect({inv::kSectionSecurityHub});
-  const auto& hub = inventory.regions.front().security_hub;
+  auto inventory = Collect({"securityhub.hub"});
+  const auto& hub = inventory.regions.front().securityhub.hub;
   ASSERT_TRUE(hub.ok());
   EXPECT_TRUE(hub->enabled);
   EXPECT_EQ(hub->hub_arn, "arn:aws:securityhub:us-east-1:123456789012:hub/default");
   EXPECT_EQ(hub->standards,
             std::vector<std::string>{"arn:aws:securityhub:us-east-1::standards/cis-aws-foundations-benchmark/v/1.4.0"});
-  EXPECT_FALSE(inventory.regions.front().security_hub_findings.ok());  // not asked for
+  EXPECT_FALSE(inventory.regions.front().securityhub.findings.ok());  // not asked for
   EXPECT_EQ(aws_.count("securityhub:GetFindings"), 0u);
 }
 
@@ -159,8 +159,8 @@ TEST_F(ServicesCollectorTest, SecurityHubActiveFindingsCountedBySeverity) {
           {testing::Finding("f-3", "HIGH", "ACTIVE", "NOTIFIED"), testing::Finding("f-4", "CRITICAL", "ARCHIVED"),
            testing::Finding("f-5", "HIGH", "ACTIVE", "RESOLVED"), testing::Finding("f-6", "LOW")}}});
   });
-  auto inventory = Collect({inv::kSectionSecurityHubFindings});
-  const auto& findings = inventory.regions.front().security_hub_findings;
+  auto inventory = Collect({"securityhub.findings"});
+  const auto& findings = inventory.regions.front().securityhub.findings;
   ASSERT_TRUE(findings.ok());
   EXPECT_TRUE(findings->hub_enabled);
   EXPECT_EQ(findings->active_by_severity, (std::map<std::string, int>{{"CRITICAL", 1}, {"HIGH", 2}}));
@@ -183,20 +183,20 @@ TEST_F(ServicesCollectorTest, SecurityHubNotSubscribedIsDisabledNotAnError) {
       JsonError(401, "InvalidAccessException", "Account 123456789012 is not subscribed to AWS Security Hub");
   aws_.on("securityhub", "DescribeHub", not_subscribed);
   aws_.on("securityhub", "GetFindings", not_subscribed);
-  auto inventory = Collect({inv::kSectionSecurityHub, inv::kSectionSecurityHubFindings});
+  auto inventory = Collect({"securityhub.hub", "securityhub.findings"});
   const auto& region = inventory.regions.front();
-  ASSERT_TRUE(region.security_hub.ok());
-  EXPECT_FALSE(region.security_hub->enabled);
-  ASSERT_TRUE(region.security_hub_findings.ok());
-  EXPECT_FALSE(region.security_hub_findings->hub_enabled);
+  ASSERT_TRUE(region.securityhub.hub.ok());
+  EXPECT_FALSE(region.securityhub.hub->enabled);
+  ASSERT_TRUE(region.securityhub.findings.ok());
+  EXPECT_FALSE(region.securityhub.findings->hub_enabled);
   EXPECT_TRUE(inventory.errors.empty());
   EXPECT_EQ(aws_.count("securityhub:GetEnabledStandards"), 0u);
 }
 
 TEST_F(ServicesCollectorTest, SecurityHubDeniedIsAnError) {
   aws_.on("securityhub", "DescribeHub", JsonError(403, "AccessDeniedException", "not authorized"));
-  auto inventory = Collect({inv::kSectionSecurityHub});
-  const auto& hub = inventory.regions.front().security_hub;
+  auto inventory = Collect({"securityhub.hub"});
+  const auto& hub = inventory.regions.front().securityhub.hub;
   ASSERT_FALSE(hub.ok());
   EXPECT_EQ(hub.error->kind, "access_denied");
   EXPECT_EQ(inventory.errors.size(), 1u);
@@ -205,8 +205,8 @@ TEST_F(ServicesCollectorTest, SecurityHubDeniedIsAnError) {
 TEST_F(ServicesCollectorTest, StandardsFailureIsLoggedButFindingsFailureFailsItsSection) {
   aws_.on("securityhub", "GetEnabledStandards",
           posture::testing::MakeResponse(404, "<!doctype html><html>Not Found</html>"));
-  auto inventory = Collect({inv::kSectionSecurityHub});
-  const auto& hub = inventory.regions.front().security_hub;
+  auto inventory = Collect({"securityhub.hub"});
+  const auto& hub = inventory.regions.front().securityhub.hub;
   ASSERT_TRUE(hub.ok());
   EXPECT_TRUE(hub->enabled);
   EXPECT_TRUE(hub->standards.empty());
@@ -214,12 +214,12 @@ TEST_F(ServicesCollectorTest, StandardsFailureIsLoggedButFindingsFailureFailsIts
   EXPECT_EQ(inventory.errors[0].operation, "GetEnabledStandards");
 
   aws_.on("securityhub", "GetFindings", JsonError(429, "TooManyRequestsException", "Rate exceeded"));
-  auto throttled = Collect({inv::kSectionSecurityHub, inv::kSectionSecurityHubFindings});
+  auto throttled = Collect({"securityhub.hub", "securityhub.findings"});
   const auto& region = throttled.regions.front();
-  EXPECT_TRUE(region.security_hub.ok());
-  ASSERT_FALSE(region.security_hub_findings.ok());
-  EXPECT_EQ(region.security_hub_findings.error->operation, "GetFindings");
-  EXPECT_EQ(region.security_hub_findings.error->kind, "throttled");
+  EXPECT_TRUE(region.securityhub.hub.ok());
+  ASSERT_FALSE(region.securityhub.findings.ok());
+  EXPECT_EQ(region.securityhub.findings.error->operation, "GetFindings");
+  EXPECT_EQ(region.securityhub.findings.error->kind, "throttled");
 }
 
 TEST_F(ServicesCollectorTest, SsoInstancesPerRegion) {
@@ -231,10 +231,10 @@ TEST_F(ServicesCollectorTest, SsoInstancesPerRegion) {
                          {"OwnerAccountId", "123456789012"},
                          {"Status", "ACTIVE"}}}}});
   });
-  auto inventory = Collect({inv::kSectionSsoInstances}, {"us-east-1", "eu-west-1"});
-  ASSERT_TRUE(inventory.region("us-east-1")->sso_instances.ok());
-  EXPECT_TRUE(inventory.region("us-east-1")->sso_instances->empty());
-  const auto& eu = inventory.region("eu-west-1")->sso_instances;
+  auto inventory = Collect({"identity_center.instances"}, {"us-east-1", "eu-west-1"});
+  ASSERT_TRUE(inventory.region("us-east-1")->identity_center.instances.ok());
+  EXPECT_TRUE(inventory.region("us-east-1")->identity_center.instances->empty());
+  const auto& eu = inventory.region("eu-west-1")->identity_center.instances;
   ASSERT_TRUE(eu.ok());
   ASSERT_EQ(eu->size(), 1u);
   EXPECT_EQ(eu->front().instance_arn, "arn:aws:sso:::instance/ssoins-7223e8b5c06a1a3f");
@@ -247,11 +247,11 @@ TEST_F(ServicesCollectorTest, SsoDeniedIsAnErrorButServiceMissingIsEmpty) {
     if (call.region == "us-east-1") return JsonError(400, "AccessDeniedException", "not authorized");
     return posture::testing::MakeResponse(404, "<!doctype html><html>Not Found</html>");
   });
-  auto inventory = Collect({inv::kSectionSsoInstances}, {"us-east-1", "me-central-1"});
-  ASSERT_FALSE(inventory.region("us-east-1")->sso_instances.ok());
-  EXPECT_EQ(inventory.region("us-east-1")->sso_instances.error->kind, "access_denied");
-  ASSERT_TRUE(inventory.region("me-central-1")->sso_instances.ok());
-  EXPECT_TRUE(inventory.region("me-central-1")->sso_instances->empty());
+  auto inventory = Collect({"identity_center.instances"}, {"us-east-1", "me-central-1"});
+  ASSERT_FALSE(inventory.region("us-east-1")->identity_center.instances.ok());
+  EXPECT_EQ(inventory.region("us-east-1")->identity_center.instances.error->kind, "access_denied");
+  ASSERT_TRUE(inventory.region("me-central-1")->identity_center.instances.ok());
+  EXPECT_TRUE(inventory.region("me-central-1")->identity_center.instances->empty());
   EXPECT_EQ(inventory.errors.size(), 1u);
 }
 

@@ -96,13 +96,13 @@ void AnswerBuckets(FakeAws& aws) {
          JsonReply({{"status", "ENABLED"}, {"findingPublishingFrequency", "FIFTEEN_MINUTES"}}));
 }
 
-const std::set<std::string> kS3Sections = {inv::kSectionS3Buckets,
-                                           inv::kSectionS3BucketPolicies,
-                                           inv::kSectionS3BucketAcls,
-                                           inv::kSectionS3BucketVersioning,
-                                           inv::kSectionS3BucketPublicAccessBlocks,
-                                           inv::kSectionS3AccountPublicAccessBlock,
-                                           inv::kSectionMacie};
+const std::set<std::string> kS3Sections = {"s3.buckets",
+                                           "s3.buckets.policy",
+                                           "s3.buckets.acl",
+                                           "s3.buckets.versioning",
+                                           "s3.buckets.public_access_block",
+                                           "s3control.account_public_access_block",
+                                           "macie.session"};
 
 class StorageCollectorTest : public ::testing::Test {
  protected:
@@ -126,7 +126,7 @@ class StorageCollectorTest : public ::testing::Test {
 };
 
 const inv::Bucket* Find(const inv::Inventory& inventory, const std::string& name) {
-  for (const auto& bucket : *inventory.storage.buckets) {
+  for (const auto& bucket : *inventory.s3.buckets) {
     if (bucket.name == name) return &bucket;
   }
   return nullptr;
@@ -136,8 +136,8 @@ TEST_F(StorageCollectorTest, MapsBucketsAndTheirFacetsInTheirRegions) {
   const auto inventory = Collect(kS3Sections);
   EXPECT_TRUE(inventory.errors.empty()) << inventory.errors.front().operation << ": "
                                         << inventory.errors.front().message;
-  ASSERT_TRUE(inventory.storage.buckets.ok());
-  ASSERT_EQ(inventory.storage.buckets->size(), 2u);  // "far" is outside the scanned regions
+  ASSERT_TRUE(inventory.s3.buckets.ok());
+  ASSERT_EQ(inventory.s3.buckets->size(), 2u);  // "far" is outside the scanned regions
   const inv::Bucket* site = Find(inventory, "site");
   const inv::Bucket* logs = Find(inventory, "logs");
   ASSERT_TRUE(site && logs);
@@ -164,8 +164,8 @@ TEST_F(StorageCollectorTest, MapsBucketsAndTheirFacetsInTheirRegions) {
   EXPECT_EQ(logs->versioning->status, "Enabled");
   EXPECT_EQ(logs->versioning->mfa_delete, "Disabled");
   EXPECT_EQ(site->versioning->status, "");
-  ASSERT_TRUE(inventory.storage.account_public_access_block.ok());
-  EXPECT_TRUE((*inventory.storage.account_public_access_block)->all_on());
+  ASSERT_TRUE(inventory.s3control.account_public_access_block.ok());
+  EXPECT_TRUE((*inventory.s3control.account_public_access_block)->all_on());
 
   // One listing (with a page size, so S3 names regions), one location per bucket, facets in the bucket's region.
   const auto list = aws_.calls_of("s3:ListBuckets");
@@ -189,24 +189,24 @@ TEST_F(StorageCollectorTest, MapsBucketsAndTheirFacetsInTheirRegions) {
   std::set<std::string> macie_regions;
   for (const auto& call : aws_.calls_of("macie2:GetMacieSession")) macie_regions.insert(call.region);
   EXPECT_EQ(macie_regions, (std::set<std::string>{"us-east-1", "eu-west-1"}));
-  EXPECT_TRUE(inventory.region("us-east-1")->macie.ok());
-  EXPECT_TRUE(inventory.region("us-east-1")->macie->enabled);
-  EXPECT_FALSE(inventory.region("us-west-2")->macie.ok());
-  EXPECT_FALSE(inventory.region("us-west-2")->macie.error.has_value());
+  EXPECT_TRUE(inventory.region("us-east-1")->macie.session.ok());
+  EXPECT_TRUE(inventory.region("us-east-1")->macie.session->enabled);
+  EXPECT_FALSE(inventory.region("us-west-2")->macie.session.ok());
+  EXPECT_FALSE(inventory.region("us-west-2")->macie.session.error.has_value());
 }
 
 TEST_F(StorageCollectorTest, RegionsNamedByListBucketsNeedNoLocationCall) {
   aws_.on("s3", "ListBuckets", Xml(BucketsXml({{"site", "us-east-1"}, {"logs", "eu-west-1"}})));
-  const auto inventory = Collect({inv::kSectionS3BucketVersioning});
-  ASSERT_TRUE(inventory.storage.buckets.ok());
-  EXPECT_EQ(inventory.storage.buckets->size(), 2u);
+  const auto inventory = Collect({"s3.buckets.versioning"});
+  ASSERT_TRUE(inventory.s3.buckets.ok());
+  EXPECT_EQ(inventory.s3.buckets->size(), 2u);
   EXPECT_EQ(aws_.count("s3:GetBucketLocation"), 0u);
   EXPECT_EQ(aws_.count("s3:GetBucketVersioning"), 2u);
   EXPECT_EQ(Find(inventory, "logs")->region, "eu-west-1");
 }
 
 TEST_F(StorageCollectorTest, OnlyTheRequestedFacetsAreCalled) {
-  const auto inventory = Collect({inv::kSectionS3Buckets});
+  const auto inventory = Collect({"s3.buckets"});
   auto keys = aws_.keys();
   std::sort(keys.begin(), keys.end());
   EXPECT_EQ(keys, (std::vector<std::string>{"s3:GetBucketLocation", "s3:GetBucketLocation", "s3:GetBucketLocation",
@@ -227,9 +227,9 @@ TEST_F(StorageCollectorTest, ADeniedBucketCallFailsOnlyThatBucketsFacet) {
     return Xml(std::string("<LocationConstraint xmlns=\"") + kS3Ns + "\">" +
                (BucketOf(call) == "logs" ? "eu-west-1" : "") + "</LocationConstraint>");
   });
-  const auto inventory = Collect({inv::kSectionS3BucketPolicies, inv::kSectionMacie});
-  ASSERT_TRUE(inventory.storage.buckets.ok());
-  ASSERT_EQ(inventory.storage.buckets->size(), 3u);
+  const auto inventory = Collect({"s3.buckets.policy", "macie.session"});
+  ASSERT_TRUE(inventory.s3.buckets.ok());
+  ASSERT_EQ(inventory.s3.buckets->size(), 3u);
   EXPECT_TRUE(Find(inventory, "site")->policy.ok());
   const inv::Bucket* logs = Find(inventory, "logs");
   ASSERT_FALSE(logs->policy.ok());
@@ -250,9 +250,9 @@ TEST_F(StorageCollectorTest, ABucketDeletedSinceTheListingIsDropped) {
     if (BucketOf(call) == "logs") return S3Error(404, "NoSuchBucket", "The specified bucket does not exist");
     return Xml(std::string("<LocationConstraint xmlns=\"") + kS3Ns + "\"/>");
   });
-  const auto inventory = Collect({inv::kSectionS3BucketAcls});
-  ASSERT_TRUE(inventory.storage.buckets.ok());
-  EXPECT_EQ(inventory.storage.buckets->size(), 2u);
+  const auto inventory = Collect({"s3.buckets.acl"});
+  ASSERT_TRUE(inventory.s3.buckets.ok());
+  EXPECT_EQ(inventory.s3.buckets->size(), 2u);
   EXPECT_EQ(Find(inventory, "logs"), nullptr);
   EXPECT_TRUE(inventory.errors.empty());
   EXPECT_EQ(aws_.count("s3:GetBucketAcl"), 2u);
@@ -261,16 +261,16 @@ TEST_F(StorageCollectorTest, ABucketDeletedSinceTheListingIsDropped) {
 TEST_F(StorageCollectorTest, NoAccountBlockIsAValueAndADenialAnError) {
   aws_.on("s3control", "GetPublicAccessBlock",
           S3Error(404, "NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found"));
-  auto inventory = Collect({inv::kSectionS3AccountPublicAccessBlock});
-  ASSERT_TRUE(inventory.storage.account_public_access_block.ok());
-  EXPECT_FALSE(inventory.storage.account_public_access_block->has_value());
+  auto inventory = Collect({"s3control.account_public_access_block"});
+  ASSERT_TRUE(inventory.s3control.account_public_access_block.ok());
+  EXPECT_FALSE(inventory.s3control.account_public_access_block->has_value());
   EXPECT_EQ(aws_.count("s3:ListBuckets"), 0u);
 
   aws_.on("s3control", "GetPublicAccessBlock", S3Error(403, "AccessDenied", "Access Denied"));
-  inventory = Collect({inv::kSectionS3AccountPublicAccessBlock});
-  ASSERT_FALSE(inventory.storage.account_public_access_block.ok());
-  EXPECT_EQ(inventory.storage.account_public_access_block.error->service, "s3control");
-  EXPECT_EQ(inventory.storage.account_public_access_block.error->code, "AccessDenied");
+  inventory = Collect({"s3control.account_public_access_block"});
+  ASSERT_FALSE(inventory.s3control.account_public_access_block.ok());
+  EXPECT_EQ(inventory.s3control.account_public_access_block.error->service, "s3control");
+  EXPECT_EQ(inventory.s3control.account_public_access_block.error->code, "AccessDenied");
 }
 
 TEST_F(StorageCollectorTest, MacieNotEnabledIsAValueOtherErrorsFail) {
@@ -280,12 +280,12 @@ TEST_F(StorageCollectorTest, MacieNotEnabledIsAValueOtherErrorsFail) {
     }
     return JsonError(403, "AccessDeniedException", "User is not authorized to perform: macie2:GetMacieSession");
   });
-  const auto inventory = Collect({inv::kSectionMacie});
-  const auto& us = inventory.region("us-east-1")->macie;
+  const auto inventory = Collect({"macie.session"});
+  const auto& us = inventory.region("us-east-1")->macie.session;
   ASSERT_TRUE(us.ok());
   EXPECT_FALSE(us->enabled);
   EXPECT_EQ(us->status, "");
-  const auto& eu = inventory.region("eu-west-1")->macie;
+  const auto& eu = inventory.region("eu-west-1")->macie.session;
   ASSERT_FALSE(eu.ok());
   EXPECT_EQ(eu.error->operation, "GetMacieSession");
   EXPECT_EQ(eu.error->region, "eu-west-1");
@@ -293,28 +293,28 @@ TEST_F(StorageCollectorTest, MacieNotEnabledIsAValueOtherErrorsFail) {
 
 TEST_F(StorageCollectorTest, MacieStatusPausedIsNotEnabled) {
   aws_.on("macie2", "GetMacieSession", JsonReply({{"status", "PAUSED"}}));
-  const auto inventory = Collect({inv::kSectionMacie}, {"us-east-1"});
-  ASSERT_TRUE(inventory.region("us-east-1")->macie.ok());
-  EXPECT_FALSE(inventory.region("us-east-1")->macie->enabled);
-  EXPECT_EQ(inventory.region("us-east-1")->macie->status, "PAUSED");
+  const auto inventory = Collect({"macie.session"}, {"us-east-1"});
+  ASSERT_TRUE(inventory.region("us-east-1")->macie.session.ok());
+  EXPECT_FALSE(inventory.region("us-east-1")->macie.session->enabled);
+  EXPECT_EQ(inventory.region("us-east-1")->macie.session->status, "PAUSED");
 }
 
 TEST_F(StorageCollectorTest, AFailedListingFailsBucketsAndMacie) {
   aws_.on("s3", "ListBuckets", S3Error(403, "AccessDenied", "Access Denied"));
-  const auto inventory = Collect({inv::kSectionS3BucketPolicies, inv::kSectionMacie}, {"us-east-1"});
-  ASSERT_FALSE(inventory.storage.buckets.ok());
-  EXPECT_EQ(inventory.storage.buckets.error->operation, "ListBuckets");
-  ASSERT_FALSE(inventory.region("us-east-1")->macie.ok());
-  EXPECT_EQ(inventory.region("us-east-1")->macie.error->operation, "ListBuckets");
+  const auto inventory = Collect({"s3.buckets.policy", "macie.session"}, {"us-east-1"});
+  ASSERT_FALSE(inventory.s3.buckets.ok());
+  EXPECT_EQ(inventory.s3.buckets.error->operation, "ListBuckets");
+  ASSERT_FALSE(inventory.region("us-east-1")->macie.session.ok());
+  EXPECT_EQ(inventory.region("us-east-1")->macie.session.error->operation, "ListBuckets");
   EXPECT_EQ(aws_.count("macie2:GetMacieSession"), 0u);
   EXPECT_EQ(inventory.errors.size(), 1u);
 }
 
 TEST_F(StorageCollectorTest, NoBucketsMeansNoMacieCall) {
   aws_.on("s3", "ListBuckets", Xml(BucketsXml({})));
-  const auto inventory = Collect({inv::kSectionMacie});
-  ASSERT_TRUE(inventory.storage.buckets.ok());
-  EXPECT_TRUE(inventory.storage.buckets->empty());
+  const auto inventory = Collect({"macie.session"});
+  ASSERT_TRUE(inventory.s3.buckets.ok());
+  EXPECT_TRUE(inventory.s3.buckets->empty());
   EXPECT_EQ(aws_.count("macie2:GetMacieSession"), 0u);
 }
 
@@ -339,8 +339,8 @@ TEST_F(StorageCollectorTest, RdsInstancesAcrossPages) {
         RdsXml("<DBInstance><DBInstanceIdentifier>dev</DBInstanceIdentifier><MultiAZ>true</MultiAZ>"
                "<AutoMinorVersionUpgrade>true</AutoMinorVersionUpgrade></DBInstance>"));
   });
-  const auto inventory = Collect({inv::kSectionRdsInstances}, {"us-east-1"});
-  const auto& dbs = inventory.regions.front().db_instances;
+  const auto inventory = Collect({"rds.db_instances"}, {"us-east-1"});
+  const auto& dbs = inventory.regions.front().rds.db_instances;
   ASSERT_TRUE(dbs.ok());
   ASSERT_EQ(dbs->size(), 2u);
   const auto& orders = dbs->at(0);
@@ -362,10 +362,10 @@ TEST_F(StorageCollectorTest, RdsInstancesAcrossPages) {
 
 TEST_F(StorageCollectorTest, RdsDeniedFailsTheRegion) {
   aws_.on("rds", "DescribeDBInstances", testing::XmlError(403, "AccessDenied", "not authorized"));
-  const auto inventory = Collect({inv::kSectionRdsInstances}, {"us-east-1"});
-  ASSERT_FALSE(inventory.regions.front().db_instances.ok());
-  EXPECT_EQ(inventory.regions.front().db_instances.error->operation, "DescribeDBInstances");
-  EXPECT_EQ(inventory.regions.front().db_instances.error->region, "us-east-1");
+  const auto inventory = Collect({"rds.db_instances"}, {"us-east-1"});
+  ASSERT_FALSE(inventory.regions.front().rds.db_instances.ok());
+  EXPECT_EQ(inventory.regions.front().rds.db_instances.error->operation, "DescribeDBInstances");
+  EXPECT_EQ(inventory.regions.front().rds.db_instances.error->region, "us-east-1");
 }
 
 TEST_F(StorageCollectorTest, EfsFileSystems) {
@@ -382,8 +382,8 @@ TEST_F(StorageCollectorTest, EfsFileSystems) {
     }
     return JsonReply({{"FileSystems", {{{"FileSystemId", "fs-2"}, {"Encrypted", false}}}}});
   });
-  const auto inventory = Collect({inv::kSectionEfsFileSystems}, {"us-east-1"});
-  const auto& fss = inventory.regions.front().file_systems;
+  const auto inventory = Collect({"efs.file_systems"}, {"us-east-1"});
+  const auto& fss = inventory.regions.front().efs.file_systems;
   ASSERT_TRUE(fss.ok());
   ASSERT_EQ(fss->size(), 2u);
   EXPECT_EQ(fss->at(0).id, "fs-1");
@@ -400,9 +400,9 @@ TEST_F(StorageCollectorTest, EfsFileSystems) {
 
 TEST_F(StorageCollectorTest, EfsDeniedFailsTheRegion) {
   aws_.on("elasticfilesystem", "DescribeFileSystems", JsonError(403, "AccessDeniedException", "not authorized"));
-  const auto inventory = Collect({inv::kSectionEfsFileSystems}, {"us-east-1"});
-  ASSERT_FALSE(inventory.regions.front().file_systems.ok());
-  EXPECT_EQ(inventory.regions.front().file_systems.error->service, "efs");
+  const auto inventory = Collect({"efs.file_systems"}, {"us-east-1"});
+  ASSERT_FALSE(inventory.regions.front().efs.file_systems.ok());
+  EXPECT_EQ(inventory.regions.front().efs.file_systems.error->service, "efs");
 }
 
 }  // namespace

@@ -118,7 +118,7 @@ TEST_P(LiveConformanceTest, MotoGivesThePlansInventory) {
   collect::CollectOptions collect;
   collect.regions = {"us-east-1"};
   collect.sections = checks::NeededSections(code_checks);
-  collect.sections.insert(inventory::kSectionS3BucketVersioning);
+  collect.sections.insert("s3.buckets.versioning");
   auto live = collect::CollectInventory(client, collect);
   ASSERT_TRUE(live.ok());
 

@@ -113,7 +113,7 @@ TEST(NetworkMappingTest, PlanSecurityGroupJoinsItsRuleResources) {
           "aws_vpc_security_group_egress_rule.all", "aws_vpc_security_group_egress_rule",
           {{"security_group_id", NetRef("aws_security_group.web")}, {"ip_protocol", "-1"}, {"cidr_ipv4", "0.0.0.0/0"}}),
   });
-  const auto& groups = *NetRegion(iac).security_groups;
+  const auto& groups = *NetRegion(iac).ec2.security_groups;
   ASSERT_EQ(groups.size(), 1u);
   const auto& g = groups[0];
   EXPECT_EQ(g.id, "aws_security_group.web");
@@ -134,11 +134,11 @@ TEST(NetworkMappingTest, PlanSecurityGroupJoinsItsRuleResources) {
   EXPECT_EQ(NetStatus(iac, "ec2_sg_no_admin_ports_from_internet_ipv6", "aws_security_group.web"), "FAIL");
   EXPECT_EQ(NetStatus(iac, "ec2_sg_no_open_sensitive_ports", "aws_security_group.web"), "PASS");
   // Every network section is set, EBS default encryption only when declared.
-  EXPECT_TRUE(NetRegion(iac).flow_logs.ok());
-  EXPECT_TRUE(NetRegion(iac).web_acl_by_resource.ok());
-  EXPECT_TRUE(iac.inventory.cloudfront_distributions.ok());
-  EXPECT_FALSE(NetRegion(iac).ebs_default_encryption.ok());
-  EXPECT_FALSE(NetRegion(iac).network_firewalls.ok());
+  EXPECT_TRUE(NetRegion(iac).ec2.flow_logs.ok());
+  EXPECT_TRUE(NetRegion(iac).wafv2.web_acl_by_resource.ok());
+  EXPECT_TRUE(iac.inventory.cloudfront.distributions.ok());
+  EXPECT_FALSE(NetRegion(iac).ec2.ebs_default_encryption.ok());
+  EXPECT_FALSE(NetRegion(iac).network_firewall.firewalls.ok());
 }
 
 TEST(NetworkMappingTest, StateSecurityGroupResolvesRealIds) {
@@ -167,7 +167,7 @@ TEST(NetworkMappingTest, StateSecurityGroupResolvesRealIds) {
                 {"to_port", 0},
                 {"self", true}}),
   });
-  const auto& groups = *NetRegion(iac).security_groups;
+  const auto& groups = *NetRegion(iac).ec2.security_groups;
   ASSERT_EQ(groups.size(), 2u);
   EXPECT_EQ(groups[0].vpc_id, "aws_vpc.main");
   ASSERT_EQ(groups[0].ingress.size(), 3u);
@@ -193,7 +193,7 @@ TEST(NetworkMappingTest, CloudFormationSecurityGroupKeepsDefaultEgress) {
               {"ToPort", 139},
               {"CidrIp", "0.0.0.0/0"}}),
   });
-  const auto& groups = *NetRegion(iac).security_groups;
+  const auto& groups = *NetRegion(iac).ec2.security_groups;
   ASSERT_EQ(groups.size(), 2u);
   EXPECT_EQ(groups[0].vpc_id, "VPC");
   ASSERT_EQ(groups[0].egress.size(), 1u);  // AWS's allow-all egress
@@ -210,7 +210,7 @@ TEST(NetworkMappingTest, CloudFormationSecurityGroupKeepsDefaultEgress) {
 TEST(NetworkMappingTest, DefaultSecurityGroupIsNamedDefault) {
   auto closed = NetBuild({NetPlan("aws_default_security_group.default", "aws_default_security_group",
                                   {{"vpc_id", NetRef("aws_vpc.main")}, {"ingress", NetUnknown()}})});
-  EXPECT_EQ((*NetRegion(closed).security_groups)[0].name, "default");
+  EXPECT_EQ((*NetRegion(closed).ec2.security_groups)[0].name, "default");
   EXPECT_EQ(NetStatus(closed, "ec2_default_sg_restricts_all", "aws_default_security_group.default"), "PASS");
   auto open = NetBuild(
       {NetState("aws_default_security_group.default", "aws_default_security_group",
@@ -248,7 +248,7 @@ TEST(NetworkMappingTest, CidrReferencesResolveToVpcBlocks) {
       NetPlan("aws_security_group.web", "aws_security_group",
               {{"ingress", json::array({NetSgBlock("tcp", 22, 22, {NetRef("aws_vpc.main", "cidr_block")})})}}),
   });
-  EXPECT_EQ((*NetRegion(iac).security_groups)[0].ingress[0].ipv4_ranges, std::vector<std::string>{"10.0.0.0/16"});
+  EXPECT_EQ((*NetRegion(iac).ec2.security_groups)[0].ingress[0].ipv4_ranges, std::vector<std::string>{"10.0.0.0/16"});
   EXPECT_FALSE(NetUnknownField(iac, "aws_security_group.web", "SecurityGroup.ingress"));
 }
 
@@ -280,7 +280,7 @@ TEST(NetworkMappingTest, NetworkAclsFromEachFormat) {
                {"from_port", 3389},
                {"to_port", 3389}}),
   });
-  const auto& acl = (*NetRegion(tf).network_acls)[0];
+  const auto& acl = (*NetRegion(tf).ec2.network_acls)[0];
   ASSERT_EQ(acl.entries.size(), 3u);
   EXPECT_EQ(acl.entries[0].protocol, "6");
   EXPECT_EQ(acl.entries[1].protocol, "-1");
@@ -313,7 +313,7 @@ TEST(NetworkMappingTest, NetworkAclsFromEachFormat) {
               {"CidrBlock", "0.0.0.0/0"},
               {"Egress", "false"}}),
   });
-  EXPECT_EQ((*NetRegion(cfn).network_acls)[0].vpc_id, "VPC");
+  EXPECT_EQ((*NetRegion(cfn).ec2.network_acls)[0].vpc_id, "VPC");
   EXPECT_EQ(NetStatus(cfn, "ec2_nacl_no_admin_ports_from_internet", "Acl"), "PASS");
   EXPECT_EQ(NetStatus(cfn, "ec2_cifs_not_exposed", "Acl"), "FAIL");  // 445 reaches the allow-all
 
@@ -349,7 +349,7 @@ TEST(NetworkMappingTest, PlanInstanceIsCompletedByItsLaunchTemplate) {
                {"iam_instance_profile", NetUnknown()},
                {"subnet_id", NetUnknown()}}),
   });
-  const auto& instances = *NetRegion(iac).instances;
+  const auto& instances = *NetRegion(iac).ec2.instances;
   ASSERT_EQ(instances.size(), 1u);  // a launch template is not an instance
   const auto& i = instances[0];
   EXPECT_EQ(i.state, "running");
@@ -377,7 +377,7 @@ TEST(NetworkMappingTest, InstanceDefaultsAndUnknowns) {
                {"iam_instance_profile", Unknown("known after apply")},
                {"subnet_id", "subnet-outside"}}),
   });
-  const auto& instances = *NetRegion(iac).instances;
+  const auto& instances = *NetRegion(iac).ec2.instances;
   ASSERT_EQ(instances.size(), 2u);
   EXPECT_EQ(instances[0].http_tokens, "optional");
   EXPECT_EQ(instances[0].http_endpoint, "enabled");
@@ -392,7 +392,7 @@ TEST(NetworkMappingTest, InstanceDefaultsAndUnknowns) {
   // CloudFormation: no subnet is the default VPC (public IPs); a subnet outside the run is unknown.
   auto cfn = NetBuild({NetCfn("Default", "AWS::EC2::Instance", {{"ImageId", "ami-1"}}),
                        NetCfn("Elsewhere", "AWS::EC2::Instance", {{"SubnetId", "subnet-0abc"}})});
-  EXPECT_EQ((*NetRegion(cfn).instances)[0].public_ip, "(assigned at launch)");
+  EXPECT_EQ((*NetRegion(cfn).ec2.instances)[0].public_ip, "(assigned at launch)");
   EXPECT_TRUE(NetUnknownField(cfn, "Elsewhere", "Instance.public_ip"));
 }
 
@@ -409,7 +409,7 @@ TEST(NetworkMappingTest, CloudFormationInstanceTakesImdsFromItsLaunchTemplate) {
       NetCfn("Plain", "AWS::EC2::Instance", {{"SecurityGroups", {"web"}}, {"SubnetId", Reference("Sub")}}),
       NetCfn("WebSG", "AWS::EC2::SecurityGroup", {{"GroupName", "web"}, {"GroupDescription", "x"}}),
   });
-  const auto& instances = *NetRegion(iac).instances;
+  const auto& instances = *NetRegion(iac).ec2.instances;
   ASSERT_EQ(instances.size(), 2u);
   EXPECT_EQ(instances[0].http_tokens, "required");
   EXPECT_EQ(instances[0].instance_profile_arn, "Profile");
@@ -430,7 +430,7 @@ TEST(NetworkMappingTest, ElasticIpsMakeInstancesPublic) {
       NetCfn("Sub", "AWS::EC2::Subnet", json::object()),
       NetCfn("BoxIp", "AWS::EC2::EIPAssociation", {{"InstanceId", Reference("Box")}, {"AllocationId", "eipalloc-1"}}),
   });
-  const auto& instances = *NetRegion(iac).instances;
+  const auto& instances = *NetRegion(iac).ec2.instances;
   ASSERT_EQ(instances.size(), 2u);
   EXPECT_EQ(instances[0].public_ip, "(assigned at launch)");
   EXPECT_EQ(instances[1].public_ip, "(assigned at launch)");
@@ -452,7 +452,7 @@ TEST(NetworkMappingTest, StateLaunchTemplateEmptyStringsAreUnset) {
                 {"security_groups", {"web"}},
                 {"iam_instance_profile", ""}}),
   });
-  const auto& i = (*NetRegion(iac).instances)[0];
+  const auto& i = (*NetRegion(iac).ec2.instances)[0];
   EXPECT_EQ(i.http_tokens, "optional");
   EXPECT_EQ(i.instance_profile_arn, "web-profile");
   EXPECT_EQ(i.group_ids, std::vector<std::string>{"aws_security_group.web"});
@@ -467,7 +467,7 @@ TEST(NetworkMappingTest, StateInstanceKeepsItsPublicIp) {
                                  {"metadata_options", json::array({{{"http_tokens", "optional"}}})},
                                  {"vpc_security_group_ids", {"sg-outside"}},
                                  {"iam_instance_profile", ""}})});
-  const auto& i = (*NetRegion(iac).instances)[0];
+  const auto& i = (*NetRegion(iac).ec2.instances)[0];
   EXPECT_EQ(i.public_ip, "54.1.2.3");
   EXPECT_EQ(i.group_ids, std::vector<std::string>{"sg-outside"});
   EXPECT_EQ(iac.resources.at("aws_instance.web").real_id, "i-0abc");
@@ -482,13 +482,13 @@ TEST(NetworkMappingTest, VolumesAndDefaultEncryption) {
       NetBuild({NetPlan("aws_ebs_volume.a", "aws_ebs_volume", {{"size", 10}, {"encrypted", NetUnknown()}}),
                 NetCfn("B", "AWS::EC2::Volume", {{"Size", "8"}, {"Encrypted", "true"}}),
                 NetCfn("C", "AWS::EC2::Volume", {{"Encrypted", Reference("Cond", "x")}})});
-  const auto& volumes = *NetRegion(undeclared).volumes;
+  const auto& volumes = *NetRegion(undeclared).ec2.volumes;
   ASSERT_EQ(volumes.size(), 3u);
   EXPECT_FALSE(volumes[0].encrypted);  // AWS default without encryption by default
   EXPECT_EQ(volumes[0].size_gib, 10);
   EXPECT_TRUE(volumes[1].encrypted);
   EXPECT_TRUE(NetUnknownField(undeclared, "C", "Volume.encrypted"));
-  EXPECT_FALSE(NetRegion(undeclared).ebs_default_encryption.ok());
+  EXPECT_FALSE(NetRegion(undeclared).ec2.ebs_default_encryption.ok());
   EXPECT_EQ(NetStatus(undeclared, "ec2_ebs_volume_encrypted", "aws_ebs_volume.a"), "FAIL");
   EXPECT_EQ(NetStatus(undeclared, "ec2_ebs_volume_encrypted", "B"), "PASS");
 
@@ -497,10 +497,10 @@ TEST(NetworkMappingTest, VolumesAndDefaultEncryption) {
                 NetPlan("aws_ebs_volume.a", "aws_ebs_volume", {{"encrypted", NetUnknown()}}),
                 NetPlan("aws_volume_attachment.a", "aws_volume_attachment",
                         {{"volume_id", NetRef("aws_ebs_volume.a")}, {"instance_id", "i-1"}})});
-  ASSERT_TRUE(NetRegion(declared).ebs_default_encryption.ok());
-  EXPECT_TRUE(NetRegion(declared).ebs_default_encryption->enabled);
-  EXPECT_TRUE((*NetRegion(declared).volumes)[0].encrypted);
-  EXPECT_EQ((*NetRegion(declared).volumes)[0].attached_instance_ids, std::vector<std::string>{"i-1"});
+  ASSERT_TRUE(NetRegion(declared).ec2.ebs_default_encryption.ok());
+  EXPECT_TRUE(NetRegion(declared).ec2.ebs_default_encryption->enabled);
+  EXPECT_TRUE((*NetRegion(declared).ec2.volumes)[0].encrypted);
+  EXPECT_EQ((*NetRegion(declared).ec2.volumes)[0].attached_instance_ids, std::vector<std::string>{"i-1"});
   EXPECT_EQ(NetStatus(declared, "ec2_ebs_default_encryption", ""), "PASS");
 
   auto off =
@@ -517,7 +517,7 @@ TEST(NetworkMappingTest, FlowLogsJoinTheirVpc) {
       NetPlan("aws_flow_log.logged", "aws_flow_log", {{"vpc_id", NetRef("aws_vpc.logged")}, {"traffic_type", "ALL"}}),
       NetPlan("aws_flow_log.accept", "aws_flow_log", {{"vpc_id", NetRef("aws_vpc.dark")}, {"traffic_type", "ACCEPT"}}),
   });
-  const auto& logs = *NetRegion(iac).flow_logs;
+  const auto& logs = *NetRegion(iac).ec2.flow_logs;
   ASSERT_EQ(logs.size(), 2u);
   EXPECT_EQ(logs[0].resource_id, "aws_vpc.logged");
   EXPECT_EQ(logs[0].destination_type, "cloud-watch-logs");
@@ -553,10 +553,10 @@ TEST(NetworkMappingTest, PeeringRoutesAndEnvironments) {
                 {"destination_cidr_block", "10.1.2.0/24"},
                 {"vpc_peering_connection_id", "pcx-1"}}),
   });
-  const auto& peering = (*NetRegion(iac).vpc_peerings)[0];
+  const auto& peering = (*NetRegion(iac).ec2.vpc_peerings)[0];
   EXPECT_EQ(peering.requester_vpc_id, "aws_vpc.prod");
   EXPECT_EQ(peering.accepter_cidrs, std::vector<std::string>{"10.1.0.0/16"});
-  const auto& tables = *NetRegion(iac).route_tables;
+  const auto& tables = *NetRegion(iac).ec2.route_tables;
   ASSERT_EQ(tables.size(), 2u);
   EXPECT_EQ(tables[1].routes[0].vpc_peering_connection_id, "aws_vpc_peering_connection.pd");
   EXPECT_EQ(NetStatus(iac, "vpc_peering_routes_least_access", "aws_route_table.wide"), "FAIL");
@@ -580,10 +580,10 @@ TEST(NetworkMappingTest, PeeringRoutesAndEnvironments) {
                {"network_interface_id", NetUnknown()}}),
   });
   EXPECT_FALSE(NetUnknownField(plan, "aws_route_table.a", "RouteTable.routes"));
-  EXPECT_EQ((*NetRegion(plan).vpc_peerings)[0].status, "active");
-  EXPECT_EQ((*NetRegion(plan).vpc_peerings)[0].accepter_cidrs,
+  EXPECT_EQ((*NetRegion(plan).ec2.vpc_peerings)[0].status, "active");
+  EXPECT_EQ((*NetRegion(plan).ec2.vpc_peerings)[0].accepter_cidrs,
             (std::vector<std::string>{"10.1.0.0/16", "100.64.0.0/16"}));
-  EXPECT_EQ((*NetRegion(plan).route_tables)[0].routes[0].destination_ipv4, "10.1.0.0/16");
+  EXPECT_EQ((*NetRegion(plan).ec2.route_tables)[0].routes[0].destination_ipv4, "10.1.0.0/16");
   EXPECT_EQ(NetStatus(plan, "vpc_peering_routes_least_access", "aws_route_table.a"), "FAIL");
   EXPECT_EQ(NetStatus(plan, "vpc_environment_isolation", "aws_vpc_peering_connection.ab"), "PASS");
 
@@ -591,8 +591,8 @@ TEST(NetworkMappingTest, PeeringRoutesAndEnvironments) {
       {NetCfn("P", "AWS::EC2::VPCPeeringConnection",
               {{"VpcId", Reference("A")}, {"PeerVpcId", "vpc-x"}, {"PeerOwnerId", "999999999999"}}),
        NetCfn("Q", "AWS::EC2::VPCPeeringConnection", {{"VpcId", Reference("A")}, {"PeerVpcId", Reference("B")}})});
-  EXPECT_EQ((*NetRegion(cfn).vpc_peerings)[0].status, "pending-acceptance");
-  EXPECT_EQ((*NetRegion(cfn).vpc_peerings)[1].status, "active");
+  EXPECT_EQ((*NetRegion(cfn).ec2.vpc_peerings)[0].status, "pending-acceptance");
+  EXPECT_EQ((*NetRegion(cfn).ec2.vpc_peerings)[1].status, "active");
 }
 
 // ---- The public edge ------------------------------------------------------------
@@ -607,13 +607,13 @@ TEST(NetworkMappingTest, LoadBalancersAndWebAclAssociations) {
           "aws_wafv2_web_acl_association.public", "aws_wafv2_web_acl_association",
           {{"resource_arn", NetRef("aws_lb.public", "arn")}, {"web_acl_arn", NetRef("aws_wafv2_web_acl.main", "arn")}}),
   });
-  const auto& lbs = *NetRegion(plan).load_balancers;
+  const auto& lbs = *NetRegion(plan).elbv2.load_balancers;
   ASSERT_EQ(lbs.size(), 4u);
   EXPECT_EQ(lbs[0].arn, "aws_lb.public");
   EXPECT_EQ(lbs[0].type, "application");
   EXPECT_EQ(lbs[0].scheme, "internet-facing");
   EXPECT_EQ(lbs[2].scheme, "internal");
-  EXPECT_EQ(NetRegion(plan).web_acl_by_resource->at("aws_lb.public"), "aws_wafv2_web_acl.main");
+  EXPECT_EQ(NetRegion(plan).wafv2.web_acl_by_resource->at("aws_lb.public"), "aws_wafv2_web_acl.main");
   EXPECT_EQ(NetStatus(plan, "elbv2_internet_facing_waf", "aws_lb.public"), "PASS");
   EXPECT_EQ(NetStatus(plan, "elbv2_internet_facing_waf", "aws_alb.bare"), "FAIL");
   EXPECT_EQ(NetStatus(plan, "elbv2_internet_facing_waf", "aws_lb.inside"), "none");
@@ -643,7 +643,7 @@ TEST(NetworkMappingTest, CloudFrontDistributions) {
       NetCfn("Later", "AWS::CloudFront::Distribution",
              {{"DistributionConfig", {{"Enabled", true}, {"WebACLId", Unknown("Fn::ImportValue")}}}}),
   });
-  const auto& distributions = *iac.inventory.cloudfront_distributions;
+  const auto& distributions = *iac.inventory.cloudfront.distributions;
   ASSERT_EQ(distributions.size(), 4u);
   EXPECT_EQ(distributions[0].web_acl_id, "aws_wafv2_web_acl.edge");
   EXPECT_TRUE(distributions[2].enabled);
@@ -671,13 +671,13 @@ TEST(NetworkMappingTest, ApiGatewayStagesAndTheirWebAcls) {
       NetPlan("aws_api_gateway_stage.internal", "aws_api_gateway_stage",
               {{"rest_api_id", NetRef("aws_api_gateway_rest_api.private")}, {"stage_name", "v1"}}),
   });
-  const auto& stages = *NetRegion(plan).api_gateway_stages;
+  const auto& stages = *NetRegion(plan).apigateway.stages;
   ASSERT_EQ(stages.size(), 3u);
   EXPECT_EQ(stages[0].rest_api_id, "aws_api_gateway_rest_api.api");
   EXPECT_EQ(stages[0].rest_api_name, "orders");
   EXPECT_EQ(stages[0].endpoint_types, std::vector<std::string>{"REGIONAL"});
   EXPECT_EQ(stages[0].web_acl_arn, "aws_wafv2_web_acl.api");
-  EXPECT_TRUE(NetRegion(plan).web_acl_by_resource->empty());
+  EXPECT_TRUE(NetRegion(plan).wafv2.web_acl_by_resource->empty());
   EXPECT_EQ(NetStatus(plan, "apigateway_stage_waf", "aws_api_gateway_rest_api.api/prod"), "PASS");
   EXPECT_EQ(NetStatus(plan, "apigateway_stage_waf", "aws_api_gateway_rest_api.api/dev"), "FAIL");
   EXPECT_EQ(NetStatus(plan, "apigateway_stage_waf", "aws_api_gateway_rest_api.private/v1"), "none");
@@ -696,24 +696,24 @@ TEST(NetworkMappingTest, ApiGatewayStagesAndTheirWebAcls) {
                {{"resource_arn", "arn:aws:apigateway:us-east-1::/restapis/a1b2c3/stages/prod"},
                 {"web_acl_arn", "arn:aws:wafv2:acl"}}),
   });
-  EXPECT_EQ((*NetRegion(state).api_gateway_stages)[0].web_acl_arn, "arn:aws:wafv2:acl");
+  EXPECT_EQ((*NetRegion(state).apigateway.stages)[0].web_acl_arn, "arn:aws:wafv2:acl");
   auto deployments = NetBuild({NetPlan("aws_api_gateway_deployment.a", "aws_api_gateway_deployment",
                                        {{"rest_api_id", "abc"}, {"stage_name", "v1"}}),
                                NetPlan("aws_api_gateway_deployment.b", "aws_api_gateway_deployment",
                                        {{"rest_api_id", "abc"}, {"stage_name", ""}})});
-  ASSERT_EQ(NetRegion(deployments).api_gateway_stages->size(), 1u);
+  ASSERT_EQ(NetRegion(deployments).apigateway.stages->size(), 1u);
   EXPECT_EQ(deployments.unsupported.at("aws_api_gateway_deployment"), 1);
   auto cfn = NetBuild(
       {NetCfn("Api", "AWS::ApiGateway::RestApi", {{"Name", "x"}}),
        NetCfn("Deployment", "AWS::ApiGateway::Deployment", {{"RestApiId", Reference("Api")}, {"StageName", "live"}})});
-  EXPECT_EQ((*NetRegion(cfn).api_gateway_stages)[0].endpoint_types, std::vector<std::string>{"EDGE"});
+  EXPECT_EQ((*NetRegion(cfn).apigateway.stages)[0].endpoint_types, std::vector<std::string>{"EDGE"});
   EXPECT_EQ(NetStatus(cfn, "apigateway_stage_waf", "Api/live"), "FAIL");
 }
 
 TEST(NetworkMappingTest, NoNetworkResourceLeavesSectionsUnset) {
   auto iac = NetBuild({NetPlan("aws_sqs_queue.q", "aws_sqs_queue", json::object())});
   EXPECT_EQ(iac.inventory.region("us-east-1"), nullptr);
-  EXPECT_FALSE(iac.inventory.cloudfront_distributions.ok());
+  EXPECT_FALSE(iac.inventory.cloudfront.distributions.ok());
   EXPECT_EQ(iac.unsupported.at("aws_sqs_queue"), 1);
 }
 

@@ -71,8 +71,8 @@ bool StorageUnknown(const IacInventory& iac, const std::string& id, const std::s
 }
 
 const inventory::Bucket* StorageBucket(const IacInventory& iac, const std::string& name) {
-  if (!iac.inventory.storage.buckets.ok()) return nullptr;
-  for (const auto& bucket : *iac.inventory.storage.buckets) {
+  if (!iac.inventory.s3.buckets.ok()) return nullptr;
+  for (const auto& bucket : *iac.inventory.s3.buckets) {
     if (bucket.name == name) return &bucket;
   }
   return nullptr;
@@ -194,15 +194,15 @@ void StorageExpectSplitBucket(const IacInventory& iac) {
   ASSERT_EQ(bucket->acl->size(), 1u);
   EXPECT_EQ(bucket->acl->front().permission, "FULL_CONTROL");
   EXPECT_TRUE(StorageInfo(iac, "posture-logs").unknown_fields.empty());
-  ASSERT_TRUE(iac.inventory.storage.account_public_access_block.ok());
-  EXPECT_FALSE(iac.inventory.storage.account_public_access_block->has_value());
+  ASSERT_TRUE(iac.inventory.s3control.account_public_access_block.ok());
+  EXPECT_FALSE(iac.inventory.s3control.account_public_access_block->has_value());
 }
 
 TEST(IacStorageMappingTest, SplitBucketJoinsByReferenceFromAPlan) {
   const IacInventory iac = StorageBuild(StorageSplitPlan());
   StorageExpectSplitBucket(iac);
   EXPECT_EQ(iac.address_of.at("posture-logs"), "aws_s3_bucket.logs");
-  EXPECT_EQ(iac.inventory.storage.buckets->size(), 1u);  // split resources make no bucket of their own
+  EXPECT_EQ(iac.inventory.s3.buckets->size(), 1u);  // split resources make no bucket of their own
   EXPECT_TRUE(iac.unsupported.empty());
 }
 
@@ -397,7 +397,7 @@ TEST(IacStorageMappingTest, AccountBlockIsSetOnlyFromTheFileOrAsNotConfigured) {
                    {"ignore_public_acls", true},
                    {"block_public_policy", true},
                    {"restrict_public_buckets", true}})});
-  const auto& account = declared.inventory.storage.account_public_access_block;
+  const auto& account = declared.inventory.s3control.account_public_access_block;
   ASSERT_TRUE(account.ok());
   ASSERT_TRUE(account->has_value());
   EXPECT_TRUE((*account)->all_on());
@@ -407,21 +407,21 @@ TEST(IacStorageMappingTest, AccountBlockIsSetOnlyFromTheFileOrAsNotConfigured) {
 
   const IacInventory bucket_only =
       StorageBuild({StorageRes("aws_s3_bucket.site", "aws_s3_bucket", {{"bucket", "posture-site"}})});
-  ASSERT_TRUE(bucket_only.inventory.storage.account_public_access_block.ok());
-  EXPECT_FALSE(bucket_only.inventory.storage.account_public_access_block->has_value());
+  ASSERT_TRUE(bucket_only.inventory.s3control.account_public_access_block.ok());
+  EXPECT_FALSE(bucket_only.inventory.s3control.account_public_access_block->has_value());
 
   // No bucket: the account's block judges nothing and stays uncollected.
   const IacInventory none = StorageBuild({StorageRes("aws_db_instance.db", "aws_db_instance", json::object())});
-  EXPECT_FALSE(none.inventory.storage.account_public_access_block.ok());
-  ASSERT_TRUE(none.inventory.storage.buckets.ok());
-  EXPECT_TRUE(none.inventory.storage.buckets->empty());
+  EXPECT_FALSE(none.inventory.s3control.account_public_access_block.ok());
+  ASSERT_TRUE(none.inventory.s3.buckets.ok());
+  EXPECT_TRUE(none.inventory.s3.buckets->empty());
 }
 
 TEST(IacStorageMappingTest, SplitResourceOfABucketOutsideTheRunMakesNoBucket) {
   const IacInventory iac = StorageBuild({StorageRes("aws_s3_bucket_policy.other", "aws_s3_bucket_policy",
                                                     {{"bucket", "someone-elses"}, {"policy", "{}"}})});
-  ASSERT_TRUE(iac.inventory.storage.buckets.ok());
-  EXPECT_TRUE(iac.inventory.storage.buckets->empty());
+  ASSERT_TRUE(iac.inventory.s3.buckets.ok());
+  EXPECT_TRUE(iac.inventory.s3.buckets->empty());
   EXPECT_TRUE(iac.unsupported.empty());
 }
 
@@ -447,9 +447,9 @@ TEST(IacStorageMappingTest, DbInstanceDefaultsAndChecksFromAPlan) {
                                                      {"storage_encrypted", Unknown("known after apply")},
                                                      {"tags", {{"Environment", "prod"}}}})});
   const auto& region = iac.inventory.regions.at(0);
-  ASSERT_TRUE(region.db_instances.ok());
-  ASSERT_EQ(region.db_instances->size(), 1u);
-  const auto& db = region.db_instances->front();
+  ASSERT_TRUE(region.rds.db_instances.ok());
+  ASSERT_EQ(region.rds.db_instances->size(), 1u);
+  const auto& db = region.rds.db_instances->front();
   EXPECT_EQ(db.id, "aws_db_instance.main");
   EXPECT_EQ(db.engine, "postgres");
   EXPECT_FALSE(db.storage_encrypted);
@@ -463,10 +463,10 @@ TEST(IacStorageMappingTest, DbInstanceDefaultsAndChecksFromAPlan) {
   EXPECT_EQ(StorageRun(iac.inventory, "rds_instance_not_public")["aws_db_instance.main"], "PASS");
   EXPECT_EQ(StorageRun(iac.inventory, "rds_instance_multi_az")["aws_db_instance.main"], "FAIL");
   // Trails and GuardDuty are not declared: their sections stay uncollected.
-  EXPECT_FALSE(region.trails.ok());
-  EXPECT_FALSE(region.guardduty_detectors.ok());
-  EXPECT_TRUE(region.kms_keys.ok());
-  EXPECT_TRUE(region.file_systems.ok());
+  EXPECT_FALSE(region.cloudtrail.trails.ok());
+  EXPECT_FALSE(region.guardduty.detectors.ok());
+  EXPECT_TRUE(region.kms.keys.ok());
+  EXPECT_TRUE(region.efs.file_systems.ok());
 }
 
 TEST(IacStorageMappingTest, DbInstanceOppositeSettingsFlipEveryCheck) {
@@ -544,7 +544,7 @@ TEST(IacStorageMappingTest, FileSystemEncryptionFromEachReader) {
                    {"tags", {{"Name", "sealed"}}}})});
   EXPECT_EQ(StorageRun(plan.inventory, "efs_encrypted")["aws_efs_file_system.plain"], "FAIL");
   EXPECT_EQ(StorageRun(plan.inventory, "efs_encrypted")["aws_efs_file_system.sealed"], "PASS");
-  const auto& systems = *plan.inventory.regions.at(0).file_systems;
+  const auto& systems = *plan.inventory.regions.at(0).efs.file_systems;
   ASSERT_EQ(systems.size(), 2u);
   EXPECT_EQ(systems[1].kms_key_id, "aws_kms_key.efs");
   EXPECT_EQ(systems[1].name, "sealed");
@@ -600,7 +600,7 @@ std::vector<Resource> StorageTrailPlan(bool good) {
 
 const inventory::Trail& StorageTrail(const IacInventory& iac) {
   for (const auto& region : iac.inventory.regions) {
-    if (region.trails.ok() && !region.trails->empty()) return region.trails->front();
+    if (region.cloudtrail.trails.ok() && !region.cloudtrail.trails->empty()) return region.cloudtrail.trails->front();
   }
   static const inventory::Trail kNone;
   ADD_FAILURE() << "no trail";
@@ -739,7 +739,7 @@ TEST(IacStorageMappingTest, OnlyEnabledSymmetricKeysAreInventoried) {
        StorageCfn("HmacKey", "AWS::KMS::Key", {{"KeySpec", "HMAC_256"}, {"KeyUsage", "GENERATE_VERIFY_MAC"}}),
        StorageCfn("Imported", "AWS::KMS::Key", {{"Origin", "EXTERNAL"}}),
        StorageCfn("CfnKey", "AWS::KMS::Key", {{"EnableKeyRotation", Unknown("no default")}})});
-  const auto& keys = *iac.inventory.regions.at(0).kms_keys;
+  const auto& keys = *iac.inventory.regions.at(0).kms.keys;
   std::vector<std::string> ids;
   for (const auto& key : keys) ids.push_back(key.id);
   std::sort(ids.begin(), ids.end());
@@ -761,9 +761,9 @@ TEST(IacStorageMappingTest, GuardDutyDetectorsOnlyWhereDeclared) {
   const inventory::RegionInventory* west_region = iac.inventory.region("us-west-2");
   ASSERT_NE(east, nullptr);
   ASSERT_NE(west_region, nullptr);
-  ASSERT_TRUE(east->guardduty_detectors.ok());
-  EXPECT_EQ(east->guardduty_detectors->at(0).status, "ENABLED");
-  EXPECT_EQ(west_region->guardduty_detectors->at(0).status, "DISABLED");
+  ASSERT_TRUE(east->guardduty.detectors.ok());
+  EXPECT_EQ(east->guardduty.detectors->at(0).status, "ENABLED");
+  EXPECT_EQ(west_region->guardduty.detectors->at(0).status, "DISABLED");
   auto findings = StorageRun(iac.inventory, "guardduty_enabled");
   EXPECT_EQ(findings["aws_guardduty_detector.main"], "PASS");
   EXPECT_EQ(findings["aws_guardduty_detector.west"], "FAIL");
@@ -772,8 +772,8 @@ TEST(IacStorageMappingTest, GuardDutyDetectorsOnlyWhereDeclared) {
       StorageBuild({StorageCfn("Detector", "AWS::GuardDuty::Detector", {{"Enable", Unknown("param")}})});
   EXPECT_TRUE(StorageUnknown(cfn, "Detector", "GuardDutyDetector.status"));
   const IacInventory none = StorageBuild({StorageRes("aws_kms_key.k", "aws_kms_key", json::object())});
-  EXPECT_FALSE(none.inventory.regions.at(0).guardduty_detectors.ok());
-  EXPECT_FALSE(none.inventory.regions.at(0).trails.ok());
+  EXPECT_FALSE(none.inventory.regions.at(0).guardduty.detectors.ok());
+  EXPECT_FALSE(none.inventory.regions.at(0).cloudtrail.trails.ok());
 }
 
 TEST(IacStorageMappingTest, KeyAndDetectorComparablesAgreeAcrossPlanStateAndTemplate) {
@@ -812,7 +812,7 @@ TEST(IacStorageMappingTest, KeyAndDetectorComparablesAgreeAcrossPlanStateAndTemp
 TEST(IacStorageMappingTest, OtherTypesAreLeftToOtherMappers) {
   const IacInventory iac = StorageBuild({StorageRes("aws_sqs_queue.q", "aws_sqs_queue", json::object())});
   EXPECT_EQ(iac.unsupported.at("aws_sqs_queue"), 1);
-  EXPECT_FALSE(iac.inventory.storage.buckets.ok());
+  EXPECT_FALSE(iac.inventory.s3.buckets.ok());
 }
 
 }  // namespace
