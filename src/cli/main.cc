@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/api_command.h"
+#include "cli/checks_command.h"
 #include "cli/demo_command.h"
 #include "cli/drift_command.h"
 #include "cli/iac_command.h"

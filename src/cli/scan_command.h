@@ -16,7 +16,4 @@ int RunScanCommand(const std::vector<std::string>& args);
 // scans through this.
 int RunScanCommand(const std::vector<std::string>& args, ScanObserver* observer);
 
-// `posture checks`: list every registered check with its metadata.
-int RunChecksCommand(const std::vector<std::string>& args);
-
 }  // namespace posture::cli

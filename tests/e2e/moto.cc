@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -111,7 +112,10 @@ void MotoEnvironment::SetUp() {
 
 void MotoEnvironment::TearDown() { Moto().stop(); }
 
-RunResult RunPosture(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+namespace {
+
+RunResult RunBinary(const std::string& binary, const std::vector<std::string>& args,
+                    const std::map<std::string, std::string>& env) {
   int out_pipe[2], err_pipe[2];
   if (::pipe(out_pipe) != 0 || ::pipe(err_pipe) != 0) return {};
   pid_t pid = ::fork();
@@ -128,12 +132,12 @@ RunResult RunPosture(const std::vector<std::string>& args, const std::map<std::s
     std::vector<char*> envp;
     for (auto& s : env_strings) envp.push_back(s.data());
     envp.push_back(nullptr);
-    std::vector<std::string> argv_strings{POSTURE_BINARY};
+    std::vector<std::string> argv_strings{binary};
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& s : argv_strings) argv.push_back(s.data());
     argv.push_back(nullptr);
-    ::execve(POSTURE_BINARY, argv.data(), envp.data());
+    ::execve(binary.c_str(), argv.data(), envp.data());
     ::_exit(127);
   }
   ::close(out_pipe[1]), ::close(err_pipe[1]);
@@ -145,6 +149,62 @@ RunResult RunPosture(const std::vector<std::string>& args, const std::map<std::s
   int status = 0;
   ::waitpid(pid, &status, 0);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+// A JSON report with what legitimately differs between two runs over the
+// same estate taken out: the scan's times, each account's request count
+// (retries, the credential report's generation) and the order of the
+// collection errors (calls finish in any order).
+std::string Normalized(const std::string& report) {
+  auto json = nlohmann::ordered_json::parse(report, nullptr, false);
+  if (json.is_discarded() || !json.is_object()) return report;
+  if (json.contains("scan")) {
+    json["scan"].erase("started_at");
+    json["scan"].erase("finished_at");
+  }
+  if (json.contains("accounts")) {
+    for (auto& account : json["accounts"]) account.erase("requests");
+  }
+  if (json.contains("errors") && json["errors"].is_array()) {
+    std::vector<std::string> errors;
+    for (const auto& error : json["errors"]) errors.push_back(error.dump());
+    std::sort(errors.begin(), errors.end());
+    json["errors"] = nlohmann::ordered_json::array();
+    for (const auto& error : errors) json["errors"].push_back(nlohmann::ordered_json::parse(error));
+  }
+  return json.dump(2);
+}
+
+// A run whose JSON report a reference binary must reproduce: a read-only
+// command writing JSON to stdout.
+bool ComparableRun(const std::vector<std::string>& args) {
+  if (args.empty() || (args[0] != "scan" && args[0] != "iac" && args[0] != "drift")) return false;
+  bool json = false;
+  for (size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] == "--format" && args[i + 1] == "json") json = true;
+  }
+  for (const auto& arg : args) {
+    if (arg.starts_with("--output") || arg.starts_with("--metrics-file") || arg.starts_with("--pushgateway")) {
+      return false;
+    }
+  }
+  return json;
+}
+
+}  // namespace
+
+RunResult RunPosture(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+  RunResult result = RunBinary(POSTURE_BINARY, args, env);
+  // POSTURE_REFERENCE_BINARY (another build of posture, e.g. of the last
+  // release) must give the same JSON report and exit code for the same run:
+  // a refactoring that changes behaviour fails every e2e test it touches.
+  const char* reference = std::getenv("POSTURE_REFERENCE_BINARY");
+  if (reference != nullptr && *reference != '\0' && ComparableRun(args)) {
+    RunResult expected = RunBinary(reference, args, env);
+    EXPECT_EQ(result.exit_code, expected.exit_code) << "exit code differs from " << reference;
+    EXPECT_EQ(Normalized(result.out), Normalized(expected.out)) << "JSON report differs from " << reference;
+  }
   return result;
 }
 

@@ -46,7 +46,10 @@ struct RunResult {
 };
 
 // Runs the posture binary with `args` and exactly the environment `env`
-// (plus PATH), with stdin closed. Fails the test on a hang (60 s).
+// (plus PATH), with stdin closed. Fails the test on a hang (60 s). With
+// POSTURE_REFERENCE_BINARY set, a `scan`, `iac` or `drift` run printing JSON
+// runs that binary too and fails the test unless it gives the same exit
+// code and report (times, request counts and error order aside).
 RunResult RunPosture(const std::vector<std::string>& args, const std::map<std::string, std::string>& env);
 
 // Runs `posture api ARGS...` (creating resources in moto) and fails the
