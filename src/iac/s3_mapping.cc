@@ -279,7 +279,7 @@ void S3Mapper::finish(MappingContext& context, bool write_buckets) {
   if (account_block_.present) {
     context.inventory().s3control.account_public_access_block.set(account_block_.value);
   } else if (account_block_.unknown) {
-    context.mark_unknown(account_block_address_, "StorageInventory.account_public_access_block");
+    context.mark_unknown(account_block_address_, "S3ControlSections.account_public_access_block");
   }
 }
 
