@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::accessanalyzer_enabled {
 namespace {
 
 bool IsExternalAccessAnalyzer(const inventory::AccessAnalyzer& analyzer) {
@@ -31,15 +31,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kAccessanalyzerEnabled{
+extern const Check kCheck{
     .metadata =
         {
             .id = "accessanalyzer_enabled",
             .title = "IAM Access Analyzer is enabled in every region",
             .severity = Severity::kLow,
+            .category = Category::kIdentity,
             .resource_type = kAccountResourceType,
             .scope = "L",
-            .cis_3_0 = "1.20",
+            .fails_when = "a region has no active IAM Access Analyzer",
             .risk = "Without Access Analyzer, resources shared with other accounts or the public (buckets, keys, "
                     "roles, queues) go unnoticed in that region.",
             .remediation = "aws accessanalyzer create-analyzer --analyzer-name account-analyzer --type ACCOUNT "
@@ -47,9 +48,9 @@ extern constinit const Check kAccessanalyzerEnabled{
             .remediation_terraform = "resource \"aws_accessanalyzer_analyzer\" \"account\" {\n"
                                      "  analyzer_name = \"account-analyzer\"\n  type          = \"ACCOUNT\"\n}",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html",
-            .needs = "accessanalyzer.analyzers",
+            .reads = {POSTURE_FIELD(AccessAnalyzer, type), POSTURE_FIELD(AccessAnalyzer, status)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::accessanalyzer_enabled

@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::account_security_contact {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -19,15 +19,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kAccountSecurityContact{
+extern const Check kCheck{
     .metadata =
         {
             .id = "account_security_contact",
             .title = "A security alternate contact is registered",
             .severity = Severity::kLow,
+            .category = Category::kIdentity,
             .resource_type = kAccountResourceType,
             .scope = "L",
-            .cis_3_0 = "1.2",
+            .fails_when = "no SECURITY alternate contact is registered",
             .risk = "AWS sends abuse reports and security notifications to the security contact; without one they "
                     "may reach nobody who acts on them.",
             .remediation = "aws account put-alternate-contact --alternate-contact-type SECURITY --name <name> "
@@ -38,9 +39,9 @@ extern constinit const Check kAccountSecurityContact{
                                      "  phone_number = \"+1-555-0100\"\n}",
             .docs_url =
                 "https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact-alternate.html",
-            .needs = "account.security_contact",
+            .reads = {POSTURE_EVERY_FIELD(AlternateContact)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::account_security_contact

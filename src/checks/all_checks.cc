@@ -1,185 +1,106 @@
-// The registry: every check, listed explicitly in CHECKS.md order. A check
-// missing here does not run; tests/checks/registry_test.cc compares this
-// list with the catalog.
+// The registry: every check, listed once. A check missing here does not
+// run; tests/checks/registry_test.cc proves the list, the check files and
+// the catalog (docs/checks.md) agree. The order is the order findings are
+// reported in; the catalog groups the same checks by category.
 #include "checks/check.h"
+
+// X(id) for every check: src/checks/<id>.cc defines posture::checks::<id>::kCheck.
+#define POSTURE_ALL_CHECKS(X)                 \
+  X(iam_root_access_keys_absent)              \
+  X(iam_root_mfa_enabled)                     \
+  X(iam_root_hardware_mfa)                    \
+  X(iam_root_not_used)                        \
+  X(iam_password_policy_min_length)           \
+  X(iam_password_policy_reuse)                \
+  X(iam_user_console_mfa)                     \
+  X(iam_user_no_setup_access_keys)            \
+  X(iam_user_unused_credentials)              \
+  X(iam_user_single_active_key)               \
+  X(iam_user_access_key_rotated)              \
+  X(iam_user_no_direct_policies)              \
+  X(iam_policy_no_full_admin)                 \
+  X(iam_support_role_exists)                  \
+  X(iam_server_cert_not_expired)              \
+  X(accessanalyzer_enabled)                   \
+  X(iam_cloudshell_full_access_restricted)    \
+  X(account_security_contact)                 \
+  X(ec2_instance_profile_attached)            \
+  X(iam_federation_in_use)                    \
+  X(iam_no_privilege_escalation)              \
+  X(iam_policy_no_service_wildcard)           \
+  X(iam_role_trust_restricted)                \
+  X(s3_bucket_secure_transport)               \
+  X(s3_bucket_mfa_delete)                     \
+  X(s3_public_access_block)                   \
+  X(s3_bucket_not_public)                     \
+  X(macie_enabled)                            \
+  X(ec2_ebs_default_encryption)               \
+  X(rds_instance_encrypted)                   \
+  X(rds_instance_auto_minor_upgrade)          \
+  X(rds_instance_not_public)                  \
+  X(rds_instance_multi_az)                    \
+  X(efs_encrypted)                            \
+  X(cloudtrail_multi_region)                  \
+  X(cloudtrail_log_validation)                \
+  X(config_recorder_enabled)                  \
+  X(cloudtrail_bucket_access_logging)         \
+  X(cloudtrail_kms_encrypted)                 \
+  X(kms_key_rotation)                         \
+  X(vpc_flow_logs_enabled)                    \
+  X(s3_object_write_logging)                  \
+  X(s3_object_read_logging)                   \
+  X(monitor_unauthorized_api_calls)           \
+  X(monitor_console_signin_no_mfa)            \
+  X(monitor_root_usage)                       \
+  X(monitor_iam_policy_changes)               \
+  X(monitor_cloudtrail_changes)               \
+  X(monitor_console_auth_failures)            \
+  X(monitor_cmk_disable_delete)               \
+  X(monitor_s3_policy_changes)                \
+  X(monitor_config_changes)                   \
+  X(monitor_security_group_changes)           \
+  X(monitor_nacl_changes)                     \
+  X(monitor_network_gateway_changes)          \
+  X(monitor_route_table_changes)              \
+  X(monitor_vpc_changes)                      \
+  X(monitor_organizations_changes)            \
+  X(securityhub_enabled)                      \
+  X(securityhub_no_critical_findings)         \
+  X(guardduty_enabled)                        \
+  X(ec2_nacl_no_admin_ports_from_internet)    \
+  X(ec2_sg_no_admin_ports_from_internet_ipv4) \
+  X(ec2_sg_no_admin_ports_from_internet_ipv6) \
+  X(ec2_default_sg_restricts_all)             \
+  X(ec2_imdsv2_required)                      \
+  X(ec2_sg_no_open_sensitive_ports)           \
+  X(vpc_peering_routes_least_access)          \
+  X(ec2_ebs_volume_encrypted)                 \
+  X(ec2_cifs_not_exposed)                     \
+  X(ec2_instance_not_directly_public)         \
+  X(elbv2_internet_facing_waf)                \
+  X(cloudfront_waf)                           \
+  X(apigateway_stage_waf)                     \
+  X(vpc_environment_isolation)                \
+  X(vpc_egress_inspected)                     \
+  X(sso_enabled)                              \
+  X(iam_user_console_prefer_sso)              \
+  X(sso_admin_assigned_to_groups)             \
+  X(org_prod_access_restricted)               \
+  X(org_scp_guardrails)
 
 namespace posture::checks {
 
-// 1. Identity
-extern const Check kIamRootAccessKeysAbsent;
-extern const Check kIamRootMfaEnabled;
-extern const Check kIamRootHardwareMfa;
-extern const Check kIamRootNotUsed;
-extern const Check kIamPasswordPolicyMinLength;
-extern const Check kIamPasswordPolicyReuse;
-extern const Check kIamUserConsoleMfa;
-extern const Check kIamUserNoSetupAccessKeys;
-extern const Check kIamUserUnusedCredentials;
-extern const Check kIamUserSingleActiveKey;
-extern const Check kIamUserAccessKeyRotated;
-extern const Check kIamUserNoDirectPolicies;
-extern const Check kIamPolicyNoFullAdmin;
-extern const Check kIamSupportRoleExists;
-extern const Check kIamServerCertNotExpired;
-extern const Check kAccessanalyzerEnabled;
-extern const Check kIamCloudshellFullAccessRestricted;
-extern const Check kAccountSecurityContact;
-extern const Check kIamFederationInUse;
-extern const Check kIamNoPrivilegeEscalation;
-extern const Check kIamPolicyNoServiceWildcard;
-extern const Check kIamRoleTrustRestricted;
-// 3. Logging
-extern const Check kCloudtrailMultiRegion;
-extern const Check kCloudtrailLogValidation;
-extern const Check kConfigRecorderEnabled;
-extern const Check kCloudtrailBucketAccessLogging;
-extern const Check kCloudtrailKmsEncrypted;
-extern const Check kKmsKeyRotation;
-extern const Check kS3ObjectWriteLogging;
-extern const Check kS3ObjectReadLogging;
-extern const Check kEc2InstanceProfileAttached;
-// 2. Storage
-extern const Check kEc2EbsDefaultEncryption;
-// 3. Logging
-extern const Check kVpcFlowLogsEnabled;
-// 2. Storage
-extern const Check kS3BucketSecureTransport;
-extern const Check kS3BucketMfaDelete;
-extern const Check kS3PublicAccessBlock;
-extern const Check kS3BucketNotPublic;
-extern const Check kMacieEnabled;
-extern const Check kRdsInstanceEncrypted;
-extern const Check kRdsInstanceAutoMinorUpgrade;
-extern const Check kRdsInstanceNotPublic;
-extern const Check kRdsInstanceMultiAz;
-extern const Check kEfsEncrypted;
-// 4. Monitoring
-extern const Check kMonitorUnauthorizedApiCalls;
-extern const Check kMonitorConsoleSigninNoMfa;
-extern const Check kMonitorRootUsage;
-extern const Check kMonitorIamPolicyChanges;
-extern const Check kMonitorCloudtrailChanges;
-extern const Check kMonitorConsoleAuthFailures;
-extern const Check kMonitorCmkDisableDelete;
-extern const Check kMonitorS3PolicyChanges;
-extern const Check kMonitorConfigChanges;
-extern const Check kMonitorSecurityGroupChanges;
-extern const Check kMonitorNaclChanges;
-extern const Check kMonitorNetworkGatewayChanges;
-extern const Check kMonitorRouteTableChanges;
-extern const Check kMonitorVpcChanges;
-extern const Check kMonitorOrganizationsChanges;
-extern const Check kSecurityhubEnabled;
-extern const Check kSecurityhubNoCriticalFindings;
-extern const Check kGuarddutyEnabled;
-// 5. Network
-extern const Check kEc2NaclNoAdminPortsFromInternet;
-extern const Check kEc2SgNoAdminPortsFromInternetIpv4;
-extern const Check kEc2SgNoAdminPortsFromInternetIpv6;
-extern const Check kEc2DefaultSgRestrictsAll;
-extern const Check kEc2Imdsv2Required;
-extern const Check kEc2SgNoOpenSensitivePorts;
-extern const Check kVpcPeeringRoutesLeastAccess;
-extern const Check kEc2EbsVolumeEncrypted;
-extern const Check kEc2CifsNotExposed;
-extern const Check kEc2InstanceNotDirectlyPublic;
-// 6. Public edge and segmentation
-extern const Check kElbv2InternetFacingWaf;
-extern const Check kCloudfrontWaf;
-extern const Check kApigatewayStageWaf;
-extern const Check kVpcEnvironmentIsolation;
-extern const Check kVpcEgressInspected;
-// 7. Access to accounts
-extern const Check kSsoEnabled;
-extern const Check kIamUserConsolePreferSso;
-extern const Check kSsoAdminAssignedToGroups;
-extern const Check kOrgProdAccessRestricted;
-extern const Check kOrgScpGuardrails;
+#define POSTURE_DECLARE_CHECK(id) \
+  namespace id {                  \
+  extern const Check kCheck;      \
+  }
+POSTURE_ALL_CHECKS(POSTURE_DECLARE_CHECK)
+#undef POSTURE_DECLARE_CHECK
 
 const std::vector<Check>& AllChecks() {
-  static const std::vector<Check> kChecks = {
-      kIamRootAccessKeysAbsent,
-      kIamRootMfaEnabled,
-      kIamRootHardwareMfa,
-      kIamRootNotUsed,
-      kIamPasswordPolicyMinLength,
-      kIamPasswordPolicyReuse,
-      kIamUserConsoleMfa,
-      kIamUserNoSetupAccessKeys,
-      kIamUserUnusedCredentials,
-      kIamUserSingleActiveKey,
-      kIamUserAccessKeyRotated,
-      kIamUserNoDirectPolicies,
-      kIamPolicyNoFullAdmin,
-      kIamSupportRoleExists,
-      kIamServerCertNotExpired,
-      kAccessanalyzerEnabled,
-      kIamCloudshellFullAccessRestricted,
-      kAccountSecurityContact,
-      kEc2InstanceProfileAttached,
-      kIamFederationInUse,
-      kIamNoPrivilegeEscalation,
-      kIamPolicyNoServiceWildcard,
-      kIamRoleTrustRestricted,
-      kS3BucketSecureTransport,
-      kS3BucketMfaDelete,
-      kS3PublicAccessBlock,
-      kS3BucketNotPublic,
-      kMacieEnabled,
-      kEc2EbsDefaultEncryption,
-      kRdsInstanceEncrypted,
-      kRdsInstanceAutoMinorUpgrade,
-      kRdsInstanceNotPublic,
-      kRdsInstanceMultiAz,
-      kEfsEncrypted,
-      kCloudtrailMultiRegion,
-      kCloudtrailLogValidation,
-      kConfigRecorderEnabled,
-      kCloudtrailBucketAccessLogging,
-      kCloudtrailKmsEncrypted,
-      kKmsKeyRotation,
-      kVpcFlowLogsEnabled,
-      kS3ObjectWriteLogging,
-      kS3ObjectReadLogging,
-      kMonitorUnauthorizedApiCalls,
-      kMonitorConsoleSigninNoMfa,
-      kMonitorRootUsage,
-      kMonitorIamPolicyChanges,
-      kMonitorCloudtrailChanges,
-      kMonitorConsoleAuthFailures,
-      kMonitorCmkDisableDelete,
-      kMonitorS3PolicyChanges,
-      kMonitorConfigChanges,
-      kMonitorSecurityGroupChanges,
-      kMonitorNaclChanges,
-      kMonitorNetworkGatewayChanges,
-      kMonitorRouteTableChanges,
-      kMonitorVpcChanges,
-      kMonitorOrganizationsChanges,
-      kSecurityhubEnabled,
-      kSecurityhubNoCriticalFindings,
-      kGuarddutyEnabled,
-      kEc2NaclNoAdminPortsFromInternet,
-      kEc2SgNoAdminPortsFromInternetIpv4,
-      kEc2SgNoAdminPortsFromInternetIpv6,
-      kEc2DefaultSgRestrictsAll,
-      kEc2Imdsv2Required,
-      kEc2SgNoOpenSensitivePorts,
-      kVpcPeeringRoutesLeastAccess,
-      kEc2EbsVolumeEncrypted,
-      kEc2CifsNotExposed,
-      kEc2InstanceNotDirectlyPublic,
-      kElbv2InternetFacingWaf,
-      kCloudfrontWaf,
-      kApigatewayStageWaf,
-      kVpcEnvironmentIsolation,
-      kVpcEgressInspected,
-      kSsoEnabled,
-      kIamUserConsolePreferSso,
-      kSsoAdminAssignedToGroups,
-      kOrgProdAccessRestricted,
-      kOrgScpGuardrails,
-  };
+#define POSTURE_LIST_CHECK(id) id::kCheck,
+  static const std::vector<Check> kChecks = {POSTURE_ALL_CHECKS(POSTURE_LIST_CHECK)};
+#undef POSTURE_LIST_CHECK
   return kChecks;
 }
 

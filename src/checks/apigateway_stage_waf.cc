@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::apigateway_stage_waf {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -27,15 +27,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kApigatewayStageWaf{
+extern const Check kCheck{
     .metadata =
         {
             .id = "apigateway_stage_waf",
             .title = "Public API Gateway REST API stages are protected by AWS WAF",
             .severity = Severity::kMedium,
+            .category = Category::kEdge,
             .resource_type = "AWS::ApiGateway::Stage",
             .scope = "L+C",
-            .cis_3_0 = "",
+            .fails_when = "a public REST API stage has no web ACL",
             .risk = "A public API stage without a web ACL receives injection, credential-stuffing and flood "
                     "traffic directly, with no rate limit or managed rule in front of the backend.",
             .remediation = "aws wafv2 associate-web-acl --web-acl-arn <regional-web-acl-arn> --resource-arn "
@@ -44,9 +45,9 @@ extern constinit const Check kApigatewayStageWaf{
                                      "aws_api_gateway_stage.prod.arn\n  web_acl_arn  = aws_wafv2_web_acl.api.arn\n}",
             .docs_url = "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-aws-"
                         "waf.html",
-            .needs = "apigateway.stages",
+            .reads = {POSTURE_FIELD(ApiGatewayStage, web_acl_arn), POSTURE_FIELD(ApiGatewayStage, endpoint_types)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::apigateway_stage_waf

@@ -3,8 +3,8 @@
 #include <exception>
 
 #include "checks/check_support.h"
-#include "inventory/sections.h"
 #include "frameworks/framework.h"
+#include "inventory/sections.h"
 
 namespace posture::checks {
 
@@ -67,32 +67,61 @@ int SeverityRank(Severity severity) {
   return 0;
 }
 
-const std::vector<std::string_view>& KnownSections() {
-  static const std::vector<std::string_view> kNames = [] {
-    std::vector<std::string_view> names;
-    for (const auto& section : inventory::AllSections()) names.push_back(section.name);
-    return names;
-  }();
-  return kNames;
+const char* CategoryTitle(Category category) {
+  switch (category) {
+    case Category::kIdentity:
+      return "Identity (IAM)";
+    case Category::kStorage:
+      return "Storage";
+    case Category::kLogging:
+      return "Logging";
+    case Category::kMonitoring:
+      return "Monitoring";
+    case Category::kNetwork:
+      return "Network";
+    case Category::kEdge:
+      return "Public edge and segmentation";
+    case Category::kAccountAccess:
+      return "Access to accounts (IAM Identity Center and Organizations)";
+  }
+  return "Identity (IAM)";
 }
 
-std::vector<std::string_view> SplitNeeds(std::string_view needs) {
-  std::vector<std::string_view> sections;
-  while (!needs.empty()) {
-    const auto comma = needs.find(',');
-    const auto item = base::Trim(needs.substr(0, comma));
-    if (!item.empty()) sections.push_back(item);
+std::vector<std::string_view> FieldsReadBy(const CheckMetadata& metadata) {
+  std::vector<std::string_view> fields;
+  for (std::string_view field : metadata.reads) {
+    if (!field.empty()) fields.push_back(field);
+  }
+  return fields;
+}
+
+std::vector<std::string_view> DeclaringTypes(const CheckMetadata& metadata) {
+  std::vector<std::string_view> types;
+  std::string_view list = metadata.declared_in_code_by;
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    const auto type = base::Trim(list.substr(0, comma));
+    if (!type.empty()) types.push_back(type);
     if (comma == std::string_view::npos) break;
-    needs.remove_prefix(comma + 1);
+    list.remove_prefix(comma + 1);
+  }
+  return types;
+}
+
+std::set<std::string> SectionsRead(const CheckMetadata& metadata) {
+  std::set<std::string> sections;
+  for (std::string_view field : FieldsReadBy(metadata)) {
+    const inventory::Section* section = inventory::SectionOfField(field);
+    if (section == nullptr) continue;  // the registry test names such a field
+    sections.emplace(section->name);
+    if (!section->parent.empty()) sections.emplace(section->parent);
   }
   return sections;
 }
 
 std::set<std::string> NeededSections(const std::vector<const Check*>& checks) {
   std::set<std::string> sections;
-  for (const Check* check : checks) {
-    for (auto section : SplitNeeds(check->metadata.needs)) sections.emplace(section);
-  }
+  for (const Check* check : checks) sections.merge(SectionsRead(check->metadata));
   return sections;
 }
 

@@ -1,13 +1,22 @@
 // Checks: pure functions from an Inventory to findings, with their metadata.
 //
-// A check lives in one file named by its id (src/checks/<id>.cc) defining a
-// `const Check` with its metadata and an evaluate function, and is listed in
-// all_checks.cc. Checks never call AWS. When a section they need was not
-// collected they emit ERROR findings carrying the collection error (use
+// A check lives in one file named by its id (src/checks/<id>.cc), in the
+// namespace of the same name, defining `const Check kCheck` with its
+// metadata and an evaluate function, and is listed once in all_checks.cc.
+// The metadata is all there is to know about the check: what it reads (so
+// the scan collects exactly the sections its fields live in, and IaC knows
+// which values unknown until apply affect it), where it is listed in the
+// catalog (docs/checks.md, generated from the registry), and for settings
+// of the account itself, which resource declares them in code. Its
+// framework controls come from the frameworks data (frameworks/*.json).
+//
+// Checks never call AWS. When a section they need was not collected they
+// emit ERROR findings carrying the collection error (use
 // FindingSink::require). Everything here is immutable after start-up and
 // thread-safe; a FindingSink belongs to one evaluation on one thread.
 #pragma once
 
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
@@ -16,6 +25,7 @@
 #include <vector>
 
 #include "checks/settings.h"
+#include "inventory/field.h"
 #include "inventory/inventory.h"
 
 namespace posture::checks {
@@ -63,26 +73,46 @@ struct Finding {
   std::string mute_reason;
 };
 
+// Where the catalog lists a check.
+enum class Category { kIdentity, kStorage, kLogging, kMonitoring, kNetwork, kEdge, kAccountAccess };
+const char* CategoryTitle(Category category);  // "Identity (IAM)", ...
+inline constexpr Category kCategories[] = {Category::kIdentity,     Category::kStorage, Category::kLogging,
+                                           Category::kMonitoring,   Category::kNetwork, Category::kEdge,
+                                           Category::kAccountAccess};
+
+// The inventory fields a check reads, written with POSTURE_FIELD (unused
+// entries stay empty).
+inline constexpr size_t kMaxFieldsRead = 8;
+using FieldsRead = std::array<std::string_view, kMaxFieldsRead>;
+
 struct CheckMetadata {
   std::string_view id;
   std::string_view title;
   Severity severity;
+  Category category;
   std::string_view resource_type;
-  std::string_view scope;    // "L" or "L+C"
-  std::string_view cis_3_0;  // control number, "" when none
+  std::string_view scope;       // "L" (live only) or "L+C" (live and infrastructure as code)
+  std::string_view fails_when;  // the catalog's rule in a line: "storage is not encrypted"
   std::string_view risk;
   std::string_view remediation;            // an AWS CLI command
   std::string_view remediation_terraform;  // a Terraform snippet that fixes it
   std::string_view docs_url;               // the AWS documentation topic
-  // Inventory sections the check reads, comma-separated (see
-  // inventory::kSection*): the scan collects only what enabled checks need.
-  std::string_view needs;
+  // Every inventory field the verdict depends on ("DbInstance.storage_encrypted",
+  // "IamUser.*"): the scan collects the sections holding them (and nothing
+  // else for this check); on code, a field unknown until apply turns the
+  // verdict on that resource into ERROR.
+  FieldsRead reads;
+  // Checks of an account-level setting (a password policy, EBS encryption
+  // by default): the IaC resource types that declare it, comma-separated.
+  // On code, the verdict is kept only when the files declare one, and
+  // placed on it.
+  std::string_view declared_in_code_by = {};
 };
 
-// Every inventory section a check may name in `needs`.
-const std::vector<std::string_view>& KnownSections();
-// The section names in a `needs` list ("a,b" -> {"a", "b"}), blanks dropped.
-std::vector<std::string_view> SplitNeeds(std::string_view needs);
+// The fields `metadata` reads, without the empty entries.
+std::vector<std::string_view> FieldsReadBy(const CheckMetadata& metadata);
+// The IaC resource types in `declared_in_code_by`.
+std::vector<std::string_view> DeclaringTypes(const CheckMetadata& metadata);
 
 class FindingSink;
 using CheckFunction = void (*)(const inventory::Inventory& inventory, FindingSink& sink);
@@ -144,8 +174,10 @@ const std::vector<Check>& AllChecks();
 // A registered check by id, or nullptr.
 const Check* FindCheck(std::string_view id);
 
-// Every inventory section the checks read (their `needs`, combined): what a
-// scan running them collects.
+// The inventory sections a check reads: the section of each of its fields
+// (inventory/sections.h), with the parent of each per-resource facet.
+std::set<std::string> SectionsRead(const CheckMetadata& metadata);
+// Every section `checks` read, combined: what a scan running them collects.
 std::set<std::string> NeededSections(const std::vector<const Check*>& checks);
 
 // Runs one check over `inventory`, appending its findings to `out`. A check

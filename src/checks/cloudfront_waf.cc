@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::cloudfront_waf {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -25,15 +25,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kCloudfrontWaf{
+extern const Check kCheck{
     .metadata =
         {
             .id = "cloudfront_waf",
             .title = "CloudFront distributions are protected by AWS WAF",
             .severity = Severity::kMedium,
+            .category = Category::kEdge,
             .resource_type = "AWS::CloudFront::Distribution",
             .scope = "L+C",
-            .cis_3_0 = "",
+            .fails_when = "a CloudFront distribution has no web ACL",
             .risk = "Without a web ACL, injection, known-exploit and bot traffic passes the edge to the origin "
                     "unfiltered, and there is no place to block an attack quickly.",
             .remediation = "aws cloudfront get-distribution-config --id <distribution-id> > config.json  # set "
@@ -43,9 +44,9 @@ extern constinit const Check kCloudfrontWaf{
             .remediation_terraform = "resource \"aws_cloudfront_distribution\" \"site\" {\n  # ...\n  web_acl_id = "
                                      "aws_wafv2_web_acl.edge.arn  # scope = \"CLOUDFRONT\", in us-east-1\n}",
             .docs_url = "https://docs.aws.amazon.com/waf/latest/developerguide/cloudfront-features.html",
-            .needs = "cloudfront.distributions",
+            .reads = {POSTURE_FIELD(CloudFrontDistribution, web_acl_id)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::cloudfront_waf

@@ -4,7 +4,7 @@
 #include "checks/check_support.h"
 #include "checks/trail_support.h"
 
-namespace posture::checks {
+namespace posture::checks::cloudtrail_bucket_access_logging {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -30,15 +30,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kCloudtrailBucketAccessLogging{
+extern const Check kCheck{
     .metadata =
         {
             .id = "cloudtrail_bucket_access_logging",
             .title = "CloudTrail S3 buckets have server access logging",
             .severity = Severity::kLow,
+            .category = Category::kLogging,
             .resource_type = "AWS::S3::Bucket",
             .scope = "L+C",
-            .cis_3_0 = "3.4",
+            .fails_when = "the trail's S3 bucket has no access logging",
             .risk = "Without access logs on the trail's bucket, nobody can tell who read, copied or deleted the "
                     "audit logs themselves.",
             .remediation = "aws s3api put-bucket-logging --bucket <trail-bucket> --bucket-logging-status "
@@ -47,9 +48,9 @@ extern constinit const Check kCloudtrailBucketAccessLogging{
                                      "aws_s3_bucket.trail.id\n  target_bucket = aws_s3_bucket.access_logs.id\n  "
                                      "target_prefix = \"trail/\"\n}",
             .docs_url = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html",
-            .needs = "cloudtrail.trails,cloudtrail.trails.bucket_logging",
+            .reads = {POSTURE_FIELD(Trail, s3_bucket), POSTURE_FIELD(Trail, bucket_logging)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::cloudtrail_bucket_access_logging

@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/trail_support.h"
 
-namespace posture::checks {
+namespace posture::checks::cloudtrail_kms_encrypted {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -22,15 +22,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kCloudtrailKmsEncrypted{
+extern const Check kCheck{
     .metadata =
         {
             .id = "cloudtrail_kms_encrypted",
             .title = "CloudTrail logs are encrypted with a KMS key",
             .severity = Severity::kMedium,
+            .category = Category::kLogging,
             .resource_type = "AWS::CloudTrail::Trail",
             .scope = "L+C",
-            .cis_3_0 = "3.5",
+            .fails_when = "a trail is not encrypted with a KMS key",
             .risk = "With S3-managed encryption only, read access to the bucket is enough to read the audit "
                     "trail; a KMS key adds a second, separately audited permission.",
             .remediation = "aws cloudtrail update-trail --name <trail> --kms-key-id <key-arn>",
@@ -38,9 +39,9 @@ extern constinit const Check kCloudtrailKmsEncrypted{
                                      "aws_kms_key.cloudtrail.arn\n}",
             .docs_url = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-"
                         "with-aws-kms.html",
-            .needs = "cloudtrail.trails",
+            .reads = {POSTURE_FIELD(Trail, kms_key_id)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::cloudtrail_kms_encrypted

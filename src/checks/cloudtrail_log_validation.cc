@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/trail_support.h"
 
-namespace posture::checks {
+namespace posture::checks::cloudtrail_log_validation {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -21,15 +21,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kCloudtrailLogValidation{
+extern const Check kCheck{
     .metadata =
         {
             .id = "cloudtrail_log_validation",
             .title = "CloudTrail trails validate log file integrity",
             .severity = Severity::kMedium,
+            .category = Category::kLogging,
             .resource_type = "AWS::CloudTrail::Trail",
             .scope = "L+C",
-            .cis_3_0 = "3.2",
+            .fails_when = "a trail has log file validation off",
             .risk = "Without digest files, an attacker who can write to the log bucket can alter or delete "
                     "CloudTrail records without the change being detectable.",
             .remediation = "aws cloudtrail update-trail --name <trail> --enable-log-file-validation",
@@ -37,9 +38,9 @@ extern constinit const Check kCloudtrailLogValidation{
                                      "enable_log_file_validation = true\n}",
             .docs_url = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/"
                         "cloudtrail-log-file-validation-enabling.html",
-            .needs = "cloudtrail.trails",
+            .reads = {POSTURE_FIELD(Trail, log_file_validation)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::cloudtrail_log_validation

@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/trail_support.h"
 
-namespace posture::checks {
+namespace posture::checks::cloudtrail_multi_region {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -28,15 +28,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kCloudtrailMultiRegion{
+extern const Check kCheck{
     .metadata =
         {
             .id = "cloudtrail_multi_region",
             .title = "A multi-region CloudTrail trail records all management events",
             .severity = Severity::kHigh,
+            .category = Category::kLogging,
             .resource_type = "AWS::CloudTrail::Trail",
             .scope = "L+C",
-            .cis_3_0 = "3.1",
+            .fails_when = "no multi-region trail that is logging and records read and write management events",
             .risk = "Without a logging multi-region trail recording read and write management events, API "
                     "activity in some regions or of some kinds leaves no audit record for investigations.",
             .remediation = "aws cloudtrail create-trail --name org-trail --s3-bucket-name <bucket> "
@@ -50,9 +51,11 @@ extern constinit const Check kCloudtrailMultiRegion{
                                      "include_management_events = true\n  }\n}",
             .docs_url = "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/"
                         "receive-cloudtrail-log-files-from-multiple-regions.html",
-            .needs = "cloudtrail.trails,cloudtrail.trails.logging,cloudtrail.trails.selectors",
+            .reads = {POSTURE_FIELD(Trail, multi_region), POSTURE_FIELD(Trail, logging),
+                      POSTURE_FIELD(Trail, selectors)},
+            .declared_in_code_by = "aws_cloudtrail, AWS::CloudTrail::Trail",
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::cloudtrail_multi_region

@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::config_recorder_enabled {
 namespace {
 
 bool RecordsAll(const inventory::ConfigRecorder& recorder) { return recorder.all_supported && recorder.recording; }
@@ -47,15 +47,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kConfigRecorderEnabled{
+extern const Check kCheck{
     .metadata =
         {
             .id = "config_recorder_enabled",
             .title = "AWS Config records all resources in every region",
             .severity = Severity::kMedium,
+            .category = Category::kLogging,
             .resource_type = "AWS::Config::ConfigurationRecorder",
             .scope = "L",
-            .cis_3_0 = "3.3",
+            .fails_when = "a region has no AWS Config recorder recording all resources",
             .risk = "Without a recorder capturing every resource type, configuration changes in the region have "
                     "no history, which hides drift and slows down incident investigation.",
             .remediation = "aws configservice put-configuration-recorder --configuration-recorder "
@@ -69,9 +70,11 @@ extern constinit const Check kConfigRecorderEnabled{
                                      "{\n  name       = aws_config_configuration_recorder.main.name\n  is_enabled = "
                                      "true\n}",
             .docs_url = "https://docs.aws.amazon.com/config/latest/developerguide/stop-start-recorder.html",
-            .needs = "config.recorders",
+            .reads = {POSTURE_FIELD(ConfigRecorder, all_supported),
+                      POSTURE_FIELD(ConfigRecorder, include_global_resource_types),
+                      POSTURE_FIELD(ConfigRecorder, recording), POSTURE_FIELD(ConfigRecorder, last_status)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::config_recorder_enabled

@@ -8,7 +8,7 @@
 #include "checks/check_support.h"
 #include "checks/network_rules.h"
 
-namespace posture::checks {
+namespace posture::checks::ec2_cifs_not_exposed {
 namespace {
 
 // NetBIOS session service and SMB over TCP.
@@ -55,15 +55,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kEc2CifsNotExposed{
+extern const Check kCheck{
     .metadata =
         {
             .id = "ec2_cifs_not_exposed",
             .title = "Security groups and network ACLs do not admit CIFS/SMB from the internet",
             .severity = Severity::kCritical,
+            .category = Category::kNetwork,
             .resource_type = "AWS::EC2::SecurityGroup",
             .scope = "L+C",
-            .cis_3_0 = "",
+            .fails_when = "a security group or NACL admits tcp 139 or 445 from the internet (CIS 4.0/5.0 5.1.2)",
             .risk = "SMB (tcp 445) and NetBIOS (tcp 139) reachable from the internet are a favourite target of "
                     "worms and ransomware (EternalBlue, WannaCry) and expose file shares to brute force.",
             .remediation = "aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions "
@@ -74,9 +75,9 @@ extern constinit const Check kEc2CifsNotExposed{
                                      "cidr_blocks = [\"10.0.0.0/8\"]  # a trusted range, never 0.0.0.0/0 or ::/0\n  "
                                      "security_group_id = aws_security_group.files.id\n}",
             .docs_url = "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html",
-            .needs = "ec2.security_groups,ec2.network_acls",
+            .reads = {POSTURE_FIELD(SecurityGroup, ingress), POSTURE_FIELD(NetworkAcl, entries)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::ec2_cifs_not_exposed

@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/network_rules.h"
 
-namespace posture::checks {
+namespace posture::checks::ec2_default_sg_restricts_all {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -25,15 +25,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kEc2DefaultSgRestrictsAll{
+extern const Check kCheck{
     .metadata =
         {
             .id = "ec2_default_sg_restricts_all",
             .title = "Default security groups restrict all traffic",
             .severity = Severity::kMedium,
+            .category = Category::kNetwork,
             .resource_type = "AWS::EC2::SecurityGroup",
             .scope = "L+C",
-            .cis_3_0 = "5.4",
+            .fails_when = "a VPC's default security group has any rule",
             .risk = "Resources launched without an explicit group land in the default group; rules there give them "
                     "network access nobody chose, and by default its members can all reach each other.",
             .remediation = "aws ec2 revoke-security-group-ingress --group-id <default-sg-id> --security-group-rule-ids "
@@ -44,9 +45,9 @@ extern constinit const Check kEc2DefaultSgRestrictsAll{
                                      "  vpc_id = aws_vpc.main.id\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html",
-            .needs = "ec2.security_groups",
+            .reads = {POSTURE_FIELD(SecurityGroup, ingress), POSTURE_FIELD(SecurityGroup, egress)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::ec2_default_sg_restricts_all

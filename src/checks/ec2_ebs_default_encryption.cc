@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::ec2_ebs_default_encryption {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -21,23 +21,25 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kEc2EbsDefaultEncryption{
+extern const Check kCheck{
     .metadata =
         {
             .id = "ec2_ebs_default_encryption",
             .title = "EBS encryption by default is enabled in every region",
             .severity = Severity::kMedium,
+            .category = Category::kStorage,
             .resource_type = "AWS::::Account",
             .scope = "L+C",
-            .cis_3_0 = "2.2.1",
+            .fails_when = "EBS encryption by default is off in a region",
             .risk = "Without encryption by default, any volume created without an explicit encryption flag stores "
                     "its data, and its snapshots, unencrypted at rest.",
             .remediation = "aws ec2 enable-ebs-encryption-by-default --region <region>",
             .remediation_terraform = "resource \"aws_ebs_encryption_by_default\" \"this\" {\n  enabled = true\n}",
             .docs_url = "https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html",
-            .needs = "ec2.ebs_default_encryption",
+            .reads = {POSTURE_FIELD(EbsDefaultEncryption, enabled)},
+            .declared_in_code_by = "aws_ebs_encryption_by_default",
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::ec2_ebs_default_encryption

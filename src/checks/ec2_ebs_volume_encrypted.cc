@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::ec2_ebs_volume_encrypted {
 namespace {
 
 bool IsGone(const inventory::Volume& volume) {
@@ -31,15 +31,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kEc2EbsVolumeEncrypted{
+extern const Check kCheck{
     .metadata =
         {
             .id = "ec2_ebs_volume_encrypted",
             .title = "EBS volumes are encrypted",
             .severity = Severity::kMedium,
+            .category = Category::kNetwork,
             .resource_type = "AWS::EC2::Volume",
             .scope = "L+C",
-            .cis_3_0 = "",
+            .fails_when = "an EBS volume is not encrypted (CIS 4.0/5.0 5.1.1 with ec2_ebs_default_encryption)",
             .risk = "An unencrypted volume keeps its data, and every snapshot taken of it, readable to anyone who "
                     "obtains the snapshot or the underlying storage.",
             .remediation = "aws ec2 create-snapshot --volume-id <volume-id> && aws ec2 copy-snapshot "
@@ -48,9 +49,9 @@ extern constinit const Check kEc2EbsVolumeEncrypted{
             .remediation_terraform = "resource \"aws_ebs_volume\" \"data\" {\n  # ...\n  encrypted  = true\n  "
                                      "kms_key_id = aws_kms_key.ebs.arn\n}",
             .docs_url = "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html",
-            .needs = "ec2.volumes",
+            .reads = {POSTURE_FIELD(Volume, encrypted)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::ec2_ebs_volume_encrypted

@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::ec2_imdsv2_required {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -25,15 +25,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kEc2Imdsv2Required{
+extern const Check kCheck{
     .metadata =
         {
             .id = "ec2_imdsv2_required",
             .title = "EC2 instances require IMDSv2",
             .severity = Severity::kMedium,
+            .category = Category::kNetwork,
             .resource_type = "AWS::EC2::Instance",
             .scope = "L+C",
-            .cis_3_0 = "5.6",
+            .fails_when = "an instance does not require IMDSv2 tokens",
             .risk = "With IMDSv1 allowed, a server-side request forgery in any application on the instance can "
                     "read its role credentials from the metadata service.",
             .remediation = "aws ec2 modify-instance-metadata-options --instance-id <instance-id> --http-tokens "
@@ -47,9 +48,9 @@ extern constinit const Check kEc2Imdsv2Required{
                                      "}",
             .docs_url =
                 "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html",
-            .needs = "ec2.instances",
+            .reads = {POSTURE_FIELD(Instance, http_tokens), POSTURE_FIELD(Instance, http_endpoint)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::ec2_imdsv2_required

@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/network_rules.h"
 
-namespace posture::checks {
+namespace posture::checks::ec2_instance_not_directly_public {
 namespace {
 
 void EvaluateInstance(const inventory::Inventory& inventory, FindingSink& sink,
@@ -39,7 +39,8 @@ void EvaluateInstance(const inventory::Inventory& inventory, FindingSink& sink,
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   for (const auto& region : inventory.regions) {
-    if (!sink.require(region.ec2.instances, region.region) || !sink.require(region.ec2.security_groups, region.region)) {
+    if (!sink.require(region.ec2.instances, region.region) ||
+        !sink.require(region.ec2.security_groups, region.region)) {
       continue;
     }
     for (const auto& instance : *region.ec2.instances) {
@@ -50,15 +51,17 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kEc2InstanceNotDirectlyPublic{
+extern const Check kCheck{
     .metadata =
         {
             .id = "ec2_instance_not_directly_public",
             .title = "EC2 instances are not directly reachable from the internet",
             .severity = Severity::kHigh,
+            .category = Category::kNetwork,
             .resource_type = "AWS::EC2::Instance",
             .scope = "L+C",
-            .cis_3_0 = "",
+            .fails_when = "an instance has a public IP and a security group that admits traffic from the internet "
+                          "(critical when an admin port is reachable)",
             .risk = "An instance with a public IP and a security group open to the internet is attacked directly, "
                     "bypassing load balancers and WAF; an open SSH or RDP port makes it critical.",
             .remediation = "aws ec2 revoke-security-group-ingress --group-id <sg-id> --security-group-rule-ids "
@@ -71,9 +74,10 @@ extern constinit const Check kEc2InstanceNotDirectlyPublic{
                                      "}\n"
                                      "# and drop its aws_eip_association and its groups' 0.0.0.0/0 and ::/0 ingress",
             .docs_url = "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html",
-            .needs = "ec2.instances,ec2.security_groups",
+            .reads = {POSTURE_FIELD(Instance, public_ip), POSTURE_FIELD(Instance, group_ids),
+                      POSTURE_FIELD(Instance, interfaces), POSTURE_FIELD(SecurityGroup, ingress)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::ec2_instance_not_directly_public

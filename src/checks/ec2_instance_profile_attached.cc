@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::ec2_instance_profile_attached {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -23,15 +23,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kEc2InstanceProfileAttached{
+extern const Check kCheck{
     .metadata =
         {
             .id = "ec2_instance_profile_attached",
             .title = "Running EC2 instances use an IAM instance profile",
             .severity = Severity::kLow,
+            .category = Category::kIdentity,
             .resource_type = "AWS::EC2::Instance",
             .scope = "L+C",
-            .cis_3_0 = "1.18",
+            .fails_when = "a running instance has no IAM instance profile",
             .risk = "An instance without a role gets AWS access from access keys stored on it, which do not rotate "
                     "and are easily copied off the machine.",
             .remediation = "aws ec2 associate-iam-instance-profile --instance-id <instance-id> "
@@ -39,9 +40,9 @@ extern constinit const Check kEc2InstanceProfileAttached{
             .remediation_terraform = "resource \"aws_instance\" \"app\" {\n  # ...\n  iam_instance_profile = "
                                      "aws_iam_instance_profile.app.name\n}",
             .docs_url = "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html",
-            .needs = "ec2.instances",
+            .reads = {POSTURE_FIELD(Instance, instance_profile_arn), POSTURE_FIELD(Instance, state)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::ec2_instance_profile_attached

@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/network_rules.h"
 
-namespace posture::checks {
+namespace posture::checks::ec2_nacl_no_admin_ports_from_internet {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -22,15 +22,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kEc2NaclNoAdminPortsFromInternet{
+extern const Check kCheck{
     .metadata =
         {
             .id = "ec2_nacl_no_admin_ports_from_internet",
             .title = "Network ACLs do not allow SSH or RDP from the internet",
             .severity = Severity::kMedium,
+            .category = Category::kNetwork,
             .resource_type = "AWS::EC2::NetworkAcl",
             .scope = "L+C",
-            .cis_3_0 = "5.1",
+            .fails_when = "a network ACL allows admin ports from the internet",
             .risk = "A network ACL that lets SSH or RDP in from anywhere leaves the subnet's only defence to its "
                     "security groups; one permissive group then exposes the admin port to the internet.",
             .remediation = "aws ec2 create-network-acl-entry --network-acl-id <acl-id> --ingress --rule-number "
@@ -46,9 +47,9 @@ extern constinit const Check kEc2NaclNoAdminPortsFromInternet{
                                      "  to_port        = 22\n"
                                      "} # likewise for 3389, and with ipv6_cidr_block = \"::/0\"",
             .docs_url = "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html",
-            .needs = "ec2.network_acls",
+            .reads = {POSTURE_FIELD(NetworkAcl, entries)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::ec2_nacl_no_admin_ports_from_internet

@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/network_rules.h"
 
-namespace posture::checks {
+namespace posture::checks::ec2_sg_no_admin_ports_from_internet_ipv4 {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -16,15 +16,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kEc2SgNoAdminPortsFromInternetIpv4{
+extern const Check kCheck{
     .metadata =
         {
             .id = "ec2_sg_no_admin_ports_from_internet_ipv4",
             .title = "Security groups do not allow SSH or RDP from 0.0.0.0/0",
             .severity = Severity::kHigh,
+            .category = Category::kNetwork,
             .resource_type = "AWS::EC2::SecurityGroup",
             .scope = "L+C",
-            .cis_3_0 = "5.2",
+            .fails_when = "a security group allows admin ports from 0.0.0.0/0",
             .risk = "SSH and RDP open to every IPv4 address invite brute-force and exploit attempts against the "
                     "instances behind the group; one weak credential or unpatched service is a way in.",
             .remediation = "aws ec2 revoke-security-group-ingress --group-id <sg-id> --security-group-rule-ids "
@@ -38,9 +39,9 @@ extern constinit const Check kEc2SgNoAdminPortsFromInternetIpv4{
                                      "  cidr_ipv4         = \"203.0.113.0/24\"\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
-            .needs = "ec2.security_groups",
+            .reads = {POSTURE_FIELD(SecurityGroup, ingress)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::ec2_sg_no_admin_ports_from_internet_ipv4

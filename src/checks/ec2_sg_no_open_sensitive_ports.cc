@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/network_rules.h"
 
-namespace posture::checks {
+namespace posture::checks::ec2_sg_no_open_sensitive_ports {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -25,15 +25,17 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kEc2SgNoOpenSensitivePorts{
+extern const Check kCheck{
     .metadata =
         {
             .id = "ec2_sg_no_open_sensitive_ports",
             .title = "Security groups do not allow all traffic or database, cache and search ports from the internet",
             .severity = Severity::kHigh,
+            .category = Category::kNetwork,
             .resource_type = "AWS::EC2::SecurityGroup",
             .scope = "L+C",
-            .cis_3_0 = "",
+            .fails_when = "a security group allows all traffic, or a database/cache/search port (1433, 1521, 3306, "
+                          "5432, 6379, 9200, 11211, 27017), from the internet",
             .risk = "Databases, caches and search clusters reachable from the internet are scanned for within "
                     "minutes; many ship without authentication and leak or lose their data.",
             .remediation = "aws ec2 revoke-security-group-ingress --group-id <sg-id> --security-group-rule-ids "
@@ -47,9 +49,9 @@ extern constinit const Check kEc2SgNoOpenSensitivePorts{
                                      "  to_port                      = 5432\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
-            .needs = "ec2.security_groups",
+            .reads = {POSTURE_FIELD(SecurityGroup, ingress)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::ec2_sg_no_open_sensitive_ports

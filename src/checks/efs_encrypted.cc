@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::efs_encrypted {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -22,15 +22,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kEfsEncrypted{
+extern const Check kCheck{
     .metadata =
         {
             .id = "efs_encrypted",
             .title = "EFS file systems are encrypted at rest",
             .severity = Severity::kMedium,
+            .category = Category::kStorage,
             .resource_type = "AWS::EFS::FileSystem",
             .scope = "L+C",
-            .cis_3_0 = "2.4.1",
+            .fails_when = "file system not encrypted",
             .risk = "Data on an unencrypted file system is readable from the underlying storage and its backups "
                     "without any key.",
             .remediation = "aws efs create-file-system --encrypted --kms-key-id <key>  # then copy the data (e.g. "
@@ -38,9 +39,9 @@ extern constinit const Check kEfsEncrypted{
             .remediation_terraform =
                 "resource \"aws_efs_file_system\" \"this\" {\n  encrypted = true  # forces a new file system\n}",
             .docs_url = "https://docs.aws.amazon.com/efs/latest/ug/encryption.html",
-            .needs = "efs.file_systems",
+            .reads = {POSTURE_FIELD(FileSystem, encrypted)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::efs_encrypted

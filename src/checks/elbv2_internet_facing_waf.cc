@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::elbv2_internet_facing_waf {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -26,15 +26,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kElbv2InternetFacingWaf{
+extern const Check kCheck{
     .metadata =
         {
             .id = "elbv2_internet_facing_waf",
             .title = "Internet-facing application load balancers are protected by AWS WAF",
             .severity = Severity::kHigh,
+            .category = Category::kEdge,
             .resource_type = "AWS::ElasticLoadBalancingV2::LoadBalancer",
             .scope = "L+C",
-            .cis_3_0 = "",
+            .fails_when = "an internet-facing application load balancer has no WAFv2 web ACL",
             .risk = "Without a web ACL, injection, known-exploit and bot traffic reaches the application unfiltered, "
                     "and there is no place to block an attack quickly.",
             .remediation = "aws wafv2 associate-web-acl --web-acl-arn <web-acl-arn> --resource-arn <load-balancer-arn>",
@@ -43,9 +44,10 @@ extern constinit const Check kElbv2InternetFacingWaf{
                                      "  web_acl_arn  = aws_wafv2_web_acl.example.arn # scope = \"REGIONAL\"\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/waf/latest/developerguide/web-acl-associating-aws-resource.html",
-            .needs = "elbv2.load_balancers,wafv2.web_acl_by_resource",
+            .reads = {POSTURE_FIELD(LoadBalancer, scheme), POSTURE_FIELD(LoadBalancer, type),
+                      POSTURE_FIELD(Wafv2Sections, web_acl_by_resource)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::elbv2_internet_facing_waf

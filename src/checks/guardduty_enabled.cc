@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::guardduty_enabled {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -34,23 +34,25 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kGuarddutyEnabled{
+extern const Check kCheck{
     .metadata =
         {
             .id = "guardduty_enabled",
             .title = "GuardDuty is enabled in every region",
             .severity = Severity::kMedium,
+            .category = Category::kMonitoring,
             .resource_type = "AWS::GuardDuty::Detector",
             .scope = "L+C",
-            .cis_3_0 = "",
+            .fails_when = "a region has no enabled GuardDuty detector",
             .risk = "Without GuardDuty nothing watches the region's CloudTrail, VPC flow and DNS activity for "
                     "compromised credentials, crypto-mining or reconnaissance.",
             .remediation = "aws guardduty create-detector --enable --region <region>",
             .remediation_terraform = "resource \"aws_guardduty_detector\" \"main\" {\n  enable = true\n}",
             .docs_url = "https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_settingup.html",
-            .needs = "guardduty.detectors",
+            .reads = {POSTURE_FIELD(GuardDutyDetector, status)},
+            .declared_in_code_by = "aws_guardduty_detector, AWS::GuardDuty::Detector",
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::guardduty_enabled

@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/identity_support.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_cloudshell_full_access_restricted {
 namespace {
 
 constexpr std::string_view kPolicySuffix = ":iam::aws:policy/AWSCloudShellFullAccess";
@@ -37,15 +37,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamCloudshellFullAccessRestricted{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_cloudshell_full_access_restricted",
             .title = "AWSCloudShellFullAccess is attached to no entity",
             .severity = Severity::kMedium,
+            .category = Category::kIdentity,
             .resource_type = "AWS::IAM::User",
             .scope = "L",
-            .cis_3_0 = "1.22",
+            .fails_when = "AWSCloudShellFullAccess is attached to any entity",
             .risk = "CloudShell full access lets its holders move files in and out of a shell with their AWS "
                     "credentials, bypassing the controls that watch other data paths.",
             .remediation = "aws iam detach-user-policy --user-name <user> --policy-arn "
@@ -54,9 +55,10 @@ extern constinit const Check kIamCloudshellFullAccessRestricted{
             .remediation_terraform = "# remove the aws_iam_*_policy_attachment whose policy_arn is "
                                      "arn:aws:iam::aws:policy/AWSCloudShellFullAccess and apply",
             .docs_url = "https://docs.aws.amazon.com/cloudshell/latest/userguide/sec-auth-with-identities.html",
-            .needs = "iam.authorization",
+            .reads = {POSTURE_FIELD(IamUser, attached_policy_arns), POSTURE_FIELD(IamGroup, attached_policy_arns),
+                      POSTURE_FIELD(IamRole, attached_policy_arns)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_cloudshell_full_access_restricted

@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_federation_in_use {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -31,15 +31,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamFederationInUse{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_federation_in_use",
             .title = "People sign in through federation (Identity Center or an identity provider)",
             .severity = Severity::kLow,
+            .category = Category::kIdentity,
             .resource_type = kAccountResourceType,
             .scope = "L",
-            .cis_3_0 = "1.21",
+            .fails_when = "neither IAM Identity Center nor a SAML/OIDC identity provider is configured",
             .risk = "Without federation each person holds long-lived IAM user credentials managed account by "
                     "account, outside the company directory's joiner-mover-leaver process.",
             .remediation = "aws sso-admin create-instance  # or: aws iam create-saml-provider --name <idp> "
@@ -47,9 +48,10 @@ extern constinit const Check kIamFederationInUse{
             .remediation_terraform = "resource \"aws_iam_saml_provider\" \"corp\" {\n  name                   = "
                                      "\"corp-idp\"\n  saml_metadata_document = file(\"metadata.xml\")\n}",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers.html",
-            .needs = "iam.identity_providers,identity_center.instances",
+            .reads = {POSTURE_FIELD(IdentityProviders, saml), POSTURE_FIELD(IdentityProviders, oidc),
+                      POSTURE_FIELD(IdentityCenterInstance, instance_arn)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_federation_in_use

@@ -5,7 +5,7 @@
 #include "checks/identity_support.h"
 #include "iam/escalation.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_no_privilege_escalation {
 namespace {
 
 // Beyond this many paths (a wildcard grant) only their names are listed.
@@ -69,15 +69,19 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamNoPrivilegeEscalation{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_no_privilege_escalation",
             .title = "No principal can escalate its own privileges",
             .severity = Severity::kHigh,
+            .category = Category::kIdentity,
             .resource_type = "AWS::IAM::User",
             .scope = "L+C",
-            .cis_3_0 = "",
+            .fails_when =
+                "a principal's effective policies allow a known escalation path (e.g. iam:CreatePolicyVersion; "
+                "iam:PassRole with ec2:RunInstances or lambda:CreateFunction; iam:Attach*/Put*Policy; "
+                "iam:CreateAccessKey/CreateLoginProfile/UpdateLoginProfile on others; iam:UpdateAssumeRolePolicy)",
             .risk = "A principal that can rewrite or attach policies, pass a stronger role to a service, or take "
                     "over other users' credentials can make itself administrator; its real privilege is the "
                     "account's.",
@@ -88,9 +92,10 @@ extern constinit const Check kIamNoPrivilegeEscalation{
                                      "iam:Put*Policy, iam:CreatePolicyVersion, ...) and restrict iam:PassRole\n"
                                      "# resources to the roles the principal must pass",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
-            .needs = "iam.authorization",
+            .reads = {POSTURE_EVERY_FIELD(ManagedPolicy), POSTURE_EVERY_FIELD(InlinePolicy),
+                      POSTURE_EVERY_FIELD(IamUser), POSTURE_EVERY_FIELD(IamGroup), POSTURE_EVERY_FIELD(IamRole)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_no_privilege_escalation

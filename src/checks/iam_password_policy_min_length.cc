@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_password_policy_min_length {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -27,15 +27,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamPasswordPolicyMinLength{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_password_policy_min_length",
             .title = "The IAM password policy requires at least 14 characters",
             .severity = Severity::kMedium,
+            .category = Category::kIdentity,
             .resource_type = kAccountResourceType,
             .scope = "L+C",
-            .cis_3_0 = "1.8",
+            .fails_when = "no password policy, or minimum length < 14",
             .risk = "Short passwords fall to guessing and credential-stuffing attacks against the console sign-in.",
             .remediation = "aws iam update-account-password-policy --minimum-password-length 14 "
                            "--password-reuse-prevention 24  # the call replaces the whole policy: repeat its other "
@@ -46,9 +47,10 @@ extern constinit const Check kIamPasswordPolicyMinLength{
                                      "  password_reuse_prevention = 24\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
-            .needs = "iam.password_policy",
+            .reads = {POSTURE_FIELD(PasswordPolicy, minimum_length)},
+            .declared_in_code_by = "aws_iam_account_password_policy",
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_password_policy_min_length

@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_password_policy_reuse {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -29,15 +29,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamPasswordPolicyReuse{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_password_policy_reuse",
             .title = "The IAM password policy prevents reuse of the last 24 passwords",
             .severity = Severity::kMedium,
+            .category = Category::kIdentity,
             .resource_type = kAccountResourceType,
             .scope = "L+C",
-            .cis_3_0 = "1.9",
+            .fails_when = "no policy, or it remembers < 24 passwords",
             .risk = "Users who cycle back to old passwords keep credentials alive that may already have leaked.",
             .remediation = "aws iam update-account-password-policy --password-reuse-prevention 24 "
                            "--minimum-password-length 14  # the call replaces the whole policy: repeat its other "
@@ -48,9 +49,10 @@ extern constinit const Check kIamPasswordPolicyReuse{
                                      "  password_reuse_prevention = 24\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html",
-            .needs = "iam.password_policy",
+            .reads = {POSTURE_FIELD(PasswordPolicy, reuse_prevention)},
+            .declared_in_code_by = "aws_iam_account_password_policy",
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_password_policy_reuse

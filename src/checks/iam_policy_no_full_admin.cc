@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "iam/policy.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_policy_no_full_admin {
 namespace {
 
 void EvaluateDocument(FindingSink& sink, std::string_view resource_type, const std::string& id, const std::string& arn,
@@ -48,15 +48,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamPolicyNoFullAdmin{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_policy_no_full_admin",
             .title = "No attached customer-managed or inline policy grants full administrator access",
             .severity = Severity::kHigh,
+            .category = Category::kIdentity,
             .resource_type = "AWS::IAM::ManagedPolicy",
             .scope = "L+C",
-            .cis_3_0 = "1.16",
+            .fails_when = "an attached customer-managed or inline policy allows `*` on `*`",
             .risk = "A policy allowing every action on every resource gives its holders, and anyone who steals "
                     "their credentials, complete control of the account.",
             .remediation = "aws iam create-policy-version --policy-arn <policy-arn> --policy-document "
@@ -72,9 +73,12 @@ extern constinit const Check kIamPolicyNoFullAdmin{
                                      "  policy = data.aws_iam_policy_document.least_privilege.json\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html",
-            .needs = "iam.authorization",
+            .reads = {POSTURE_FIELD(ManagedPolicy, default_version_document),
+                      POSTURE_FIELD(ManagedPolicy, attachment_count), POSTURE_FIELD(InlinePolicy, document),
+                      POSTURE_FIELD(IamUser, inline_policies), POSTURE_FIELD(IamGroup, inline_policies),
+                      POSTURE_FIELD(IamRole, inline_policies)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_policy_no_full_admin

@@ -8,7 +8,7 @@
 #include "checks/check_support.h"
 #include "checks/identity_support.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_policy_no_service_wildcard {
 namespace {
 
 constexpr std::string_view kServices[] = {"iam", "kms", "sts", "s3"};
@@ -106,15 +106,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamPolicyNoServiceWildcard{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_policy_no_service_wildcard",
             .title = "No attached policy allows iam:*, kms:*, sts:* or s3:* on every resource",
             .severity = Severity::kMedium,
+            .category = Category::kIdentity,
             .resource_type = "AWS::IAM::ManagedPolicy",
             .scope = "L+C",
-            .cis_3_0 = "",
+            .fails_when = "an attached policy allows `iam:*`, `kms:*`, `sts:*` or `s3:*` on `*`",
             .risk = "A service-wide wildcard on every resource hands over a whole security-critical service: all "
                     "identities (iam:*), all keys (kms:*), every role (sts:*) or every bucket (s3:*).",
             .remediation = "aws iam create-policy-version --policy-arn <policy-arn> --policy-document "
@@ -122,9 +123,12 @@ extern constinit const Check kIamPolicyNoServiceWildcard{
             .remediation_terraform = "# in the aws_iam_policy_document, replace \"iam:*\" / \"kms:*\" / \"sts:*\" / "
                                      "\"s3:*\" with the actions needed and\n# scope resources to specific ARNs",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
-            .needs = "iam.authorization",
+            .reads = {POSTURE_FIELD(ManagedPolicy, default_version_document),
+                      POSTURE_FIELD(ManagedPolicy, attachment_count), POSTURE_FIELD(InlinePolicy, document),
+                      POSTURE_FIELD(IamUser, inline_policies), POSTURE_FIELD(IamGroup, inline_policies),
+                      POSTURE_FIELD(IamRole, inline_policies)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_policy_no_service_wildcard

@@ -5,7 +5,7 @@
 #include "checks/check_support.h"
 #include "iam/policy.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_role_trust_restricted {
 namespace {
 
 // Whether the statement's Condition tests one of `keys` (lower-case), under any operator.
@@ -83,15 +83,17 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamRoleTrustRestricted{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_role_trust_restricted",
             .title = "Role trust policies admit no one outside the account without a guard",
             .severity = Severity::kHigh,
+            .category = Category::kIdentity,
             .resource_type = "AWS::IAM::Role",
             .scope = "L+C",
-            .cis_3_0 = "",
+            .fails_when =
+                "a role trust policy allows `*`, or another account without an `sts:ExternalId` or org condition",
             .risk = "A role anyone can assume, or that another account can assume without an external ID "
                     "(confused deputy) or an organization condition, hands its permissions to outsiders.",
             .remediation = "aws iam update-assume-role-policy --role-name <role> --policy-document "
@@ -100,9 +102,9 @@ extern constinit const Check kIamRoleTrustRestricted{
                                      "# condition { test = \"StringEquals\" variable = \"sts:ExternalId\" values = "
                                      "[var.external_id] }",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html",
-            .needs = "iam.authorization",
+            .reads = {POSTURE_FIELD(IamRole, assume_role_policy_document)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_role_trust_restricted

@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_root_hardware_mfa {
 namespace {
 
 // Assigned to the root user ("arn:aws:iam::123456789012:root"). The serial
@@ -32,15 +32,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamRootHardwareMfa{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_root_hardware_mfa",
             .title = "The root user uses a hardware MFA device",
             .severity = Severity::kHigh,
+            .category = Category::kIdentity,
             .resource_type = kAccountResourceType,
             .scope = "L",
-            .cis_3_0 = "1.6",
+            .fails_when = "root MFA is a virtual device",
             .risk = "A virtual MFA lives on a phone or laptop that can be lost, cloned or compromised together with "
                     "the password; a hardware key keeps the root user's second factor separate.",
             .remediation = "Sign in as the root user, remove the virtual device and assign a FIDO security key or "
@@ -50,9 +51,10 @@ extern constinit const Check kIamRootHardwareMfa{
                                      "# FIDO security key or hardware TOTP token under Security credentials,\n"
                                      "# then remove the virtual device",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-hw-mfa-for-root.html",
-            .needs = "iam.account_summary,iam.virtual_mfa_devices",
+            .reads = {POSTURE_FIELD(IamAccountSummary, root_mfa_enabled),
+                      POSTURE_FIELD(VirtualMfaDevice, serial_number), POSTURE_FIELD(VirtualMfaDevice, user_arn)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_root_hardware_mfa

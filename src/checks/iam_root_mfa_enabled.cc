@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_root_mfa_enabled {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -16,15 +16,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamRootMfaEnabled{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_root_mfa_enabled",
             .title = "The root user has MFA enabled",
             .severity = Severity::kCritical,
+            .category = Category::kIdentity,
             .resource_type = kAccountResourceType,
             .scope = "L",
-            .cis_3_0 = "1.5",
+            .fails_when = "the root user has no MFA",
             .risk = "Without MFA, the root user's password alone gives full, unrestrictable control of the account, "
                     "including closing it.",
             .remediation = "Sign in as the root user and assign an MFA device under Security credentials (the CLI "
@@ -32,9 +33,9 @@ extern constinit const Check kIamRootMfaEnabled{
             .remediation_terraform = "# Terraform cannot manage the root user's MFA: sign in as root and assign\n"
                                      "# an MFA device under Security credentials",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html",
-            .needs = "iam.account_summary",
+            .reads = {POSTURE_FIELD(IamAccountSummary, root_mfa_enabled)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_root_mfa_enabled

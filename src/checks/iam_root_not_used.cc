@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/identity_support.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_root_not_used {
 namespace {
 
 struct Use {
@@ -54,15 +54,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamRootNotUsed{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_root_not_used",
             .title = "The root user is not used for everyday access",
             .severity = Severity::kHigh,
+            .category = Category::kIdentity,
             .resource_type = kAccountResourceType,
             .scope = "L",
-            .cis_3_0 = "1.7",
+            .fails_when = "root password or key used in the last 90 days",
             .risk = "The root user cannot be restricted by IAM policies; every use of it exposes credentials that "
                     "give complete, unrecoverable control of the account.",
             .remediation = "aws iam create-user --user-name admin && aws iam attach-user-policy --user-name admin "
@@ -72,9 +73,11 @@ extern constinit const Check kIamRootNotUsed{
                                      "(aws_iam_user / aws_ssoadmin_account_assignment) and lock the root "
                                      "credentials away",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html",
-            .needs = "iam.credential_report",
+            .reads = {POSTURE_FIELD(CredentialReportRow, user), POSTURE_FIELD(CredentialReportRow, password_last_used),
+                      POSTURE_FIELD(CredentialReportRow, access_key_1_last_used),
+                      POSTURE_FIELD(CredentialReportRow, access_key_2_last_used)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_root_not_used

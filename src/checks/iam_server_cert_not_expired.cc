@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/identity_support.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_server_cert_not_expired {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -32,24 +32,25 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamServerCertNotExpired{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_server_cert_not_expired",
             .title = "No expired IAM server certificates are stored",
             .severity = Severity::kMedium,
+            .category = Category::kIdentity,
             .resource_type = "AWS::IAM::ServerCertificate",
             .scope = "L",
-            .cis_3_0 = "1.19",
+            .fails_when = "an IAM server certificate has expired",
             .risk = "An expired certificate deployed to a load balancer or CloudFront breaks TLS for clients and "
                     "teaches users to click through certificate warnings.",
             .remediation = "aws iam delete-server-certificate --server-certificate-name <name>",
             .remediation_terraform = "# remove the expired aws_iam_server_certificate resource (use ACM "
                                      "certificates instead) and apply",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_server-certs.html",
-            .needs = "iam.server_certificates",
+            .reads = {POSTURE_FIELD(ServerCertificate, expiration)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_server_cert_not_expired

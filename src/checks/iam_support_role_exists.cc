@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/identity_support.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_support_role_exists {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -21,15 +21,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamSupportRoleExists{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_support_role_exists",
             .title = "A support role manages incidents with AWS Support",
             .severity = Severity::kLow,
+            .category = Category::kIdentity,
             .resource_type = kAccountResourceType,
             .scope = "L",
-            .cis_3_0 = "1.17",
+            .fails_when = "AWSSupportAccess is attached to no user, group or role",
             .risk = "Without a principal holding AWSSupportAccess, opening a case during an incident needs broader "
                     "credentials (or root) than the task requires.",
             .remediation = "aws iam create-role --role-name aws-support --assume-role-policy-document "
@@ -39,9 +40,10 @@ extern constinit const Check kIamSupportRoleExists{
                                      "  role       = aws_iam_role.support.name\n"
                                      "  policy_arn = \"arn:aws:iam::aws:policy/AWSSupportAccess\"\n}",
             .docs_url = "https://docs.aws.amazon.com/awssupport/latest/user/accessing-support.html",
-            .needs = "iam.authorization",
+            .reads = {POSTURE_FIELD(IamUser, attached_policy_arns), POSTURE_FIELD(IamGroup, attached_policy_arns),
+                      POSTURE_FIELD(IamRole, attached_policy_arns)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_support_role_exists

@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/identity_support.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_user_access_key_rotated {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -37,15 +37,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamUserAccessKeyRotated{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_user_access_key_rotated",
             .title = "Active access keys are rotated every 90 days",
             .severity = Severity::kMedium,
+            .category = Category::kIdentity,
             .resource_type = "AWS::IAM::User",
             .scope = "L",
-            .cis_3_0 = "1.14",
+            .fails_when = "an active key is older than 90 days",
             .risk = "The longer a key lives the more places it is copied to; an old key that leaked long ago still "
                     "works until it is rotated.",
             .remediation = "aws iam create-access-key --user-name <user>  # switch clients to the new key, then: aws "
@@ -54,9 +55,12 @@ extern constinit const Check kIamUserAccessKeyRotated{
                                      "update its consumers)",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/"
                         "id_credentials_access-keys.html#Using_RotateAccessKey",
-            .needs = "iam.credential_report",
+            .reads = {POSTURE_FIELD(CredentialReportRow, user), POSTURE_FIELD(CredentialReportRow, access_key_1_active),
+                      POSTURE_FIELD(CredentialReportRow, access_key_2_active),
+                      POSTURE_FIELD(CredentialReportRow, access_key_1_last_rotated),
+                      POSTURE_FIELD(CredentialReportRow, access_key_2_last_rotated)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_user_access_key_rotated

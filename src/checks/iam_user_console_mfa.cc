@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_user_console_mfa {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -21,15 +21,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamUserConsoleMfa{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_user_console_mfa",
             .title = "IAM users with a console password have MFA",
             .severity = Severity::kHigh,
+            .category = Category::kIdentity,
             .resource_type = "AWS::IAM::User",
             .scope = "L",
-            .cis_3_0 = "1.10",
+            .fails_when = "a user with a console password has no MFA",
             .risk = "A console user without MFA is one phished or reused password away from an attacker acting "
                     "with all of that user's permissions.",
             .remediation = "aws iam create-virtual-mfa-device --virtual-mfa-device-name <user> --outfile mfa.png "
@@ -39,9 +40,10 @@ extern constinit const Check kIamUserConsoleMfa{
                                      "# device): the user assigns one under Security credentials. For a user who\n"
                                      "# needs no console, delete its aws_iam_user_login_profile instead",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_virtual.html",
-            .needs = "iam.credential_report",
+            .reads = {POSTURE_FIELD(CredentialReportRow, user), POSTURE_FIELD(CredentialReportRow, password_enabled),
+                      POSTURE_FIELD(CredentialReportRow, mfa_active)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_user_console_mfa

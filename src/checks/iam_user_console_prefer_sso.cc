@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/organization.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_user_console_prefer_sso {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -36,15 +36,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamUserConsolePreferSso{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_user_console_prefer_sso",
             .title = "People sign in through IAM Identity Center rather than IAM user passwords",
             .severity = Severity::kMedium,
+            .category = Category::kAccountAccess,
             .resource_type = "AWS::IAM::User",
             .scope = "L",
-            .cis_3_0 = "",
+            .fails_when = "IAM users have console passwords while Identity Center is enabled",
             .risk = "IAM user passwords next to Identity Center are a second, weaker way in: long-lived, per "
                     "account, and outside the central joiner-mover-leaver process.",
             .remediation = "aws iam delete-login-profile --user-name <user>  # after giving the person an Identity "
@@ -58,9 +59,10 @@ extern constinit const Check kIamUserConsolePreferSso{
                                      "  target_id          = var.account_id\n"
                                      "} # then delete the IAM user's aws_iam_user_login_profile",
             .docs_url = "https://docs.aws.amazon.com/singlesignon/latest/userguide/what-is.html",
-            .needs = "iam.credential_report,identity_center.instances",
+            .reads = {POSTURE_FIELD(CredentialReportRow, user), POSTURE_FIELD(CredentialReportRow, password_enabled),
+                      POSTURE_FIELD(IdentityCenterInstance, instance_arn)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_user_console_prefer_sso

@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_user_no_direct_policies {
 namespace {
 
 // "AdministratorAccess" from "arn:aws:iam::aws:policy/AdministratorAccess".
@@ -37,15 +37,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamUserNoDirectPolicies{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_user_no_direct_policies",
             .title = "IAM users receive permissions only through groups or roles",
             .severity = Severity::kLow,
+            .category = Category::kIdentity,
             .resource_type = "AWS::IAM::User",
             .scope = "L+C",
-            .cis_3_0 = "1.15",
+            .fails_when = "a user has attached or inline policies (permissions should come from groups/roles)",
             .risk = "Permissions attached to individual users are hard to review and tend to linger after the user "
                     "changes role, so privileges accumulate unnoticed.",
             .remediation = "aws iam add-user-to-group --user-name <user> --group-name <group> && aws iam "
@@ -57,9 +58,9 @@ extern constinit const Check kIamUserNoDirectPolicies{
                                      "}\n"
                                      "# then remove its aws_iam_user_policy_attachment and aws_iam_user_policy",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html",
-            .needs = "iam.authorization",
+            .reads = {POSTURE_FIELD(IamUser, attached_policy_arns), POSTURE_FIELD(IamUser, inline_policies)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_user_no_direct_policies

@@ -4,7 +4,7 @@
 #include "checks/check_support.h"
 #include "checks/identity_support.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_user_no_setup_access_keys {
 namespace {
 
 // A key rotated this close to the user's creation was created with the user.
@@ -44,23 +44,30 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamUserNoSetupAccessKeys{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_user_no_setup_access_keys",
             .title = "No access key created with its user and never used",
             .severity = Severity::kLow,
+            .category = Category::kIdentity,
             .resource_type = "AWS::IAM::User",
             .scope = "L",
-            .cis_3_0 = "1.11",
+            .fails_when = "an active key was created with the user and never used",
             .risk = "Keys created by default at user setup are often never needed; an unused long-lived key is a "
                     "credential that can leak without anyone noticing.",
             .remediation = "aws iam delete-access-key --user-name <user> --access-key-id <key-id>",
             .remediation_terraform = "# remove the aws_iam_access_key resource created with the user, then apply",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html",
-            .needs = "iam.credential_report",
+            .reads = {POSTURE_FIELD(CredentialReportRow, user), POSTURE_FIELD(CredentialReportRow, user_creation_time),
+                      POSTURE_FIELD(CredentialReportRow, access_key_1_active),
+                      POSTURE_FIELD(CredentialReportRow, access_key_2_active),
+                      POSTURE_FIELD(CredentialReportRow, access_key_1_last_rotated),
+                      POSTURE_FIELD(CredentialReportRow, access_key_2_last_rotated),
+                      POSTURE_FIELD(CredentialReportRow, access_key_1_last_used),
+                      POSTURE_FIELD(CredentialReportRow, access_key_2_last_used)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_user_no_setup_access_keys

@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/identity_support.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_user_single_active_key {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -22,24 +22,26 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamUserSingleActiveKey{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_user_single_active_key",
             .title = "Each IAM user has at most one active access key",
             .severity = Severity::kMedium,
+            .category = Category::kIdentity,
             .resource_type = "AWS::IAM::User",
             .scope = "L",
-            .cis_3_0 = "1.13",
+            .fails_when = "a user has two active access keys",
             .risk = "A second active key doubles what can leak and usually means an old key was never retired "
                     "after rotation.",
             .remediation = "aws iam update-access-key --user-name <user> --access-key-id <older-key-id> --status "
                            "Inactive && aws iam delete-access-key --user-name <user> --access-key-id <older-key-id>",
             .remediation_terraform = "# keep one aws_iam_access_key per aws_iam_user; remove the other and apply",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html",
-            .needs = "iam.credential_report",
+            .reads = {POSTURE_FIELD(CredentialReportRow, user), POSTURE_FIELD(CredentialReportRow, access_key_1_active),
+                      POSTURE_FIELD(CredentialReportRow, access_key_2_active)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_user_single_active_key

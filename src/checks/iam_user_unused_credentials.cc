@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/identity_support.h"
 
-namespace posture::checks {
+namespace posture::checks::iam_user_unused_credentials {
 namespace {
 
 // How long ago a credential was last used, or when never used, issued:
@@ -56,15 +56,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kIamUserUnusedCredentials{
+extern const Check kCheck{
     .metadata =
         {
             .id = "iam_user_unused_credentials",
             .title = "Credentials unused for 45 days or more are disabled",
             .severity = Severity::kMedium,
+            .category = Category::kIdentity,
             .resource_type = "AWS::IAM::User",
             .scope = "L",
-            .cis_3_0 = "1.12",
+            .fails_when = "a password or active key unused for 45+ days",
             .risk = "Passwords and keys nobody uses are nobody's to notice when they are stolen; removing them "
                     "shrinks what an attacker can find and use.",
             .remediation = "aws iam update-access-key --user-name <user> --access-key-id <key-id> --status Inactive "
@@ -72,9 +73,9 @@ extern constinit const Check kIamUserUnusedCredentials{
             .remediation_terraform = "# remove the unused aws_iam_access_key / aws_iam_user_login_profile resources "
                                      "(or set status = \"Inactive\" on the key) and apply",
             .docs_url = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html",
-            .needs = "iam.credential_report",
+            .reads = {POSTURE_EVERY_FIELD(CredentialReportRow)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::iam_user_unused_credentials

@@ -3,7 +3,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::kms_key_rotation {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -26,23 +26,24 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kKmsKeyRotation{
+extern const Check kCheck{
     .metadata =
         {
             .id = "kms_key_rotation",
             .title = "Customer-managed symmetric KMS keys rotate automatically",
             .severity = Severity::kMedium,
+            .category = Category::kLogging,
             .resource_type = "AWS::KMS::Key",
             .scope = "L+C",
-            .cis_3_0 = "3.6",
+            .fails_when = "a customer-managed symmetric key has rotation off",
             .risk = "Key material that never rotates protects ever more data over time, so a compromised key "
                     "exposes everything it ever encrypted.",
             .remediation = "aws kms enable-key-rotation --key-id <key-id> --region <region>",
             .remediation_terraform = "resource \"aws_kms_key\" \"main\" {\n  # ...\n  enable_key_rotation = true\n}",
             .docs_url = "https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html",
-            .needs = "kms.keys",
+            .reads = {POSTURE_FIELD(KmsKey, rotation_enabled)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::kms_key_rotation

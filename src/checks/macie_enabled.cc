@@ -4,7 +4,7 @@
 #include "checks/check_support.h"
 #include "checks/storage_support.h"
 
-namespace posture::checks {
+namespace posture::checks::macie_enabled {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -22,7 +22,8 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
     if (region.macie.session->enabled) {
       sink.pass(region.region, inventory.account_id, arn, "Amazon Macie is enabled for the region's " + buckets);
     } else {
-      const std::string status = region.macie.session->status.empty() ? "not enabled" : "status " + region.macie.session->status;
+      const std::string status =
+          region.macie.session->status.empty() ? "not enabled" : "status " + region.macie.session->status;
       sink.fail(region.region, inventory.account_id, arn,
                 "Amazon Macie is " + status + " in " + region.region + ", which holds " + buckets);
     }
@@ -31,15 +32,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kMacieEnabled{
+extern const Check kCheck{
     .metadata =
         {
             .id = "macie_enabled",
             .title = "Amazon Macie is enabled in regions holding S3 buckets",
             .severity = Severity::kLow,
+            .category = Category::kStorage,
             .resource_type = "AWS::::Account",
             .scope = "L",
-            .cis_3_0 = "2.1.3",
+            .fails_when = "Amazon Macie is not enabled in a region that has S3 buckets",
             .risk = "Without Macie, sensitive data (credentials, personal data) stored in S3 goes undiscovered "
                     "and unmonitored.",
             .remediation = "aws macie2 enable-macie --region <region>",
@@ -48,9 +50,10 @@ extern constinit const Check kMacieEnabled{
                                      "  status                       = \"ENABLED\"\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/macie/latest/user/getting-started.html",
-            .needs = "s3.buckets,macie.session",
+            .reads = {POSTURE_FIELD(Bucket, region), POSTURE_FIELD(MacieStatus, enabled),
+                      POSTURE_FIELD(MacieStatus, status)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::macie_enabled

@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/cis_monitoring.h"
 
-namespace posture::checks {
+namespace posture::checks::monitor_cmk_disable_delete {
 namespace {
 
 std::vector<nlohmann::json> Events() { return ApiCalls("kms.amazonaws.com", {"DisableKey", "ScheduleKeyDeletion"}); }
@@ -12,15 +12,18 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kMonitorCmkDisableDelete{
+extern const Check kCheck{
     .metadata =
         {
             .id = "monitor_cmk_disable_delete",
             .title = "KMS key disabling or deletion raise a CloudWatch alarm",
             .severity = Severity::kLow,
+            .category = Category::kMonitoring,
             .resource_type = "AWS::Logs::MetricFilter",
             .scope = "L",
-            .cis_3_0 = "4.7",
+            .fails_when = "no metric filter on the log group of a multi-region trail matches the CIS pattern for KMS "
+                          "DisableKey / ScheduleKeyDeletion, or the filter has no CloudWatch alarm, or the alarm's SNS "
+                          "topic has no subscriber",
             .risk = "A disabled or deleted KMS key makes all data encrypted with it unreadable; an alarm leaves time "
                     "to cancel the deletion.",
             .remediation =
@@ -43,9 +46,10 @@ extern constinit const Check kMonitorCmkDisableDelete{
                 "= 1\n  comparison_operator = \"GreaterThanOrEqualToThreshold\"\n  evaluation_periods  = 1\n  "
                 "alarm_actions       = [aws_sns_topic.security_alerts.arn]\n}",
             .docs_url = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html",
-            .needs = "cloudtrail.trails,cloudtrail.trails.logging,cloudtrail.trails.selectors,cloudtrail.trails.monitoring",
+            .reads = {POSTURE_FIELD(Trail, multi_region), POSTURE_FIELD(Trail, log_group_arn),
+                      POSTURE_FIELD(Trail, logging), POSTURE_FIELD(Trail, selectors), POSTURE_FIELD(Trail, monitoring)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::monitor_cmk_disable_delete

@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/cis_monitoring.h"
 
-namespace posture::checks {
+namespace posture::checks::monitor_console_signin_no_mfa {
 namespace {
 
 std::vector<nlohmann::json> Events() {
@@ -19,15 +19,18 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kMonitorConsoleSigninNoMfa{
+extern const Check kCheck{
     .metadata =
         {
             .id = "monitor_console_signin_no_mfa",
             .title = "Console sign-ins without MFA raise a CloudWatch alarm",
             .severity = Severity::kLow,
+            .category = Category::kMonitoring,
             .resource_type = "AWS::Logs::MetricFilter",
             .scope = "L",
-            .cis_3_0 = "4.2",
+            .fails_when =
+                "no metric filter on the log group of a multi-region trail matches the CIS pattern for ConsoleLogin "
+                "without MFA, or the filter has no CloudWatch alarm, or the alarm's SNS topic has no subscriber",
             .risk = "A console sign-in without MFA means a password alone opened the console; without an alarm a "
                     "phished password is used unnoticed.",
             .remediation =
@@ -49,9 +52,10 @@ extern constinit const Check kMonitorConsoleSigninNoMfa{
                 "\"GreaterThanOrEqualToThreshold\"\n  evaluation_periods  = 1\n  alarm_actions       = "
                 "[aws_sns_topic.security_alerts.arn]\n}",
             .docs_url = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html",
-            .needs = "cloudtrail.trails,cloudtrail.trails.logging,cloudtrail.trails.selectors,cloudtrail.trails.monitoring",
+            .reads = {POSTURE_FIELD(Trail, multi_region), POSTURE_FIELD(Trail, log_group_arn),
+                      POSTURE_FIELD(Trail, logging), POSTURE_FIELD(Trail, selectors), POSTURE_FIELD(Trail, monitoring)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::monitor_console_signin_no_mfa

@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/cis_monitoring.h"
 
-namespace posture::checks {
+namespace posture::checks::monitor_nacl_changes {
 namespace {
 
 std::vector<nlohmann::json> Events() {
@@ -16,15 +16,17 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kMonitorNaclChanges{
+extern const Check kCheck{
     .metadata =
         {
             .id = "monitor_nacl_changes",
             .title = "Network ACL changes raise a CloudWatch alarm",
             .severity = Severity::kLow,
+            .category = Category::kMonitoring,
             .resource_type = "AWS::Logs::MetricFilter",
             .scope = "L",
-            .cis_3_0 = "4.11",
+            .fails_when = "no metric filter on the log group of a multi-region trail matches the CIS pattern for NACL "
+                          "changes, or the filter has no CloudWatch alarm, or the alarm's SNS topic has no subscriber",
             .risk = "Network ACL changes can open whole subnets to the internet; an alarm makes them visible when they "
                     "happen.",
             .remediation = "aws logs put-metric-filter --log-group-name <trail-log-group> --filter-name NaclChanges "
@@ -49,9 +51,10 @@ extern constinit const Check kMonitorNaclChanges{
                 "  = 1\n  comparison_operator = \"GreaterThanOrEqualToThreshold\"\n  evaluation_periods  = 1\n  "
                 "alarm_actions       = [aws_sns_topic.security_alerts.arn]\n}",
             .docs_url = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html",
-            .needs = "cloudtrail.trails,cloudtrail.trails.logging,cloudtrail.trails.selectors,cloudtrail.trails.monitoring",
+            .reads = {POSTURE_FIELD(Trail, multi_region), POSTURE_FIELD(Trail, log_group_arn),
+                      POSTURE_FIELD(Trail, logging), POSTURE_FIELD(Trail, selectors), POSTURE_FIELD(Trail, monitoring)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::monitor_nacl_changes

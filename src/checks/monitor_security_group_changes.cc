@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/cis_monitoring.h"
 
-namespace posture::checks {
+namespace posture::checks::monitor_security_group_changes {
 namespace {
 
 std::vector<nlohmann::json> Events() {
@@ -16,15 +16,18 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kMonitorSecurityGroupChanges{
+extern const Check kCheck{
     .metadata =
         {
             .id = "monitor_security_group_changes",
             .title = "Security group changes raise a CloudWatch alarm",
             .severity = Severity::kLow,
+            .category = Category::kMonitoring,
             .resource_type = "AWS::Logs::MetricFilter",
             .scope = "L",
-            .cis_3_0 = "4.10",
+            .fails_when =
+                "no metric filter on the log group of a multi-region trail matches the CIS pattern for security group "
+                "changes, or the filter has no CloudWatch alarm, or the alarm's SNS topic has no subscriber",
             .risk = "A security group change can open a port to the internet; an alarm makes such changes visible when "
                     "they happen.",
             .remediation =
@@ -51,9 +54,10 @@ extern constinit const Check kMonitorSecurityGroupChanges{
                 "= 1\n  comparison_operator = \"GreaterThanOrEqualToThreshold\"\n  evaluation_periods  = 1\n  "
                 "alarm_actions       = [aws_sns_topic.security_alerts.arn]\n}",
             .docs_url = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html",
-            .needs = "cloudtrail.trails,cloudtrail.trails.logging,cloudtrail.trails.selectors,cloudtrail.trails.monitoring",
+            .reads = {POSTURE_FIELD(Trail, multi_region), POSTURE_FIELD(Trail, log_group_arn),
+                      POSTURE_FIELD(Trail, logging), POSTURE_FIELD(Trail, selectors), POSTURE_FIELD(Trail, monitoring)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::monitor_security_group_changes

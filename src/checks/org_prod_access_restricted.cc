@@ -6,7 +6,7 @@
 #include "checks/check_support.h"
 #include "checks/organization.h"
 
-namespace posture::checks {
+namespace posture::checks::org_prod_access_restricted {
 namespace {
 
 // One principal holding administrator permission sets in an account.
@@ -92,15 +92,18 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kOrgProdAccessRestricted{
+extern const Check kCheck{
     .metadata =
         {
             .id = "org_prod_access_restricted",
             .title = "Administrator access to production accounts is held by few groups and no individual users",
             .severity = Severity::kHigh,
+            .category = Category::kAccountAccess,
             .resource_type = "AWS::Organizations::Account",
             .scope = "L",
-            .cis_3_0 = "",
+            .fails_when =
+                "a production account (by OU name, account tag or name pattern, configurable) has administrator "
+                "permission sets assigned to more than the allowed principals (default 2 groups)",
             .risk = "Every principal holding administrator access to a production account can change or delete "
                     "production and its data; individual users and many groups make that access hard to review and "
                     "easy to steal.",
@@ -118,9 +121,10 @@ extern constinit const Check kOrgProdAccessRestricted{
                                      "  target_id          = var.prod_account_id\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/singlesignon/latest/userguide/manage-your-accounts.html",
-            .needs = "organizations.structure,organizations.identity_center",
+            .reads = {POSTURE_EVERY_FIELD(OrgAccount), POSTURE_EVERY_FIELD(OrganizationalUnit),
+                      POSTURE_EVERY_FIELD(PermissionSet), POSTURE_EVERY_FIELD(AccountAssignment)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::org_prod_access_restricted

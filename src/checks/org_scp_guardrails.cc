@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/organization.h"
 
-namespace posture::checks {
+namespace posture::checks::org_scp_guardrails {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -37,15 +37,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kOrgScpGuardrails{
+extern const Check kCheck{
     .metadata =
         {
             .id = "org_scp_guardrails",
             .title = "Production accounts are under service control policies other than FullAWSAccess",
             .severity = Severity::kMedium,
+            .category = Category::kAccountAccess,
             .resource_type = "AWS::Organizations::Account",
             .scope = "L",
-            .cis_3_0 = "",
+            .fails_when = "an OU or account holding production accounts has no SCP other than FullAWSAccess",
             .risk = "Without a guardrail SCP, nothing above the account stops its administrators (or a stolen "
                     "administrator session) from disabling CloudTrail, leaving the organization or using "
                     "unapproved regions in production.",
@@ -62,9 +63,10 @@ extern constinit const Check kOrgScpGuardrails{
                                      "  target_id = aws_organizations_organizational_unit.prod.id\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html",
-            .needs = "organizations.structure,organizations.scps",
+            .reads = {POSTURE_FIELD(Organization, scps_enabled), POSTURE_EVERY_FIELD(OrgAccount),
+                      POSTURE_EVERY_FIELD(OrganizationalUnit), POSTURE_EVERY_FIELD(ServiceControlPolicy)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::org_scp_guardrails

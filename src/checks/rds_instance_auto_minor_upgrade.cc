@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::rds_instance_auto_minor_upgrade {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -19,15 +19,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kRdsInstanceAutoMinorUpgrade{
+extern const Check kCheck{
     .metadata =
         {
             .id = "rds_instance_auto_minor_upgrade",
             .title = "RDS instances apply minor engine upgrades automatically",
             .severity = Severity::kLow,
+            .category = Category::kStorage,
             .resource_type = "AWS::RDS::DBInstance",
             .scope = "L+C",
-            .cis_3_0 = "2.3.2",
+            .fails_when = "auto minor version upgrade off",
             .risk = "Minor engine versions carry security fixes; without automatic upgrades the instance keeps running "
                     "known vulnerable versions.",
             .remediation = "aws rds modify-db-instance --db-instance-identifier <id> --auto-minor-version-upgrade "
@@ -35,9 +36,9 @@ extern constinit const Check kRdsInstanceAutoMinorUpgrade{
             .remediation_terraform =
                 "resource \"aws_db_instance\" \"this\" {\n  # ...\n  auto_minor_version_upgrade = true\n}",
             .docs_url = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Upgrading.html",
-            .needs = "rds.db_instances",
+            .reads = {POSTURE_FIELD(DbInstance, auto_minor_version_upgrade)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::rds_instance_auto_minor_upgrade

@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::rds_instance_encrypted {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -21,15 +21,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kRdsInstanceEncrypted{
+extern const Check kCheck{
     .metadata =
         {
             .id = "rds_instance_encrypted",
             .title = "RDS instances encrypt their storage",
             .severity = Severity::kMedium,
+            .category = Category::kStorage,
             .resource_type = "AWS::RDS::DBInstance",
             .scope = "L+C",
-            .cis_3_0 = "2.3.1",
+            .fails_when = "storage not encrypted",
             .risk = "Unencrypted database storage, snapshots and backups expose their data to anyone who gets a copy "
                     "of the volume or snapshot.",
             .remediation = "aws rds create-db-instance-read-replica --db-instance-identifier <new-id> "
@@ -38,9 +39,9 @@ extern constinit const Check kRdsInstanceEncrypted{
             .remediation_terraform = "resource \"aws_db_instance\" \"this\" {\n  # ...\n  storage_encrypted = true  # "
                                      "forces a new instance: migrate the data\n}",
             .docs_url = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html",
-            .needs = "rds.db_instances",
+            .reads = {POSTURE_FIELD(DbInstance, storage_encrypted)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::rds_instance_encrypted

@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::rds_instance_multi_az {
 namespace {
 
 // Only production instances need Multi-AZ; others yield no finding.
@@ -25,23 +25,24 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kRdsInstanceMultiAz{
+extern const Check kCheck{
     .metadata =
         {
             .id = "rds_instance_multi_az",
             .title = "Production RDS instances are Multi-AZ",
             .severity = Severity::kLow,
+            .category = Category::kStorage,
             .resource_type = "AWS::RDS::DBInstance",
             .scope = "L+C",
-            .cis_3_0 = "",
+            .fails_when = "a production-tagged instance is not Multi-AZ (CIS 4.0 2.2.4)",
             .risk = "A single-AZ production database is unavailable for the length of any outage of its "
                     "Availability Zone or host, and fails over only by restore.",
             .remediation = "aws rds modify-db-instance --db-instance-identifier <id> --multi-az --apply-immediately",
             .remediation_terraform = "resource \"aws_db_instance\" \"this\" {\n  # ...\n  multi_az = true\n}",
             .docs_url = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZSingleStandby.html",
-            .needs = "rds.db_instances",
+            .reads = {POSTURE_FIELD(DbInstance, multi_az), POSTURE_FIELD(DbInstance, tags)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::rds_instance_multi_az

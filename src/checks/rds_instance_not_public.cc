@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::rds_instance_not_public {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -20,15 +20,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kRdsInstanceNotPublic{
+extern const Check kCheck{
     .metadata =
         {
             .id = "rds_instance_not_public",
             .title = "RDS instances are not publicly accessible",
             .severity = Severity::kCritical,
+            .category = Category::kStorage,
             .resource_type = "AWS::RDS::DBInstance",
             .scope = "L+C",
-            .cis_3_0 = "2.3.3",
+            .fails_when = "PubliclyAccessible is true",
             .risk = "A publicly accessible database can be reached from the internet, exposing it to password guessing "
                     "and exploits of the engine.",
             .remediation =
@@ -37,9 +38,9 @@ extern constinit const Check kRdsInstanceNotPublic{
                 "resource \"aws_db_instance\" \"this\" {\n  # ...\n  publicly_accessible = false\n}",
             .docs_url =
                 "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html",
-            .needs = "rds.db_instances",
+            .reads = {POSTURE_FIELD(DbInstance, publicly_accessible)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::rds_instance_not_public

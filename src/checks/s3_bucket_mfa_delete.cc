@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/storage_support.h"
 
-namespace posture::checks {
+namespace posture::checks::s3_bucket_mfa_delete {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -27,15 +27,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kS3BucketMfaDelete{
+extern const Check kCheck{
     .metadata =
         {
             .id = "s3_bucket_mfa_delete",
             .title = "Versioned S3 buckets require MFA to delete versions",
             .severity = Severity::kLow,
+            .category = Category::kStorage,
             .resource_type = "AWS::S3::Bucket",
             .scope = "L",
-            .cis_3_0 = "2.1.2",
+            .fails_when = "versioning without MFA delete",
             .risk = "Stolen credentials alone can permanently delete object versions or suspend versioning, "
                     "destroying the recovery copies versioning keeps.",
             .remediation = "aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration "
@@ -44,9 +45,9 @@ extern constinit const Check kS3BucketMfaDelete{
                 "# MFA delete can only be enabled by the root user with its MFA code (aws_s3_bucket_versioning's\n"
                 "# mfa_delete needs the mfa argument); run the AWS CLI command as root instead.",
             .docs_url = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/MultiFactorAuthenticationDelete.html",
-            .needs = "s3.buckets,s3.buckets.versioning",
+            .reads = {POSTURE_FIELD(Bucket, versioning)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::s3_bucket_mfa_delete

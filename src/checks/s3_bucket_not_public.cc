@@ -3,7 +3,7 @@
 #include "checks/storage_support.h"
 #include "iam/bucket_policy.h"
 
-namespace posture::checks {
+namespace posture::checks::s3_bucket_not_public {
 namespace {
 
 constexpr std::string_view kAllUsers = "http://acs.amazonaws.com/groups/global/AllUsers";
@@ -39,7 +39,8 @@ Exposure AclExposure(const inventory::Bucket& bucket) {
 
 void EvaluateBucket(const inventory::Inventory& inventory, FindingSink& sink, const inventory::Bucket& bucket) {
   const auto region = BucketRegion(bucket);
-  const EffectiveBlock block = CombineBlocks(inventory.s3control.account_public_access_block, bucket.public_access_block);
+  const EffectiveBlock block =
+      CombineBlocks(inventory.s3control.account_public_access_block, bucket.public_access_block);
   // A public policy is neutralised by BlockPublicPolicy or RestrictPublicBuckets, a public ACL by IgnorePublicAcls.
   const bool policy_blocked = block.settings.block_public_policy || block.settings.restrict_public_buckets;
   const bool acl_blocked = block.settings.ignore_public_acls;
@@ -80,15 +81,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kS3BucketNotPublic{
+extern const Check kCheck{
     .metadata =
         {
             .id = "s3_bucket_not_public",
             .title = "S3 buckets do not grant access to everyone",
             .severity = Severity::kCritical,
+            .category = Category::kStorage,
             .resource_type = "AWS::S3::Bucket",
             .scope = "L+C",
-            .cis_3_0 = "",
+            .fails_when = "the bucket policy or ACL grants access to everyone",
             .risk = "A bucket policy or ACL open to everyone lets anyone on the internet (or any AWS account) read "
                     "or change the bucket's objects.",
             .remediation = "aws s3api put-public-access-block --bucket <bucket> --public-access-block-configuration "
@@ -102,10 +104,11 @@ extern constinit const Check kS3BucketNotPublic{
                                      "  restrict_public_buckets = true\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
-            .needs = "s3.buckets,s3.buckets.policy,s3.buckets.acl,s3.buckets.public_access_block,"
-                     "s3control.account_public_access_block",
+            .reads = {POSTURE_FIELD(Bucket, policy), POSTURE_FIELD(Bucket, acl),
+                      POSTURE_FIELD(Bucket, public_access_block),
+                      POSTURE_FIELD(S3ControlSections, account_public_access_block)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::s3_bucket_not_public

@@ -3,7 +3,7 @@
 #include "checks/storage_support.h"
 #include "iam/bucket_policy.h"
 
-namespace posture::checks {
+namespace posture::checks::s3_bucket_secure_transport {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -33,15 +33,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kS3BucketSecureTransport{
+extern const Check kCheck{
     .metadata =
         {
             .id = "s3_bucket_secure_transport",
             .title = "S3 bucket policies deny requests not sent over TLS",
             .severity = Severity::kMedium,
+            .category = Category::kStorage,
             .resource_type = "AWS::S3::Bucket",
             .scope = "L+C",
-            .cis_3_0 = "2.1.1",
+            .fails_when = "the bucket policy does not deny `aws:SecureTransport = false`",
             .risk = "Without a policy denying plain HTTP, objects and credentials-bearing requests can travel "
                     "unencrypted and be read or altered on the network.",
             .remediation = "aws s3api put-bucket-policy --bucket <bucket> --policy '{\"Version\":\"2012-10-17\","
@@ -57,9 +58,9 @@ extern constinit const Check kS3BucketSecureTransport{
                 "    Condition = { Bool = { \"aws:SecureTransport\" = \"false\" } } }] })\n"
                 "}",
             .docs_url = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html",
-            .needs = "s3.buckets,s3.buckets.policy",
+            .reads = {POSTURE_FIELD(Bucket, policy)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::s3_bucket_secure_transport

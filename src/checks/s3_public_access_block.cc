@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/storage_support.h"
 
-namespace posture::checks {
+namespace posture::checks::s3_public_access_block {
 namespace {
 
 using Block = std::optional<inventory::PublicAccessBlock>;
@@ -56,15 +56,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kS3PublicAccessBlock{
+extern const Check kCheck{
     .metadata =
         {
             .id = "s3_public_access_block",
             .title = "S3 Block Public Access is fully on for the account or each bucket",
             .severity = Severity::kHigh,
+            .category = Category::kStorage,
             .resource_type = "AWS::S3::Bucket",
             .scope = "L+C",
-            .cis_3_0 = "2.1.4",
+            .fails_when = "account-level and bucket-level Block Public Access are not all four on",
             .risk = "Without all four Block Public Access settings, one careless ACL or bucket policy can expose "
                     "the bucket's data to the whole internet.",
             .remediation = "aws s3control put-public-access-block --account-id <account-id> "
@@ -77,9 +78,11 @@ extern constinit const Check kS3PublicAccessBlock{
                                      "  restrict_public_buckets = true\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
-            .needs = "s3.buckets,s3.buckets.public_access_block,s3control.account_public_access_block",
+            .reads = {POSTURE_FIELD(Bucket, public_access_block),
+                      POSTURE_FIELD(S3ControlSections, account_public_access_block)},
+            .declared_in_code_by = "aws_s3_account_public_access_block",
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::s3_public_access_block

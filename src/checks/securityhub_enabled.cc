@@ -1,7 +1,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::securityhub_enabled {
 namespace {
 
 // "cis-aws-foundations-benchmark v1.4.0" from
@@ -35,15 +35,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kSecurityhubEnabled{
+extern const Check kCheck{
     .metadata =
         {
             .id = "securityhub_enabled",
             .title = "Security Hub is enabled in every region",
             .severity = Severity::kMedium,
+            .category = Category::kMonitoring,
             .resource_type = "AWS::SecurityHub::Hub",
             .scope = "L",
-            .cis_3_0 = "4.16",
+            .fails_when = "Security Hub is not enabled in a region (report enabled standards on PASS)",
             .risk = "Without Security Hub there is no continuous, central view of findings from AWS services and "
                     "security standards in the region, so misconfigurations go unnoticed.",
             .remediation = "aws securityhub enable-security-hub --enable-default-standards --region <region>",
@@ -52,9 +53,9 @@ extern constinit const Check kSecurityhubEnabled{
                                      "  enable_default_standards = true\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-settingup.html",
-            .needs = "securityhub.hub",
+            .reads = {POSTURE_FIELD(SecurityHubState, enabled), POSTURE_FIELD(SecurityHubState, standards)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::securityhub_enabled

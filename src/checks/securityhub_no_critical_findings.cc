@@ -3,7 +3,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::securityhub_no_critical_findings {
 namespace {
 
 constexpr std::array<std::string_view, 5> kLabels = {"CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL"};
@@ -43,15 +43,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kSecurityhubNoCriticalFindings{
+extern const Check kCheck{
     .metadata =
         {
             .id = "securityhub_no_critical_findings",
             .title = "Security Hub holds no active critical or high findings",
             .severity = Severity::kHigh,
+            .category = Category::kMonitoring,
             .resource_type = "AWS::SecurityHub::Hub",
             .scope = "L",
-            .cis_3_0 = "",
+            .fails_when = "Security Hub holds active CRITICAL or HIGH findings (message gives counts by severity)",
             .risk = "Active critical and high findings are known, exploitable weaknesses that nobody has fixed or "
                     "accepted; attackers look for exactly these.",
             .remediation = "aws securityhub get-findings --filters '{\"SeverityLabel\":[{\"Value\":\"CRITICAL\","
@@ -62,9 +63,10 @@ extern constinit const Check kSecurityhubNoCriticalFindings{
                                      "# (often in its own Terraform), or suppress it with a reason\n"
                                      "# (aws securityhub batch-update-findings)",
             .docs_url = "https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-findings.html",
-            .needs = "securityhub.findings",
+            .reads = {POSTURE_FIELD(SecurityHubFindings, hub_enabled),
+                      POSTURE_FIELD(SecurityHubFindings, active_by_severity)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::securityhub_no_critical_findings

@@ -4,7 +4,7 @@
 #include "checks/check_support.h"
 #include "checks/organization.h"
 
-namespace posture::checks {
+namespace posture::checks::sso_admin_assigned_to_groups {
 namespace {
 
 void EvaluateSet(const inventory::PermissionSet& set, const std::vector<inventory::AccountAssignment>& assignments,
@@ -54,15 +54,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kSsoAdminAssignedToGroups{
+extern const Check kCheck{
     .metadata =
         {
             .id = "sso_admin_assigned_to_groups",
             .title = "Administrator permission sets are assigned to groups, not to individual users",
             .severity = Severity::kMedium,
+            .category = Category::kAccountAccess,
             .resource_type = "AWS::SSO::PermissionSet",
             .scope = "L",
-            .cis_3_0 = "",
+            .fails_when = "a permission set with administrator access is assigned to a user rather than a group",
             .risk = "Administrator access granted user by user escapes the group membership reviews and the "
                     "joiner-mover-leaver process, so it piles up and outlives people's need for it.",
             .remediation = "aws sso-admin delete-account-assignment --instance-arn <instance-arn> --target-id "
@@ -78,9 +79,10 @@ extern constinit const Check kSsoAdminAssignedToGroups{
                                      "  target_id          = var.account_id\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/singlesignon/latest/userguide/useraccess.html",
-            .needs = "organizations.identity_center",
+            .reads = {POSTURE_EVERY_FIELD(PermissionSet), POSTURE_FIELD(AccountAssignment, principal_type),
+                      POSTURE_FIELD(AccountAssignment, permission_set_arn)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::sso_admin_assigned_to_groups

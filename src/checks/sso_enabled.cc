@@ -2,7 +2,7 @@
 #include "checks/check_support.h"
 #include "checks/organization.h"
 
-namespace posture::checks {
+namespace posture::checks::sso_enabled {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
@@ -33,15 +33,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kSsoEnabled{
+extern const Check kCheck{
     .metadata =
         {
             .id = "sso_enabled",
             .title = "IAM Identity Center is enabled",
             .severity = Severity::kHigh,
+            .category = Category::kAccountAccess,
             .resource_type = "AWS::SSO::Instance",
             .scope = "L",
-            .cis_3_0 = "",
+            .fails_when = "no IAM Identity Center instance is configured",
             .risk = "Without IAM Identity Center, people sign in with long-lived IAM users and passwords per account "
                     "instead of central, short-lived, MFA-protected access that is revoked in one place.",
             .remediation = "Enable IAM Identity Center in the organization's management account console (or aws "
@@ -50,9 +51,9 @@ extern constinit const Check kSsoEnabled{
                                      "# account's console (or aws sso-admin create-instance for an account\n"
                                      "# instance), then manage aws_ssoadmin_permission_set resources",
             .docs_url = "https://docs.aws.amazon.com/singlesignon/latest/userguide/get-set-up-for-idc.html",
-            .needs = "identity_center.instances",
+            .reads = {POSTURE_FIELD(IdentityCenterInstance, instance_arn)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::sso_enabled

@@ -10,7 +10,7 @@
 #include "checks/check_support.h"
 #include "checks/network_rules.h"
 
-namespace posture::checks {
+namespace posture::checks::vpc_egress_inspected {
 namespace {
 
 bool IsInternetGatewayRoute(const inventory::Route& route) {
@@ -61,15 +61,17 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kVpcEgressInspected{
+extern const Check kCheck{
     .metadata =
         {
             .id = "vpc_egress_inspected",
             .title = "Internet-facing VPC traffic passes an AWS Network Firewall",
             .severity = Severity::kMedium,
+            .category = Category::kEdge,
             .resource_type = "AWS::::Account",
             .scope = "L",
-            .cis_3_0 = "",
+            .fails_when = "a region has internet-facing VPC routes (0.0.0.0/0 to an internet gateway) but no AWS "
+                          "Network Firewall",
             .risk = "Without an inspection point, a compromised workload can reach command-and-control servers or "
                     "exfiltrate data to any address on the internet unnoticed and unblocked.",
             .remediation = "aws network-firewall create-firewall --firewall-name egress --firewall-policy-arn "
@@ -81,9 +83,9 @@ extern constinit const Check kVpcEgressInspected{
                                      "= aws_subnet.firewall.id\n  }\n}",
             .docs_url = "https://docs.aws.amazon.com/network-firewall/latest/developerguide/what-is-aws-network-"
                         "firewall.html",
-            .needs = "ec2.route_tables,network_firewall.firewalls",
+            .reads = {POSTURE_FIELD(RouteTable, routes), POSTURE_FIELD(NetworkFirewall, arn)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::vpc_egress_inspected

@@ -3,7 +3,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::vpc_environment_isolation {
 namespace {
 
 // One end of a peering as far as the inventory knows it.
@@ -80,7 +80,8 @@ void EvaluatePeering(const inventory::Inventory& inventory, FindingSink& sink, c
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   std::set<std::string> seen;  // a cross-region peering is listed in both regions
   for (const auto& region : inventory.regions) {
-    if (!sink.require(region.ec2.vpc_peerings, region.region) || !sink.require(region.ec2.vpcs, region.region)) continue;
+    if (!sink.require(region.ec2.vpc_peerings, region.region) || !sink.require(region.ec2.vpcs, region.region))
+      continue;
     for (const auto& peering : *region.ec2.vpc_peerings) {
       if (!base::EqualsIgnoreCase(peering.status, "active") || !seen.insert(peering.id).second) continue;
       EvaluatePeering(inventory, sink, region.region, peering);
@@ -90,15 +91,17 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kVpcEnvironmentIsolation{
+extern const Check kCheck{
     .metadata =
         {
             .id = "vpc_environment_isolation",
             .title = "VPC peerings do not connect production with non-production environments",
             .severity = Severity::kHigh,
+            .category = Category::kEdge,
             .resource_type = "AWS::EC2::VPCPeeringConnection",
             .scope = "L+C",
-            .cis_3_0 = "",
+            .fails_when = "an active VPC peering connects VPCs whose environment tags differ (prod with non-prod); the "
+                          "tag key is configurable, default `Environment`",
             .risk = "A peering between production and non-production networks lets a compromise of a less "
                     "protected environment reach production systems and data.",
             .remediation = "aws ec2 delete-vpc-peering-connection --vpc-peering-connection-id <pcx-id>  # share "
@@ -112,9 +115,9 @@ extern constinit const Check kVpcEnvironmentIsolation{
                                      "  subnet_ids        = aws_subnet.nonprod[*].id\n"
                                      "}",
             .docs_url = "https://docs.aws.amazon.com/vpc/latest/peering/what-is-vpc-peering.html",
-            .needs = "ec2.vpc_peerings,ec2.vpcs",
+            .reads = {POSTURE_FIELD(VpcPeering, status), POSTURE_FIELD(Vpc, tags)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::vpc_environment_isolation

@@ -6,7 +6,7 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
 
-namespace posture::checks {
+namespace posture::checks::vpc_flow_logs_enabled {
 namespace {
 
 bool IsActive(const inventory::FlowLog& flow_log) {
@@ -52,15 +52,16 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kVpcFlowLogsEnabled{
+extern const Check kCheck{
     .metadata =
         {
             .id = "vpc_flow_logs_enabled",
             .title = "VPC flow logging is enabled in every VPC",
             .severity = Severity::kMedium,
+            .category = Category::kLogging,
             .resource_type = "AWS::EC2::VPC",
             .scope = "L+C",
-            .cis_3_0 = "3.7",
+            .fails_when = "a VPC has no flow log",
             .risk = "Without flow logs there is no record of rejected connection attempts or of where traffic "
                     "went, which hides scanning and exfiltration and leaves incident responders blind.",
             .remediation = "aws ec2 create-flow-logs --resource-type VPC --resource-ids <vpc-id> --traffic-type "
@@ -70,9 +71,10 @@ extern constinit const Check kVpcFlowLogsEnabled{
                                      "traffic_type    = \"REJECT\"  # or \"ALL\"\n  log_destination = "
                                      "aws_cloudwatch_log_group.flow.arn\n  iam_role_arn    = aws_iam_role.flow.arn\n}",
             .docs_url = "https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html",
-            .needs = "ec2.vpcs,ec2.flow_logs",
+            .reads = {POSTURE_FIELD(Vpc, id), POSTURE_FIELD(FlowLog, resource_id), POSTURE_FIELD(FlowLog, traffic_type),
+                      POSTURE_FIELD(FlowLog, status)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::vpc_flow_logs_enabled

@@ -13,7 +13,7 @@
 #include "checks/cidr.h"
 #include "checks/network_rules.h"
 
-namespace posture::checks {
+namespace posture::checks::vpc_peering_routes_least_access {
 namespace {
 
 const inventory::VpcPeering* FindPeering(const std::vector<inventory::VpcPeering>& peerings, const std::string& id) {
@@ -110,15 +110,17 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
 
 }  // namespace
 
-extern constinit const Check kVpcPeeringRoutesLeastAccess{
+extern const Check kCheck{
     .metadata =
         {
             .id = "vpc_peering_routes_least_access",
             .title = "Routes to VPC peering connections reach only the subnets that need them",
             .severity = Severity::kMedium,
+            .category = Category::kNetwork,
             .resource_type = "AWS::EC2::RouteTable",
             .scope = "L+C",
-            .cis_3_0 = "5.5",
+            .fails_when = "a route to a peering connection covers the peer VPC's whole CIDR or more, instead of the "
+                          "subnets that need it",
             .risk = "A route covering the whole peer VPC (or everything) lets every host in these subnets reach "
                     "every host over there, so one compromised machine can move across the peering freely.",
             .remediation = "aws ec2 delete-route --route-table-id <rtb-id> --destination-cidr-block <wide-cidr> && "
@@ -129,9 +131,9 @@ extern constinit const Check kVpcPeeringRoutesLeastAccess{
                                      "peer subnet, not the peer VPC\n  vpc_peering_connection_id = "
                                      "aws_vpc_peering_connection.db.id\n}",
             .docs_url = "https://docs.aws.amazon.com/vpc/latest/peering/peering-configurations-partial-access.html",
-            .needs = "ec2.route_tables,ec2.vpc_peerings",
+            .reads = {POSTURE_FIELD(RouteTable, routes), POSTURE_EVERY_FIELD(VpcPeering)},
         },
     .evaluate = &Evaluate,
 };
 
-}  // namespace posture::checks
+}  // namespace posture::checks::vpc_peering_routes_least_access

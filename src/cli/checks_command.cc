@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "checks/catalog.h"
 #include "checks/check.h"
 #include "cli/args.h"
 #include "cli/scan_plan.h"
@@ -56,7 +57,8 @@ int ShowCheck(const checks::Check& check, const std::string& format) {
                                          {"remediation", m.remediation},
                                          {"remediation_terraform", m.remediation_terraform},
                                          {"docs_url", m.docs_url},
-                                         {"needs", m.needs}})
+                                         {"reads", checks::FieldsReadBy(m)},
+                                         {"sections", checks::SectionsRead(m)}})
                      .dump(2)
               << "\n";
     return kExitOk;
@@ -65,11 +67,14 @@ int ShowCheck(const checks::Check& check, const std::string& format) {
   for (const auto& [framework, controls] : frameworks::ControlsOf(m.id)) {
     for (const auto& control : controls) compliance += (compliance.empty() ? "" : ", ") + framework + " " + control;
   }
+  std::string reads;
+  for (std::string_view field : checks::FieldsReadBy(m)) reads += (reads.empty() ? "" : ", ") + std::string(field);
   std::cout << m.id << " — " << m.title << "\n\n"
             << "severity:     " << checks::SeverityName(m.severity) << "\n"
             << "resource:     " << m.resource_type << "\n"
             << "scope:        " << (m.scope == "L" ? "live scans" : "live scans and infrastructure as code") << "\n"
-            << "compliance:   " << (compliance.empty() ? "—" : compliance) << "\n\n"
+            << "compliance:   " << (compliance.empty() ? "—" : compliance) << "\n"
+            << "reads:        " << reads << "\n\n"
             << "Risk\n  " << m.risk << "\n\n"
             << "Fix with the AWS CLI\n  " << m.remediation << "\n\n"
             << "Fix in Terraform\n";
@@ -83,7 +88,7 @@ int ShowCheck(const checks::Check& check, const std::string& format) {
 
 int RunChecksCommand(const std::vector<std::string>& argv) {
   Args args("checks");
-  args.flag("--format", Args::Kind::kValue, "FORMAT", "table (default) or json")
+  args.flag("--format", Args::Kind::kValue, "FORMAT", "table (default), json, or markdown (the catalog)")
       .flag("--framework", Args::Kind::kValue, "ID", "list a CIS version's controls and the checks for each")
       .flag("--help", Args::Kind::kBool, "", "show this help");
   if (!args.parse(argv)) {
@@ -91,15 +96,24 @@ int RunChecksCommand(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
   if (args.has("--help")) {
-    std::cout << "usage: posture checks [ID] [--format table|json] [--framework ID]\n\nLists every check posture "
-                 "runs, one check's details (risk, remediation, docs), or a framework's controls.\n\nflags:\n"
+    std::cout << "usage: posture checks [ID] [--format table|json|markdown] [--framework ID]\n\nLists every check "
+                 "posture runs, one check's details (risk, remediation, docs), or a framework's controls.\n"
+                 "--format markdown prints the whole catalog (docs/checks.md).\n\nflags:\n"
               << args.usage();
     return kExitOk;
   }
   std::string format = args.value_or("--format", "table");
-  if (format != "table" && format != "json") {
-    std::cerr << "posture checks: unknown --format '" << format << "' (table, json)\n";
+  if (format != "table" && format != "json" && format != "markdown") {
+    std::cerr << "posture checks: unknown --format '" << format << "' (table, json, markdown)\n";
     return kExitUsage;
+  }
+  if (format == "markdown") {
+    if (!args.positional().empty() || args.has("--framework")) {
+      std::cerr << "posture checks: --format markdown prints the whole catalog: name no check or framework\n";
+      return kExitUsage;
+    }
+    std::cout << checks::RenderCatalogMarkdown();
+    return kExitOk;
   }
   if (args.positional().size() > 1) {
     std::cerr << "posture checks: name one check at a time\n";
@@ -130,7 +144,7 @@ int RunChecksCommand(const std::vector<std::string>& argv) {
       list.push_back({{"id", m.id},
                       {"severity", checks::SeverityName(m.severity)},
                       {"title", m.title},
-                      {"cis-3.0", m.cis_3_0},
+                      {"cis-3.0", frameworks::FirstControlOf(m.id, "cis-3.0")},
                       {"compliance", std::move(compliance)},
                       {"scope", m.scope},
                       {"resource_type", m.resource_type},
@@ -145,8 +159,9 @@ int RunChecksCommand(const std::vector<std::string>& argv) {
   std::printf("%-44s %-9s %-6s %-5s %s\n", "ID", "SEVERITY", "CIS", "SCOPE", "TITLE");
   for (const auto& check : checks::AllChecks()) {
     const auto& m = check.metadata;
+    const auto cis = frameworks::FirstControlOf(m.id, frameworks::kReportedFramework);
     std::printf("%-44.*s %-9s %-6.*s %-5.*s %.*s\n", static_cast<int>(m.id.size()), m.id.data(),
-                checks::SeverityName(m.severity), static_cast<int>(m.cis_3_0.size()), m.cis_3_0.data(),
+                checks::SeverityName(m.severity), static_cast<int>(cis.size()), cis.data(),
                 static_cast<int>(m.scope.size()), m.scope.data(), static_cast<int>(m.title.size()), m.title.data());
   }
   return kExitOk;

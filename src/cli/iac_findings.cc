@@ -61,7 +61,7 @@ std::vector<const checks::Check*> ChecksForCode(const inventory::Inventory& inve
   for (const checks::Check* check : candidates) {
     if (check->metadata.scope != "L+C") continue;
     bool present = true;
-    for (std::string_view section : checks::SplitNeeds(check->metadata.needs)) {
+    for (const std::string& section : checks::SectionsRead(check->metadata)) {
       if (!SectionPresent(inventory, section)) present = false;
     }
     if (present) out.push_back(check);

@@ -12,7 +12,7 @@
 
 namespace posture::cli {
 
-// True when the inventory holds `section` (a kSection* name) as a value or
+// True when the inventory holds `section` (a name from inventory/sections.h) as a value or
 // an error; IaC leaves sections the files do not describe unset.
 bool SectionPresent(const inventory::Inventory& inventory, std::string_view section);
 

@@ -32,10 +32,10 @@ void ReportUnscanned(const collect::AccountScan& account, const std::string& par
 }  // namespace
 
 bool IsOrganizationCheck(const checks::Check& check) {
-  auto needs = checks::SplitNeeds(check.metadata.needs);
-  if (needs.empty()) return false;
-  for (auto section : needs) {
-    if (!collect::IsOrganizationSection(std::string(section))) return false;
+  const auto sections = checks::SectionsRead(check.metadata);
+  if (sections.empty()) return false;
+  for (const auto& section : sections) {
+    if (!collect::IsOrganizationSection(section)) return false;
   }
   return true;
 }

@@ -21,7 +21,7 @@ namespace posture::collect {
 
 struct CollectOptions {
   std::vector<std::string> regions;  // already resolved (explicit or enabled regions)
-  std::set<std::string> sections;    // inventory::kSection* names to collect
+  std::set<std::string> sections;    // section names (inventory/sections.h) to collect
   int concurrency = 64;              // worker threads = max calls in flight
   // Called after each task ends: (tasks done, tasks total).
   std::function<void(int done, int total)> progress;

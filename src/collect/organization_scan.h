@@ -33,7 +33,7 @@ namespace posture::collect {
 
 struct OrgScanOptions {
   std::vector<std::string> regions;        // scanned in every account
-  std::set<std::string> sections;          // inventory::kSection* names the enabled checks need
+  std::set<std::string> sections;          // section names (inventory/sections.h) the enabled checks need
   std::set<std::string> accounts;          // --accounts: only these (empty: every account)
   std::set<std::string> exclude_accounts;  // --exclude-accounts
   std::set<std::string> units;             // --ou: only accounts under these OUs or roots, at any depth

@@ -104,4 +104,10 @@ const std::map<std::string, std::vector<std::string>>& ControlsOf(std::string_vi
   return it == kIndex.end() ? kNone : it->second;
 }
 
+std::string_view FirstControlOf(std::string_view check_id, std::string_view framework_id) {
+  const auto& controls = ControlsOf(check_id);
+  const auto it = controls.find(std::string(framework_id));
+  return it == controls.end() || it->second.empty() ? std::string_view() : std::string_view(it->second.front());
+}
+
 }  // namespace posture::frameworks

@@ -38,6 +38,10 @@ const Framework* FindFramework(std::string_view id);
 std::string FrameworkIds();
 // The controls mapped to `check_id`, by framework id ({"cis-3.0": ["1.10"]}).
 const std::map<std::string, std::vector<std::string>>& ControlsOf(std::string_view check_id);
+// The first control of `framework_id` mapped to `check_id` ("1.10"), or "".
+std::string_view FirstControlOf(std::string_view check_id, std::string_view framework_id);
+// The framework the reports name a check's control from: CIS v3.0.0.
+inline constexpr std::string_view kReportedFramework = "cis-3.0";
 
 // Parses a frameworks document; throws std::runtime_error naming the
 // problem. Exposed for tests: AllFrameworks() parses the compiled-in one.

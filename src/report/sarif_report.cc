@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/hash.h"
+#include "frameworks/framework.h"
 #include "report/report.h"
 
 namespace posture::report {
@@ -60,7 +61,8 @@ ordered_json Rule(const checks::Check& check) {
                          "\n```\n\n**Remediation (Terraform)**\n\n```hcl\n" + std::string(m.remediation_terraform) +
                          "\n```\n\n[AWS documentation](" + std::string(m.docs_url) + ")";
   ordered_json tags = {"security", "aws"};
-  if (!m.cis_3_0.empty()) tags.push_back("cis-3.0/" + std::string(m.cis_3_0));
+  const auto cis = frameworks::FirstControlOf(m.id, frameworks::kReportedFramework);
+  if (!cis.empty()) tags.push_back(std::string(frameworks::kReportedFramework) + "/" + std::string(cis));
   return {{"id", m.id},
           {"name", RuleName(m.id)},
           {"shortDescription", {{"text", m.title}}},

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "frameworks/framework.h"
 #include "report/report.h"
 
 namespace posture::report {
@@ -59,7 +60,8 @@ std::string CheckHeading(const std::string& id) {
   const checks::Check* check = checks::FindCheck(id);
   if (!check) return id;
   std::string heading = id + " — " + std::string(check->metadata.title);
-  if (!check->metadata.cis_3_0.empty()) heading += " (CIS " + std::string(check->metadata.cis_3_0) + ")";
+  const auto cis = frameworks::FirstControlOf(id, frameworks::kReportedFramework);
+  if (!cis.empty()) heading += " (CIS " + std::string(cis) + ")";
   return heading;
 }
 

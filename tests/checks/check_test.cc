@@ -26,22 +26,30 @@ TEST(CheckTest, SeverityAndStatusNames) {
   EXPECT_EQ(ParseStatus("maybe"), std::nullopt);
 }
 
-TEST(CheckTest, SplitNeeds) {
-  EXPECT_EQ(SplitNeeds("a, b,,c "), (std::vector<std::string_view>{"a", "b", "c"}));
-  EXPECT_TRUE(SplitNeeds("").empty());
-}
+constexpr CheckMetadata kMetadata{
+    .id = "test_check",
+    .title = "Test",
+    .severity = Severity::kMedium,
+    .category = Category::kNetwork,
+    .resource_type = "AWS::Test::Thing",
+    .scope = "L+C",
+    .fails_when = "the thing is bad",
+    .risk = "",
+    .remediation = "",
+    .remediation_terraform = "",
+    .docs_url = "",
+    .reads = {POSTURE_FIELD(Volume, encrypted), POSTURE_FIELD(Trail, logging), POSTURE_EVERY_FIELD(IamUser)},
+    .declared_in_code_by = "aws_thing, AWS::Test::Thing,"};
 
-constexpr CheckMetadata kMetadata{.id = "test_check",
-                                  .title = "Test",
-                                  .severity = Severity::kMedium,
-                                  .resource_type = "AWS::Test::Thing",
-                                  .scope = "L",
-                                  .cis_3_0 = "9.9",
-                                  .risk = "",
-                                  .remediation = "",
-                                  .remediation_terraform = "",
-                                  .docs_url = "",
-                                  .needs = ""};
+TEST(CheckTest, FieldsReadAndTheirSections) {
+  EXPECT_EQ(FieldsReadBy(kMetadata), (std::vector<std::string_view>{"Volume.encrypted", "Trail.logging", "IamUser.*"}));
+  // A facet (Trail.logging) brings the section listing its items.
+  EXPECT_EQ(SectionsRead(kMetadata), (std::set<std::string>{"cloudtrail.trails", "cloudtrail.trails.logging",
+                                                            "ec2.volumes", "iam.authorization"}));
+  EXPECT_EQ(DeclaringTypes(kMetadata), (std::vector<std::string_view>{"aws_thing", "AWS::Test::Thing"}));
+  EXPECT_TRUE(DeclaringTypes(CheckMetadata{}).empty());
+  EXPECT_STREQ(CategoryTitle(Category::kEdge), "Public edge and segmentation");
+}
 
 TEST(CheckTest, SinkFillsFindings) {
   const Inventory inventory = Estate().get();

@@ -1,224 +1,65 @@
-// The registry and the catalog (../shared/CHECKS.md) agree: every
-// registered check is in the catalog with the same severity, CIS 3.0
-// control and scope, and its metadata is complete.
+// The registry (checks/all_checks.cc), the check files and the catalog
+// (docs/checks.md) agree: every check file is registered under its own id,
+// every check's metadata is complete and reads fields the section table
+// knows, and the committed catalog is the one the registry generates.
 #include <gtest/gtest.h>
 
-#include <algorithm>
+#include <filesystem>
 #include <fstream>
-#include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 
+#include "checks/catalog.h"
 #include "checks/check.h"
+#include "inventory/sections.h"
 
 namespace posture::checks {
 namespace {
 
-// The checks of issue 3 ("the first real scan").
-const std::vector<std::string> kIssue3Ids = {
-    "ec2_sg_no_admin_ports_from_internet_ipv4",
-    "ec2_sg_no_admin_ports_from_internet_ipv6",
-    "ec2_sg_no_open_sensitive_ports",
-    "ec2_default_sg_restricts_all",
-    "ec2_nacl_no_admin_ports_from_internet",
-    "ec2_imdsv2_required",
-    "ec2_instance_not_directly_public",
-    "vpc_environment_isolation",
-    "iam_root_access_keys_absent",
-    "iam_root_mfa_enabled",
-    "iam_root_hardware_mfa",
-    "iam_password_policy_min_length",
-    "iam_password_policy_reuse",
-    "iam_user_console_mfa",
-    "iam_user_no_direct_policies",
-    "iam_policy_no_full_admin",
-    "elbv2_internet_facing_waf",
-    "securityhub_enabled",
-    "securityhub_no_critical_findings",
-    "sso_enabled",
-    "iam_user_console_prefer_sso",
-    // Issue 4: network and edge.
-    "ec2_ebs_default_encryption",
-    "ec2_ebs_volume_encrypted",
-    "vpc_flow_logs_enabled",
-    "vpc_peering_routes_least_access",
-    "ec2_cifs_not_exposed",
-    "ec2_instance_profile_attached",
-    "cloudfront_waf",
-    "apigateway_stage_waf",
-    "vpc_egress_inspected",
-    // Issue 4: storage.
-    "s3_bucket_secure_transport",
-    "s3_bucket_mfa_delete",
-    "s3_public_access_block",
-    "s3_bucket_not_public",
-    "macie_enabled",
-    "rds_instance_encrypted",
-    "rds_instance_auto_minor_upgrade",
-    "rds_instance_not_public",
-    "rds_instance_multi_az",
-    "efs_encrypted",
-};
+namespace fs = std::filesystem;
 
-// The Identity checks of issue 4.
-const std::vector<std::string> kIssue4IdentityIds = {
-    "iam_root_not_used",
-    "iam_user_no_setup_access_keys",
-    "iam_user_unused_credentials",
-    "iam_user_single_active_key",
-    "iam_user_access_key_rotated",
-    "iam_support_role_exists",
-    "iam_server_cert_not_expired",
-    "accessanalyzer_enabled",
-    "iam_cloudshell_full_access_restricted",
-    "account_security_contact",
-    "iam_federation_in_use",
-    "iam_no_privilege_escalation",
-    "iam_policy_no_service_wildcard",
-    "iam_role_trust_restricted",
-};
-
-// The checks of issue 4's logging and monitoring part.
-const std::vector<std::string> kIssue4LoggingIds = {
-    "cloudtrail_multi_region",
-    "cloudtrail_log_validation",
-    "config_recorder_enabled",
-    "cloudtrail_bucket_access_logging",
-    "cloudtrail_kms_encrypted",
-    "kms_key_rotation",
-    "s3_object_write_logging",
-    "s3_object_read_logging",
-    "monitor_unauthorized_api_calls",
-    "monitor_console_signin_no_mfa",
-    "monitor_root_usage",
-    "monitor_iam_policy_changes",
-    "monitor_cloudtrail_changes",
-    "monitor_console_auth_failures",
-    "monitor_cmk_disable_delete",
-    "monitor_s3_policy_changes",
-    "monitor_config_changes",
-    "monitor_security_group_changes",
-    "monitor_nacl_changes",
-    "monitor_network_gateway_changes",
-    "monitor_route_table_changes",
-    "monitor_vpc_changes",
-    "monitor_organizations_changes",
-    "guardduty_enabled",
-};
-
-// The organization checks of issue 5 (CHECKS.md section 7).
-const std::vector<std::string> kIssue5OrganizationIds = {
-    "sso_admin_assigned_to_groups",
-    "org_prod_access_restricted",
-    "org_scp_guardrails",
-};
-
-struct CatalogEntry {
-  std::string severity, cis, scope;
-  int order = 0;  // position in the catalog
-};
-
-std::vector<std::string> Cells(const std::string& line) {
-  std::vector<std::string> cells;
-  std::stringstream stream(line);
-  std::string cell;
-  std::getline(stream, cell, '|');  // before the first bar
-  while (std::getline(stream, cell, '|')) {
-    const auto first = cell.find_first_not_of(' ');
-    const auto last = cell.find_last_not_of(' ');
-    cells.push_back(first == std::string::npos ? "" : cell.substr(first, last - first + 1));
-  }
-  return cells;
+std::string ReadFile(const fs::path& path) {
+  std::ifstream file(path);
+  EXPECT_TRUE(file) << "cannot read " << path;
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
 }
 
-std::string NoneToEmpty(std::string cis) { return cis == "—" ? "" : cis; }
-
-// "id | sev | CIS | Scope | FAIL when" rows of the check tables, and the
-// CIS 3.0 column of the framework mapping table ("check | CIS 3.0 | ...").
-struct Catalog {
-  std::map<std::string, CatalogEntry> checks;
-  std::map<std::string, std::string> cis_3_0_mapping;
-};
-
-Catalog ReadCatalog() {
-  Catalog catalog;
-  std::ifstream file(POSTURE_CHECKS_MD);
-  EXPECT_TRUE(file) << "cannot read " << POSTURE_CHECKS_MD;
-  const std::set<std::string> severities = {"critical", "high", "medium", "low", "info"};
-  std::string line;
-  while (std::getline(file, line)) {
-    if (!line.starts_with("| ")) continue;
-    const auto cells = Cells(line);
-    if (cells.size() >= 5 && severities.count(cells[1])) {
-      catalog.checks[cells[0]] = {cells[1], NoneToEmpty(cells[2]), cells[3], static_cast<int>(catalog.checks.size())};
-    } else if (cells.size() == 3 && cells[0].starts_with("monitor_")) {
-      // The CIS 4.1-4.15 table: "id | CIS | event", severity low, live only.
-      catalog.checks[cells[0]] = {"low", cells[1], "L", static_cast<int>(catalog.checks.size())};
-    } else if (cells.size() == 4 && cells[0].find(' ') == std::string::npos && cells[0] != "check") {
-      std::string cis = cells[1];
-      if (const auto manual = cis.find(" (manual)"); manual != std::string::npos) cis.erase(manual);
-      catalog.cis_3_0_mapping[cells[0]] = NoneToEmpty(cis);
-    }
-  }
-  return catalog;
-}
-
-TEST(RegistryTest, CatalogIsReadable) {
-  const Catalog catalog = ReadCatalog();
-  EXPECT_GT(catalog.checks.size(), 60u);
-  ASSERT_TRUE(catalog.checks.count("iam_root_mfa_enabled"));
-  EXPECT_EQ(catalog.checks.at("iam_root_mfa_enabled").cis, "1.5");
-  EXPECT_EQ(catalog.cis_3_0_mapping.at("ec2_nacl_no_admin_ports_from_internet"), "5.1");
+std::set<std::string> RegisteredIds() {
+  std::set<std::string> ids;
+  for (const auto& check : AllChecks()) ids.emplace(check.metadata.id);
+  return ids;
 }
 
 TEST(RegistryTest, IdsAreUnique) {
   std::set<std::string_view> ids;
   for (const auto& check : AllChecks()) EXPECT_TRUE(ids.insert(check.metadata.id).second) << check.metadata.id;
-}
-
-TEST(RegistryTest, EveryCheckIsInTheCatalogWithTheSameMetadata) {
-  const Catalog catalog = ReadCatalog();
-  int previous = -1;
-  for (const auto& check : AllChecks()) {
-    const std::string id(check.metadata.id);
-    SCOPED_TRACE(id);
-    const auto it = catalog.checks.find(id);
-    ASSERT_NE(it, catalog.checks.end()) << "not in CHECKS.md";
-    EXPECT_EQ(SeverityName(check.metadata.severity), it->second.severity);
-    EXPECT_EQ(check.metadata.cis_3_0, it->second.cis);
-    EXPECT_EQ(check.metadata.scope, it->second.scope);
-    if (const auto mapped = catalog.cis_3_0_mapping.find(id); mapped != catalog.cis_3_0_mapping.end()) {
-      EXPECT_EQ(check.metadata.cis_3_0, mapped->second) << "framework mapping table";
-    }
-    EXPECT_GT(it->second.order, previous) << "AllChecks() is not in catalog order";
-    previous = it->second.order;
-  }
-}
-
-TEST(RegistryTest, ChecksOfTheFirstScanAreRegistered) {
-  for (const auto& id : kIssue3Ids) EXPECT_NE(FindCheck(id), nullptr) << id;
   EXPECT_EQ(FindCheck("no_such_check"), nullptr);
 }
 
-TEST(RegistryTest, IdentityChecksOfIssue4AreRegistered) {
-  for (const auto& id : kIssue4IdentityIds) EXPECT_NE(FindCheck(id), nullptr) << id;
-}
-
-TEST(RegistryTest, LoggingAndMonitoringChecksAreRegistered) {
-  for (const auto& id : kIssue4LoggingIds) {
-    const Check* check = FindCheck(id);
-    ASSERT_NE(check, nullptr) << id;
-    EXPECT_FALSE(check->metadata.remediation_terraform.empty()) << id;
-    EXPECT_TRUE(check->metadata.docs_url.starts_with("https://docs.aws.amazon.com/")) << id;
+// A check file that defines a check but is missing from the list would
+// silently never run: every src/checks/<id>.cc defining kCheck is
+// registered, in namespace <id>, with id <id>.
+TEST(RegistryTest, EveryCheckFileIsRegisteredUnderItsOwnId) {
+  const std::set<std::string> registered = RegisteredIds();
+  std::set<std::string> files;
+  for (const auto& entry : fs::directory_iterator(POSTURE_CHECKS_SOURCE_DIR)) {
+    if (entry.path().extension() != ".cc") continue;
+    const std::string text = ReadFile(entry.path());
+    if (text.find("extern const Check kCheck{") == std::string::npos) continue;
+    const std::string id = entry.path().stem().string();
+    files.insert(id);
+    SCOPED_TRACE(entry.path().filename().string());
+    EXPECT_NE(text.find("namespace posture::checks::" + id + " {"), std::string::npos);
+    EXPECT_NE(text.find(".id = \"" + id + "\""), std::string::npos);
+    EXPECT_TRUE(registered.count(id)) << "not listed in all_checks.cc";
   }
-}
-
-TEST(RegistryTest, OrganizationChecksAreRegistered) {
-  for (const auto& id : kIssue5OrganizationIds) EXPECT_NE(FindCheck(id), nullptr) << id;
+  for (const auto& id : registered) EXPECT_TRUE(files.count(id)) << id << " has no file src/checks/" << id << ".cc";
 }
 
 TEST(RegistryTest, MetadataIsComplete) {
-  const auto& known = KnownSections();
   for (const auto& check : AllChecks()) {
     const auto& m = check.metadata;
     SCOPED_TRACE(std::string(m.id));
@@ -226,27 +67,90 @@ TEST(RegistryTest, MetadataIsComplete) {
     EXPECT_FALSE(m.title.empty());
     EXPECT_TRUE(m.resource_type.starts_with("AWS::")) << m.resource_type;
     EXPECT_TRUE(m.scope == "L" || m.scope == "L+C") << m.scope;
+    EXPECT_FALSE(m.fails_when.empty());
     EXPECT_GT(m.risk.size(), 40u);
     EXPECT_FALSE(m.remediation.empty());
-    const auto needs = SplitNeeds(m.needs);
-    EXPECT_FALSE(needs.empty());
-    for (const auto section : needs) {
-      EXPECT_NE(std::find(known.begin(), known.end(), section), known.end()) << "unknown section " << section;
+    EXPECT_FALSE(m.remediation_terraform.empty());
+    EXPECT_TRUE(m.docs_url.starts_with("https://docs.aws.amazon.com/")) << m.docs_url;
+    if (!m.declared_in_code_by.empty()) {
+      EXPECT_EQ(m.scope, "L+C") << "only code declares settings";
     }
   }
 }
 
-// Every finding can point its reader at a fix by CLI or by Terraform, and at
-// the AWS documentation of the setting.
-TEST(RegistryTest, EveryCheckExplainsRiskAndRemediation) {
+// What a check reads decides what the scan collects for it: every field
+// names a section of the table, exactly one.
+TEST(RegistryTest, EveryFieldReadLivesInOneSection) {
   for (const auto& check : AllChecks()) {
-    const auto& m = check.metadata;
-    SCOPED_TRACE(std::string(m.id));
-    EXPECT_FALSE(m.risk.empty());
-    EXPECT_FALSE(m.remediation.empty());
-    EXPECT_FALSE(m.remediation_terraform.empty());
-    EXPECT_TRUE(m.docs_url.starts_with("https://docs.aws.amazon.com/")) << m.docs_url;
+    SCOPED_TRACE(std::string(check.metadata.id));
+    const auto fields = FieldsReadBy(check.metadata);
+    EXPECT_FALSE(fields.empty());
+    for (std::string_view field : fields) {
+      const inventory::Section* section = inventory::SectionOfField(field);
+      ASSERT_NE(section, nullptr) << field << " is in no section of inventory/sections.cc";
+      const std::string_view type = field.substr(0, field.find('.'));
+      int providers = 0;
+      for (const auto& row : inventory::AllSections()) {
+        if (row.scope == inventory::SectionScope::kPerResource) continue;
+        std::string list = "," + std::string(row.provides) + ",";
+        std::erase(list, ' ');
+        if (list.find("," + std::string(type) + ",") != std::string::npos) ++providers;
+      }
+      EXPECT_EQ(providers, 1) << type << " is provided by " << providers << " sections";
+    }
+    EXPECT_FALSE(SectionsRead(check.metadata).empty());
   }
+}
+
+TEST(RegistryTest, SectionsComeFromTheFieldsRead) {
+  const Check* bucket_public = FindCheck("s3_bucket_not_public");
+  ASSERT_NE(bucket_public, nullptr);
+  EXPECT_EQ(SectionsRead(bucket_public->metadata),
+            (std::set<std::string>{"s3.buckets", "s3.buckets.acl", "s3.buckets.policy",
+                                   "s3.buckets.public_access_block", "s3control.account_public_access_block"}));
+  const Check* monitor = FindCheck("monitor_root_usage");
+  ASSERT_NE(monitor, nullptr);
+  EXPECT_EQ(SectionsRead(monitor->metadata),
+            (std::set<std::string>{"cloudtrail.trails", "cloudtrail.trails.logging", "cloudtrail.trails.monitoring",
+                                   "cloudtrail.trails.selectors"}));
+  const Check* encrypted = FindCheck("rds_instance_encrypted");
+  ASSERT_NE(encrypted, nullptr);
+  EXPECT_EQ(NeededSections({encrypted, monitor}).size(), 5u);
+}
+
+std::string CommittedCatalog() { return ReadFile(fs::path(POSTURE_DOCS_DIR) / "checks.md"); }
+
+TEST(CatalogTest, CommittedCatalogIsTheGeneratedOne) {
+  EXPECT_TRUE(CommittedCatalog() == RenderCatalogMarkdown())
+      << "docs/checks.md is out of date: regenerate it with `posture checks --format markdown > docs/checks.md`";
+}
+
+// Read back from the committed file: the same ids, either way.
+TEST(CatalogTest, CatalogAndRegistryListTheSameChecks) {
+  std::set<std::string> listed;
+  std::istringstream catalog(CommittedCatalog());
+  const std::regex row(R"(^\| ([a-z0-9_]+) \| (critical|high|medium|low|info) \|)");
+  for (std::string line; std::getline(catalog, line);) {
+    std::smatch match;
+    if (std::regex_search(line, match, row)) {
+      EXPECT_TRUE(listed.insert(match[1]).second) << match[1] << " twice";
+    }
+  }
+  const std::set<std::string> registered = RegisteredIds();
+  for (const auto& id : registered) EXPECT_TRUE(listed.count(id)) << id << " is not in docs/checks.md";
+  for (const auto& id : listed) EXPECT_TRUE(registered.count(id)) << id << " is in docs/checks.md but not registered";
+}
+
+TEST(CatalogTest, ListsEveryCategoryAndFramework) {
+  const std::string catalog = RenderCatalogMarkdown();
+  for (Category category : kCategories) {
+    EXPECT_NE(catalog.find(std::string("## ") + CategoryTitle(category) + "\n"), std::string::npos);
+  }
+  EXPECT_NE(catalog.find("| iam_root_access_keys_absent | critical | L | the root user has an access key | "
+                         "cis-3.0 1.4, cis-4.0 1.4, cis-5.0 1.3 |"),
+            std::string::npos);
+  EXPECT_NE(catalog.find("### CIS Amazon Web Services Foundations Benchmark v5.0.0 (`cis-5.0`)"), std::string::npos);
+  EXPECT_NE(catalog.find("Admin ports** are tcp 22, 3389"), std::string::npos);
 }
 
 }  // namespace

@@ -14,9 +14,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "aws/curl_transport.h"
+#include "e2e/recording_proxy.h"
 
 namespace posture::e2e {
 namespace {
@@ -176,16 +178,36 @@ std::string Normalized(const std::string& report) {
   return json.dump(2);
 }
 
+// Where two texts first differ: the line number and both lines.
+std::string FirstDifference(const std::string& actual, const std::string& expected) {
+  std::istringstream a(actual), e(expected);
+  std::string line_a, line_e;
+  for (int number = 1;; ++number) {
+    const bool more_a = static_cast<bool>(std::getline(a, line_a));
+    const bool more_e = static_cast<bool>(std::getline(e, line_e));
+    if (!more_a && !more_e) return "no difference";
+    if (!more_a || !more_e || line_a != line_e) {
+      return "line " + std::to_string(number) + ":\n  this build: " + (more_a ? line_a : "(end)") +
+             "\n  reference:  " + (more_e ? line_e : "(end)");
+    }
+  }
+}
+
 // A run whose JSON report a reference binary must reproduce: a read-only
 // command writing JSON to stdout.
-bool ComparableRun(const std::vector<std::string>& args) {
+bool ComparableRun(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
   if (args.empty() || (args[0] != "scan" && args[0] != "iac" && args[0] != "drift")) return false;
+  // Telemetry receivers would see both runs.
+  for (const auto& [name, value] : env) {
+    if (name.starts_with("OTEL_EXPORTER_OTLP") && name.ends_with("ENDPOINT")) return false;
+  }
   bool json = false;
   for (size_t i = 0; i + 1 < args.size(); ++i) {
     if (args[i] == "--format" && args[i + 1] == "json") json = true;
   }
   for (const auto& arg : args) {
-    if (arg.starts_with("--output") || arg.starts_with("--metrics-file") || arg.starts_with("--pushgateway")) {
+    if (arg.starts_with("--output") || arg.starts_with("--metrics-file") || arg.starts_with("--pushgateway") ||
+        arg.starts_with("--otlp-endpoint") || arg.starts_with("--loki-url")) {
       return false;
     }
   }
@@ -200,10 +222,14 @@ RunResult RunPosture(const std::vector<std::string>& args, const std::map<std::s
   // release) must give the same JSON report and exit code for the same run:
   // a refactoring that changes behaviour fails every e2e test it touches.
   const char* reference = std::getenv("POSTURE_REFERENCE_BINARY");
-  if (reference != nullptr && *reference != '\0' && ComparableRun(args)) {
+  if (reference != nullptr && *reference != '\0' && ComparableRun(args, env)) {
+    RecordingProxy::PauseRecording(true);
     RunResult expected = RunBinary(reference, args, env);
+    RecordingProxy::PauseRecording(false);
     EXPECT_EQ(result.exit_code, expected.exit_code) << "exit code differs from " << reference;
-    EXPECT_EQ(Normalized(result.out), Normalized(expected.out)) << "JSON report differs from " << reference;
+    const std::string actual = Normalized(result.out), wanted = Normalized(expected.out);
+    EXPECT_TRUE(actual == wanted) << "posture " << args[0] << ": JSON report differs from " << reference << " at "
+                                  << FirstDifference(actual, wanted);
   }
   return result;
 }

@@ -1,5 +1,7 @@
 #include "e2e/recording_proxy.h"
 
+#include <atomic>
+
 #include "aws/url.h"
 
 namespace posture::e2e {
@@ -31,7 +33,11 @@ bool BodyContains(const std::string& body, const std::string& needle) {
   return false;
 }
 
+std::atomic<bool> g_recording_paused{false};
+
 }  // namespace
+
+void RecordingProxy::PauseRecording(bool paused) { g_recording_paused = paused; }
 
 RecordingProxy::RecordingProxy(std::string upstream) : upstream_(std::move(upstream)) {
   server_ = std::make_unique<testing::LocalHttpServer>([this](const testing::ServerRequest& r) { return handle(r); });
@@ -55,7 +61,7 @@ testing::ServerResponse RecordingProxy::handle(const testing::ServerRequest& req
   RecordedCall call{request.method, request.target.substr(0, request.target.find('?')), OperationOf(request)};
   {
     std::lock_guard lock(mutex_);
-    calls_.push_back(call);
+    if (!g_recording_paused) calls_.push_back(call);
     auto [first, last] = injected_.equal_range(call.operation);
     for (auto it = first; it != last; ++it) {
       if (!it->second.needle.empty() && !BodyContains(request.body, it->second.needle)) continue;

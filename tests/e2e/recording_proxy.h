@@ -30,6 +30,10 @@ class RecordingProxy {
   // protocol) contains `needle`: AssumeRole of one account's role.
   void inject_when(const std::string& operation, std::string needle, int status, std::string body);
   std::vector<RecordedCall> calls() const;
+  // While paused, every proxy forwards (and injects) without recording: a
+  // second run of the same command (moto.h, POSTURE_REFERENCE_BINARY) leaves
+  // the test's view of the calls as it was.
+  static void PauseRecording(bool paused);
 
  private:
   testing::ServerResponse handle(const testing::ServerRequest& request);
