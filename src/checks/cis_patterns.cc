@@ -1,6 +1,7 @@
 #include "checks/cis_patterns.h"
 
 #include <utility>
+#include <vector>
 
 namespace posture::checks {
 namespace {
@@ -69,7 +70,68 @@ constexpr std::pair<std::string_view, std::string_view> kPatterns[] = {
      R"(($.eventName = "UpdatePolicy") || ($.eventName = "UpdateOrganizationalUnit")) })"},
 };
 
+// "monitor_s3_policy_changes" -> "S3PolicyChanges".
+std::string MetricName(std::string_view check_id) {
+  std::string name;
+  bool upper = true;
+  for (char c : check_id.substr(std::string_view("monitor_").size())) {
+    if (c == '_') {
+      upper = true;
+      continue;
+    }
+    name += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    upper = false;
+  }
+  return name;
+}
+
+// A Terraform string literal.
+std::string TerraformString(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+CisMonitorRemediation Build(std::string_view check_id, std::string_view pattern) {
+  const std::string name = MetricName(check_id);
+  const std::string id(check_id);
+  CisMonitorRemediation fix;
+  fix.cli = "aws logs put-metric-filter --log-group-name <trail-log-group> --filter-name " + name +
+            " --metric-transformations metricName=" + name +
+            ",metricNamespace=CISBenchmark,metricValue=1 --filter-pattern '" + std::string(pattern) +
+            "' && aws cloudwatch put-metric-alarm --alarm-name " + name + " --metric-name " + name +
+            " --namespace CISBenchmark --statistic Sum --period 300 --threshold 1 --comparison-operator "
+            "GreaterThanOrEqualToThreshold --evaluation-periods 1 --alarm-actions <sns-topic-arn>";
+  fix.terraform = "resource \"aws_cloudwatch_log_metric_filter\" \"" + id + "\" {\n  name           = \"" + name +
+                  "\"\n  log_group_name = aws_cloudwatch_log_group.cloudtrail.name\n  pattern        = " +
+                  TerraformString(pattern) + "\n  metric_transformation {\n    name      = \"" + name +
+                  "\"\n    namespace = \"CISBenchmark\"\n    value     = \"1\"\n  }\n}\n\n"
+                  "resource \"aws_cloudwatch_metric_alarm\" \"" +
+                  id + "\" {\n  alarm_name          = \"" + name + "\"\n  metric_name         = \"" + name +
+                  "\"\n  namespace           = \"CISBenchmark\"\n  statistic           = \"Sum\"\n"
+                  "  period              = 300\n  threshold           = 1\n"
+                  "  comparison_operator = \"GreaterThanOrEqualToThreshold\"\n  evaluation_periods  = 1\n"
+                  "  alarm_actions       = [aws_sns_topic.security_alerts.arn]\n}";
+  return fix;
+}
+
 }  // namespace
+
+const CisMonitorRemediation& CisRemediation(std::string_view check_id) {
+  static const std::vector<std::pair<std::string_view, CisMonitorRemediation>> kFixes = [] {
+    std::vector<std::pair<std::string_view, CisMonitorRemediation>> fixes;
+    for (const auto& [id, pattern] : kPatterns) fixes.emplace_back(id, Build(id, pattern));
+    return fixes;
+  }();
+  static const CisMonitorRemediation kNone;
+  for (const auto& [id, fix] : kFixes) {
+    if (id == check_id) return fix;
+  }
+  return kNone;
+}
 
 std::string_view CisRecommendedPattern(std::string_view check_id) {
   for (const auto& [id, pattern] : kPatterns) {

@@ -1,5 +1,6 @@
 #include "checks/check.h"
 #include "checks/cis_monitoring.h"
+#include "checks/cis_patterns.h"
 
 namespace posture::checks::monitor_cloudtrail_changes {
 namespace {
@@ -29,27 +30,8 @@ extern const Check kCheck{
                           "has no subscriber",
             .risk = "Stopping or changing a trail is how an attacker blinds the audit log before acting; an alarm "
                     "catches it when it happens.",
-            .remediation =
-                "aws logs put-metric-filter --log-group-name <trail-log-group> --filter-name CloudtrailChanges "
-                "--metric-transformations metricName=CloudtrailChanges,metricNamespace=CISBenchmark,metricValue=1 "
-                "--filter-pattern '{ ($.eventSource = cloudtrail.amazonaws.com) && (($.eventName = CreateTrail) || "
-                "($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || "
-                "($.eventName = StopLogging)) }' && aws cloudwatch put-metric-alarm --alarm-name CloudtrailChanges "
-                "--metric-name CloudtrailChanges --namespace CISBenchmark --statistic Sum --period 300 --threshold 1 "
-                "--comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1 --alarm-actions "
-                "<sns-topic-arn>",
-            .remediation_terraform =
-                "resource \"aws_cloudwatch_log_metric_filter\" \"monitor_cloudtrail_changes\" {\n  name           = "
-                "\"CloudtrailChanges\"\n  log_group_name = aws_cloudwatch_log_group.cloudtrail.name\n  pattern        "
-                "= \"{ ($.eventSource = cloudtrail.amazonaws.com) && (($.eventName = CreateTrail) || ($.eventName = "
-                "UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = "
-                "StopLogging)) }\"\n  metric_transformation {\n    name      = \"CloudtrailChanges\"\n    namespace = "
-                "\"CISBenchmark\"\n    value     = \"1\"\n  }\n}\n\nresource \"aws_cloudwatch_metric_alarm\" "
-                "\"monitor_cloudtrail_changes\" {\n  alarm_name          = \"CloudtrailChanges\"\n  metric_name        "
-                " = \"CloudtrailChanges\"\n  namespace           = \"CISBenchmark\"\n  statistic           = \"Sum\"\n "
-                " period              = 300\n  threshold           = 1\n  comparison_operator = "
-                "\"GreaterThanOrEqualToThreshold\"\n  evaluation_periods  = 1\n  alarm_actions       = "
-                "[aws_sns_topic.security_alerts.arn]\n}",
+            .remediation = CisRemediation("monitor_cloudtrail_changes").cli,
+            .remediation_terraform = CisRemediation("monitor_cloudtrail_changes").terraform,
             .docs_url = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html",
             .reads = {POSTURE_FIELD(Trail, multi_region), POSTURE_FIELD(Trail, log_group_arn),
                       POSTURE_FIELD(Trail, logging), POSTURE_FIELD(Trail, selectors), POSTURE_FIELD(Trail, monitoring)},

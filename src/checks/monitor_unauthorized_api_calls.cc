@@ -1,5 +1,6 @@
 #include "checks/check.h"
 #include "checks/cis_monitoring.h"
+#include "checks/cis_patterns.h"
 
 namespace posture::checks::monitor_unauthorized_api_calls {
 namespace {
@@ -36,25 +37,8 @@ extern const Check kCheck{
                           "alarm's SNS topic has no subscriber",
             .risk = "Repeated unauthorized calls are often the first sign of stolen credentials probing what they may "
                     "do; without an alarm nobody notices.",
-            .remediation =
-                "aws logs put-metric-filter --log-group-name <trail-log-group> --filter-name UnauthorizedApiCalls "
-                "--metric-transformations metricName=UnauthorizedApiCalls,metricNamespace=CISBenchmark,metricValue=1 "
-                "--filter-pattern '{ ($.errorCode = \"*UnauthorizedOperation\") || ($.errorCode = \"AccessDenied*\") "
-                "}' && aws cloudwatch put-metric-alarm --alarm-name UnauthorizedApiCalls --metric-name "
-                "UnauthorizedApiCalls --namespace CISBenchmark --statistic Sum --period 300 --threshold 1 "
-                "--comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1 --alarm-actions "
-                "<sns-topic-arn>",
-            .remediation_terraform =
-                "resource \"aws_cloudwatch_log_metric_filter\" \"monitor_unauthorized_api_calls\" {\n  name           "
-                "= \"UnauthorizedApiCalls\"\n  log_group_name = aws_cloudwatch_log_group.cloudtrail.name\n  pattern    "
-                "    = \"{ ($.errorCode = \\\"*UnauthorizedOperation\\\") || ($.errorCode = \\\"AccessDenied*\\\") "
-                "}\"\n  metric_transformation {\n    name      = \"UnauthorizedApiCalls\"\n    namespace = "
-                "\"CISBenchmark\"\n    value     = \"1\"\n  }\n}\n\nresource \"aws_cloudwatch_metric_alarm\" "
-                "\"monitor_unauthorized_api_calls\" {\n  alarm_name          = \"UnauthorizedApiCalls\"\n  metric_name "
-                "        = \"UnauthorizedApiCalls\"\n  namespace           = \"CISBenchmark\"\n  statistic           = "
-                "\"Sum\"\n  period              = 300\n  threshold           = 1\n  comparison_operator = "
-                "\"GreaterThanOrEqualToThreshold\"\n  evaluation_periods  = 1\n  alarm_actions       = "
-                "[aws_sns_topic.security_alerts.arn]\n}",
+            .remediation = CisRemediation("monitor_unauthorized_api_calls").cli,
+            .remediation_terraform = CisRemediation("monitor_unauthorized_api_calls").terraform,
             .docs_url = "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html",
             .reads = {POSTURE_FIELD(Trail, multi_region), POSTURE_FIELD(Trail, log_group_arn),
                       POSTURE_FIELD(Trail, logging), POSTURE_FIELD(Trail, selectors), POSTURE_FIELD(Trail, monitoring)},

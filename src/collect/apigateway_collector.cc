@@ -78,6 +78,9 @@ void PlanApiGateway(CollectContext& ctx, inventory::RegionInventory& region) {
     if (!status.ok()) return Failure<Stages>(list_site.failure(status.error()));
     if (apis.empty()) return Success(Stages{});
     auto join = std::make_shared<Join>(ctx, section, Stages{}, static_cast<int>(apis.size()));
+    join->before_publish([](Stages& all) {
+      SortBy(all, [](const auto& stage) { return std::make_pair(stage.rest_api_id, stage.stage_name); });
+    });
     const CallSite stages_site{"apigateway", "GetStages", list_site.region};
     for (auto& api : apis) {
       SubmitPart(ctx, join, stages_site, [&ctx, stages_site, api = std::move(api)](Join& joined) {

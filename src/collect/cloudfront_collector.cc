@@ -59,6 +59,7 @@ void PlanCloudFront(CollectContext& ctx, inventory::CloudFrontSections& cloudfro
         if (incomplete.empty()) return Success(std::move(complete));
         auto join =
             std::make_shared<Join>(ctx, distributions, std::move(complete), static_cast<int>(incomplete.size()));
+        join->before_publish([](Distributions& all) { SortBy(all, [](const auto& d) { return d.id; }); });
         const CallSite get_site{"cloudfront", "GetDistribution", ""};
         for (auto& distribution : incomplete) {
           SubmitPart(ctx, join, get_site,

@@ -40,8 +40,8 @@ namespace posture::collect {
 namespace {
 
 using inventory::IdentityCenter;
-using inventory::PermissionSet;
 using inventory::IdentityCenterInstance;
+using inventory::PermissionSet;
 
 constexpr const char* kSsoAdmin = "sso-admin";
 constexpr const char* kIdentityStore = "identitystore";
@@ -60,7 +60,6 @@ bool NotOfferedHere(const base::Error& error) {
       return false;
   }
 }
-
 
 // "/path/Name" of a customer managed policy reference (Path defaults to "/").
 std::string CustomerPolicyName(const aws::Json& reference) {
@@ -127,6 +126,11 @@ class IdentityCenterCollection : public OrgAccountsListener,
       auto name = names_.find(principal_keys_[i]);
       if (name != names_.end()) value_.assignments[i].principal_name = name->second;
     }
+    // Calls finish in any order: a stable order for every scan alike.
+    SortBy(value_.permission_sets, [](const auto& set) { return set.arn; });
+    SortBy(value_.assignments, [](const auto& a) {
+      return std::make_tuple(a.account_id, a.permission_set_arn, a.principal_type, a.principal_id);
+    });
     section_ = error_ ? Failure<IdentityCenter>(std::move(*error_)) : Success(std::move(value_));
   }
 
@@ -210,7 +214,8 @@ class IdentityCenterCollection : public OrgAccountsListener,
   // One lookup of the permission set at `index` (every page): `apply(page,
   // set)` maps each page. A missing boundary is no boundary.
   template <typename Apply>
-  void lookup(const IdentityCenterInstance& instance, const char* operation, aws::Json input, size_t index, Apply apply) {
+  void lookup(const IdentityCenterInstance& instance, const char* operation, aws::Json input, size_t index,
+              Apply apply) {
     const CallSite site{kSsoAdmin, operation, instance.region};
     spawn(site, [this, site, input = std::move(input), index, apply]() -> std::optional<inventory::CollectionError> {
       std::vector<aws::Json> pages;
@@ -277,7 +282,8 @@ class IdentityCenterCollection : public OrgAccountsListener,
   }
 
   // Called with mutex_ held. A failed lookup is logged and leaves the name "".
-  void name_principal(const IdentityCenterInstance& instance, const inventory::AccountAssignment& assignment, std::string key) {
+  void name_principal(const IdentityCenterInstance& instance, const inventory::AccountAssignment& assignment,
+                      std::string key) {
     const bool group = assignment.principal_type == "GROUP";
     const CallSite site{kIdentityStore, group ? "DescribeGroup" : "DescribeUser", instance.region};
     aws::Json input = {{"IdentityStoreId", instance.identity_store_id},
@@ -324,7 +330,8 @@ std::shared_ptr<OrgAccountsListener> PlanIdentityCenter(CollectContext& ctx,
   return collection;
 }
 
-inventory::Collected<std::vector<IdentityCenterInstance>> ListIdentityCenterInstances(aws::AwsClient& client, const CallSite& site) {
+inventory::Collected<std::vector<IdentityCenterInstance>> ListIdentityCenterInstances(aws::AwsClient& client,
+                                                                                      const CallSite& site) {
   std::vector<IdentityCenterInstance> instances;
   auto status = ForEachItem(client, site, {{"MaxResults", kMaxInstances}}, "Instances", [&](const aws::Json& item) {
     instances.push_back({Text(item, "InstanceArn"), Text(item, "IdentityStoreId"), site.region});

@@ -74,6 +74,7 @@ void PlanKms(CollectContext& ctx, inv::RegionInventory& region) {
         std::erase_if(ids, [&](const std::string& id) { return aws_managed.count(id) > 0; });
         if (ids.empty()) return Success(Keys{});
         auto join = std::make_shared<Join>(ctx, section, Keys{}, static_cast<int>(ids.size()));
+        join->before_publish([](Keys& keys) { SortBy(keys, [](const auto& key) { return key.id; }); });
         const CallSite describe{"kms", "DescribeKey", site.region};
         for (auto& id : ids) {
           SubmitPart(ctx, join, describe,

@@ -166,6 +166,11 @@ std::optional<inventory::Collected<Organization>> StartStructure(
   for (const auto& root : org.units) root_ids.push_back(root.id);
   // The walk's own parts keep the join open; this count is released below.
   auto join = std::make_shared<StructureJoin>(ctx, section, std::move(org), 1);
+  // The OU walk finds units and accounts in any order: the root first, then by id.
+  join->before_publish([](Organization& org) {
+    SortBy(org.units, [&](const auto& unit) { return std::make_pair(unit.id != org.root_id, unit.id); });
+    SortBy(org.accounts, [](const auto& account) { return account.id; });
+  });
   join->on_finish(finished);
   for (const auto& id : root_ids) SubmitChildren(ctx, join, id);
   join->done();

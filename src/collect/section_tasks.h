@@ -11,6 +11,7 @@
 // SubmitPart turn them into CollectionErrors).
 #pragma once
 
+#include <algorithm>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -124,11 +125,17 @@ class SectionJoin {
   // Runs `finished(section)` once the section is published, on the thread of
   // the last part. Call before submitting the parts.
   void on_finish(std::function<void(const inventory::Collected<T>&)> finished) { finished_ = std::move(finished); }
+  // Runs `order(value)` on the complete value just before it is published:
+  // parts finish in any order, and a section whose items they append puts
+  // them in a stable order here, so that every scan of the same account
+  // reports alike. Call before submitting the parts.
+  void before_publish(std::function<void(T&)> order) { order_ = std::move(order); }
   // Marks one part finished.
   void done() {
     {
       std::lock_guard lock(mutex_);
       if (--pending_ > 0) return;
+      if (!error_ && order_) order_(value_);
       section_ = error_ ? Failure<T>(std::move(*error_)) : Success(std::move(value_));
     }
     if (finished_) finished_(section_);
@@ -142,7 +149,14 @@ class SectionJoin {
   std::optional<inventory::CollectionError> error_;
   int pending_;
   std::function<void(const inventory::Collected<T>&)> finished_;
+  std::function<void(T&)> order_;
 };
+
+// Sorts `items` by `key(item)`, keeping the order of equal keys.
+template <typename T, typename Key>
+void SortBy(std::vector<T>& items, Key key) {
+  std::stable_sort(items.begin(), items.end(), [&](const T& a, const T& b) { return key(a) < key(b); });
+}
 
 // Calls every page of `site.operation` with `input` and passes each item of
 // the page's list `key` to `each`. The call's error on failure.

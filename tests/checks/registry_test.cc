@@ -12,6 +12,7 @@
 
 #include "checks/catalog.h"
 #include "checks/check.h"
+#include "checks/cis_patterns.h"
 #include "inventory/sections.h"
 
 namespace posture::checks {
@@ -116,6 +117,27 @@ TEST(RegistryTest, SectionsComeFromTheFieldsRead) {
   const Check* encrypted = FindCheck("rds_instance_encrypted");
   ASSERT_NE(encrypted, nullptr);
   EXPECT_EQ(NeededSections({encrypted, monitor}).size(), 5u);
+}
+
+// The monitor_* fixes are built from the one recommended pattern each.
+TEST(RegistryTest, MonitoringFixesUseTheRecommendedPattern) {
+  int monitors = 0;
+  for (const auto& check : AllChecks()) {
+    const auto& m = check.metadata;
+    if (!m.id.starts_with("monitor_")) continue;
+    ++monitors;
+    SCOPED_TRACE(std::string(m.id));
+    const std::string pattern(CisRecommendedPattern(m.id));
+    ASSERT_FALSE(pattern.empty());
+    EXPECT_NE(m.remediation.find("--filter-pattern '" + pattern + "'"), std::string_view::npos);
+    EXPECT_NE(m.remediation_terraform.find("\"aws_cloudwatch_log_metric_filter\" \"" + std::string(m.id) + "\""),
+              std::string_view::npos);
+  }
+  EXPECT_EQ(monitors, 15);
+  const auto& vpc = CisRemediation("monitor_s3_policy_changes");
+  EXPECT_NE(vpc.cli.find("--filter-name S3PolicyChanges "), std::string::npos);
+  EXPECT_NE(vpc.terraform.find("pattern        = \"{ ($.eventSource = s3.amazonaws.com)"), std::string::npos);
+  EXPECT_TRUE(CisRemediation("iam_root_mfa_enabled").cli.empty());
 }
 
 std::string CommittedCatalog() { return ReadFile(fs::path(POSTURE_DOCS_DIR) / "checks.md"); }

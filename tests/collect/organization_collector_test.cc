@@ -124,6 +124,12 @@ TEST_F(OrganizationCollectorTest, WalksTheOuTreeAndMapsAccountsWithTheirParentsA
   EXPECT_TRUE(FindAccount(org, "111")->tags.empty());
   EXPECT_EQ(FindAccount(org, "333")->parent_id, "ou-3");
   EXPECT_EQ(FindAccount(org, "333")->status, "PENDING_CLOSURE");  // read from State
+  // The walk finds them in any order; the section lists them in a stable one.
+  std::vector<std::string> account_order, unit_order;
+  for (const auto& account : org.accounts) account_order.push_back(account.id);
+  for (const auto& unit : org.units) unit_order.push_back(unit.id);
+  EXPECT_EQ(account_order, (std::vector<std::string>{"111", "123456789012", "222", "333"}));
+  EXPECT_EQ(unit_order, (std::vector<std::string>{"r-1", "ou-1", "ou-2", "ou-3"}));
   EXPECT_TRUE(inventory.errors.empty());
 }
 

@@ -154,42 +154,67 @@ RunResult RunBinary(const std::string& binary, const std::vector<std::string>& a
   return result;
 }
 
+// Sorts a JSON array by each element's text (its order carries no meaning).
+void SortArray(nlohmann::ordered_json& array, size_t from = 0, size_t to = std::string::npos) {
+  if (!array.is_array()) return;
+  to = std::min(to, array.size());
+  std::vector<std::string> texts;
+  for (size_t i = from; i < to; ++i) texts.push_back(array[i].dump());
+  std::sort(texts.begin(), texts.end());
+  for (size_t i = from; i < to; ++i) array[i] = nlohmann::ordered_json::parse(texts[i - from]);
+}
+
 // A JSON report with what legitimately differs between two runs over the
 // same estate taken out: the scan's times, each account's request count
-// (retries, the credential report's generation) and the order of the
-// collection errors (calls finish in any order).
+// (retries, the credential report's generation), and the order of what
+// concurrent calls find (collection errors, an organization's accounts and
+// their findings, one check's findings; the reference build may predate the
+// stable orders).
 std::string Normalized(const std::string& report) {
   auto json = nlohmann::ordered_json::parse(report, nullptr, false);
   if (json.is_discarded() || !json.is_object()) return report;
   if (json.contains("scan")) {
     json["scan"].erase("started_at");
     json["scan"].erase("finished_at");
+    if (json["scan"].contains("accounts")) SortArray(json["scan"]["accounts"]);
   }
   if (json.contains("accounts")) {
     for (auto& account : json["accounts"]) account.erase("requests");
+    SortArray(json["accounts"]);
   }
-  if (json.contains("errors") && json["errors"].is_array()) {
-    std::vector<std::string> errors;
-    for (const auto& error : json["errors"]) errors.push_back(error.dump());
-    std::sort(errors.begin(), errors.end());
-    json["errors"] = nlohmann::ordered_json::array();
-    for (const auto& error : errors) json["errors"].push_back(nlohmann::ordered_json::parse(error));
+  if (json.contains("errors")) SortArray(json["errors"]);
+  if (json.contains("accounts")) {
+    SortArray(json["findings"]);  // an organization's accounts in the order they are listed
+  } else if (json.contains("findings") && json["findings"].is_array()) {
+    auto& findings = json["findings"];
+    for (size_t start = 0; start < findings.size();) {
+      size_t end = start;
+      while (end < findings.size() && findings[end]["check_id"] == findings[start]["check_id"]) ++end;
+      SortArray(findings, start, end);
+      start = end;
+    }
   }
   return json.dump(2);
 }
 
-// Where two texts first differ: the line number and both lines.
+// Where two texts first differ: the line number, both lines, and the
+// lines before it (which name the finding in a JSON report).
 std::string FirstDifference(const std::string& actual, const std::string& expected) {
   std::istringstream a(actual), e(expected);
   std::string line_a, line_e;
+  std::vector<std::string> before;
   for (int number = 1;; ++number) {
     const bool more_a = static_cast<bool>(std::getline(a, line_a));
     const bool more_e = static_cast<bool>(std::getline(e, line_e));
     if (!more_a && !more_e) return "no difference";
     if (!more_a || !more_e || line_a != line_e) {
-      return "line " + std::to_string(number) + ":\n  this build: " + (more_a ? line_a : "(end)") +
-             "\n  reference:  " + (more_e ? line_e : "(end)");
+      std::string context;
+      for (const auto& line : before) context += "\n  " + line;
+      return "line " + std::to_string(number) + ", after:" + context +
+             "\n  this build: " + (more_a ? line_a : "(end)") + "\n  reference:  " + (more_e ? line_e : "(end)");
     }
+    before.push_back(line_a);
+    if (before.size() > 10) before.erase(before.begin());
   }
 }
 
