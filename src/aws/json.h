@@ -1,8 +1,7 @@
 // The JSON value type used for operation inputs and parsed outputs.
+// Headers that only name it include json_fwd.h instead.
 #pragma once
 
 #include <nlohmann/json.hpp>
 
-namespace posture::aws {
-using Json = nlohmann::json;
-}  // namespace posture::aws
+#include "aws/json_fwd.h"

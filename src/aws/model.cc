@@ -4,6 +4,7 @@
 #include <memory>
 #include <mutex>
 
+#include "aws/json.h"
 #include "aws/models_embedded.h"
 
 namespace posture::aws {

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <variant>
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "aws/json.h"
 #include "collect/support.h"
 
 namespace posture::collect {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "aws/json.h"
+#include "aws/json_fwd.h"
 #include "inventory/inventory.h"
 
 namespace posture::collect {

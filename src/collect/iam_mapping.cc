@@ -1,5 +1,6 @@
 #include "collect/iam_mapping.h"
 
+#include "aws/json.h"
 #include "collect/support.h"
 
 namespace posture::collect {

@@ -5,7 +5,7 @@
 
 #include <optional>
 
-#include "aws/json.h"
+#include "aws/json_fwd.h"
 #include "inventory/inventory.h"
 
 namespace posture::collect {

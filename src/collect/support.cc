@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "aws/json.h"
 #include "aws/url.h"
 #include "base/encoding.h"
 

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "aws/json.h"
+#include "aws/json_fwd.h"
 #include "base/error.h"
 #include "inventory/inventory.h"
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "aws/json.h"
 #include "aws/protocols/timestamp.h"
 
 namespace posture::aws {

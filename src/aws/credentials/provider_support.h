@@ -20,7 +20,7 @@
 #include "aws/credentials/environment.h"
 #include "aws/endpoints.h"
 #include "aws/http.h"
-#include "aws/json.h"
+#include "aws/json_fwd.h"
 #include "base/error.h"
 
 namespace posture::aws {

@@ -1,5 +1,6 @@
 #include "aws/protocols/common.h"
 
+#include "aws/json.h"
 #include "aws/url.h"
 
 namespace posture::aws {

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "aws/http.h"
-#include "aws/json.h"
+#include "aws/json_fwd.h"
 #include "aws/model.h"
 #include "aws/protocols/protocol.h"
 #include "aws/protocols/shape.h"

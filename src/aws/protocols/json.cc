@@ -1,3 +1,5 @@
+#include "aws/json.h"
+
 #include "aws/protocols/common.h"
 #include "aws/protocols/json_body.h"
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <vector>
 
+#include "aws/json.h"
 #include "aws/protocols/common.h"
 #include "aws/protocols/timestamp.h"
 #include "base/encoding.h"

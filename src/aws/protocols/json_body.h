@@ -11,7 +11,7 @@
 #include <string_view>
 
 #include "aws/http.h"
-#include "aws/json.h"
+#include "aws/json_fwd.h"
 #include "aws/model.h"
 #include "aws/protocols/shape.h"
 #include "base/error.h"

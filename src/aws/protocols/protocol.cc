@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "aws/json.h"
 #include "aws/protocols/common.h"
 
 namespace posture::aws {

@@ -12,7 +12,7 @@
 #include <string_view>
 
 #include "aws/http.h"
-#include "aws/json.h"
+#include "aws/json_fwd.h"
 #include "aws/model.h"
 #include "base/error.h"
 

@@ -1,3 +1,4 @@
+#include "aws/json.h"
 #include "aws/protocols/common.h"
 #include "aws/protocols/query_params.h"
 #include "aws/protocols/xml_parser.h"

@@ -1,5 +1,6 @@
 #include "aws/protocols/query_params.h"
 
+#include "aws/json.h"
 #include "aws/protocols/common.h"
 #include "aws/protocols/timestamp.h"
 #include "aws/url.h"

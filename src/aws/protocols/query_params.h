@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "aws/http.h"
-#include "aws/json.h"
+#include "aws/json_fwd.h"
 #include "aws/model.h"
 #include "aws/protocols/protocol.h"
 #include "aws/protocols/shape.h"

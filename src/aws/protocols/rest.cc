@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "aws/json.h"
 #include "aws/protocols/common.h"
 #include "aws/protocols/timestamp.h"
 #include "aws/url.h"

@@ -1,3 +1,4 @@
+#include "aws/json.h"
 #include "aws/protocols/common.h"
 #include "aws/protocols/json_body.h"
 #include "aws/protocols/rest.h"

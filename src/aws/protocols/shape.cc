@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <random>
 
+#include "aws/json.h"
 #include "aws/protocols/timestamp.h"
 
 namespace posture::aws {

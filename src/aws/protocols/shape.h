@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "aws/json.h"
+#include "aws/json_fwd.h"
 #include "aws/model.h"
 #include "base/error.h"
 

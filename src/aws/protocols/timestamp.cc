@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "aws/json.h"
+
 namespace posture::aws {
 namespace {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "aws/json.h"
+#include "aws/json_fwd.h"
 
 namespace posture::aws {
 

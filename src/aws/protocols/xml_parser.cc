@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "aws/json.h"
 #include "aws/protocols/common.h"
 
 namespace posture::aws {

@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 #include <sstream>
 
+#include "aws/json.h"
 #include "aws/protocols/timestamp.h"
 #include "base/encoding.h"
 #include "base/hash.h"
