@@ -2,7 +2,7 @@
 
 #include "checks/check.h"
 #include "checks/check_support.h"
-#include "checks/identity_support.h"
+#include "checks/iam_support.h"
 #include "iam/escalation.h"
 
 namespace posture::checks::iam_no_privilege_escalation {

@@ -6,7 +6,7 @@
 
 #include "checks/check.h"
 #include "checks/check_support.h"
-#include "checks/identity_support.h"
+#include "checks/iam_support.h"
 
 namespace posture::checks::iam_policy_no_service_wildcard {
 namespace {

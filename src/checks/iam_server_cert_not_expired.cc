@@ -1,6 +1,6 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
-#include "checks/identity_support.h"
+#include "checks/iam_support.h"
 
 namespace posture::checks::iam_server_cert_not_expired {
 namespace {

@@ -2,7 +2,7 @@
 
 #include "checks/check.h"
 #include "checks/check_support.h"
-#include "checks/identity_support.h"
+#include "checks/iam_support.h"
 
 namespace posture::checks::iam_user_no_setup_access_keys {
 namespace {

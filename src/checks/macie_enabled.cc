@@ -2,7 +2,7 @@
 
 #include "checks/check.h"
 #include "checks/check_support.h"
-#include "checks/storage_support.h"
+#include "checks/s3_support.h"
 
 namespace posture::checks::macie_enabled {
 namespace {

@@ -1,6 +1,6 @@
 #include "checks/check.h"
 #include "checks/check_support.h"
-#include "checks/storage_support.h"
+#include "checks/s3_support.h"
 #include "iam/bucket_policy.h"
 
 namespace posture::checks::s3_bucket_secure_transport {

@@ -1,9 +1,9 @@
-// The policy model extensions of issue 4 (action patterns, Principal and
-// Condition keys), the escalation catalog and the date reader the Identity
-// checks share, including malformed input.
+// The policy model: action patterns, Principal and Condition keys, the
+// escalation catalog and the date reader the IAM checks share, including
+// malformed input.
 #include <gtest/gtest.h>
 
-#include "checks/identity_support.h"
+#include "checks/iam_support.h"
 #include "iam/aws_managed.h"
 #include "iam/escalation.h"
 #include "iam/policy.h"

@@ -96,11 +96,11 @@ TEST(CollectTest, FullScanFillsEverySectionWithReadCallsOnly) {
 
   for (const Call& call : aws.calls()) EXPECT_TRUE(IsRead(call.operation)) << call.key();
   // 1 STS + 6 IAM (generate, get) + per region: 5 EC2, 1 ELBv2, 2 WAF (list, one public ALB), 3 Security Hub,
-  // 1 SSO; Identity (issue 4): 4 global (server certificates, SAML, OIDC, security contact) + 1 Access
-  // Analyzer per region; network and edge: 1 CloudFront + per region 4 EC2, 2 API Gateway (list, one
-  // public API), 1 Network Firewall; storage: 7 S3/S3 Control (list, location, 4 facets of one bucket,
-  // account block), 1 Macie + per region 1 RDS, 1 EFS; organizations (issue 5): 2 (DescribeOrganization,
-  // ListPolicies: in no organization; Identity Center shares SSO's ListInstances).
+  // 1 Identity Center; 4 global (server certificates, SAML, OIDC, security contact) + 1 Access Analyzer
+  // per region; network and edge: 1 CloudFront + per region 4 EC2, 2 API Gateway (list, one public API),
+  // 1 Network Firewall; storage: 7 S3/S3 Control (list, location, 4 facets of one bucket, account
+  // block), 1 Macie + per region 1 RDS, 1 EFS; organizations: 2 (DescribeOrganization, ListPolicies: in
+  // no organization; the permission sets share Identity Center's ListInstances).
   EXPECT_EQ(aws.calls().size(), 1u + 6u + 2u * 12u + 4u + 2u * 1u + 1u + 2u * 7u + 8u + 2u * 2u + 2u);
   std::set<std::string> regions;
   for (const Call& call : aws.calls()) {

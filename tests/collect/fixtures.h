@@ -16,6 +16,7 @@
 #include "collect/collect.h"
 #include "collect/fake_aws.h"
 #include "inventory/inventory.h"
+#include "inventory/sections.h"
 
 namespace posture::collect::testing {
 
@@ -284,7 +285,7 @@ inline aws::Json Finding(const std::string& id, const std::string& label, const 
           {"RecordState", record_state}};
 }
 
-// ---- Issue 4: EC2/VPC storage and routing, and the public edge -------------
+// ---- EC2/VPC storage and routing, and the public edge -----------------------
 
 inline const char* kVolumes = R"(<item>
   <volumeId>vol-0enc</volumeId><size>8</size><availabilityZone>us-east-1a</availabilityZone><status>in-use</status>
@@ -501,7 +502,7 @@ inline void AnswerSmallEstate(FakeAws& aws) {
                     "</VirtualMFADevices>")));
   aws.on("iam", "GenerateCredentialReport", Xml(GenerateReportXml("COMPLETE")));
   aws.on("iam", "GetCredentialReport", Xml(CredentialReportXml(kCredentialReportCsv)));
-  // Identity (issue 4).
+  // Server certificates, identity providers, the security contact, Access Analyzer.
   aws.on("iam", "ListServerCertificates",
          Xml(IamXml("ListServerCertificates",
                     "<IsTruncated>false</IsTruncated><ServerCertificateMetadataList><member>"
@@ -532,7 +533,7 @@ inline void AnswerSmallEstate(FakeAws& aws) {
                        {"createdAt", "2026-01-01T00:00:00Z"},
                        {"status", "ACTIVE"}}}}}));
   AnswerNetworkEdge(aws);
-  // Organizations (issue 5): a standalone account, in no organization; no
+  // Organizations: a standalone account, in no organization; no
   // Identity Center instance (ListInstances above).
   const auto not_in_organization =
       JsonError(400, "AWSOrganizationsNotInUseException", "Your account is not a member of an organization.");
@@ -558,30 +559,16 @@ class CollectorTest : public ::testing::Test {
   FakeAws aws_;
 };
 
-// Every section a scan can collect.
+// Every section of the table (inventory/sections.h) but the logging ones
+// (CloudTrail, Config, KMS, GuardDuty), whose answers and tests are in
+// logging_collector_test.cc.
 inline std::set<std::string> AllSections() {
-  namespace inv = inventory;
-  // clang-format off
-  std::set<std::string> all{
-      "iam.account_summary",    "iam.password_policy",   "iam.authorization",
-      "iam.virtual_mfa_devices", "iam.credential_report", "ec2.security_groups",
-      "ec2.network_acls",          "ec2.instances",           "ec2.vpcs",
-      "ec2.vpc_peerings",          "elbv2.load_balancers",       "wafv2.web_acl_by_resource",
-      "securityhub.hub",          "securityhub.findings", "identity_center.instances"};
-  // clang-format on
-  // Identity (issue 4)
-  all.insert({"iam.server_certificates", "iam.identity_providers", "accessanalyzer.analyzers",
-              "account.security_contact"});
-  // Issue 4: EC2/VPC storage and routing, and the public edge.
-  all.insert({"ec2.volumes", "ec2.ebs_default_encryption", "ec2.flow_logs", "ec2.route_tables",
-              "cloudfront.distributions", "apigateway.stages", "network_firewall.firewalls"});
-  // Storage
-  all.insert({"s3.buckets", "s3.buckets.policy", "s3.buckets.acl",
-              "s3.buckets.public_access_block", "s3.buckets.versioning",
-              "s3control.account_public_access_block", "macie.session", "rds.db_instances",
-              "efs.file_systems"});
-  // Organizations and Identity Center (issue 5)
-  all.insert({"organizations.structure", "organizations.scps", "organizations.identity_center"});
+  std::set<std::string> all;
+  for (const auto& section : inventory::AllSections()) {
+    const std::string_view group = section.name.substr(0, section.name.find('.'));
+    if (group == "cloudtrail" || group == "config" || group == "kms" || group == "guardduty") continue;
+    all.emplace(section.name);
+  }
   return all;
 }
 

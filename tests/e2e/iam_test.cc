@@ -1,4 +1,4 @@
-// The Identity checks of issue 4 end to end: resources created in moto with
+// The IAM access checks end to end: resources created in moto with
 // `posture api`, then `posture scan --checks ... --format json`.
 #include <gtest/gtest.h>
 

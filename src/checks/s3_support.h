@@ -1,4 +1,4 @@
-// Helpers the storage checks share: per-bucket ERROR findings for a facet
+// Helpers the S3 checks share: per-bucket ERROR findings for a facet
 // whose call failed, the bucket listing's own failure, and Block Public
 // Access as the account and bucket settings combine. Pure functions:
 // thread-safe.

@@ -1,4 +1,4 @@
-// Fixture-driven cases for the Identity checks of issue 4: credential
+// Fixture-driven cases for the IAM access checks: credential
 // report ages, attached AWS-managed policies, server certificates, Access
 // Analyzer, the security contact, federation, privilege escalation,
 // service wildcards and role trust.

@@ -1,4 +1,4 @@
-#include "checks/storage_support.h"
+#include "checks/s3_support.h"
 
 #include "checks/check_support.h"
 

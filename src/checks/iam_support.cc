@@ -1,4 +1,4 @@
-#include "checks/identity_support.h"
+#include "checks/iam_support.h"
 
 #include <cctype>
 

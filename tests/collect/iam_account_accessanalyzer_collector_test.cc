@@ -1,6 +1,6 @@
-// The Identity collector of issue 4: server certificates, identity
-// providers, the security contact ("none registered" is a value) and
-// Access Analyzer per region (paged).
+// The IAM server certificate and identity provider sections, the account's
+// security contact ("none registered" is a value) and IAM Access Analyzer
+// per region (paged).
 #include <gtest/gtest.h>
 
 #include "collect/collect.h"

@@ -1,4 +1,5 @@
-// Fixture-driven cases for the IAM checks.
+// Fixture-driven cases for the IAM checks of the account: the root user,
+// the password policy, console users' MFA, direct and full-admin policies.
 #include "checks/check_fixtures.h"
 
 namespace posture::checks::testing {

@@ -1,4 +1,4 @@
-// Helpers the Identity checks share: credential report dates and access
+// Helpers the IAM checks share: credential report dates and access
 // keys, and each principal's policies (attached and inline, a user's
 // through its groups too) resolved to documents. Pure functions over the
 // inventory: thread-safe.
