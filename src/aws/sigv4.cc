@@ -302,7 +302,7 @@ class SigningKeyCache {
         return &entry.key;
       }
     }
-    std::string key = Derive(secret, date, params);
+    std::string key = derive(secret, date, params);
     if (key.empty() || fingerprint.empty()) return nullptr;
     Entry& entry = entries_[next_];
     next_ = (next_ + 1) % entries_.size();
@@ -326,7 +326,7 @@ class SigningKeyCache {
     std::string key;
   };
 
-  static std::string Derive(std::string_view secret, std::string_view date, const SigningParams& params) {
+  static std::string derive(std::string_view secret, std::string_view date, const SigningParams& params) {
     std::string prefixed;
     prefixed.reserve(kSecretPrefix.size() + secret.size());
     prefixed.append(kSecretPrefix).append(secret);

@@ -40,7 +40,7 @@ bool IsRootRow(const inventory::CredentialReportRow& row) { return row.user == k
 
 bool IsConsoleUser(const inventory::CredentialReportRow& row) { return row.password_enabled.value_or(false); }
 
-std::string SsoStatus::DescribeInstances() const {
+std::string SsoStatus::describe_instances() const {
   std::vector<std::string> described;
   for (const auto* instance : instances) {
     described.push_back(instance->instance_arn + (instance->region.empty() ? "" : " (" + instance->region + ")"));

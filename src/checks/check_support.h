@@ -49,7 +49,7 @@ bool IsConsoleUser(const inventory::CredentialReportRow& row);
 // What the regions say about IAM Identity Center.
 struct SsoStatus {
   std::vector<const inventory::IdentityCenterInstance*> instances;  // every instance found
-  std::vector<std::string> failed_regions;               // regions whose listing failed
+  std::vector<std::string> failed_regions;                          // regions whose listing failed
   // The first failed region's section (for FindingSink::require), or nullptr.
   const inventory::Collected<std::vector<inventory::IdentityCenterInstance>>* first_failure = nullptr;
   bool any_region_ok = false;
@@ -58,7 +58,7 @@ struct SsoStatus {
   // Whether we can say anything: an instance was found or a region answered.
   bool known() const { return enabled() || any_region_ok; }
   // "arn:aws:sso:::instance/ssoins-1 (us-east-1)".
-  std::string DescribeInstances() const;
+  std::string describe_instances() const;
 };
 SsoStatus SummarizeSso(const inventory::Inventory& inventory);
 // True when `sso` is known(); otherwise emits one "global" ERROR naming the

@@ -27,7 +27,7 @@ std::optional<Cidr> Fail(std::string* error, std::string message) {
 
 }  // namespace
 
-std::string Cidr::ToString() const {
+std::string Cidr::to_string() const {
   char text[INET6_ADDRSTRLEN] = {};
   inet_ntop(family == IpFamily::kIpv4 ? AF_INET : AF_INET6, address.data(), text, sizeof(text));
   return std::string(text) + "/" + std::to_string(prefix);

@@ -21,7 +21,7 @@ struct Cidr {
   int prefix = 0;
 
   // "10.0.0.0/16", "2001:db8::/56".
-  std::string ToString() const;
+  std::string to_string() const;
 };
 
 // Parses "a.b.c.d/n" or an IPv6 "x:y::/n". On malformed input returns

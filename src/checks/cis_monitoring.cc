@@ -83,13 +83,13 @@ bool PatternCovers(const MonitorSpec& spec, const std::string& pattern, std::str
   }
   std::vector<std::string> missed;
   for (const auto& event : spec.events) {
-    if (!parsed->Matches(event)) missed.push_back(Describe(event));
+    if (!parsed->matches(event)) missed.push_back(Describe(event));
   }
   if (!missed.empty()) {
     why = "does not match " + base::Join(missed);
     return false;
   }
-  if (parsed->Matches(UnrelatedCall())) {
+  if (parsed->matches(UnrelatedCall())) {
     why = "matches unrelated events too (a DescribeInstances call)";
     return false;
   }

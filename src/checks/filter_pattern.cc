@@ -46,18 +46,18 @@ class Parser {
  public:
   explicit Parser(std::string_view text) : text_(text) {}
 
-  NodePtr Pattern() {
-    SkipSpace();
-    if (AtEnd()) Fail("the pattern is empty");
-    if (Peek() != '{') {
-      if (Peek() == '[') Fail("space-delimited patterns ([...]) are not JSON conditions and are not supported");
+  NodePtr pattern() {
+    skip_space();
+    if (at_end()) Fail("the pattern is empty");
+    if (peek() != '{') {
+      if (peek() == '[') Fail("space-delimited patterns ([...]) are not JSON conditions and are not supported");
       Fail("not a JSON filter pattern (expected '{')");
     }
     ++pos_;
-    NodePtr root = Expression();
-    Expect('}');
-    SkipSpace();
-    if (!AtEnd()) Fail("unexpected text after '}'");
+    NodePtr root = expression();
+    expect('}');
+    skip_space();
+    if (!at_end()) Fail("unexpected text after '}'");
     return root;
   }
 
@@ -65,27 +65,27 @@ class Parser {
   [[noreturn]] void Fail(const std::string& message) const {
     throw ParseError(message + " at " + std::to_string(pos_));
   }
-  bool AtEnd() const { return pos_ >= text_.size(); }
-  char Peek() const { return AtEnd() ? '\0' : text_[pos_]; }
-  void SkipSpace() {
-    while (!AtEnd() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+  bool at_end() const { return pos_ >= text_.size(); }
+  char peek() const { return at_end() ? '\0' : text_[pos_]; }
+  void skip_space() {
+    while (!at_end() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
   }
-  bool Accept(std::string_view token) {
-    SkipSpace();
+  bool accept(std::string_view token) {
+    skip_space();
     if (text_.substr(pos_, token.size()) != token) return false;
     pos_ += token.size();
     return true;
   }
-  void Expect(char c) {
-    SkipSpace();
-    if (Peek() != c) {
-      Fail(std::string("expected '") + c + "'" + (AtEnd() ? " but the pattern ended" : ""));
+  void expect(char c) {
+    skip_space();
+    if (peek() != c) {
+      Fail(std::string("expected '") + c + "'" + (at_end() ? " but the pattern ended" : ""));
     }
     ++pos_;
   }
   // A case-insensitive keyword (IS, NOT, EXISTS, TRUE, ...) followed by a non-word character.
-  bool AcceptKeyword(std::string_view word) {
-    SkipSpace();
+  bool accept_keyword(std::string_view word) {
+    skip_space();
     if (pos_ + word.size() > text_.size()) return false;
     for (size_t i = 0; i < word.size(); ++i) {
       if (std::toupper(static_cast<unsigned char>(text_[pos_ + i])) != word[i]) return false;
@@ -96,7 +96,7 @@ class Parser {
     return true;
   }
 
-  NodePtr Join(Node::Kind kind, std::vector<NodePtr> children) {
+  NodePtr join(Node::Kind kind, std::vector<NodePtr> children) {
     if (children.size() == 1) return children.front();
     auto node = std::make_shared<Node>();
     node->kind = kind;
@@ -104,52 +104,52 @@ class Parser {
     return node;
   }
 
-  NodePtr Expression() {
-    std::vector<NodePtr> terms{Conjunction()};
-    while (Accept("||")) terms.push_back(Conjunction());
-    return Join(Node::Kind::kOr, std::move(terms));
+  NodePtr expression() {
+    std::vector<NodePtr> terms{conjunction()};
+    while (accept("||")) terms.push_back(conjunction());
+    return join(Node::Kind::kOr, std::move(terms));
   }
 
-  NodePtr Conjunction() {
-    std::vector<NodePtr> terms{Primary()};
-    while (Accept("&&")) terms.push_back(Primary());
-    return Join(Node::Kind::kAnd, std::move(terms));
+  NodePtr conjunction() {
+    std::vector<NodePtr> terms{primary()};
+    while (accept("&&")) terms.push_back(primary());
+    return join(Node::Kind::kAnd, std::move(terms));
   }
 
-  NodePtr Primary() {
-    SkipSpace();
-    if (Peek() == '(') {
+  NodePtr primary() {
+    skip_space();
+    if (peek() == '(') {
       if (++depth_ > kMaxDepth) Fail("parentheses nested deeper than " + std::to_string(kMaxDepth));
       ++pos_;
-      NodePtr inner = Expression();
-      Expect(')');
+      NodePtr inner = expression();
+      expect(')');
       --depth_;
       return inner;
     }
-    if (Peek() == '$') return Condition();
-    if (AtEnd()) Fail("expected a condition but the pattern ended");
-    Fail(std::string("expected a condition ($.field ...) or '(' but found '") + Peek() + "'");
+    if (peek() == '$') return condition();
+    if (at_end()) Fail("expected a condition but the pattern ended");
+    Fail(std::string("expected a condition ($.field ...) or '(' but found '") + peek() + "'");
   }
 
-  std::vector<PathStep> Selector() {
+  std::vector<PathStep> selector() {
     ++pos_;  // '$'
     std::vector<PathStep> path;
-    while (!AtEnd()) {
-      if (Peek() == '.') {
+    while (!at_end()) {
+      if (peek() == '.') {
         ++pos_;
         const size_t start = pos_;
-        while (!AtEnd() && IsSelectorChar(Peek())) ++pos_;
+        while (!at_end() && IsSelectorChar(peek())) ++pos_;
         if (pos_ == start) Fail("expected a field name after '.'");
         path.push_back({std::string(text_.substr(start, pos_ - start))});
-      } else if (Peek() == '[') {
+      } else if (peek() == '[') {
         ++pos_;
         const size_t start = pos_;
-        while (!AtEnd() && std::isdigit(static_cast<unsigned char>(Peek()))) ++pos_;
+        while (!at_end() && std::isdigit(static_cast<unsigned char>(peek()))) ++pos_;
         if (pos_ == start) Fail("expected an array index (digits) after '['");
         PathStep step;
         std::from_chars(text_.data() + start, text_.data() + pos_, step.index);
         path.push_back(step);
-        if (Peek() != ']') Fail("expected ']'");
+        if (peek() != ']') Fail("expected ']'");
         ++pos_;
       } else {
         break;
@@ -159,61 +159,61 @@ class Parser {
     return path;
   }
 
-  NodePtr Condition() {
+  NodePtr condition() {
     auto node = std::make_shared<Node>();
-    node->path = Selector();
-    if (AcceptKeyword("IS")) {
-      if (AcceptKeyword("TRUE")) {
+    node->path = selector();
+    if (accept_keyword("IS")) {
+      if (accept_keyword("TRUE")) {
         node->op = Op::kIsTrue;
-      } else if (AcceptKeyword("FALSE")) {
+      } else if (accept_keyword("FALSE")) {
         node->op = Op::kIsFalse;
-      } else if (AcceptKeyword("NULL")) {
+      } else if (accept_keyword("NULL")) {
         node->op = Op::kIsNull;
       } else {
         Fail("expected TRUE, FALSE or NULL after IS");
       }
       return node;
     }
-    if (AcceptKeyword("NOT")) {
-      if (!AcceptKeyword("EXISTS")) Fail("expected EXISTS after NOT");
+    if (accept_keyword("NOT")) {
+      if (!accept_keyword("EXISTS")) Fail("expected EXISTS after NOT");
       node->op = Op::kNotExists;
       return node;
     }
-    if (AcceptKeyword("EXISTS")) {
+    if (accept_keyword("EXISTS")) {
       node->op = Op::kExists;
       return node;
     }
-    if (Accept("!=")) {
+    if (accept("!=")) {
       node->op = Op::kNe;
-    } else if (Accept("<=")) {
+    } else if (accept("<=")) {
       node->op = Op::kLe;
-    } else if (Accept(">=")) {
+    } else if (accept(">=")) {
       node->op = Op::kGe;
-    } else if (Accept("=")) {
+    } else if (accept("=")) {
       node->op = Op::kEq;
-    } else if (Accept("<")) {
+    } else if (accept("<")) {
       node->op = Op::kLt;
-    } else if (Accept(">")) {
+    } else if (accept(">")) {
       node->op = Op::kGt;
     } else {
       Fail("expected an operator (=, !=, <, <=, >, >=, IS, NOT EXISTS) after the selector");
     }
-    Value(*node);
+    value(*node);
     return node;
   }
 
-  void Value(Node& node) {
-    SkipSpace();
-    if (AtEnd()) Fail("expected a value but the pattern ended");
-    if (Peek() == '"') {
+  void value(Node& node) {
+    skip_space();
+    if (at_end()) Fail("expected a value but the pattern ended");
+    if (peek() == '"') {
       ++pos_;
       std::string value;
       while (true) {
-        if (AtEnd()) Fail("unterminated quoted value");
+        if (at_end()) Fail("unterminated quoted value");
         char c = text_[pos_++];
         if (c == '"') break;
         if (c == '\\') {
-          if (AtEnd()) Fail("unterminated quoted value");
+          if (at_end()) Fail("unterminated quoted value");
           c = text_[pos_++];
         }
         value += c;
@@ -222,18 +222,18 @@ class Parser {
       node.value_quoted = true;
       return;
     }
-    if (Peek() == '%') Fail("regular expression values (%...%) are not supported");
+    if (peek() == '%') Fail("regular expression values (%...%) are not supported");
     const size_t start = pos_;
-    while (!AtEnd() && IsBareChar(Peek())) ++pos_;
-    if (pos_ == start) Fail(std::string("expected a value but found '") + Peek() + "'");
+    while (!at_end() && IsBareChar(peek())) ++pos_;
+    if (pos_ == start) Fail(std::string("expected a value but found '") + peek() + "'");
     node.value = std::string(text_.substr(start, pos_ - start));
-    if (node.op != Op::kEq && node.op != Op::kNe && !ParseNumber(node.value)) {
+    if (node.op != Op::kEq && node.op != Op::kNe && !parse_number(node.value)) {
       Fail("expected a number after a numeric comparison, found '" + node.value + "'");
     }
   }
 
  public:
-  static std::optional<double> ParseNumber(std::string_view text) {
+  static std::optional<double> parse_number(std::string_view text) {
     if (text.empty()) return std::nullopt;
     double number = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
@@ -289,7 +289,7 @@ const nlohmann::json* Resolve(const nlohmann::json& event, const std::vector<Pat
 bool Equal(const nlohmann::json& field, const Node& node) {
   if (field.is_string()) return Glob(node.value, field.get_ref<const std::string&>());
   if (field.is_number()) {
-    if (auto number = Parser::ParseNumber(node.value)) return field.get<double>() == *number;
+    if (auto number = Parser::parse_number(node.value)) return field.get<double>() == *number;
     return Glob(node.value, field.dump());
   }
   if (field.is_boolean()) return Glob(node.value, field.get<bool>() ? "true" : "false");
@@ -331,7 +331,7 @@ bool Evaluate(const Node& node, const nlohmann::json& event) {
   if (node.op == Op::kNe) return !Equal(*field, node);
   if (!field->is_number()) return false;
   const double left = field->get<double>();
-  const double right = *Parser::ParseNumber(node.value);
+  const double right = *Parser::parse_number(node.value);
   switch (node.op) {
     case Op::kLt:
       return left < right;
@@ -351,13 +351,13 @@ bool Evaluate(const Node& node, const nlohmann::json& event) {
 std::optional<FilterPattern> FilterPattern::Parse(std::string_view text, std::string* error) {
   try {
     Parser parser(text);
-    return FilterPattern(parser.Pattern());
+    return FilterPattern(parser.pattern());
   } catch (const ParseError& e) {
     if (error != nullptr) *error = e.what();
     return std::nullopt;
   }
 }
 
-bool FilterPattern::Matches(const nlohmann::json& event) const { return Evaluate(*root_, event); }
+bool FilterPattern::matches(const nlohmann::json& event) const { return Evaluate(*root_, event); }
 
 }  // namespace posture::checks

@@ -35,7 +35,7 @@ class FilterPattern {
   static std::optional<FilterPattern> Parse(std::string_view text, std::string* error);
 
   // Whether a log event (a CloudTrail record) matches the pattern.
-  bool Matches(const nlohmann::json& event) const;
+  bool matches(const nlohmann::json& event) const;
 
  private:
   explicit FilterPattern(std::shared_ptr<const Node> root) : root_(std::move(root)) {}

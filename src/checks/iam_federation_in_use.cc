@@ -8,7 +8,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   const SsoStatus sso = SummarizeSso(inventory);
   const auto& providers = inventory.iam.identity_providers;
   std::vector<std::string> federation;
-  if (sso.enabled()) federation.push_back("IAM Identity Center (" + sso.DescribeInstances() + ")");
+  if (sso.enabled()) federation.push_back("IAM Identity Center (" + sso.describe_instances() + ")");
   if (providers.ok()) {
     if (!providers->saml.empty()) federation.push_back("SAML providers " + base::Join(providers->saml));
     if (!providers->oidc.empty()) federation.push_back("OIDC providers " + base::Join(providers->oidc));

@@ -14,7 +14,7 @@ void EvaluateDocument(FindingSink& sink, std::string_view resource_type, const s
     return;
   }
   if (const auto grant = iam::FindAdminGrant(*parsed.document)) {
-    sink.fail(kGlobalRegion, id, arn, context + grant->Describe());
+    sink.fail(kGlobalRegion, id, arn, context + grant->describe());
   } else {
     sink.pass(kGlobalRegion, id, arn, context + "does not grant full administrator access");
   }

@@ -60,7 +60,7 @@ std::string DescribeTraffic(const inventory::SecurityGroupRule& rule) {
   return protocol + "/" + std::to_string(rule.from_port) + "-" + std::to_string(rule.to_port);
 }
 
-std::string RuleExposure::Describe() const {
+std::string RuleExposure::describe() const {
   std::string text = "allows ";
   if (IsAllTraffic(*rule)) {
     text += "all traffic";
@@ -174,10 +174,10 @@ InstanceExposure ExposureOf(const inventory::Instance& instance, const std::vect
     }
     for (IpFamily family : kIpFamilies) {
       for (const auto& rule : InternetIngressOnPorts(*group, family, kAdminPorts)) {
-        exposure.admin.push_back(group_id + " " + rule.Describe());
+        exposure.admin.push_back(group_id + " " + rule.describe());
         exposure.admin_ports.insert(exposure.admin_ports.end(), rule.tcp_ports.begin(), rule.tcp_ports.end());
       }
-      for (const auto& rule : InternetIngress(*group, family)) exposure.any.push_back(group_id + " " + rule.Describe());
+      for (const auto& rule : InternetIngress(*group, family)) exposure.any.push_back(group_id + " " + rule.describe());
     }
   }
   std::sort(exposure.admin_ports.begin(), exposure.admin_ports.end());
@@ -200,7 +200,7 @@ void ReportGroupExposures(const inventory::Inventory& inventory, FindingSink& si
     return;
   }
   std::vector<std::string> reasons;
-  for (const auto& exposure : exposures) reasons.push_back(exposure.Describe());
+  for (const auto& exposure : exposures) reasons.push_back(exposure.describe());
   sink.fail(region, group.id, arn, base::Join(reasons, "; "));
 }
 

@@ -49,7 +49,7 @@ struct RuleExposure {
 
   // "allows tcp/22 from 0.0.0.0/0 (rule sgr-1)", "allows all traffic from
   // ::/0 (rule sgr-2)", "allows tcp/22 from 0.0.0.0/0 (rule sgr-3, tcp/0-1024)".
-  std::string Describe() const;
+  std::string describe() const;
 };
 
 // "tcp/22", "tcp/8000-8080", "udp (all ports)", "icmp", "all traffic".

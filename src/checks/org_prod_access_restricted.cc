@@ -22,7 +22,7 @@ struct AdminHolders {
   size_t groups = 0;
 
   // "group Admins (Admin, Ops); user alice (Admin)".
-  std::string Describe() const {
+  std::string describe() const {
     std::vector<std::string> described;
     for (const auto& [key, holder] : principals)
       described.push_back(holder.description + " (" + base::Join(holder.sets) + ")");
@@ -83,9 +83,9 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
     if (problems.empty()) {
       sink.pass(kGlobalRegion, account.id, arn,
                 about + "administrator access is held by " + Count(holders.groups, "group", "groups") + " (" + limit +
-                    "): " + holders.Describe());
+                    "): " + holders.describe());
     } else {
-      sink.fail(kGlobalRegion, account.id, arn, about + base::Join(problems, " and ") + ": " + holders.Describe());
+      sink.fail(kGlobalRegion, account.id, arn, about + base::Join(problems, " and ") + ": " + holders.describe());
     }
   });
 }

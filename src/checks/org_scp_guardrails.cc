@@ -30,7 +30,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
       return;
     }
     std::vector<std::string> described;
-    for (const auto& scp : guardrails) described.push_back(scp.Describe());
+    for (const auto& scp : guardrails) described.push_back(scp.describe());
     sink.pass(kGlobalRegion, account.id, arn, about + "guardrail SCPs apply: " + base::Join(described));
   });
 }

@@ -105,7 +105,7 @@ std::string AccountArn(const inventory::Inventory& inventory, const inventory::O
   return "arn:" + inventory.partition + ":organizations::" + management + ":account/" + org.id + "/" + account.id;
 }
 
-std::string AppliedScp::Describe() const {
+std::string AppliedScp::describe() const {
   std::vector<std::string> names;
   for (const auto& target : attached_to) names.push_back(target.name);
   const std::string& name = policy->name.empty() ? policy->id : policy->name;
@@ -195,7 +195,7 @@ AdminAccess ClassifyPermissionSet(const inventory::PermissionSet& permission_set
       access.error = "could not read the inline policy: " + parsed.error;
       return access;
     }
-    if (const auto grant = iam::FindAdminGrant(*parsed.document)) access.grant = "inline policy " + grant->Describe();
+    if (const auto grant = iam::FindAdminGrant(*parsed.document)) access.grant = "inline policy " + grant->describe();
   }
   if (access.grant.empty()) return access;
   const auto& boundary = permission_set.boundary;

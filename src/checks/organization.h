@@ -53,7 +53,7 @@ struct AppliedScp {
   std::vector<ScpTarget> attached_to;
 
   // "DenyLeave (attached to Root, Prod)".
-  std::string Describe() const;
+  std::string describe() const;
 };
 
 // The AWS-managed policy that allows everything (p-FullAWSAccess).

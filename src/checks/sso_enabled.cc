@@ -20,7 +20,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   if (sso.enabled()) {
     const auto* first = sso.instances.front();
     sink.pass(kGlobalRegion, first->instance_arn, first->instance_arn,
-              "IAM Identity Center is enabled: " + sso.DescribeInstances());
+              "IAM Identity Center is enabled: " + sso.describe_instances());
     return;
   }
   // Identity Center lives in one home region: when some regions could not

@@ -294,7 +294,7 @@ bool StatementDeniesEverywhere(const Statement& statement, std::string_view acti
   return AnyMatches(statement.actions, action);
 }
 
-std::string AdminGrant::Describe() const {
+std::string AdminGrant::describe() const {
   std::string text;
   switch (kind) {
     case Kind::kFullAdmin:

@@ -85,7 +85,7 @@ struct AdminGrant {
   std::vector<std::string> exceptions;  // the NotAction / NotResource values
 
   // Plain English: "allows every action on every resource (statement \"Admin\")".
-  std::string Describe() const;
+  std::string describe() const;
 };
 
 // The first statement granting full admin; failing that, the first one

@@ -230,7 +230,7 @@ class CollectorSpan {
  public:
   CollectorSpan(const SpanContext& account_span, const std::string& account_id, std::string_view service,
                 std::string_view operation, std::string_view region)
-      : span_(std::string("collect ") + std::string(service), ParentOf(account_span, account_id, region), account_id) {
+      : span_(std::string("collect ") + std::string(service), parent_of(account_span, account_id, region), account_id) {
     if (!span_.recording()) return;
     span_.add("posture.collector", std::string(service));
     span_.add("posture.operation", std::string(operation));
@@ -239,7 +239,8 @@ class CollectorSpan {
   }
 
  private:
-  static SpanContext ParentOf(const SpanContext& account_span, const std::string& account_id, std::string_view region) {
+  static SpanContext parent_of(const SpanContext& account_span, const std::string& account_id,
+                               std::string_view region) {
     SpanRecorder* recorder = ActiveSpanRecorder();
     if (!recorder || !account_span.valid()) return CurrentScope().span;
     SpanContext region_span = recorder->region_span(account_span, account_id, region);

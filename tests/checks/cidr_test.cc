@@ -14,14 +14,14 @@ Cidr Parse(std::string_view text) {
 }
 
 TEST(CidrTest, ParsesIpv4AndIpv6AndMasksHostBits) {
-  EXPECT_EQ(Parse("10.1.0.0/16").ToString(), "10.1.0.0/16");
-  EXPECT_EQ(Parse("10.1.2.3/16").ToString(), "10.1.0.0/16");
-  EXPECT_EQ(Parse("10.1.2.3").ToString(), "10.1.2.3/32");
-  EXPECT_EQ(Parse("0.0.0.0/0").ToString(), "0.0.0.0/0");
-  EXPECT_EQ(Parse("2600:1f18:0:ff::/56").ToString(), "2600:1f18::/56");
+  EXPECT_EQ(Parse("10.1.0.0/16").to_string(), "10.1.0.0/16");
+  EXPECT_EQ(Parse("10.1.2.3/16").to_string(), "10.1.0.0/16");
+  EXPECT_EQ(Parse("10.1.2.3").to_string(), "10.1.2.3/32");
+  EXPECT_EQ(Parse("0.0.0.0/0").to_string(), "0.0.0.0/0");
+  EXPECT_EQ(Parse("2600:1f18:0:ff::/56").to_string(), "2600:1f18::/56");
   EXPECT_EQ(Parse("::/0").family, IpFamily::kIpv6);
   EXPECT_EQ(Parse("::/0").prefix, 0);
-  EXPECT_EQ(Parse("10.0.0.7/29").ToString(), "10.0.0.0/29");
+  EXPECT_EQ(Parse("10.0.0.7/29").to_string(), "10.0.0.0/29");
 }
 
 TEST(CidrTest, MalformedInputSaysWhatIsWrong) {

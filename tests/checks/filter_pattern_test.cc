@@ -26,7 +26,7 @@ bool Matches(const std::string& pattern) {
   std::string error;
   auto parsed = FilterPattern::Parse(pattern, &error);
   EXPECT_TRUE(parsed.has_value()) << pattern << ": " << error;
-  return parsed && parsed->Matches(kEvent);
+  return parsed && parsed->matches(kEvent);
 }
 
 std::string ParseError(const std::string& pattern) {
@@ -90,10 +90,10 @@ TEST(FilterPatternTest, QuotedValuesKeepOperatorsAndEscapes) {
   std::string error;
   auto parsed = FilterPattern::Parse(R"p({ $.errorMessage = "Failed authentication && (retry)" })p", &error);
   ASSERT_TRUE(parsed) << error;
-  EXPECT_TRUE(parsed->Matches(event));
+  EXPECT_TRUE(parsed->matches(event));
   parsed = FilterPattern::Parse(R"p({ $.quote = "say \"hi\"" })p", &error);
   ASSERT_TRUE(parsed) << error;
-  EXPECT_TRUE(parsed->Matches(event));
+  EXPECT_TRUE(parsed->matches(event));
 }
 
 TEST(FilterPatternTest, MalformedPatternsSayWhatAndWhere) {

@@ -51,12 +51,12 @@ TEST(NetworkRulesTest, InternetIngressSeparatesFamiliesAndIgnoresReferences) {
                      Tcp(22).prefix_list("pl-1").group("sg-2"), Protocol("icmp", -1, -1).v4("0.0.0.0/0")});
   const auto v4 = InternetIngress(group, IpFamily::kIpv4);
   ASSERT_EQ(v4.size(), 2u);
-  EXPECT_EQ(v4[0].Describe(), "allows tcp/443 from 0.0.0.0/0 (rule sgr-a)");
-  EXPECT_EQ(v4[1].Describe(), "allows icmp from 0.0.0.0/0 (ingress rule #4)");
+  EXPECT_EQ(v4[0].describe(), "allows tcp/443 from 0.0.0.0/0 (rule sgr-a)");
+  EXPECT_EQ(v4[1].describe(), "allows icmp from 0.0.0.0/0 (ingress rule #4)");
   const auto v6 = InternetIngressOnPorts(group, IpFamily::kIpv6, kAdminPorts);
   ASSERT_EQ(v6.size(), 1u);
   EXPECT_EQ(v6[0].tcp_ports, std::vector<int>{22});
-  EXPECT_EQ(v6[0].Describe(), "allows tcp/22 from ::/0 (rule sgr-b)");
+  EXPECT_EQ(v6[0].describe(), "allows tcp/22 from ::/0 (rule sgr-b)");
   EXPECT_TRUE(InternetIngressOnPorts(group, IpFamily::kIpv4, kAdminPorts).empty());
 }
 

@@ -88,8 +88,8 @@ TEST(ScpInheritanceTest, PoliciesOnRootOusAndTheAccountAllApply) {
   ASSERT_EQ(shop[0].attached_to.size(), 5u);  // root, Workloads, Prod, EU, the account
   EXPECT_EQ(shop[0].attached_to.front().id, "r-root");
   EXPECT_EQ(shop[0].attached_to.back().id, "222222222222");
-  EXPECT_EQ(shop[2].Describe(), "ProdRegions (attached to Prod)");
-  EXPECT_EQ(shop[3].Describe(), "ShopOnly (attached to shop-eu)");
+  EXPECT_EQ(shop[2].describe(), "ProdRegions (attached to Prod)");
+  EXPECT_EQ(shop[3].describe(), "ShopOnly (attached to shop-eu)");
   EXPECT_EQ(shop[1].attached_to.front().name, "Root");
   EXPECT_EQ(Names(Guardrails(shop)), (std::vector<std::string>{"DenyLeaveOrg", "ProdRegions", "ShopOnly"}));
 
@@ -112,7 +112,7 @@ TEST(ScpInheritanceTest, FullAwsAccessAloneIsNoGuardrail) {
   const std::vector<ServiceControlPolicy> full = {FullAwsAccess({"r-root", "ou-prod"})};
   const auto applied = EffectiveScps(org, full, "222222222222");
   EXPECT_EQ(Names(applied), (std::vector<std::string>{"FullAWSAccess"}));
-  EXPECT_EQ(applied[0].Describe(), "FullAWSAccess (attached to Root, Prod)");
+  EXPECT_EQ(applied[0].describe(), "FullAWSAccess (attached to Root, Prod)");
   EXPECT_TRUE(Guardrails(applied).empty());
   // Recognised by its id too, and a customer policy of the same name is not it.
   ServiceControlPolicy by_id = Scp("p-FullAWSAccess", "", {});
@@ -127,7 +127,7 @@ TEST(ScpInheritanceTest, PoliciesOnUnknownParentsStillApply) {
                                                            Scp("p-root", "OnRoot", {"r-root"})};
   const auto applied = EffectiveScps(org, gone_and_root, "555555555555");
   EXPECT_EQ(Names(applied), (std::vector<std::string>{"OnGone", "OnRoot"}));
-  EXPECT_EQ(applied[0].Describe(), "OnGone (attached to ou-gone)");
+  EXPECT_EQ(applied[0].describe(), "OnGone (attached to ou-gone)");
 }
 
 TEST(ProductionTest, AccountNamesMatchProdAsAWord) {

@@ -91,7 +91,7 @@ TEST(PolicyTest, AdminGrantDescribesNearlyEverything) {
                                                                   "Resource":"*","Condition":{"x":{}}}]})"));
   ASSERT_TRUE(not_action);
   EXPECT_EQ(not_action->kind, AdminGrant::Kind::kNotAction);
-  EXPECT_EQ(not_action->Describe(),
+  EXPECT_EQ(not_action->describe(),
             "allows every action except iam:* on every resource (an Allow with NotAction grants nearly everything) "
             "(statement \"Ops\"), subject to a Condition");
 
@@ -99,7 +99,7 @@ TEST(PolicyTest, AdminGrantDescribesNearlyEverything) {
       FindAdminGrant(Parse(R"({"Statement":{"Effect":"Allow","Action":"*","NotResource":"arn:b"}})"));
   ASSERT_TRUE(not_resource);
   EXPECT_EQ(not_resource->kind, AdminGrant::Kind::kNotResource);
-  EXPECT_NE(not_resource->Describe().find("every resource except arn:b"), std::string::npos);
+  EXPECT_NE(not_resource->describe().find("every resource except arn:b"), std::string::npos);
 
   // Full admin wins over an earlier NotAction statement.
   const auto both = FindAdminGrant(Parse(R"({"Statement":[{"Effect":"Allow","NotAction":"iam:*","Resource":"*"},
@@ -107,7 +107,7 @@ TEST(PolicyTest, AdminGrantDescribesNearlyEverything) {
   ASSERT_TRUE(both);
   EXPECT_EQ(both->kind, AdminGrant::Kind::kFullAdmin);
   EXPECT_EQ(both->statement_index, 1u);
-  EXPECT_EQ(both->Describe(), "allows every action on every resource (statement 2)");
+  EXPECT_EQ(both->describe(), "allows every action on every resource (statement 2)");
 
   EXPECT_FALSE(FindAdminGrant(Parse(R"({"Statement":{"Effect":"Deny","NotAction":"iam:*","Resource":"*"}})")));
   EXPECT_FALSE(FindAdminGrant(Parse(R"({"Statement":{"Effect":"Allow","NotAction":"iam:*","Resource":"arn:b"}})")));

@@ -107,7 +107,7 @@ class RestXml : public Protocol {
     if (!output.valid()) return Json::object();
     auto out = RestOutputFromHeaders(model, operation, output, response);
     if (!out.ok()) return out;
-    if (model.name() == "s3" && operation == "GetBucketLocation") return BucketLocation(model, operation, response);
+    if (model.name() == "s3" && operation == "GetBucketLocation") return bucket_location(model, operation, response);
 
     const std::string payload(output.text_trait("payload"));
     ShapeRef body_shape = output;
@@ -151,8 +151,8 @@ class RestXml : public Protocol {
   // GetBucketLocation cannot be modelled: the body is one element holding
   // the region. botocore gives None for us-east-1 (an empty element); we
   // give "". Legacy values such as "EU" are passed through.
-  static base::Result<Json> BucketLocation(const ServiceModel& model, std::string_view operation,
-                                           const HttpResponse& response) {
+  static base::Result<Json> bucket_location(const ServiceModel& model, std::string_view operation,
+                                            const HttpResponse& response) {
     pugi::xml_document doc;
     if (auto parsed = ParseXmlBody(model, operation, response.body, doc); !parsed.ok()) return parsed.error();
     const pugi::xml_node root = doc.document_element();

@@ -81,7 +81,7 @@ class Normalizer {
              std::string(expected) + ", got " + Describe(value);
     return false;
   }
-  static std::string Join(const std::string& path, std::string_view name) {
+  static std::string join_path(const std::string& path, std::string_view name) {
     return path.empty() ? std::string(name) : path + "." + std::string(name);
   }
 
@@ -94,11 +94,11 @@ class Normalizer {
       if (!members.contains(name)) {
         std::string valid;
         for (const auto& [member, ref] : members.items()) valid += (valid.empty() ? "" : ", ") + member;
-        error_ = std::string(operation_) + ": unknown parameter '" + Join(path, name) + "'" +
+        error_ = std::string(operation_) + ": unknown parameter '" + join_path(path, name) + "'" +
                  (valid.empty() ? std::string(", the input takes no parameters") : ", must be one of: " + valid);
         return false;
       }
-      if (!run(MemberShape(model_, shape, name), item, Join(path, name), out[name])) return false;
+      if (!run(MemberShape(model_, shape, name), item, join_path(path, name), out[name])) return false;
     }
     for (const auto& [name, ref] : members.items()) {
       if (out.contains(name) || !MemberShape(model_, shape, name).flag("idempotencyToken")) continue;
@@ -107,8 +107,8 @@ class Normalizer {
     if (const Json* required = shape.trait("required"); required != nullptr && required->is_array()) {
       for (const Json& name : *required) {
         if (name.is_string() && !out.contains(name.get<std::string>())) {
-          error_ =
-              std::string(operation_) + ": missing required parameter '" + Join(path, name.get<std::string>()) + "'";
+          error_ = std::string(operation_) + ": missing required parameter '" +
+                   join_path(path, name.get<std::string>()) + "'";
           return false;
         }
       }
@@ -134,7 +134,7 @@ class Normalizer {
     out = Json::object();
     const ShapeRef element = MapValue(model_, shape);
     for (const auto& [key, item] : value.items()) {
-      if (!run(element, item, Join(path, key), out[key])) return false;
+      if (!run(element, item, join_path(path, key), out[key])) return false;
     }
     return true;
   }

@@ -54,7 +54,7 @@ class XmlWriter {
   }
 
  private:
-  static std::string ElementName(const ShapeRef& shape, const std::string& fallback) {
+  static std::string element_name_for(const ShapeRef& shape, const std::string& fallback) {
     const std::string_view name = shape.text_trait("locationName");
     return name.empty() ? fallback : std::string(name);
   }
@@ -64,7 +64,7 @@ class XmlWriter {
     AddNamespace(shape, node);
     for (const auto& [member_name, item] : value.items()) {
       const ShapeRef member = MemberShape(model_, shape, member_name);
-      const std::string element = ElementName(member, member_name);
+      const std::string element = element_name_for(member, member_name);
       if (member.flag("xmlAttribute")) {
         node.append_attribute(element.c_str()) = ScalarText(member, item).c_str();
         continue;
@@ -79,7 +79,7 @@ class XmlWriter {
     std::string element_name = name;
     if (!shape.flag("flattened")) {
       list_node = parent.append_child(name.c_str());
-      element_name = ElementName(element, "member");
+      element_name = element_name_for(element, "member");
     }
     AddNamespace(shape, list_node);
     for (const Json& item : value) this->value(element, item, list_node, element_name);
@@ -94,8 +94,8 @@ class XmlWriter {
     }
     const ShapeRef key_shape = MapKey(model_, shape);
     const ShapeRef value_shape = MapValue(model_, shape);
-    const std::string key_name = ElementName(key_shape, "key");
-    const std::string value_name = ElementName(value_shape, "value");
+    const std::string key_name = element_name_for(key_shape, "key");
+    const std::string value_name = element_name_for(value_shape, "value");
     for (const auto& [key, item] : value.items()) {
       pugi::xml_node entry = map_node.append_child(flattened ? name.c_str() : "entry");
       this->value(key_shape, key, entry, key_name);
