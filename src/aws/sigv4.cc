@@ -294,7 +294,7 @@ class SigningKeyCache {
   }
 
   // The key for this scope, or nullptr when HMAC fails. Valid until the next call.
-  const std::string* Get(std::string_view secret, std::string_view date, const SigningParams& params) {
+  const std::string* get(std::string_view secret, std::string_view date, const SigningParams& params) {
     const std::string fingerprint = base::Sha256(secret);
     for (const auto& entry : entries_) {
       if (!entry.key.empty() && entry.date == date && entry.region == params.region &&
@@ -348,7 +348,7 @@ class SigningKeyCache {
 
 const std::string* SigningKey(std::string_view secret, std::string_view date, const SigningParams& params) {
   thread_local SigningKeyCache cache;
-  return cache.Get(secret, date, params);
+  return cache.get(secret, date, params);
 }
 
 base::Result<SigningResult> Sign(std::string canonical_request, const Prepared& prepared,
