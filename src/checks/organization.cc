@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 
 #include "iam/policy.h"
 
@@ -13,28 +12,6 @@ bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; 
 bool IsUpper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
 bool IsLower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
 bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-
-// The OUs above an account, from the one holding it upwards (see AncestorIds).
-std::vector<std::string> UnitsAbove(const inventory::Organization& org, std::string_view account_id) {
-  std::vector<std::string> units;
-  const auto* account = FindAccount(org, account_id);
-  if (account == nullptr) return units;
-  std::set<std::string, std::less<>> seen = {std::string(account_id)};
-  std::string next = account->parent_id;
-  while (!next.empty() && seen.insert(next).second) {
-    units.push_back(next);
-    const auto* unit = FindUnit(org, next);
-    if (unit == nullptr) break;
-    next = unit->parent_id;
-  }
-  return units;
-}
-
-std::string NameOf(const inventory::Organization& org, const std::string& id) {
-  if (const auto* unit = FindUnit(org, id); unit != nullptr && !unit->name.empty()) return unit->name;
-  if (const auto* account = FindAccount(org, id); account != nullptr && !account->name.empty()) return account->name;
-  return id;
-}
 
 // "ShopProd-eu2" -> {"Shop", "Prod", "eu"}.
 std::vector<std::string> Words(std::string_view name) {
@@ -64,40 +41,6 @@ std::string DescribeBoundary(const inventory::PermissionsBoundary& boundary) {
 
 }  // namespace
 
-const inventory::OrgAccount* FindAccount(const inventory::Organization& org, std::string_view account_id) {
-  for (const auto& account : org.accounts) {
-    if (account.id == account_id) return &account;
-  }
-  return nullptr;
-}
-
-const inventory::OrganizationalUnit* FindUnit(const inventory::Organization& org, std::string_view id) {
-  for (const auto& unit : org.units) {
-    if (unit.id == id) return &unit;
-  }
-  return nullptr;
-}
-
-std::vector<std::string> AncestorIds(const inventory::Organization& org, std::string_view account_id) {
-  std::vector<std::string> ids = {std::string(account_id)};
-  for (auto& unit : UnitsAbove(org, account_id)) ids.push_back(std::move(unit));
-  // Whatever the state of the tree, every account sits under the root.
-  if (!org.root_id.empty() && std::find(ids.begin(), ids.end(), org.root_id) == ids.end()) {
-    ids.push_back(org.root_id);
-  }
-  return ids;
-}
-
-std::string OuPath(const inventory::Organization& org, std::string_view account_id) {
-  const auto units = UnitsAbove(org, account_id);
-  std::string path;
-  for (auto it = units.rbegin(); it != units.rend(); ++it) {
-    if (!path.empty()) path += "/";
-    path += NameOf(org, *it);
-  }
-  return path;
-}
-
 std::string AccountArn(const inventory::Inventory& inventory, const inventory::Organization& org,
                        const inventory::OrgAccount& account) {
   if (!account.arn.empty()) return account.arn;
@@ -119,14 +62,14 @@ bool IsFullAwsAccess(const inventory::ServiceControlPolicy& policy) {
 std::vector<AppliedScp> EffectiveScps(const inventory::Organization& org,
                                       const std::vector<inventory::ServiceControlPolicy>& scps,
                                       std::string_view account_id) {
-  auto path = AncestorIds(org, account_id);
+  auto path = inventory::AncestorIds(org, account_id);
   std::reverse(path.begin(), path.end());  // root first
   std::vector<AppliedScp> applied;
   for (const auto& policy : scps) {
     AppliedScp scp{&policy, {}};
     for (const auto& id : path) {
       if (std::find(policy.target_ids.begin(), policy.target_ids.end(), id) != policy.target_ids.end()) {
-        scp.attached_to.push_back({id, NameOf(org, id)});
+        scp.attached_to.push_back({id, inventory::NodeName(org, id)});
       }
     }
     if (!scp.attached_to.empty()) applied.push_back(std::move(scp));
@@ -162,8 +105,8 @@ bool IsProductionAccountName(const CheckSettings& settings, std::string_view nam
 
 std::optional<std::string> ProductionEvidence(const CheckSettings& settings, const inventory::Organization& org,
                                               const inventory::OrgAccount& account) {
-  for (const auto& id : UnitsAbove(org, account.id)) {
-    const auto* unit = FindUnit(org, id);
+  for (const auto& id : inventory::AncestorIds(org, account.id)) {
+    const auto* unit = inventory::FindUnit(org, id);
     if (unit != nullptr && settings.is_production(unit->name)) return "OU " + unit->name;
   }
   if (const auto* tag = EnvironmentTag(account.tags, settings.environment_tag_key)) {

@@ -14,29 +14,13 @@
 #include "checks/check_support.h"
 #include "checks/settings.h"
 #include "inventory/inventory.h"
+#include "inventory/organization.h"
 
 namespace posture::checks {
 
 // ---- The OU tree -------------------------------------------------------------
 
-// The account with `account_id`, or nullptr.
-const inventory::OrgAccount* FindAccount(const inventory::Organization& org, std::string_view account_id);
-// The root or OU with `id`, or nullptr.
-const inventory::OrganizationalUnit* FindUnit(const inventory::Organization& org, std::string_view id);
-
-// The ids from the account up to the root: the account id, the OU holding
-// it, that OU's parents..., the root. The walk stops at an id the
-// organization does not list (kept: the account is known to sit under it)
-// and at an id already seen (a broken tree must not loop); the
-// organization's root id is always last. An unknown account yields only its
-// own id and the root id.
-std::vector<std::string> AncestorIds(const inventory::Organization& org, std::string_view account_id);
-
-// The names of the OUs from the root down to the one holding the account:
-// "Root/Workloads/Prod". A unit the organization does not list shows as
-// its id and the path starts there ("ou-gone/Prod"); "" for an unknown
-// account.
-std::string OuPath(const inventory::Organization& org, std::string_view account_id);
+// FindAccount, FindUnit, AncestorIds and OuPath: inventory/organization.h.
 
 // ---- Service control policies ------------------------------------------------
 

@@ -6,7 +6,7 @@
 
 #include "aws/model.h"
 #include "cli/args.h"
-#include "cli/aws_context.h"
+#include "scan/aws_context.h"
 
 namespace posture::cli {
 namespace {
@@ -129,8 +129,8 @@ int RunApiCommand(const std::vector<std::string>& argv) {
     return 2;
   }
 
-  AwsFlags flags{args.value_or("--profile", ""), args.value_or("--region", ""), args.value_or("--endpoint-url", "")};
-  auto context = AwsContext::Create(flags, aws::RealEnvironment());
+  scan::AwsFlags flags{args.value_or("--profile", ""), args.value_or("--region", ""), args.value_or("--endpoint-url", "")};
+  auto context = scan::AwsContext::Create(flags, aws::RealEnvironment());
   if (!context.ok()) {
     std::cerr << "posture: " << context.error().describe() << "\n";
     return 1;

@@ -8,7 +8,7 @@
 #include "base/strings.h"
 #include "checks/check.h"
 #include "cli/args.h"
-#include "cli/aws_context.h"
+#include "scan/aws_context.h"
 #include "cli/scan_plan.h"
 #include "collect/collect.h"
 #include "iac/drift.h"
@@ -132,9 +132,9 @@ int RunDriftCommand(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
   std::vector<std::string> regions = base::SplitList(args.value_or("--region", ""));
-  AwsFlags flags{args.value_or("--profile", ""), regions.empty() ? "" : regions.front(),
+  scan::AwsFlags flags{args.value_or("--profile", ""), regions.empty() ? "" : regions.front(),
                  args.value_or("--endpoint-url", ""), 0};
-  auto context = AwsContext::Create(flags, aws::RealEnvironment());
+  auto context = scan::AwsContext::Create(flags, aws::RealEnvironment());
   if (!context.ok()) {
     std::cerr << "posture: " << context.error().describe() << "\n";
     return kExitFailed;

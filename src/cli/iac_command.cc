@@ -3,7 +3,7 @@
 #include <chrono>
 #include <iostream>
 
-#include "cli/iac_findings.h"
+#include "scan/iac_findings.h"
 #include "cli/scan_plan.h"
 #include "iac/load.h"
 #include "report/report.h"
@@ -78,9 +78,9 @@ int RunIacCommand(const std::vector<std::string>& argv) {
   }
   for (const auto& file : loaded.files) result.files.push_back(file.path);
   const inventory::Inventory& inventory = loaded.iac.inventory;
-  auto checks = ChecksForCode(inventory, plan.checks);
+  auto checks = scan::ChecksForCode(inventory, plan.checks);
   result.findings = scan::EvaluateChecks(inventory, checks, plan.config.settings);
-  AnnotateCodeFindings(loaded.iac, result.findings);
+  scan::AnnotateCodeFindings(loaded.iac, result.findings);
   for (const auto& region : inventory.regions) result.regions.push_back(region.region);
   result.checks_run = static_cast<int>(checks.size());
   result.finished_at = report::NowRfc3339();

@@ -13,11 +13,8 @@
 #include <memory>
 #include <string>
 
-#include "aws/client.h"
 #include "aws/credentials/environment.h"
 #include "cli/args.h"
-#include "report/report.h"
-#include "telemetry/trace_context.h"
 
 namespace posture::cli {
 
@@ -47,15 +44,5 @@ class LogsAndTraces {
   explicit LogsAndTraces(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
-
-// The observer every AwsClient gets: a span per call (when tracing), a
-// debug event per call, and a warn event for every degraded call (retried,
-// throttled, denied, failed). Cheap when both are off.
-void ObserveAwsCall(const aws::CallRecord& call);
-
-// Logs the scan's degraded outcomes at warn or above (each section not
-// collected, each account failed or skipped) and a closing info summary,
-// and puts the summary on the scan's span.
-void LogScanOutcome(const report::ScanResult& result, telemetry::ScopedSpan& scan_span);
 
 }  // namespace posture::cli

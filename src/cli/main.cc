@@ -9,7 +9,7 @@
 #include "cli/drift_command.h"
 #include "cli/iac_command.h"
 #include "cli/scan_command.h"
-#include "serve/serve_command.h"
+#include "cli/serve_command.h"
 
 namespace {
 
@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
   if (command == "checks") return posture::cli::RunChecksCommand(args);
   if (command == "demo") return posture::cli::RunDemoCommand(args);
   if (command == "api") return posture::cli::RunApiCommand(args);
-  if (command == "serve") return posture::serve::RunServeCommand(args);
+  if (command == "serve") return posture::cli::RunServeCommand(args);
   if (command == "version" || command == "--version") {
     std::cout << "posture " << POSTURE_VERSION << "\n";
     return 0;

@@ -2,27 +2,13 @@
 
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <functional>
 #include <iostream>
 #include <set>
-#include <sstream>
 
-#include "aws/regions.h"
 #include "base/strings.h"
-#include "checks/check.h"
-#include "cli/args.h"
-#include "cli/aws_context.h"
-#include "cli/config.h"
+#include "cli/batch_metrics.h"
 #include "cli/logs_traces.h"
-#include "cli/organization_scan.h"
-#include "cli/scan_metrics.h"
-#include "cli/scan_plan.h"
-#include "collect/collect.h"
-#include "report/report.h"
-#include "scan/evaluate.h"
 
 namespace posture::cli {
 namespace {
@@ -47,97 +33,16 @@ constexpr const char* kUsage =
     "\n"
     "flags:\n";
 
-}  // namespace
-
-namespace {
-
-// The checks evaluating any control of `framework`, in registry order.
-std::vector<const checks::Check*> ChecksOf(const frameworks::Framework& framework) {
-  std::set<std::string_view> ids;
-  for (const auto& control : framework.controls) ids.insert(control.checks.begin(), control.checks.end());
-  std::vector<const checks::Check*> out;
-  for (const auto& check : checks::AllChecks()) {
-    if (ids.count(check.metadata.id)) out.push_back(&check);
-  }
-  return out;
-}
-
-}  // namespace
-
-bool MakePlan(const Args& args, ScanPlan& plan, std::string_view command, ScanObserver* observer) {
-  const std::string prefix = "posture " + std::string(command) + ": ";
-  plan.format = args.value_or("--format", "table");
-  if (!report::FindReporter(plan.format)) {
-    std::string names;
-    for (auto name : report::ReporterNames()) names += (names.empty() ? "" : ", ") + std::string(name);
-    std::cerr << prefix << "unknown --format '" << plan.format << "' (" << names << ")\n";
-    return false;
-  }
-  auto min_severity = checks::Severity::kInfo;
-  if (auto text = args.value("--severity")) {
-    auto parsed = checks::ParseSeverity(*text);
-    if (!parsed) {
-      std::cerr << prefix << "unknown --severity '" << *text << "' (critical, high, medium, low, info)\n";
-      return false;
-    }
-    min_severity = *parsed;
-  }
-  if (auto text = args.value("--fail-on")) {
-    auto parsed = checks::ParseSeverity(*text);
-    if (!parsed) {
-      std::cerr << prefix << "unknown --fail-on '" << *text << "' (critical, high, medium, low, info)\n";
-      return false;
-    }
-    plan.fail_on = *parsed;
-  }
-  if (auto id = args.value("--framework")) {
-    plan.framework = frameworks::FindFramework(*id);
-    if (!plan.framework) {
-      std::cerr << prefix << "unknown --framework '" << *id << "' (" << frameworks::FrameworkIds() << ")\n";
-      return false;
-    }
-  }
-  if (auto ids = args.value("--checks")) {
-    for (const auto& id : base::SplitList(*ids)) {
-      const checks::Check* check = checks::FindCheck(id);
-      if (!check) {
-        std::cerr << prefix << "unknown check '" << id << "' (see posture checks)\n";
-        return false;
-      }
-      plan.checks.push_back(check);
-    }
-  } else if (plan.framework) {
-    plan.checks = ChecksOf(*plan.framework);
-  } else {
-    for (const auto& check : checks::AllChecks()) plan.checks.push_back(&check);
-  }
-  auto config = observer ? observer->load_config(args.value("--config"))
-                         : LoadConfig(args.value("--config"), aws::RealEnvironment());
-  if (!config.ok()) {
-    std::cerr << "posture: " << config.error().message() << "\n";
-    return false;
-  }
-  plan.config = std::move(*config);
-  const auto& disabled = plan.config.settings.disabled_checks;
-  std::erase_if(plan.checks, [&](const checks::Check* c) {
-    return checks::SeverityRank(c->metadata.severity) < checks::SeverityRank(min_severity) ||
-           disabled.count(std::string(c->metadata.id)) > 0;
-  });
-  return true;
-}
-
-namespace {
-
 std::set<std::string> SplitSet(const std::string& text) {
   auto list = base::SplitList(text);
   return {list.begin(), list.end()};
 }
 
 // --accounts/--exclude-accounts hold 12-digit ids, --ou root or OU ids.
-bool ValidOrganizationFlags(const Args& args, OrganizationFlags& flags) {
+bool ValidOrganizationFlags(const Args& args, std::string_view command, scan::OrganizationScope& flags) {
   for (const char* name : {"--role-name", "--external-id", "--accounts", "--exclude-accounts", "--ou"}) {
     if (args.has(name) && !args.has("--organization")) {
-      std::cerr << "posture scan: " << name << " needs --organization\n";
+      std::cerr << "posture " << command << ": " << name << " needs --organization\n";
       return false;
     }
   }
@@ -169,66 +74,7 @@ bool ValidOrganizationFlags(const Args& args, OrganizationFlags& flags) {
 
 }  // namespace
 
-bool WholeNumberFlag(const Args& args, std::string_view command, const char* name, int max, int& value) {
-  auto text = args.value(name);
-  if (!text) return true;
-  try {
-    size_t used = 0;
-    long parsed = std::stol(*text, &used);
-    if (used == text->size() && parsed >= 0 && parsed <= max) {
-      value = static_cast<int>(parsed);
-      return true;
-    }
-  } catch (const std::exception&) {
-  }
-  std::cerr << "posture " << command << ": " << name << " takes a whole number from 0 to " << max << ", not '" << *text
-            << "'\n";
-  return false;
-}
-
-bool WriteOutput(const std::string& path, const std::string& text) {
-  if (path.empty() || path == "-") {
-    std::cout << text;
-    return static_cast<bool>(std::cout.flush());
-  }
-  std::ofstream file(path);
-  file << text;
-  return static_cast<bool>(file);
-}
-
-std::optional<int> ParseCommandLine(Args& args, const std::vector<std::string>& argv, const char* usage) {
-  if (!args.parse(argv)) {
-    std::cerr << "posture " << args.error() << "\n";
-    return kExitUsage;
-  }
-  if (args.has("--help")) {
-    std::cout << usage << args.usage();
-    return kExitOk;
-  }
-  return std::nullopt;
-}
-
-int ReportAndExitCode(const report::ScanResult& result, const ScanPlan& plan, const Args& args) {
-  report::RenderOptions render;
-  std::string output = args.value_or("--output", "-");
-  render.color = (output == "-") && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-  if (!WriteOutput(output, report::FindReporter(plan.format)->render(result, render))) {
-    std::cerr << "posture: cannot write the report to " << output << "\n";
-    return kExitFailed;
-  }
-  for (const auto& finding : result.findings) {
-    if (finding.status == checks::Status::kFail && !finding.muted &&
-        checks::SeverityRank(finding.severity) >= checks::SeverityRank(plan.fail_on)) {
-      return kExitFindings;
-    }
-  }
-  return kExitOk;
-}
-
-int RunScanCommand(const std::vector<std::string>& argv) { return RunScanCommand(argv, nullptr); }
-
-int RunScanCommand(const std::vector<std::string>& argv, ScanObserver* observer) {
-  Args args("scan");
+void AddScanFlags(Args& args) {
   args.flag("--profile", Args::Kind::kValue, "NAME", "profile from ~/.aws/config")
       .flag("--region", Args::Kind::kValue, "R,...", "regions to scan (default: every enabled region)")
       .flag("--all-regions", Args::Kind::kBool, "", "scan every enabled region (the default)")
@@ -249,113 +95,71 @@ int RunScanCommand(const std::vector<std::string>& argv, ScanObserver* observer)
       .flag("--exclude-accounts", Args::Kind::kValue, "ID,...", "skip these accounts of the organization")
       .flag("--ou", Args::Kind::kValue, "ID,...", "scan only accounts under these OUs (or roots), at any depth")
       .flag("--help", Args::Kind::kBool, "", "show this help");
-  AddBatchMetricsFlags(args);
-  AddLogTraceFlags(args);
-  if (auto exit = ParseCommandLine(args, argv, kUsage)) return *exit;
+}
+
+bool MakeScanRequest(const Args& args, const ScanPlan& plan, std::string_view command, scan::ScanRequest& request) {
+  const std::string prefix = "posture " + std::string(command) + ": ";
   if (!args.positional().empty()) {
-    std::cerr << "posture scan: unexpected argument '" << args.positional()[0] << "'\n";
-    return kExitUsage;
+    std::cerr << prefix << "unexpected argument '" << args.positional()[0] << "'\n";
+    return false;
   }
   if (args.has("--region") && args.has("--all-regions")) {
-    std::cerr << "posture scan: --region and --all-regions exclude each other\n";
-    return kExitUsage;
+    std::cerr << prefix << "--region and --all-regions exclude each other\n";
+    return false;
   }
-  std::unique_ptr<ScanObserver> batch;
-  if (!observer) {
-    batch = MakeBatchScanObserver(args);
-    if (!batch) return kExitUsage;
-    observer = batch.get();
-  }
-  ScanPlan plan;
-  if (!MakePlan(args, plan, "scan", observer)) return kExitUsage;
-  OrganizationFlags organization;
-  if (!ValidOrganizationFlags(args, organization)) return kExitUsage;
+  scan::OrganizationScope organization;
+  if (!ValidOrganizationFlags(args, command, organization)) return false;
   int concurrency = 64;
   int rate_limit = 0;
-  if (!WholeNumberFlag(args, "scan", "--max-in-flight", 1024, concurrency) ||
-      !WholeNumberFlag(args, "scan", "--rate-limit", 100000, rate_limit)) {
-    return kExitUsage;
+  if (!WholeNumberFlag(args, command, "--max-in-flight", 1024, concurrency) ||
+      !WholeNumberFlag(args, command, "--rate-limit", 100000, rate_limit)) {
+    return false;
   }
   if (concurrency == 0) {
-    std::cerr << "posture scan: --max-in-flight must be at least 1\n";
-    return kExitUsage;
+    std::cerr << prefix << "--max-in-flight must be at least 1\n";
+    return false;
   }
-
-  auto logs_and_traces = LogsAndTraces::Start(args, aws::RealEnvironment(), "scan");
-  if (!logs_and_traces) return kExitUsage;
-  telemetry::ScopedSpan scan_span("scan", {});
-  auto started = std::chrono::steady_clock::now();
-  report::ScanResult result;
-  result.started_at = report::NowRfc3339();
-  std::vector<std::string> regions = base::SplitList(args.value_or("--region", ""));
-  AwsFlags flags{args.value_or("--profile", ""), regions.empty() ? "" : regions.front(),
-                 args.value_or("--endpoint-url", ""), static_cast<double>(rate_limit)};
-  auto context = AwsContext::Create(flags, aws::RealEnvironment());
-  if (!context.ok()) {
-    std::cerr << "posture: " << context.error().describe() << "\n";
-    observer->on_failure(base::ErrorKindName(context.error().kind()), context.error().describe());
-    return kExitFailed;
-  }
-  observer->on_context(**context);
-  aws::AwsClient& client = (*context)->client();
-  if (regions.empty()) {
-    auto enabled = aws::DiscoverEnabledRegions(client);
-    if (!enabled.ok()) {
-      std::cerr << "posture: cannot list enabled regions: " << enabled.error().describe()
-                << " (pass --region to choose regions)\n";
-      observer->on_failure(base::ErrorKindName(enabled.error().kind()), enabled.error().describe());
-      return kExitFailed;
-    }
-    regions = *enabled;
-  }
-
-  std::function<void(int, int)> progress;
+  request.regions = base::SplitList(args.value_or("--region", ""));
+  request.aws = scan::AwsFlags{args.value_or("--profile", ""), request.regions.empty() ? "" : request.regions.front(),
+                               args.value_or("--endpoint-url", ""), static_cast<double>(rate_limit)};
+  request.checks = plan.checks;
+  request.settings = plan.config.settings;
+  request.framework = plan.framework;
+  if (args.has("--organization")) request.organization = organization;
+  request.concurrency = concurrency;
   if (::isatty(STDERR_FILENO)) {
-    progress = [](int done, int total) {
+    request.progress = [](int done, int total) {
       std::fprintf(stderr, "\rcollecting %d/%d", done, total);
       if (done == total) std::fprintf(stderr, "\r\033[K");
     };
   }
-  if (args.has("--organization")) {
-    OrganizationScanRequest request{organization, regions, plan.checks, plan.config.settings, concurrency, progress};
-    auto scanned = ScanOrganizationAccounts(**context, request);
-    if (!scanned.ok()) {
-      std::cerr << "posture: " << scanned.error().describe() << "\n";
-      observer->on_failure(base::ErrorKindName(scanned.error().kind()), scanned.error().describe());
-      return kExitFailed;
-    }
-    scanned->started_at = result.started_at;
-    result = std::move(*scanned);
-  } else {
-    collect::CollectOptions options;
-    options.regions = regions;
-    options.sections = checks::NeededSections(plan.checks);
-    options.concurrency = concurrency;
-    options.progress = progress;
-    auto inventory = collect::CollectInventory(client, options);
-    if (!inventory.ok()) {
-      std::cerr << "posture: cannot identify the account: " << inventory.error().describe() << "\n";
-      observer->on_failure(base::ErrorKindName(inventory.error().kind()), inventory.error().describe());
-      return kExitFailed;
-    }
-    result.findings = scan::EvaluateChecks(*inventory, plan.checks, plan.config.settings);
-    result.accounts = {inventory->account_id};
-    result.regions = regions;
-    result.errors = inventory->errors;
-    result.checks_run = static_cast<int>(plan.checks.size());
-    result.api_requests = client.requests_sent();
-  }
-  if (plan.framework) {
-    std::vector<std::string> ran;
-    for (const auto* check : plan.checks) ran.emplace_back(check->metadata.id);
-    result.compliance.push_back(report::Summarize(*plan.framework, result.findings, ran));
-  }
-  result.finished_at = report::NowRfc3339();
-  result.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  LogScanOutcome(result, scan_span);
-  if (!observer->on_result(result)) return kExitOk;
+  return true;
+}
 
-  return ReportAndExitCode(result, plan, args);
+int ScanAndReport(const scan::ScanRequest& request, const ScanPlan& plan, const Args& args,
+                  scan::ScanObserver& observer) {
+  auto result = scan::RunScan(request, observer);
+  if (!result.ok()) {
+    std::cerr << "posture: " << result.error().message() << "\n";
+    return kExitFailed;
+  }
+  return ReportAndExitCode(*result, plan, args);
+}
+
+int RunScanCommand(const std::vector<std::string>& argv) {
+  Args args("scan");
+  AddScanFlags(args);
+  AddBatchMetricsFlags(args);
+  AddLogTraceFlags(args);
+  if (auto exit = ParseCommandLine(args, argv, kUsage)) return *exit;
+  auto observer = MakeBatchScanObserver(args);
+  if (!observer) return kExitUsage;
+  ScanPlan plan;
+  scan::ScanRequest request;
+  if (!MakePlan(args, plan, "scan") || !MakeScanRequest(args, plan, "scan", request)) return kExitUsage;
+  auto logs_and_traces = LogsAndTraces::Start(args, aws::RealEnvironment(), "scan");
+  if (!logs_and_traces) return kExitUsage;
+  return ScanAndReport(request, plan, args, *observer);
 }
 
 }  // namespace posture::cli

@@ -10,13 +10,11 @@
 
 #include "checks/check.h"
 #include "cli/args.h"
-#include "cli/config.h"
+#include "scan/config.h"
 #include "frameworks/framework.h"
 #include "report/report.h"
 
 namespace posture::cli {
-
-class ScanObserver;
 
 // Exit codes shared by scan, iac and drift (DESIGN.md): nothing failing, the
 // run could not happen, a usage error, failing findings (drift: drift found).
@@ -26,18 +24,19 @@ inline constexpr int kExitUsage = 2;
 inline constexpr int kExitFindings = 3;
 
 struct ScanPlan {
-  std::vector<const checks::Check*> checks;
+  std::vector<const checks::Check*> candidates;  // --checks, the --framework's, or all
+  checks::Severity min_severity = checks::Severity::kInfo;  // --severity
+  std::vector<const checks::Check*> checks;      // the candidates enabled by --severity and the config
   std::string format = "table";
   checks::Severity fail_on = checks::Severity::kInfo;
   const frameworks::Framework* framework = nullptr;  // --framework
-  Config config;
+  scan::Config config;
 };
 
 // Validates --format, --severity, --fail-on, --framework, --checks and
 // --config into a plan; prints a one-line usage error naming `command` and
 // returns false.
-// `observer` (posture scan and serve) loads the config file; else LoadConfig.
-bool MakePlan(const Args& args, ScanPlan& plan, std::string_view command = "scan", ScanObserver* observer = nullptr);
+bool MakePlan(const Args& args, ScanPlan& plan, std::string_view command);
 
 // Writes a report to `path` ("" or "-": stdout); false on failure.
 bool WriteOutput(const std::string& path, const std::string& text);

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "aws/credentials/environment.h"
-#include "cli/aws_context.h"
-#include "cli/demo_estate.h"
+#include "scan/aws_context.h"
+#include "demo/estate.h"
 #include "e2e/moto.h"
 #include "e2e/recording_proxy.h"
 
@@ -24,12 +24,12 @@ constexpr const char* kLoggingChecks =
 void BuildLoggingEstate(const std::map<std::string, std::string>& env) {
   aws::MapEnvironment environment;
   for (const auto& [name, value] : env) environment.set(name, value);
-  cli::AwsFlags flags;
+  scan::AwsFlags flags;
   flags.endpoint_url = env.at("AWS_ENDPOINT_URL");
   flags.region = "us-east-1";
-  auto context = cli::AwsContext::Create(flags, environment);
+  auto context = scan::AwsContext::Create(flags, environment);
   ASSERT_TRUE(context.ok()) << context.error().describe();
-  auto built = cli::BuildDemoLogging((*context)->client());
+  auto built = demo::BuildLogging((*context)->client());
   ASSERT_TRUE(built.ok()) << built.error().describe();
 }
 

@@ -8,8 +8,8 @@
 #include <set>
 
 #include "aws/credentials/environment.h"
-#include "cli/aws_context.h"
-#include "cli/demo_estate.h"
+#include "scan/aws_context.h"
+#include "demo/estate.h"
 #include "e2e/moto.h"
 #include "e2e/recording_proxy.h"
 
@@ -26,9 +26,9 @@ constexpr const char* kNetworkEdgeChecks =
 void BuildEstate() {
   aws::MapEnvironment env;
   for (const auto& [name, value] : MotoEnv()) env.set(name, value);
-  auto context = cli::AwsContext::Create(cli::AwsFlags{"", "us-east-1", Moto().url()}, env);
+  auto context = scan::AwsContext::Create(scan::AwsFlags{"", "us-east-1", Moto().url()}, env);
   ASSERT_TRUE(context.ok()) << context.error().describe();
-  auto built = cli::BuildDemoNetworkEdge((*context)->client());
+  auto built = demo::BuildNetworkEdge((*context)->client());
   ASSERT_TRUE(built.ok()) << built.error().describe();
 }
 
@@ -138,7 +138,7 @@ TEST(NetworkEdge, InstanceWithoutProfileFails) {
   POSTURE_REQUIRE_MOTO();
   aws::MapEnvironment env;
   for (const auto& [name, value] : MotoEnv()) env.set(name, value);
-  auto context = cli::AwsContext::Create(cli::AwsFlags{"", "us-east-1", Moto().url()}, env);
+  auto context = scan::AwsContext::Create(scan::AwsFlags{"", "us-east-1", Moto().url()}, env);
   ASSERT_TRUE(context.ok());
   auto run = (*context)->client().call(
       "ec2", "RunInstances",

@@ -288,7 +288,7 @@ TEST_F(OrganizationScan, FiltersChooseAccountsByIdAndOu) {
   EXPECT_NE(unknown.err.find("999999999999 is not in organization"), std::string::npos) << unknown.err;
 }
 
-TEST(OrganizationFlags, AnAccountInNoOrganizationGetsAClearError) {
+TEST(OrganizationScope, AnAccountInNoOrganizationGetsAClearError) {
   POSTURE_REQUIRE_MOTO();
   auto result = RunPosture({"scan", "--organization", "--region", "us-east-1"}, MotoEnv());
   EXPECT_EQ(result.exit_code, 1);
@@ -296,7 +296,7 @@ TEST(OrganizationFlags, AnAccountInNoOrganizationGetsAClearError) {
   EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
 }
 
-TEST(OrganizationFlags, NeedOrganizationAndWellFormedIds) {
+TEST(OrganizationScope, NeedOrganizationAndWellFormedIds) {
   auto result = RunPosture({"scan", "--ou", "ou-ab12-cdef3456"}, MotoEnv());
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("--ou needs --organization"), std::string::npos) << result.err;

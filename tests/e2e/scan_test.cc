@@ -7,8 +7,8 @@
 
 #include "aws/credentials/environment.h"
 #include "checks/check.h"
-#include "cli/aws_context.h"
-#include "cli/demo_estate.h"
+#include "scan/aws_context.h"
+#include "demo/estate.h"
 #include "e2e/moto.h"
 #include "e2e/recording_proxy.h"
 
@@ -285,12 +285,12 @@ TEST(Demo, TheSampleEstateScannedDirectly) {
   auto env = MotoEnv();
   aws::MapEnvironment environment;
   for (const auto& [name, value] : env) environment.set(name, value);
-  cli::AwsFlags flags;
+  scan::AwsFlags flags;
   flags.endpoint_url = env.at("AWS_ENDPOINT_URL");
-  flags.region = cli::kDemoRegions[0];
-  auto context = cli::AwsContext::Create(flags, environment);
+  flags.region = demo::kRegions[0];
+  auto context = scan::AwsContext::Create(flags, environment);
   ASSERT_TRUE(context.ok()) << context.error().describe();
-  auto built = cli::BuildDemoEstate((*context)->client());
+  auto built = demo::BuildEstate((*context)->client());
   ASSERT_TRUE(built.ok()) << built.error().describe();
 
   auto result = RunPosture({"scan", "--region", "us-east-1,eu-west-1", "--format", "json"}, env);
