@@ -24,13 +24,13 @@ const char* SeverityName(Severity severity) {
   return "info";
 }
 
-const char* StatusName(Status status) {
+const char* StatusName(FindingStatus status) {
   switch (status) {
-    case Status::kPass:
+    case FindingStatus::kPass:
       return "PASS";
-    case Status::kFail:
+    case FindingStatus::kFail:
       return "FAIL";
-    case Status::kError:
+    case FindingStatus::kError:
       return "ERROR";
   }
   return "ERROR";
@@ -44,8 +44,8 @@ std::optional<Severity> ParseSeverity(std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<Status> ParseStatus(std::string_view text) {
-  for (Status status : {Status::kPass, Status::kFail, Status::kError}) {
+std::optional<FindingStatus> ParseStatus(std::string_view text) {
+  for (FindingStatus status : {FindingStatus::kPass, FindingStatus::kFail, FindingStatus::kError}) {
     if (base::EqualsIgnoreCase(text, StatusName(status))) return status;
   }
   return std::nullopt;
@@ -133,8 +133,8 @@ FindingSink::FindingSink(const CheckMetadata& metadata, const inventory::Invento
       settings_(settings),
       resource_type_(metadata.resource_type) {}
 
-Finding FindingSink::make(Status status, std::string_view region, std::string_view resource_id, std::string_view arn,
-                          std::string message) const {
+Finding FindingSink::make(FindingStatus status, std::string_view region, std::string_view resource_id,
+                          std::string_view arn, std::string message) const {
   Finding finding;
   finding.check_id = metadata_.id;
   finding.status = status;
@@ -151,23 +151,23 @@ Finding FindingSink::make(Status status, std::string_view region, std::string_vi
 
 void FindingSink::pass(std::string_view region, std::string_view resource_id, std::string_view resource_arn,
                        std::string message) {
-  out_.push_back(make(Status::kPass, region, resource_id, resource_arn, std::move(message)));
+  out_.push_back(make(FindingStatus::kPass, region, resource_id, resource_arn, std::move(message)));
 }
 
 void FindingSink::fail(std::string_view region, std::string_view resource_id, std::string_view resource_arn,
                        std::string message, std::optional<Severity> severity) {
-  Finding finding = make(Status::kFail, region, resource_id, resource_arn, std::move(message));
+  Finding finding = make(FindingStatus::kFail, region, resource_id, resource_arn, std::move(message));
   if (severity) finding.severity = *severity;
   out_.push_back(std::move(finding));
 }
 
 void FindingSink::error(std::string_view region, std::string_view resource_id, std::string_view resource_arn,
                         std::string message) {
-  out_.push_back(make(Status::kError, region, resource_id, resource_arn, std::move(message)));
+  out_.push_back(make(FindingStatus::kError, region, resource_id, resource_arn, std::move(message)));
 }
 
 void FindingSink::account_error(std::string_view region, std::string message) {
-  Finding finding = make(Status::kError, region, inventory_.account_id, RootArn(inventory_), std::move(message));
+  Finding finding = make(FindingStatus::kError, region, inventory_.account_id, RootArn(inventory_), std::move(message));
   finding.resource_type = kAccountResourceType;
   out_.push_back(std::move(finding));
 }

@@ -31,13 +31,13 @@
 namespace posture::checks {
 
 enum class Severity { kCritical, kHigh, kMedium, kLow, kInfo };
-enum class Status { kPass, kFail, kError };
+enum class FindingStatus { kPass, kFail, kError };
 
-const char* SeverityName(Severity severity);  // "critical", ...
-const char* StatusName(Status status);        // "PASS", "FAIL", "ERROR"
+const char* SeverityName(Severity severity);   // "critical", ...
+const char* StatusName(FindingStatus status);  // "PASS", "FAIL", "ERROR"
 // Case-insensitive; also accepts "informational" for kInfo.
 std::optional<Severity> ParseSeverity(std::string_view text);
-std::optional<Status> ParseStatus(std::string_view text);  // case-insensitive
+std::optional<FindingStatus> ParseStatus(std::string_view text);  // case-insensitive
 // Higher is more severe: critical 4 ... info 0.
 int SeverityRank(Severity severity);
 
@@ -51,7 +51,7 @@ struct FindingLocation {
 
 struct Finding {
   std::string check_id;
-  Status status = Status::kPass;
+  FindingStatus status = FindingStatus::kPass;
   Severity severity = Severity::kInfo;
   bool muted = false;
   std::string account_id;
@@ -158,7 +158,7 @@ class FindingSink {
 
  private:
   void error_from(const std::optional<inventory::CollectionError>& error, std::string_view region);
-  Finding make(Status status, std::string_view region, std::string_view resource_id, std::string_view arn,
+  Finding make(FindingStatus status, std::string_view region, std::string_view resource_id, std::string_view arn,
                std::string message) const;
 
   const CheckMetadata& metadata_;

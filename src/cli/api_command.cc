@@ -129,7 +129,8 @@ int RunApiCommand(const std::vector<std::string>& argv) {
     return 2;
   }
 
-  scan::AwsFlags flags{args.value_or("--profile", ""), args.value_or("--region", ""), args.value_or("--endpoint-url", "")};
+  scan::AwsFlags flags{args.value_or("--profile", ""), args.value_or("--region", ""),
+                       args.value_or("--endpoint-url", "")};
   auto context = scan::AwsContext::Create(flags, aws::RealEnvironment());
   if (!context.ok()) {
     std::cerr << "posture: " << context.error().describe() << "\n";

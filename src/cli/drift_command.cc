@@ -8,12 +8,12 @@
 #include "base/strings.h"
 #include "checks/check.h"
 #include "cli/args.h"
-#include "scan/aws_context.h"
 #include "cli/scan_plan.h"
 #include "collect/collect.h"
 #include "iac/drift.h"
 #include "iac/load.h"
 #include "report/report.h"
+#include "scan/aws_context.h"
 
 namespace posture::cli {
 namespace {
@@ -133,7 +133,7 @@ int RunDriftCommand(const std::vector<std::string>& argv) {
   }
   std::vector<std::string> regions = base::SplitList(args.value_or("--region", ""));
   scan::AwsFlags flags{args.value_or("--profile", ""), regions.empty() ? "" : regions.front(),
-                 args.value_or("--endpoint-url", ""), 0};
+                       args.value_or("--endpoint-url", ""), 0};
   auto context = scan::AwsContext::Create(flags, aws::RealEnvironment());
   if (!context.ok()) {
     std::cerr << "posture: " << context.error().describe() << "\n";

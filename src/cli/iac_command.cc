@@ -3,11 +3,11 @@
 #include <chrono>
 #include <iostream>
 
-#include "scan/iac_findings.h"
 #include "cli/scan_plan.h"
 #include "iac/load.h"
 #include "report/report.h"
 #include "scan/evaluate.h"
+#include "scan/iac_findings.h"
 
 namespace posture::cli {
 namespace {

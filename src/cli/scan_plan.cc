@@ -115,7 +115,7 @@ int ReportAndExitCode(const report::ScanResult& result, const ScanPlan& plan, co
     return kExitFailed;
   }
   for (const auto& finding : result.findings) {
-    if (finding.status == checks::Status::kFail && !finding.muted &&
+    if (finding.status == checks::FindingStatus::kFail && !finding.muted &&
         checks::SeverityRank(finding.severity) >= checks::SeverityRank(plan.fail_on)) {
       return kExitFindings;
     }

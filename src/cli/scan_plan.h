@@ -10,9 +10,9 @@
 
 #include "checks/check.h"
 #include "cli/args.h"
-#include "scan/config.h"
 #include "frameworks/framework.h"
 #include "report/report.h"
+#include "scan/config.h"
 
 namespace posture::cli {
 
@@ -24,9 +24,9 @@ inline constexpr int kExitUsage = 2;
 inline constexpr int kExitFindings = 3;
 
 struct ScanPlan {
-  std::vector<const checks::Check*> candidates;  // --checks, the --framework's, or all
+  std::vector<const checks::Check*> candidates;             // --checks, the --framework's, or all
   checks::Severity min_severity = checks::Severity::kInfo;  // --severity
-  std::vector<const checks::Check*> checks;      // the candidates enabled by --severity and the config
+  std::vector<const checks::Check*> checks;                 // the candidates enabled by --severity and the config
   std::string format = "table";
   checks::Severity fail_on = checks::Severity::kInfo;
   const frameworks::Framework* framework = nullptr;  // --framework

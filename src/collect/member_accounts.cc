@@ -1,10 +1,10 @@
 #include "collect/member_accounts.h"
-#include "inventory/organization.h"
 
 #include <map>
 
 #include "collect/collect.h"
 #include "collect/collectors.h"
+#include "inventory/organization.h"
 #include "inventory/sections.h"
 
 namespace posture::collect {
@@ -108,7 +108,8 @@ std::set<std::string> OrganizationSections(const std::set<std::string>& sections
 std::vector<inventory::IdentityCenterInstance> InstancesOf(const inventory::Inventory& inventory) {
   std::vector<inventory::IdentityCenterInstance> out;
   for (const auto& region : inventory.regions) {
-    if (region.identity_center.instances.ok()) out.insert(out.end(), region.identity_center.instances->begin(), region.identity_center.instances->end());
+    if (region.identity_center.instances.ok())
+      out.insert(out.end(), region.identity_center.instances->begin(), region.identity_center.instances->end());
   }
   return out;
 }
@@ -133,7 +134,7 @@ bool IsOrganizationSection(const std::string& section) {
 }
 
 base::Result<MemberAccounts> CollectMemberAccounts(aws::AwsClient& caller, const AccountClientFactory& client_for,
-                                       const MemberAccountsOptions& options) {
+                                                   const MemberAccountsOptions& options) {
   auto identity = IdentifyCaller(caller);
   if (!identity.ok()) return std::move(identity.error());
   auto organization = ListOrganization(caller, *identity, options.concurrency);

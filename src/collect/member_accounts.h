@@ -79,6 +79,6 @@ bool IsOrganizationSection(const std::string& section);
 // cannot be listed, the caller's account is in no organization, or a filter
 // names an account or OU the organization does not have.
 base::Result<MemberAccounts> CollectMemberAccounts(aws::AwsClient& caller, const AccountClientFactory& client_for,
-                                       const MemberAccountsOptions& options);
+                                                   const MemberAccountsOptions& options);
 
 }  // namespace posture::collect

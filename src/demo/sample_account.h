@@ -7,9 +7,10 @@
 // object is destroyed.
 #pragma once
 
+#include <sys/types.h>
+
 #include <memory>
 #include <string>
-#include <sys/types.h>
 
 #include "base/error.h"
 

@@ -30,9 +30,9 @@ ComplianceSummary Summarize(const frameworks::Framework& framework, const std::v
   for (const auto& finding : findings) {
     if (finding.muted) continue;
     Counts& counts = by_check[finding.check_id];
-    if (finding.status == checks::Status::kPass) ++counts.pass;
-    if (finding.status == checks::Status::kFail) ++counts.fail;
-    if (finding.status == checks::Status::kError) ++counts.error;
+    if (finding.status == checks::FindingStatus::kPass) ++counts.pass;
+    if (finding.status == checks::FindingStatus::kFail) ++counts.fail;
+    if (finding.status == checks::FindingStatus::kError) ++counts.error;
   }
   ComplianceSummary summary;
   summary.framework = &framework;

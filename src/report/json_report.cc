@@ -66,9 +66,9 @@ std::string RenderJson(const ScanResult& result, const RenderOptions&) {
       int passed = 0, errored = 0;
       for (const auto& f : result.findings) {
         if (f.account_id != summary.account_id) continue;
-        if (f.status == checks::Status::kPass) ++passed;
-        if (f.status == checks::Status::kError) ++errored;
-        if (f.status == checks::Status::kFail && !f.muted) ++failing[checks::SeverityName(f.severity)];
+        if (f.status == checks::FindingStatus::kPass) ++passed;
+        if (f.status == checks::FindingStatus::kError) ++errored;
+        if (f.status == checks::FindingStatus::kFail && !f.muted) ++failing[checks::SeverityName(f.severity)];
       }
       ordered_json fail = ordered_json::object();
       for (auto severity : {checks::Severity::kCritical, checks::Severity::kHigh, checks::Severity::kMedium,

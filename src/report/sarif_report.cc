@@ -106,8 +106,8 @@ std::string RenderSarif(const ScanResult& result, const RenderOptions&) {
   ordered_json results = ordered_json::array();
   ordered_json notifications = ordered_json::array();
   for (const auto& f : result.findings) {
-    if (f.status == checks::Status::kPass) continue;
-    if (f.status == checks::Status::kError) {
+    if (f.status == checks::FindingStatus::kPass) continue;
+    if (f.status == checks::FindingStatus::kError) {
       notifications.push_back({{"level", "warning"},
                                {"message", {{"text", f.check_id + " on " + f.resource_id + ": " + f.message}}},
                                {"associatedRule", {{"id", f.check_id}}}});

@@ -33,13 +33,13 @@ struct Style {
     }
     return t;
   }
-  std::string status(checks::Status s) const {
+  std::string status(checks::FindingStatus s) const {
     switch (s) {
-      case checks::Status::kPass:
+      case checks::FindingStatus::kPass:
         return wrap("32", "PASS ");
-      case checks::Status::kFail:
+      case checks::FindingStatus::kFail:
         return wrap("31", "FAIL ");
-      case checks::Status::kError:
+      case checks::FindingStatus::kError:
         return wrap("33", "ERROR");
     }
     return "";
@@ -123,8 +123,8 @@ std::string RenderAccounts(const Style& style, const ScanResult& result) {
     int errors = 0;
     for (const auto& f : result.findings) {
       if (f.account_id != account.account_id) continue;
-      if (f.status == checks::Status::kFail && !f.muted) ++failing[f.severity];
-      if (f.status == checks::Status::kError) ++errors;
+      if (f.status == checks::FindingStatus::kFail && !f.muted) ++failing[f.severity];
+      if (f.status == checks::FindingStatus::kError) ++errors;
     }
     out += "  " + Pad(account.account_id, 13) + " " + Pad(account.name, 20) + " " + Pad(account.ou_path, 24);
     char counts[64];
@@ -170,10 +170,10 @@ std::string RenderTable(const ScanResult& result, const RenderOptions& options) 
   std::set<std::pair<std::string, std::string>> resources;
   for (const auto& f : result.findings) {
     resources.insert({f.region, f.resource_id});
-    if (f.status == checks::Status::kPass) ++pass;
-    if (f.status == checks::Status::kFail) ++fail;
-    if (f.status == checks::Status::kError) ++error;
-    if (f.status == checks::Status::kPass && !options.show_passed) continue;
+    if (f.status == checks::FindingStatus::kPass) ++pass;
+    if (f.status == checks::FindingStatus::kFail) ++fail;
+    if (f.status == checks::FindingStatus::kError) ++error;
+    if (f.status == checks::FindingStatus::kPass && !options.show_passed) continue;
     if (not_scanned.count(f.account_id)) continue;
     groups[checks::SeverityRank(f.severity)][f.check_id].push_back(&f);
   }

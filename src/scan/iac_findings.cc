@@ -88,7 +88,7 @@ void AnnotateCodeFindings(const iac::IacInventory& iac, std::vector<checks::Find
         finding.mute_reason = suppression.reason.empty() ? "suppressed in code (no reason given)" : suppression.reason;
       }
     }
-    if (finding.status == checks::Status::kError) continue;
+    if (finding.status == checks::FindingStatus::kError) continue;
     const checks::Check* check = checks::FindCheck(finding.check_id);
     if (check == nullptr) continue;
     std::string unknown;
@@ -97,7 +97,7 @@ void AnnotateCodeFindings(const iac::IacInventory& iac, std::vector<checks::Find
       unknown += (unknown.empty() ? "" : ", ") + field;
     }
     if (!unknown.empty()) {
-      finding.status = checks::Status::kError;
+      finding.status = checks::FindingStatus::kError;
       finding.message = "unknown until apply: " + unknown + " (the check needs it; was: " + finding.message + ")";
     }
   }

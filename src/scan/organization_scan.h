@@ -16,8 +16,8 @@
 
 #include "base/error.h"
 #include "checks/check.h"
-#include "scan/aws_context.h"
 #include "report/report.h"
+#include "scan/aws_context.h"
 
 namespace posture::scan {
 

@@ -50,8 +50,7 @@ base::Result<report::ScanResult> Scan(const ScanRequest& request, ScanObserver& 
     regions = *enabled;
   }
   if (!request.organization) return ScanAccount(**context, request, regions);
-  OrganizationScanRequest organization{*request.organization, regions,
-                                       request.checks,        request.settings,
+  OrganizationScanRequest organization{*request.organization, regions,         request.checks, request.settings,
                                        request.concurrency,   request.progress};
   auto scanned = ScanOrganizationAccounts(**context, organization);
   if (!scanned.ok()) return base::Error(scanned.error().kind(), scanned.error().describe());

@@ -42,7 +42,8 @@ void ObserveAwsCall(const aws::CallRecord& call) {
 
 void LogScanOutcome(const report::ScanResult& result, telemetry::ScopedSpan& scan_span) {
   int64_t failing = 0;
-  for (const auto& finding : result.findings) failing += finding.status == checks::Status::kFail && !finding.muted;
+  for (const auto& finding : result.findings)
+    failing += finding.status == checks::FindingStatus::kFail && !finding.muted;
   scan_span.add_int("posture.accounts", static_cast<int64_t>(result.accounts.size()));
   scan_span.add_int("posture.findings", static_cast<int64_t>(result.findings.size()));
   scan_span.add_int("posture.failing", failing);

@@ -29,7 +29,7 @@ void ServeScanObserver::on_result(const report::ScanResult& result) {
   state_.scan_succeeded(report::RenderJson(result, report::RenderOptions{}));
   last_failing_ = 0;
   for (const auto& finding : result.findings) {
-    if (finding.status == checks::Status::kFail && !finding.muted) ++last_failing_;
+    if (finding.status == checks::FindingStatus::kFail && !finding.muted) ++last_failing_;
   }
 }
 

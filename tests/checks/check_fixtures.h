@@ -399,7 +399,7 @@ class Estate {
 // not compared when empty.
 struct Expected {
   std::string resource_id;
-  Status status = Status::kPass;
+  FindingStatus status = FindingStatus::kPass;
   std::string message_fragment;
   std::optional<Severity> severity = std::nullopt;
   std::string region = "";
@@ -415,7 +415,7 @@ struct CheckCase {
 };
 
 // Shorthands for Expected.
-inline Expected Make(Status status, std::string resource, std::string fragment) {
+inline Expected Make(FindingStatus status, std::string resource, std::string fragment) {
   Expected expected;
   expected.resource_id = std::move(resource);
   expected.status = status;
@@ -423,15 +423,15 @@ inline Expected Make(Status status, std::string resource, std::string fragment) 
   return expected;
 }
 inline Expected Pass(std::string resource, std::string fragment = "") {
-  return Make(Status::kPass, std::move(resource), std::move(fragment));
+  return Make(FindingStatus::kPass, std::move(resource), std::move(fragment));
 }
 inline Expected Fail(std::string resource, std::string fragment = "", std::optional<Severity> severity = std::nullopt) {
-  Expected expected = Make(Status::kFail, std::move(resource), std::move(fragment));
+  Expected expected = Make(FindingStatus::kFail, std::move(resource), std::move(fragment));
   expected.severity = severity;
   return expected;
 }
 inline Expected Error(std::string resource, std::string fragment = "", std::string region = "") {
-  Expected expected = Make(Status::kError, std::move(resource), std::move(fragment));
+  Expected expected = Make(FindingStatus::kError, std::move(resource), std::move(fragment));
   expected.region = std::move(region);
   return expected;
 }

@@ -204,9 +204,9 @@ Estate& Estate::fail(std::string_view name, const std::string& region_name) {
     ADD_FAILURE() << "unknown section " << name;
     return *this;
   }
-  const bool regional = section->scope == SectionScope::kRegional ||
-                        (section->scope == SectionScope::kPerResource && FindSection(section->parent)->scope ==
-                                                                            SectionScope::kRegional);
+  const bool regional =
+      section->scope == SectionScope::kRegional ||
+      (section->scope == SectionScope::kPerResource && FindSection(section->parent)->scope == SectionScope::kRegional);
   CollectionError error{std::string(section->service),
                         std::string(section->operation()),
                         regional ? region_name : "",
@@ -242,7 +242,7 @@ TEST_P(CheckCaseTest, ProducesExpectedFindings) {
     }
     EXPECT_FALSE(f.region.empty());
     EXPECT_FALSE(f.resource_type.empty());
-    if (f.status != Status::kError) {
+    if (f.status != FindingStatus::kError) {
       EXPECT_FALSE(f.resource_arn.empty());
     }
   }

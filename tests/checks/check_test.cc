@@ -20,9 +20,9 @@ TEST(CheckTest, SeverityAndStatusNames) {
   EXPECT_EQ(ParseSeverity("severe"), std::nullopt);
   EXPECT_GT(SeverityRank(Severity::kCritical), SeverityRank(Severity::kHigh));
   EXPECT_GT(SeverityRank(Severity::kLow), SeverityRank(Severity::kInfo));
-  EXPECT_STREQ(StatusName(Status::kError), "ERROR");
-  EXPECT_EQ(ParseStatus("fail"), Status::kFail);
-  EXPECT_EQ(ParseStatus("PASS"), Status::kPass);
+  EXPECT_STREQ(StatusName(FindingStatus::kError), "ERROR");
+  EXPECT_EQ(ParseStatus("fail"), FindingStatus::kFail);
+  EXPECT_EQ(ParseStatus("PASS"), FindingStatus::kPass);
   EXPECT_EQ(ParseStatus("maybe"), std::nullopt);
 }
 
@@ -61,14 +61,14 @@ TEST(CheckTest, SinkFillsFindings) {
   sink.error("global", "thing-3", "arn:thing-3", "broken");
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(out[0].check_id, "test_check");
-  EXPECT_EQ(out[0].status, Status::kPass);
+  EXPECT_EQ(out[0].status, FindingStatus::kPass);
   EXPECT_EQ(out[0].severity, Severity::kMedium);
   EXPECT_EQ(out[0].account_id, kAccount);
   EXPECT_EQ(out[0].resource_type, "AWS::Test::Thing");
   EXPECT_EQ(out[0].resource_arn, "arn:thing-1");
   EXPECT_TRUE(out[0].compliance.empty());  // "test_check" is in no framework
   EXPECT_EQ(out[1].severity, Severity::kCritical);
-  EXPECT_EQ(out[2].status, Status::kError);
+  EXPECT_EQ(out[2].status, FindingStatus::kError);
   EXPECT_EQ(out[2].resource_type, "AWS::Test::Other");
   EXPECT_EQ(out[2].resource_arn, "arn:thing-3");
   EXPECT_EQ(out[2].message, "broken");
@@ -95,7 +95,7 @@ TEST(CheckTest, RequireNamesTheFailedCall) {
   Collected<int> never_collected;
   EXPECT_FALSE(sink.require(never_collected, "us-east-1"));
   ASSERT_EQ(out.size(), 2u);
-  EXPECT_EQ(out[0].status, Status::kError);
+  EXPECT_EQ(out[0].status, FindingStatus::kError);
   EXPECT_EQ(out[0].resource_id, kAccount);
   // The resource of a section-level ERROR is the account itself, never blank.
   EXPECT_EQ(out[0].resource_arn, "arn:aws:iam::" + std::string(kAccount) + ":root");
@@ -116,8 +116,8 @@ TEST(CheckTest, EvaluateChecksContainsExceptions) {
   const Check throwing{kMetadata, &Throws};
   const auto findings = EvaluateChecks(Estate().get(), {&throwing, FindCheck("iam_root_mfa_enabled")});
   ASSERT_EQ(findings.size(), 3u);
-  EXPECT_EQ(findings[0].status, Status::kPass);
-  EXPECT_EQ(findings[1].status, Status::kError);
+  EXPECT_EQ(findings[0].status, FindingStatus::kPass);
+  EXPECT_EQ(findings[1].status, FindingStatus::kError);
   EXPECT_EQ(findings[1].message, "internal error in this check: boom");
   EXPECT_EQ(findings[2].check_id, "iam_root_mfa_enabled");
 }
@@ -126,7 +126,7 @@ TEST(CheckTest, EveryCheckRunsOnAnEmptyAccount) {
   std::vector<const Check*> all;
   for (const auto& check : AllChecks()) all.push_back(&check);
   for (const auto& finding : EvaluateChecks(Estate().get(), all)) {
-    EXPECT_NE(finding.status, Status::kError) << finding.check_id << ": " << finding.message;
+    EXPECT_NE(finding.status, FindingStatus::kError) << finding.check_id << ": " << finding.message;
   }
   Inventory nothing;  // no section collected at all: every check says ERROR, none crashes or passes
   nothing.account_id = kAccount;
@@ -137,7 +137,7 @@ TEST(CheckTest, EveryCheckRunsOnAnEmptyAccount) {
                                                      "org_scp_guardrails"};
   std::set<std::string> reported;
   for (const auto& finding : EvaluateChecks(nothing, all)) {
-    EXPECT_EQ(finding.status, Status::kError) << finding.check_id << ": " << finding.message;
+    EXPECT_EQ(finding.status, FindingStatus::kError) << finding.check_id << ": " << finding.message;
     EXPECT_FALSE(organization_checks.count(finding.check_id)) << finding.check_id << ": " << finding.message;
     reported.insert(finding.check_id);
   }

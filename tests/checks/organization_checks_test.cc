@@ -236,7 +236,7 @@ TEST(OrgProdAccessTest, TheAllowedNumberOfGroupsIsConfigurable) {
   settings.production_admin_principals_max = 3;
   auto findings = EvaluateChecks(inventory, {check}, settings);
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].status, Status::kPass) << findings[0].message;
+  EXPECT_EQ(findings[0].status, FindingStatus::kPass) << findings[0].message;
   EXPECT_NE(findings[0].message.find("at most 3 groups allowed"), std::string::npos) << findings[0].message;
   EXPECT_EQ(findings[0].resource_type, "AWS::Organizations::Account");
   EXPECT_EQ(findings[0].resource_arn, "arn:aws:organizations::123456789012:account/o-test/666666666666");
@@ -245,7 +245,7 @@ TEST(OrgProdAccessTest, TheAllowedNumberOfGroupsIsConfigurable) {
   settings.production_admin_principals_max = 0;
   findings = EvaluateChecks(inventory, {check}, settings);
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].status, Status::kFail);
+  EXPECT_EQ(findings[0].status, FindingStatus::kFail);
   EXPECT_NE(findings[0].message.find("3 groups hold administrator access, at most 0 groups allowed"), std::string::npos)
       << findings[0].message;
 }

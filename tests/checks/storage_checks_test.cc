@@ -316,7 +316,7 @@ TEST(StorageChecksTest, MultiAzUsesTheConfiguredTagAndPatterns) {
   const auto findings = EvaluateChecks(inventory, {FindCheck("rds_instance_multi_az")}, settings);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].resource_id, "a");
-  EXPECT_EQ(findings[0].status, Status::kFail);
+  EXPECT_EQ(findings[0].status, FindingStatus::kFail);
 }
 
 INSTANTIATE_TEST_SUITE_P(SecureTransport, CheckCaseTest, ::testing::ValuesIn(SecureTransportCases()), CaseName);

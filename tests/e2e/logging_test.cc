@@ -5,10 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include "aws/credentials/environment.h"
-#include "scan/aws_context.h"
 #include "demo/estate.h"
 #include "e2e/moto.h"
 #include "e2e/recording_proxy.h"
+#include "scan/aws_context.h"
 
 namespace posture::e2e {
 namespace {

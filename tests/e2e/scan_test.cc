@@ -7,10 +7,10 @@
 
 #include "aws/credentials/environment.h"
 #include "checks/check.h"
-#include "scan/aws_context.h"
 #include "demo/estate.h"
 #include "e2e/moto.h"
 #include "e2e/recording_proxy.h"
+#include "scan/aws_context.h"
 
 namespace posture::e2e {
 namespace {

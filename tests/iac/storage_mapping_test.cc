@@ -14,7 +14,7 @@
 namespace posture::iac {
 namespace {
 
-using checks::Status;
+using checks::FindingStatus;
 using nlohmann::json;
 
 Resource StorageRes(std::string address, std::string type, json values,

@@ -9,10 +9,10 @@ namespace posture::report {
 namespace {
 
 using checks::Finding;
-using checks::Status;
+using checks::FindingStatus;
 using frameworks::ParseFrameworks;
 
-Finding Result(const std::string& check, Status status, bool muted = false) {
+Finding Result(const std::string& check, FindingStatus status, bool muted = false) {
   Finding finding;
   finding.check_id = check;
   finding.status = status;
@@ -30,10 +30,10 @@ TEST(ComplianceTest, SummaryStatusesAndPercentage) {
         {"id": "5", "title": "not run", "checks": ["f"]},
         {"id": "6", "title": "manual", "manual": true, "checks": ["a"]},
         {"id": "7", "title": "muted failure", "checks": ["g"]}]}]})");
-  const std::vector<Finding> findings = {Result("a", Status::kPass),  Result("b", Status::kFail),
-                                         Result("b", Status::kError), Result("c", Status::kPass),
-                                         Result("c", Status::kError), Result("d", Status::kPass),
-                                         Result("d", Status::kPass),  Result("g", Status::kFail, true)};
+  const std::vector<Finding> findings = {Result("a", FindingStatus::kPass),  Result("b", FindingStatus::kFail),
+                                         Result("b", FindingStatus::kError), Result("c", FindingStatus::kPass),
+                                         Result("c", FindingStatus::kError), Result("d", FindingStatus::kPass),
+                                         Result("d", FindingStatus::kPass),  Result("g", FindingStatus::kFail, true)};
   const auto summary = Summarize(frameworks[0], findings, {"a", "b", "c", "d", "e", "g"});
   ASSERT_EQ(summary.controls.size(), 7u);
   EXPECT_EQ(summary.controls[0].status, ControlStatus::kFail);

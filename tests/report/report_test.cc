@@ -7,7 +7,7 @@
 namespace posture::report {
 namespace {
 
-checks::Finding MakeFinding(std::string check_id, checks::Status status, checks::Severity severity,
+checks::Finding MakeFinding(std::string check_id, checks::FindingStatus status, checks::Severity severity,
                             std::string resource, std::string message) {
   checks::Finding f;
   f.check_id = std::move(check_id);
@@ -33,11 +33,11 @@ ScanResult Sample() {
   result.api_requests = 17;
   result.duration_seconds = 0.42;
   result.findings = {
-      MakeFinding("ec2_sg_no_admin_ports_from_internet_ipv4", checks::Status::kFail, checks::Severity::kHigh, "sg-open",
-                  "allows tcp/22 from 0.0.0.0/0"),
-      MakeFinding("ec2_sg_no_admin_ports_from_internet_ipv4", checks::Status::kPass, checks::Severity::kHigh,
+      MakeFinding("ec2_sg_no_admin_ports_from_internet_ipv4", checks::FindingStatus::kFail, checks::Severity::kHigh,
+                  "sg-open", "allows tcp/22 from 0.0.0.0/0"),
+      MakeFinding("ec2_sg_no_admin_ports_from_internet_ipv4", checks::FindingStatus::kPass, checks::Severity::kHigh,
                   "sg-closed", "no admin port open to 0.0.0.0/0"),
-      MakeFinding("ec2_instance_not_directly_public", checks::Status::kFail, checks::Severity::kCritical, "i-1",
+      MakeFinding("ec2_instance_not_directly_public", checks::FindingStatus::kFail, checks::Severity::kCritical, "i-1",
                   "public IP 54.0.0.1 and sg-open admits tcp/22 from 0.0.0.0/0"),
   };
   result.errors = {{"securityhub", "DescribeHub", "eu-west-1", "access_denied", "AccessDeniedException", "denied"}};
@@ -95,7 +95,7 @@ ScanResult OrganizationSample() {
     f.ou_path = "Root/Prod";
     f.account_tags = {{"Environment", "production"}};
   }
-  auto denied = MakeFinding("iam_password_policy_min_length", checks::Status::kError, checks::Severity::kMedium,
+  auto denied = MakeFinding("iam_password_policy_min_length", checks::FindingStatus::kError, checks::Severity::kMedium,
                             "222233334444", "account not scanned (failed): AccessDenied");
   denied.account_id = "222233334444";
   result.findings.push_back(denied);

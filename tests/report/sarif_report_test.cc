@@ -7,7 +7,7 @@
 namespace posture::report {
 namespace {
 
-checks::Finding SarifFinding(std::string check_id, checks::Status status, checks::Severity severity,
+checks::Finding SarifFinding(std::string check_id, checks::FindingStatus status, checks::Severity severity,
                              std::string address, std::string file, int line) {
   checks::Finding f;
   f.check_id = std::move(check_id);
@@ -27,13 +27,13 @@ ScanResult SarifSample() {
   result.started_at = "2026-11-30T15:00:00Z";
   result.finished_at = "2026-11-30T15:00:01Z";
   result.findings = {
-      SarifFinding("ec2_sg_no_admin_ports_from_internet_ipv4", checks::Status::kFail, checks::Severity::kHigh, "WebSG",
-                   "./stacks/web.yaml", 12),
-      SarifFinding("ec2_sg_no_admin_ports_from_internet_ipv4", checks::Status::kPass, checks::Severity::kHigh, "DbSG",
-                   "stacks/web.yaml", 30),
-      SarifFinding("ec2_imdsv2_required", checks::Status::kError, checks::Severity::kMedium, "aws_instance.web",
+      SarifFinding("ec2_sg_no_admin_ports_from_internet_ipv4", checks::FindingStatus::kFail, checks::Severity::kHigh,
+                   "WebSG", "./stacks/web.yaml", 12),
+      SarifFinding("ec2_sg_no_admin_ports_from_internet_ipv4", checks::FindingStatus::kPass, checks::Severity::kHigh,
+                   "DbSG", "stacks/web.yaml", 30),
+      SarifFinding("ec2_imdsv2_required", checks::FindingStatus::kError, checks::Severity::kMedium, "aws_instance.web",
                    "plan.json", 0),
-      SarifFinding("ec2_sg_no_open_sensitive_ports", checks::Status::kFail, checks::Severity::kHigh,
+      SarifFinding("ec2_sg_no_open_sensitive_ports", checks::FindingStatus::kFail, checks::Severity::kHigh,
                    "module.net.aws_security_group.db", "plan.json", 0),
   };
   result.findings[3].muted = true;

@@ -56,7 +56,7 @@ TEST(IacFindingsTest, FailCarriesTheLocation) {
       checks::EvaluateChecks(estate.inventory, {checks::FindCheck("ec2_sg_no_admin_ports_from_internet_ipv4")});
   AnnotateCodeFindings(estate, findings);
   ASSERT_FALSE(findings.empty());
-  EXPECT_EQ(findings[0].status, checks::Status::kFail);
+  EXPECT_EQ(findings[0].status, checks::FindingStatus::kFail);
   ASSERT_TRUE(findings[0].location.has_value());
   EXPECT_EQ(findings[0].location->address, "aws_security_group.web");
   EXPECT_EQ(findings[0].location->module_source, "./modules/net");
@@ -88,7 +88,7 @@ TEST(IacFindingsTest, UnknownFieldTurnsVerdictIntoError) {
       checks::EvaluateChecks(estate.inventory, {checks::FindCheck("ec2_sg_no_admin_ports_from_internet_ipv4")});
   AnnotateCodeFindings(estate, findings);
   ASSERT_FALSE(findings.empty());
-  EXPECT_EQ(findings[0].status, checks::Status::kError);
+  EXPECT_EQ(findings[0].status, checks::FindingStatus::kError);
   EXPECT_NE(findings[0].message.find("unknown until apply: SecurityGroup.ingress"), std::string::npos);
 
   // A field the check does not read changes nothing.
@@ -96,7 +96,7 @@ TEST(IacFindingsTest, UnknownFieldTurnsVerdictIntoError) {
   other.resources["aws_security_group.web"].unknown_fields = {"SecurityGroup.description"};
   auto kept = checks::EvaluateChecks(other.inventory, {checks::FindCheck("ec2_sg_no_admin_ports_from_internet_ipv4")});
   AnnotateCodeFindings(other, kept);
-  EXPECT_EQ(kept[0].status, checks::Status::kFail);
+  EXPECT_EQ(kept[0].status, checks::FindingStatus::kFail);
 }
 
 iac::ResourceInfo IacFindingsResource(const std::string& address, const std::string& type) {
@@ -127,7 +127,7 @@ TEST(IacFindingsTest, AccountLevelVerdictsOnlyWhenTheFilesDeclareTheSetting) {
   auto bucket_only = run();
   ASSERT_EQ(bucket_only.size(), 1u);
   EXPECT_EQ(bucket_only[0].resource_id, "logs");
-  EXPECT_EQ(bucket_only[0].status, checks::Status::kPass);
+  EXPECT_EQ(bucket_only[0].status, checks::FindingStatus::kPass);
   EXPECT_EQ(bucket_only[0].location->address, "aws_s3_bucket.logs");
 
   // Declared, the account block is judged and points at its resource.
@@ -137,7 +137,7 @@ TEST(IacFindingsTest, AccountLevelVerdictsOnlyWhenTheFilesDeclareTheSetting) {
   auto declared = run();
   ASSERT_EQ(declared.size(), 2u);
   EXPECT_EQ(declared[0].resource_id, "aws_s3_account_public_access_block.main");
-  EXPECT_EQ(declared[0].status, checks::Status::kFail);
+  EXPECT_EQ(declared[0].status, checks::FindingStatus::kFail);
 }
 
 TEST(IacFindingsTest, EveryCodeCheckSaysWhichFieldsItReads) {

@@ -6,7 +6,7 @@
 namespace posture::scan {
 namespace {
 
-checks::Finding ScanMetricsFinding(const std::string& check, checks::Status status, const std::string& region,
+checks::Finding ScanMetricsFinding(const std::string& check, checks::FindingStatus status, const std::string& region,
                                    bool muted = false) {
   checks::Finding finding;
   finding.check_id = check;
@@ -22,10 +22,10 @@ TEST(ScanMetrics, SuccessReplacesFindingsAndCountsErrors) {
   telemetry::MetricsRegistry registry;
   telemetry::PostureMetrics metrics(registry);
   report::ScanResult first;
-  first.findings = {ScanMetricsFinding("a", checks::Status::kFail, "us-east-1"),
-                    ScanMetricsFinding("a", checks::Status::kFail, "us-east-1"),
-                    ScanMetricsFinding("b", checks::Status::kPass, ""),
-                    ScanMetricsFinding("c", checks::Status::kFail, "eu-west-1", true)};
+  first.findings = {ScanMetricsFinding("a", checks::FindingStatus::kFail, "us-east-1"),
+                    ScanMetricsFinding("a", checks::FindingStatus::kFail, "us-east-1"),
+                    ScanMetricsFinding("b", checks::FindingStatus::kPass, ""),
+                    ScanMetricsFinding("c", checks::FindingStatus::kFail, "eu-west-1", true)};
   inventory::CollectionError denied;
   denied.service = "ec2";
   denied.kind = "access_denied";
@@ -41,7 +41,7 @@ TEST(ScanMetrics, SuccessReplacesFindingsAndCountsErrors) {
   EXPECT_EQ(metrics.last_scan_success.value(), 1);
 
   report::ScanResult second;
-  second.findings = {ScanMetricsFinding("b", checks::Status::kPass, "")};
+  second.findings = {ScanMetricsFinding("b", checks::FindingStatus::kPass, "")};
   RecordScanSuccess(metrics, second, std::chrono::system_clock::time_point(std::chrono::seconds(2000)));
   EXPECT_EQ(metrics.findings.snapshot().series.size(), 1u);  // "a" and "c" are gone
   EXPECT_EQ(metrics.scans_total.value({"success"}), 2);
@@ -51,7 +51,7 @@ TEST(ScanMetrics, FailureKeepsTheLastFindings) {
   telemetry::MetricsRegistry registry;
   telemetry::PostureMetrics metrics(registry);
   report::ScanResult result;
-  result.findings = {ScanMetricsFinding("a", checks::Status::kFail, "us-east-1")};
+  result.findings = {ScanMetricsFinding("a", checks::FindingStatus::kFail, "us-east-1")};
   RecordScanSuccess(metrics, result, std::chrono::system_clock::now());
   RecordScanFailure(metrics, "network");
   EXPECT_EQ(metrics.last_scan_success.value(), 0);

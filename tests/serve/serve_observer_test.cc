@@ -24,7 +24,8 @@ TEST(ServeObserver, ConfigIsReReadOnlyOnReloadAndABadReloadKeepsThePrevious) {
   EXPECT_EQ(observer.config_for_next_scan(path).settings.disabled_checks.count("iam_support_role_exists"), 1u);
 
   std::ofstream(path) << "checks:\n  disabled: [guardduty_enabled]\n";
-  EXPECT_EQ(observer.config_for_next_scan(path).settings.disabled_checks.count("iam_support_role_exists"), 1u);  // no SIGHUP
+  EXPECT_EQ(observer.config_for_next_scan(path).settings.disabled_checks.count("iam_support_role_exists"),
+            1u);  // no SIGHUP
   observer.request_reload();
   EXPECT_EQ(observer.config_for_next_scan(path).settings.disabled_checks.count("guardduty_enabled"), 1u);
 
