@@ -31,6 +31,7 @@
   X(iam_role_trust_restricted)                \
   X(s3_bucket_secure_transport)               \
   X(s3_bucket_mfa_delete)                     \
+  X(s3_bucket_server_access_logging)          \
   X(s3_public_access_block)                   \
   X(s3_bucket_not_public)                     \
   X(macie_enabled)                            \
@@ -45,6 +46,7 @@
   X(config_recorder_enabled)                  \
   X(cloudtrail_bucket_access_logging)         \
   X(cloudtrail_kms_encrypted)                 \
+  X(cloudtrail_cloudwatch_logs_enabled)       \
   X(kms_key_rotation)                         \
   X(vpc_flow_logs_enabled)                    \
   X(s3_object_write_logging)                  \

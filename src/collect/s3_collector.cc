@@ -72,8 +72,8 @@ inv::Collected<inv::MacieStatus> MacieSession(aws::AwsClient& client, const Call
 
 // The per-bucket sections asked for.
 struct Facets {
-  bool policy = false, acl = false, public_access_block = false, versioning = false;
-  int count() const { return int(policy) + int(acl) + int(public_access_block) + int(versioning); }
+  bool policy = false, acl = false, public_access_block = false, versioning = false, logging = false;
+  int count() const { return int(policy) + int(acl) + int(public_access_block) + int(versioning) + int(logging); }
 };
 
 // The bucket listing and every per-bucket call hanging off it. The bucket
@@ -149,6 +149,7 @@ class BucketScan : public std::enable_shared_from_this<BucketScan> {
       if (facets_.acl) bucket.acl.fail(*failure);
       if (facets_.public_access_block) bucket.public_access_block.fail(*failure);
       if (facets_.versioning) bucket.versioning.fail(*failure);
+      if (facets_.logging) bucket.logging.fail(*failure);
     } else if (keep_[i]) {
       located(i);
       return;
@@ -174,6 +175,7 @@ class BucketScan : public std::enable_shared_from_this<BucketScan> {
         submit(i, CallSite{"s3", "GetPublicAccessBlock", region}, &BucketScan::public_access_block);
       }
       if (facets_.versioning) submit(i, CallSite{"s3", "GetBucketVersioning", region}, &BucketScan::versioning);
+      if (facets_.logging) submit(i, CallSite{"s3", "GetBucketLogging", region}, &BucketScan::logging);
     }
     finish_one();
   }
@@ -231,6 +233,12 @@ class BucketScan : public std::enable_shared_from_this<BucketScan> {
       bucket.versioning.set({Text(*output, "Status"), Text(*output, "MFADelete")});
     }
   }
+  void logging(const CallSite& site, inv::Bucket& bucket) {
+    if (auto output = fetch<inv::ServerAccessLogging>(site, bucket, bucket.logging, nullptr, {})) {
+      const aws::Json& enabled = Member(*output, "LoggingEnabled");
+      bucket.logging.set({Text(enabled, "TargetBucket"), Text(enabled, "TargetPrefix")});
+    }
+  }
 
   // One bucket's region is settled (known, failed or gone); after the last,
   // Macie runs in the scanned regions holding buckets.
@@ -243,7 +251,8 @@ class BucketScan : public std::enable_shared_from_this<BucketScan> {
     for (auto& region : inventory_.regions) {
       if (!with_buckets.count(region.region)) continue;
       const CallSite site{"macie2", "GetMacieSession", region.region};
-      SubmitSection(ctx_, region.macie.session, site, [&client = ctx_.client, site] { return MacieSession(client, site); });
+      SubmitSection(ctx_, region.macie.session, site,
+                    [&client = ctx_.client, site] { return MacieSession(client, site); });
     }
   }
 
@@ -285,6 +294,7 @@ void PlanS3(CollectContext& ctx, inv::Inventory& inventory) {
   facets.acl = ctx.wants("s3.buckets.acl");
   facets.public_access_block = ctx.wants("s3.buckets.public_access_block");
   facets.versioning = ctx.wants("s3.buckets.versioning");
+  facets.logging = ctx.wants("s3.buckets.logging");
   const bool macie = ctx.wants("macie.session");
   if (!ctx.wants("s3.buckets") && facets.count() == 0 && !macie) return;
   std::make_shared<BucketScan>(ctx, inventory, facets, macie)->start();

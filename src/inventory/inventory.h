@@ -452,6 +452,12 @@ struct BucketVersioning {
   std::string mfa_delete;  // "Enabled", "Disabled", or "" (never set)
 };
 
+// A bucket's server access logging (GetBucketLogging).
+struct ServerAccessLogging {
+  std::string target_bucket;  // empty: access logging off
+  std::string target_prefix;
+};
+
 // A bucket and what its per-bucket calls returned. Each facet is its own
 // Collected: a call denied on one bucket makes only that bucket ERROR. A
 // facet no enabled check needs is left uncollected (no value, no error).
@@ -465,6 +471,7 @@ struct Bucket {
   // nullopt when the bucket has no Block Public Access configuration.
   Collected<std::optional<PublicAccessBlock>> public_access_block;
   Collected<BucketVersioning> versioning;
+  Collected<ServerAccessLogging> logging;
 };
 
 struct S3Sections {
@@ -666,7 +673,7 @@ struct Organization {
   std::string arn;
   std::string management_account_id;
   std::string root_id;
-  bool scps_enabled = false;  // SERVICE_CONTROL_POLICY is enabled on the root
+  bool scps_enabled = false;              // SERVICE_CONTROL_POLICY is enabled on the root
   std::vector<OrganizationalUnit> units;  // the root and every OU
   std::vector<OrgAccount> accounts;       // every account, whatever its status
 };
@@ -711,7 +718,7 @@ struct IdentityCenter {
 };
 
 struct OrganizationsSections {
-  Collected<Organization> structure;  // the OU tree and accounts
+  Collected<Organization> structure;                  // the OU tree and accounts
   Collected<std::vector<ServiceControlPolicy>> scps;  // service control policies and their targets
   // Identity Center permission sets, account assignments and principal names.
   Collected<IdentityCenter> identity_center;

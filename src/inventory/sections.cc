@@ -72,25 +72,24 @@ struct RegionalItems : Regional<Group, Member> {
 template <typename Access>
 Section Row(std::string_view name, SectionScope scope, std::string_view service, std::string_view operations,
             std::string_view provides, std::string_view parent = {}) {
-  return Section{name,     scope,           service,       operations,           provides,
-                 parent,   &Access::present, &Access::fail, &Access::set_empty};
+  return Section{
+      name, scope, service, operations, provides, parent, &Access::present, &Access::fail, &Access::set_empty};
 }
 
 }  // namespace
 
 // The section's name is its place in the inventory, spelled once.
-#define POSTURE_GLOBAL(group, member, ...)                                                              \
+#define POSTURE_GLOBAL(group, member, ...) \
   Row<Global<&Inventory::group, &decltype(Inventory::group)::member>>(#group "." #member, __VA_ARGS__)
-#define POSTURE_REGIONAL(group, member, ...)                                                                  \
-  Row<Regional<&RegionInventory::group, &decltype(RegionInventory::group)::member>>(#group "." #member, \
-                                                                                      __VA_ARGS__)
-#define POSTURE_GLOBAL_FACET(group, member, Item, facet, service, operations)                                  \
-  Row<FacetOf<GlobalItems<&Inventory::group, &decltype(Inventory::group)::member>, &Item::facet>>(            \
+#define POSTURE_REGIONAL(group, member, ...) \
+  Row<Regional<&RegionInventory::group, &decltype(RegionInventory::group)::member>>(#group "." #member, __VA_ARGS__)
+#define POSTURE_GLOBAL_FACET(group, member, Item, facet, service, operations)                           \
+  Row<FacetOf<GlobalItems<&Inventory::group, &decltype(Inventory::group)::member>, &Item::facet>>(      \
       #group "." #member "." #facet, SectionScope::kPerResource, service, operations, #Item "." #facet, \
       #group "." #member)
-#define POSTURE_REGIONAL_FACET(group, member, Item, facet, service, operations)                                \
+#define POSTURE_REGIONAL_FACET(group, member, Item, facet, service, operations)                                  \
   Row<FacetOf<RegionalItems<&RegionInventory::group, &decltype(RegionInventory::group)::member>, &Item::facet>>( \
-      #group "." #member "." #facet, SectionScope::kPerResource, service, operations, #Item "." #facet,         \
+      #group "." #member "." #facet, SectionScope::kPerResource, service, operations, #Item "." #facet,          \
       #group "." #member)
 
 const std::vector<Section>& AllSections() {
@@ -115,6 +114,7 @@ const std::vector<Section>& AllSections() {
       POSTURE_GLOBAL_FACET(s3, buckets, Bucket, acl, "s3", "GetBucketAcl"),
       POSTURE_GLOBAL_FACET(s3, buckets, Bucket, public_access_block, "s3", "GetPublicAccessBlock"),
       POSTURE_GLOBAL_FACET(s3, buckets, Bucket, versioning, "s3", "GetBucketVersioning"),
+      POSTURE_GLOBAL_FACET(s3, buckets, Bucket, logging, "s3", "GetBucketLogging"),
       POSTURE_GLOBAL(s3control, account_public_access_block, kGlobal, "s3control", "GetPublicAccessBlock",
                      "S3ControlSections"),
       POSTURE_GLOBAL(cloudfront, distributions, kGlobal, "cloudfront", "ListDistributions, GetDistribution",

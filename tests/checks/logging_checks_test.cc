@@ -68,6 +68,10 @@ class TrailBuilder {
     trail_.bucket_logging.set(BucketLogging{std::move(bucket), kRegion, std::move(target)});
     return *this;
   }
+  TrailBuilder& log_group(std::string arn) {
+    trail_.log_group_arn = std::move(arn);
+    return *this;
+  }
   TrailBuilder& monitoring(TrailMonitoring monitoring) {
     trail_.log_group_arn = kLogGroupArn;
     trail_.monitoring.set(std::move(monitoring));
@@ -167,7 +171,19 @@ std::vector<CheckCase> TrailPropertyCases() {
        WithTrails({MakeTrail("good").kms("arn:aws:kms:us-east-1:123456789012:key/k1"), MakeTrail("plain")}),
        {Pass("good", "encrypted with KMS key arn:aws:kms:us-east-1:123456789012:key/k1"),
         Fail("plain", "not encrypted with a KMS key")}},
-      {"kms_failed", "cloudtrail_kms_encrypted", Estate().fail("cloudtrail.trails"), {Error(kAccount, "DescribeTrails")}},
+      {"kms_failed",
+       "cloudtrail_kms_encrypted",
+       Estate().fail("cloudtrail.trails"),
+       {Error(kAccount, "DescribeTrails")}},
+      {"cloudwatch_logs_mixed",
+       "cloudtrail_cloudwatch_logs_enabled",
+       WithTrails({MakeTrail("watched").log_group(kLogGroupArn), MakeTrail("unwatched")}),
+       {Pass("watched", "delivers its events to CloudWatch Logs " + std::string(kLogGroupArn)),
+        Fail("unwatched", "does not deliver its events to CloudWatch Logs")}},
+      {"cloudwatch_logs_failed",
+       "cloudtrail_cloudwatch_logs_enabled",
+       Estate().fail("cloudtrail.trails"),
+       {Error(kAccount, "DescribeTrails")}},
       {"bucket_logging_mixed",
        "cloudtrail_bucket_access_logging",
        WithTrails({MakeTrail("a").bucket("logged", "access-logs"), MakeTrail("b").bucket("unlogged"),

@@ -25,7 +25,7 @@ constexpr const char* kInternetIpPolicy = R"({"Statement":[{"Effect":"Allow","Pr
   "Action":"s3:PutObject","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"0.0.0.0/0"}}}]})";
 
 // A bucket in `region` with every facet collected: no policy, an empty
-// ACL, no Block Public Access, versioning never enabled.
+// ACL, no Block Public Access, versioning never enabled, no access logging.
 Bucket MakeBucket(std::string name, std::string region = kRegion) {
   Bucket bucket;
   bucket.arn = "arn:aws:s3:::" + name;
@@ -35,6 +35,7 @@ Bucket MakeBucket(std::string name, std::string region = kRegion) {
   bucket.acl.set({});
   bucket.public_access_block.set(std::nullopt);
   bucket.versioning.set({});
+  bucket.logging.set({});
   return bucket;
 }
 Bucket WithPolicy(Bucket bucket, std::string policy) {
@@ -49,6 +50,10 @@ PublicAccessBlock Block(bool acls, bool ignore, bool policy, bool restrict) { re
 PublicAccessBlock AllOn() { return Block(true, true, true, true); }
 Bucket WithBlock(Bucket bucket, PublicAccessBlock block) {
   bucket.public_access_block.set(block);
+  return bucket;
+}
+Bucket Logged(Bucket bucket, std::string target_bucket, std::string target_prefix) {
+  bucket.logging.set({std::move(target_bucket), std::move(target_prefix)});
   return bucket;
 }
 Bucket Versioned(Bucket bucket, std::string status, std::string mfa_delete) {
@@ -108,6 +113,22 @@ std::vector<CheckCase> MfaDeleteCases() {
        id,
        WithBuckets({Failed(MakeBucket("locked"), &Bucket::versioning, "GetBucketVersioning")}),
        {Error("locked", "s3:GetBucketVersioning failed")}},
+  };
+}
+
+std::vector<CheckCase> ServerAccessLoggingCases() {
+  const std::string id = "s3_bucket_server_access_logging";
+  return {
+      {"access_logging",
+       id,
+       WithBuckets({Logged(MakeBucket("logged"), "access-logs", "logged/"), MakeBucket("unlogged")}),
+       {Pass("logged", "server access logging writes to s3://access-logs/logged/"),
+        Fail("unlogged", "server access logging is off")}},
+      {"access_logging_denied",
+       id,
+       WithBuckets({Failed(MakeBucket("locked"), &Bucket::logging, "GetBucketLogging"), MakeBucket("open")}),
+       {Error("locked", "s3:GetBucketLogging failed"), Fail("open", "server access logging is off")}},
+      {"access_logging_listing_failed", id, Estate().fail("s3.buckets"), {Error(kAccount, "s3:ListBuckets", "global")}},
   };
 }
 
@@ -321,6 +342,7 @@ TEST(StorageChecksTest, MultiAzUsesTheConfiguredTagAndPatterns) {
 
 INSTANTIATE_TEST_SUITE_P(SecureTransport, CheckCaseTest, ::testing::ValuesIn(SecureTransportCases()), CaseName);
 INSTANTIATE_TEST_SUITE_P(MfaDelete, CheckCaseTest, ::testing::ValuesIn(MfaDeleteCases()), CaseName);
+INSTANTIATE_TEST_SUITE_P(ServerAccessLogging, CheckCaseTest, ::testing::ValuesIn(ServerAccessLoggingCases()), CaseName);
 INSTANTIATE_TEST_SUITE_P(PublicAccessBlock, CheckCaseTest, ::testing::ValuesIn(PublicAccessBlockCases()), CaseName);
 INSTANTIATE_TEST_SUITE_P(NotPublic, CheckCaseTest, ::testing::ValuesIn(NotPublicCases()), CaseName);
 INSTANTIATE_TEST_SUITE_P(Macie, CheckCaseTest, ::testing::ValuesIn(MacieCases()), CaseName);

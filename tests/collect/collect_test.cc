@@ -98,10 +98,10 @@ TEST(CollectTest, FullScanFillsEverySectionWithReadCallsOnly) {
   // 1 STS + 6 IAM (generate, get) + per region: 5 EC2, 1 ELBv2, 2 WAF (list, one public ALB), 3 Security Hub,
   // 1 Identity Center; 4 global (server certificates, SAML, OIDC, security contact) + 1 Access Analyzer
   // per region; network and edge: 1 CloudFront + per region 4 EC2, 2 API Gateway (list, one public API),
-  // 1 Network Firewall; storage: 7 S3/S3 Control (list, location, 4 facets of one bucket, account
+  // 1 Network Firewall; storage: 8 S3/S3 Control (list, location, 5 facets of one bucket, account
   // block), 1 Macie + per region 1 RDS, 1 EFS; organizations: 2 (DescribeOrganization, ListPolicies: in
   // no organization; the permission sets share Identity Center's ListInstances).
-  EXPECT_EQ(aws.calls().size(), 1u + 6u + 2u * 12u + 4u + 2u * 1u + 1u + 2u * 7u + 8u + 2u * 2u + 2u);
+  EXPECT_EQ(aws.calls().size(), 1u + 6u + 2u * 12u + 4u + 2u * 1u + 1u + 2u * 7u + 9u + 2u * 2u + 2u);
   std::set<std::string> regions;
   for (const Call& call : aws.calls()) {
     if (call.service == "ec2") regions.insert(call.region);
@@ -225,8 +225,7 @@ TEST(CollectTest, IndependentCallsAreInFlightAtOnce) {
     auto response = testing::Xml(testing::Ec2Xml(op, "unused", ""));
     aws.on("ec2", op, barrier([response](const Call&) { return response; }));
   }
-  auto options = Options({"ec2.security_groups", "ec2.network_acls", "ec2.instances",
-                          "ec2.vpcs", "ec2.vpc_peerings"});
+  auto options = Options({"ec2.security_groups", "ec2.network_acls", "ec2.instances", "ec2.vpcs", "ec2.vpc_peerings"});
   auto started = std::chrono::steady_clock::now();
   auto result = CollectInventory(aws.client(), options);
   ASSERT_TRUE(result.ok());
@@ -249,8 +248,8 @@ TEST(CollectTest, ConcurrencyBoundsCallsInFlight) {
     --in_flight;
     return slow;
   });
-  auto options = Options({"ec2.vpcs"}, {"us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1",
-                                               "eu-west-2", "eu-central-1", "ap-southeast-1"});
+  auto options = Options({"ec2.vpcs"}, {"us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1", "eu-west-2",
+                                        "eu-central-1", "ap-southeast-1"});
   options.concurrency = 3;
   int reported_total = 0;
   int reported_done = 0;

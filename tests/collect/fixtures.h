@@ -418,6 +418,7 @@ inline void AnswerStorage(FakeAws& aws) {
              "</AccessControlPolicy>"));
   aws.on("s3", "GetPublicAccessBlock", s3_error(404, "NoSuchPublicAccessBlockConfiguration"));
   aws.on("s3", "GetBucketVersioning", Xml("<VersioningConfiguration " + ns + "/>"));
+  aws.on("s3", "GetBucketLogging", Xml("<BucketLoggingStatus " + ns + "/>"));
   aws.on("s3control", "GetPublicAccessBlock",
          Xml("<PublicAccessBlockConfiguration " + ns +
              "><BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls>"

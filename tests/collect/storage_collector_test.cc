@@ -91,6 +91,14 @@ void AnswerBuckets(FakeAws& aws) {
     }
     return Xml(std::string("<VersioningConfiguration xmlns=\"") + kS3Ns + "\"/>");
   });
+  aws.on("s3", "GetBucketLogging", [](const Call& call) {
+    if (BucketOf(call) == "site") {
+      return Xml(std::string("<BucketLoggingStatus xmlns=\"") + kS3Ns +
+                 "\"><LoggingEnabled><TargetBucket>logs</TargetBucket><TargetPrefix>site/</TargetPrefix>"
+                 "</LoggingEnabled></BucketLoggingStatus>");
+    }
+    return Xml(std::string("<BucketLoggingStatus xmlns=\"") + kS3Ns + "\"/>");
+  });
   aws.on("s3control", "GetPublicAccessBlock", Xml(BlockXml(true, true, true, true)));
   aws.on("macie2", "GetMacieSession",
          JsonReply({{"status", "ENABLED"}, {"findingPublishingFrequency", "FIFTEEN_MINUTES"}}));
@@ -100,6 +108,7 @@ const std::set<std::string> kS3Sections = {"s3.buckets",
                                            "s3.buckets.policy",
                                            "s3.buckets.acl",
                                            "s3.buckets.versioning",
+                                           "s3.buckets.logging",
                                            "s3.buckets.public_access_block",
                                            "s3control.account_public_access_block",
                                            "macie.session"};
@@ -164,6 +173,10 @@ TEST_F(StorageCollectorTest, MapsBucketsAndTheirFacetsInTheirRegions) {
   EXPECT_EQ(logs->versioning->status, "Enabled");
   EXPECT_EQ(logs->versioning->mfa_delete, "Disabled");
   EXPECT_EQ(site->versioning->status, "");
+  ASSERT_TRUE(site->logging.ok() && logs->logging.ok());
+  EXPECT_EQ(site->logging->target_bucket, "logs");
+  EXPECT_EQ(site->logging->target_prefix, "site/");
+  EXPECT_EQ(logs->logging->target_bucket, "");
   ASSERT_TRUE(inventory.s3control.account_public_access_block.ok());
   EXPECT_TRUE((*inventory.s3control.account_public_access_block)->all_on());
 
@@ -172,8 +185,8 @@ TEST_F(StorageCollectorTest, MapsBucketsAndTheirFacetsInTheirRegions) {
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0].param("max-buckets"), "10000");
   EXPECT_EQ(aws_.calls_of("s3:GetBucketLocation").size(), 3u);
-  for (const char* key :
-       {"s3:GetBucketPolicy", "s3:GetBucketAcl", "s3:GetPublicAccessBlock", "s3:GetBucketVersioning"}) {
+  for (const char* key : {"s3:GetBucketPolicy", "s3:GetBucketAcl", "s3:GetPublicAccessBlock", "s3:GetBucketVersioning",
+                          "s3:GetBucketLogging"}) {
     const auto calls = aws_.calls_of(key);
     ASSERT_EQ(calls.size(), 2u) << key;
     for (const auto& call : calls) {
