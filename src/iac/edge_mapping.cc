@@ -36,36 +36,36 @@ bool NetworkMapper::add_edge(const Resource& r, MappingContext& c) {
     // The checks name a load balancer by name and key WAF by ARN: both are the address.
     p.lb.arn = r.address;
     p.lb.name = r.address;
-    const Setting<std::string> type = TextSetting(Field(v, cfn ? "Type" : "load_balancer_type"), r);
-    if (type.unknown()) c.mark_unknown(r.address, "LoadBalancer.type");
+    const Setting<std::string> type = TextSetting(Member(v, cfn ? "Type" : "load_balancer_type"), r);
+    if (type.unknown) c.mark_unknown(r.address, "LoadBalancer.type");
     p.lb.type = type.known() ? type.value : (type.unset() ? "application" : "");
     if (cfn) {
-      const Setting<std::string> scheme = TextSetting(Field(v, "Scheme"), r);
-      if (scheme.unknown()) c.mark_unknown(r.address, "LoadBalancer.scheme");
+      const Setting<std::string> scheme = TextSetting(Member(v, "Scheme"), r);
+      if (scheme.unknown) c.mark_unknown(r.address, "LoadBalancer.scheme");
       p.lb.scheme = scheme.known() ? scheme.value : (scheme.unset() ? "internet-facing" : "");
     } else {
-      const Setting<bool> internal = BoolSetting(Field(v, "internal"), r);
-      if (internal.unknown()) c.mark_unknown(r.address, "LoadBalancer.scheme");
-      if (!internal.unknown()) p.lb.scheme = internal.known() && internal.value ? "internal" : "internet-facing";
-      if (const Json* vpc = Field(v, "vpc_id")) p.vpc = *vpc;
-      p.lb.dns_name = Text(Field(v, "dns_name")).value_or("");
+      const Setting<bool> internal = BoolSetting(Member(v, "internal"), r);
+      if (internal.unknown) c.mark_unknown(r.address, "LoadBalancer.scheme");
+      if (!internal.unknown) p.lb.scheme = internal.known() && internal.value ? "internal" : "internet-facing";
+      if (const Json* vpc = Member(v, "vpc_id")) p.vpc = *vpc;
+      p.lb.dns_name = Text(Member(v, "dns_name")).value_or("");
     }
-    const std::string real_arn = cfn ? "" : Text(Field(v, "arn")).value_or("");
+    const std::string real_arn = cfn ? "" : Text(Member(v, "arn")).value_or("");
     c.record(r, real_arn);
     load_balancers_.push_back(std::move(p));
     return true;
   }
   if (r.type == "aws_wafv2_web_acl_association" || r.type == "AWS::WAFv2::WebACLAssociation") {
     PendingAssociation p{r.address, r.region, {}, {}};
-    if (const Json* resource = Field(v, cfn ? "ResourceArn" : "resource_arn")) p.resource = *resource;
-    if (const Json* acl = Field(v, cfn ? "WebACLArn" : "web_acl_arn")) p.web_acl = *acl;
+    if (const Json* resource = Member(v, cfn ? "ResourceArn" : "resource_arn")) p.resource = *resource;
+    if (const Json* acl = Member(v, cfn ? "WebACLArn" : "web_acl_arn")) p.web_acl = *acl;
     associations_.push_back(std::move(p));
     return true;
   }
   if (r.type == "aws_wafv2_web_acl" || r.type == "AWS::WAFv2::WebACL") {
     // Not an inventory object, but its ARN names it in associations.
     if (!cfn) {
-      if (auto arn = Text(Field(v, "arn"))) c.alias(*arn, r.address);
+      if (auto arn = Text(Member(v, "arn"))) c.alias(*arn, r.address);
     }
     return true;
   }
@@ -73,27 +73,27 @@ bool NetworkMapper::add_edge(const Resource& r, MappingContext& c) {
     PendingDistribution p;
     p.address = r.address;
     p.distribution.id = r.address;
-    const Json* config = cfn ? Field(v, "DistributionConfig") : &v;
-    const Json* acl = config ? Field(*config, cfn ? "WebACLId" : "web_acl_id") : nullptr;
+    const Json* config = cfn ? Member(v, "DistributionConfig") : &v;
+    const Json* acl = config ? Member(*config, cfn ? "WebACLId" : "web_acl_id") : nullptr;
     if (acl != nullptr && acl->is_string() && acl->get_ref<const std::string&>().empty()) acl = nullptr;
     if (UnknownValue(acl) || UnknownValue(config))
       c.mark_unknown(r.address, "CloudFrontDistribution.web_acl_id");
     else if (acl != nullptr)
       p.web_acl = *acl;
-    p.distribution.enabled = config ? Boolean(Field(*config, cfn ? "Enabled" : "enabled")).value_or(false) : false;
+    p.distribution.enabled = config ? Boolean(Member(*config, cfn ? "Enabled" : "enabled")).value_or(false) : false;
     if (!cfn) {
-      p.distribution.domain_name = Text(Field(v, "domain_name")).value_or("");
-      if (auto arn = Text(Field(v, "arn"))) c.alias(*arn, r.address);
+      p.distribution.domain_name = Text(Member(v, "domain_name")).value_or("");
+      if (auto arn = Text(Member(v, "arn"))) c.alias(*arn, r.address);
     }
-    c.record(r, cfn ? "" : Text(Field(v, "id")).value_or(""));
+    c.record(r, cfn ? "" : Text(Member(v, "id")).value_or(""));
     distributions_.push_back(std::move(p));
     return true;
   }
   if (r.type == "aws_api_gateway_rest_api" || r.type == "AWS::ApiGateway::RestApi") {
     PendingRestApi api;
-    api.name = Text(Field(v, cfn ? "Name" : "name")).value_or("");
-    const Json* endpoint = cfn ? Field(v, "EndpointConfiguration") : Block(v, "endpoint_configuration");
-    const Json* types = endpoint ? Field(*endpoint, cfn ? "Types" : "types") : nullptr;
+    api.name = Text(Member(v, cfn ? "Name" : "name")).value_or("");
+    const Json* endpoint = cfn ? Member(v, "EndpointConfiguration") : Block(v, "endpoint_configuration");
+    const Json* types = endpoint ? Member(*endpoint, cfn ? "Types" : "types") : nullptr;
     if (UnknownValue(types) || UnknownValue(endpoint)) api.types_unknown = true;
     for (const auto& type : RefList(types)) {
       if (type.is_string()) api.endpoint_types.push_back(type.get<std::string>());
@@ -102,26 +102,26 @@ bool NetworkMapper::add_edge(const Resource& r, MappingContext& c) {
     if (api.endpoint_types.empty() && !api.types_unknown) api.endpoint_types = {"EDGE"};
     api.endpoint_types = Upper(std::move(api.endpoint_types));
     if (!cfn) {
-      if (auto id = Text(Field(v, "id"))) c.alias(*id, r.address);
+      if (auto id = Text(Member(v, "id"))) c.alias(*id, r.address);
     }
     rest_apis_[r.address] = std::move(api);
     return true;
   }
   const bool deployment_stage = (r.type == "AWS::ApiGateway::Deployment" || r.type == "aws_api_gateway_deployment") &&
-                                !Text(Field(v, cfn ? "StageName" : "stage_name")).value_or("").empty();
+                                !Text(Member(v, cfn ? "StageName" : "stage_name")).value_or("").empty();
   if (r.type == "aws_api_gateway_stage" || r.type == "AWS::ApiGateway::Stage" || deployment_stage) {
     // A deployment given a stage name creates that stage.
     PendingStage p{r.address, r.region, {}, {}, {}};
-    if (const Json* api = Field(v, cfn ? "RestApiId" : "rest_api_id")) p.rest_api = *api;
-    p.stage_name = Text(Field(v, cfn ? "StageName" : "stage_name")).value_or("");
+    if (const Json* api = Member(v, cfn ? "RestApiId" : "rest_api_id")) p.rest_api = *api;
+    p.stage_name = Text(Member(v, cfn ? "StageName" : "stage_name")).value_or("");
     if (!cfn) {
-      const Json* acl = Field(v, "web_acl_arn");
+      const Json* acl = Member(v, "web_acl_arn");
       if (acl != nullptr && !Unset(acl, r) && !(acl->is_string() && acl->get_ref<const std::string&>().empty())) {
         p.web_acl = *acl;
       }
-      if (auto arn = Text(Field(v, "arn"))) c.alias(*arn, r.address);
+      if (auto arn = Text(Member(v, "arn"))) c.alias(*arn, r.address);
     }
-    c.record(r, cfn ? "" : Text(Field(v, "id")).value_or(""));
+    c.record(r, cfn ? "" : Text(Member(v, "id")).value_or(""));
     stages_.push_back(std::move(p));
     return true;
   }

@@ -1,14 +1,14 @@
-// CloudFormation's IAM resources as identity declarations (identity_model.h).
+// CloudFormation's IAM resources as IAM declarations (iam_model.h).
 // Policy documents are JSON objects here; ReadDocument gives them the same
 // text as Terraform's strings.
-#include "iac/identity_model.h"
+#include "iac/iam_model.h"
 
-namespace posture::iac::identity {
+namespace posture::iac::iam_mapping {
 namespace {
 
 const nlohmann::json& Get(const nlohmann::json& values, const char* key) {
   static const nlohmann::json kNull;
-  const nlohmann::json* value = Field(values, key);
+  const nlohmann::json* value = Member(values, key);
   return value != nullptr ? *value : kNull;
 }
 
@@ -111,7 +111,7 @@ void AddUserToGroup(const Resource& resource, Declarations& out) {
 
 }  // namespace
 
-bool AddCloudFormationIdentity(const Resource& resource, MappingContext& context, Declarations& out) {
+bool AddCloudFormationIam(const Resource& resource, MappingContext& context, Declarations& out) {
   const std::string& type = resource.type;
   if (type == "AWS::IAM::User") {
     AddPrincipal(resource, context, out, Kind::kUser, "UserName");
@@ -137,4 +137,4 @@ bool AddCloudFormationIdentity(const Resource& resource, MappingContext& context
   return true;
 }
 
-}  // namespace posture::iac::identity
+}  // namespace posture::iac::iam_mapping

@@ -1,4 +1,4 @@
-// Comparables of inventory.iam (mapping.h): what the identity checks read,
+// Comparables of inventory.iam (mapping.h): what the IAM checks read,
 // with documents as parsed JSON (so whitespace and key order never differ)
 // and references to other principals and policies passed through the IdMap.
 #include <algorithm>
@@ -82,8 +82,7 @@ nlohmann::json PrincipalAttributes(const Principal& principal, const IdMap& ids)
 
 }  // namespace
 
-void AppendIdentityComparables(const inventory::Inventory& inventory, const IdMap& ids,
-                               std::vector<ComparableObject>& out) {
+void AppendIamComparables(const inventory::Inventory& inventory, const IdMap& ids, std::vector<ComparableObject>& out) {
   const auto& authorization = inventory.iam.authorization;
   if (authorization.ok()) {
     for (const auto& user : authorization->users) {

@@ -1,12 +1,12 @@
-// Joining the identity declarations into inventory.iam: attachments and
+// Joining the IAM declarations into inventory.iam: attachments and
 // memberships resolved to their principals and policies, attachment counts,
 // and unknown values marked where the checks will look for them.
 #include <algorithm>
 #include <set>
 
-#include "iac/identity_model.h"
+#include "iac/iam_model.h"
 
-namespace posture::iac::identity {
+namespace posture::iac::iam_mapping {
 namespace {
 
 bool IsAwsManagedArn(const std::string& arn) { return arn.find(":iam::aws:policy/") != std::string::npos; }
@@ -267,7 +267,7 @@ class Joiner {
 
 }  // namespace
 
-void WriteIdentityInventory(Declarations& declarations, MappingContext& context) {
+void WriteIamInventory(Declarations& declarations, MappingContext& context) {
   Joiner(declarations, context).run();
   if (const auto& decl = declarations.password_policy) {
     // Its findings name the account (inventory.account_id), as other
@@ -277,4 +277,4 @@ void WriteIdentityInventory(Declarations& declarations, MappingContext& context)
   }
 }
 
-}  // namespace posture::iac::identity
+}  // namespace posture::iac::iam_mapping

@@ -1,11 +1,11 @@
-// Internal to the identity mapping (identity_*.cc): what the IAM resources of
+// Internal to the IAM mapping (iam_*.cc): what the IAM resources of
 // a run declare, kept as compact typed values until finish() joins them.
 //
 // Terraform and CloudFormation split IAM differently (a Terraform role's
 // attachments are separate resources; a CloudFormation user lists its groups
 // and a ManagedPolicy lists its principals), so both readers' resources are
 // reduced to the same declarations: principals, managed policies, inline
-// policies, attachments and group memberships, which WriteIdentityInventory
+// policies, attachments and group memberships, which WriteIamInventory
 // resolves against each other. Not thread-safe: one per run.
 #pragma once
 
@@ -15,8 +15,9 @@
 #include <vector>
 
 #include "iac/mapping.h"
+#include "iac/values.h"
 
-namespace posture::iac::identity {
+namespace posture::iac::iam_mapping {
 
 enum class Kind { kUser, kGroup, kRole };
 // "IamUser", "IamGroup", "IamRole": the inventory struct, for unknown fields.
@@ -112,16 +113,14 @@ struct Declarations {
 };
 
 // Take a resource of their language when it is an IAM type (true), else false.
-bool AddTerraformIdentity(const Resource& resource, MappingContext& context, Declarations& out);
-bool AddCloudFormationIdentity(const Resource& resource, MappingContext& context, Declarations& out);
+bool AddTerraformIam(const Resource& resource, MappingContext& context, Declarations& out);
+bool AddCloudFormationIam(const Resource& resource, MappingContext& context, Declarations& out);
 
 // Joins the declarations and writes inventory.iam (authorization whenever
 // any principal or policy is declared; password_policy only when declared).
-void WriteIdentityInventory(Declarations& declarations, MappingContext& context);
+void WriteIamInventory(Declarations& declarations, MappingContext& context);
 
 // Shared value readers: the string at `key`, "" when absent, null or a marker.
 std::string KnownText(const nlohmann::json& values, const char* key);
-// The value at `key`, or nullptr when absent or null.
-const nlohmann::json* Field(const nlohmann::json& values, const char* key);
 
-}  // namespace posture::iac::identity
+}  // namespace posture::iac::iam_mapping

@@ -1,7 +1,7 @@
-// Terraform's IAM resources as identity declarations (identity_model.h).
-#include "iac/identity_model.h"
+// Terraform's IAM resources as IAM declarations (iam_model.h).
+#include "iac/iam_model.h"
 
-namespace posture::iac::identity {
+namespace posture::iac::iam_mapping {
 namespace {
 
 // An Optional+Computed attribute the configuration leaves out is unknown in
@@ -18,7 +18,7 @@ const nlohmann::json& Null() {
 }
 
 const nlohmann::json& At(const nlohmann::json& values, const char* key) {
-  const nlohmann::json* value = Field(values, key);
+  const nlohmann::json* value = Member(values, key);
   return value != nullptr ? *value : Null();
 }
 
@@ -158,7 +158,7 @@ void AddPasswordPolicy(const Resource& resource, MappingContext& context, Declar
 
 }  // namespace
 
-bool AddTerraformIdentity(const Resource& resource, MappingContext& context, Declarations& out) {
+bool AddTerraformIam(const Resource& resource, MappingContext& context, Declarations& out) {
   const std::string& type = resource.type;
   if (type == "aws_iam_user") {
     AddPrincipal(resource, context, out, Kind::kUser);
@@ -199,4 +199,4 @@ bool AddTerraformIdentity(const Resource& resource, MappingContext& context, Dec
   return true;
 }
 
-}  // namespace posture::iac::identity
+}  // namespace posture::iac::iam_mapping

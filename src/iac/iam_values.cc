@@ -1,7 +1,7 @@
 // Reading IAM values: links to principals and policies, policy documents.
-#include "iac/identity_model.h"
+#include "iac/iam_model.h"
 
-namespace posture::iac::identity {
+namespace posture::iac::iam_mapping {
 namespace {
 
 // Replaces reference markers inside a CloudFormation document by
@@ -41,15 +41,8 @@ const char* StructName(Kind kind) {
   return "IamUser";
 }
 
-const nlohmann::json* Field(const nlohmann::json& values, const char* key) {
-  if (!values.is_object()) return nullptr;
-  auto it = values.find(key);
-  if (it == values.end() || it->is_null()) return nullptr;
-  return &*it;
-}
-
 std::string KnownText(const nlohmann::json& values, const char* key) {
-  const nlohmann::json* value = Field(values, key);
+  const nlohmann::json* value = Member(values, key);
   return value != nullptr && value->is_string() ? value->get<std::string>() : std::string();
 }
 
@@ -109,4 +102,4 @@ Document ReadDocument(const nlohmann::json& value) {
   return document;
 }
 
-}  // namespace posture::iac::identity
+}  // namespace posture::iac::iam_mapping

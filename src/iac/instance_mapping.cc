@@ -26,59 +26,59 @@ Setting<Ref> RefSetting(const Json* value, const Resource& r) {
 
 void ReadMetadataOptions(const Json* block, const Resource& r, bool cfn, InstanceSettings& s) {
   if (block == nullptr) return;
-  s.http_tokens = TextSetting(Field(*block, cfn ? "HttpTokens" : "http_tokens"), r);
-  s.http_endpoint = TextSetting(Field(*block, cfn ? "HttpEndpoint" : "http_endpoint"), r);
+  s.http_tokens = TextSetting(Member(*block, cfn ? "HttpTokens" : "http_tokens"), r);
+  s.http_endpoint = TextSetting(Member(*block, cfn ? "HttpEndpoint" : "http_endpoint"), r);
 }
 
 // The primary network interface of a list (device index 0, else the first).
 const Json* PrimaryInterface(const Json* list, bool cfn) {
   if (list == nullptr || !list->is_array() || list->empty()) return nullptr;
   for (const auto& interface : *list) {
-    if (Integer(Field(interface, cfn ? "DeviceIndex" : "device_index")).value_or(0) == 0) return &interface;
+    if (Integer(Member(interface, cfn ? "DeviceIndex" : "device_index")).value_or(0) == 0) return &interface;
   }
   return &(*list)[0];
 }
 
 void ReadInterface(const Json* interface, const Resource& r, bool cfn, InstanceSettings& s) {
   if (interface == nullptr) return;
-  s.public_ip = BoolSetting(Field(*interface, cfn ? "AssociatePublicIpAddress" : "associate_public_ip_address"), r);
+  s.public_ip = BoolSetting(Member(*interface, cfn ? "AssociatePublicIpAddress" : "associate_public_ip_address"), r);
   auto groups = RefListSetting(
-      Field(*interface, cfn ? (Field(*interface, "GroupSet") ? "GroupSet" : "Groups") : "security_groups"), r);
+      Member(*interface, cfn ? (Member(*interface, "GroupSet") ? "GroupSet" : "Groups") : "security_groups"), r);
   if (!groups.unset()) s.groups = std::move(groups);
-  if (const Json* subnet = Field(*interface, cfn ? "SubnetId" : "subnet_id"); !Unset(subnet, r)) s.subnet = *subnet;
+  if (const Json* subnet = Member(*interface, cfn ? "SubnetId" : "subnet_id"); !Unset(subnet, r)) s.subnet = *subnet;
 }
 
 void ReadTerraformInstance(const Json& v, const Resource& r, InstanceSettings& s) {
   ReadMetadataOptions(Block(v, "metadata_options"), r, false, s);
-  s.public_ip = BoolSetting(Field(v, "associate_public_ip_address"), r);
-  s.groups = RefListSetting(Field(v, "vpc_security_group_ids"), r);
-  s.group_names = RefListSetting(Field(v, "security_groups"), r);
-  s.profile = RefSetting(Field(v, "iam_instance_profile"), r);
-  if (const Json* subnet = Field(v, "subnet_id"); !Unset(subnet, r)) s.subnet = *subnet;
+  s.public_ip = BoolSetting(Member(v, "associate_public_ip_address"), r);
+  s.groups = RefListSetting(Member(v, "vpc_security_group_ids"), r);
+  s.group_names = RefListSetting(Member(v, "security_groups"), r);
+  s.profile = RefSetting(Member(v, "iam_instance_profile"), r);
+  if (const Json* subnet = Member(v, "subnet_id"); !Unset(subnet, r)) s.subnet = *subnet;
 }
 
 void ReadTerraformTemplate(const Json& v, const Resource& r, InstanceSettings& s) {
   ReadMetadataOptions(Block(v, "metadata_options"), r, false, s);
-  s.groups = RefListSetting(Field(v, "vpc_security_group_ids"), r);
-  s.group_names = RefListSetting(Field(v, "security_group_names"), r);
-  ReadInterface(PrimaryInterface(Field(v, "network_interfaces"), false), r, false, s);
+  s.groups = RefListSetting(Member(v, "vpc_security_group_ids"), r);
+  s.group_names = RefListSetting(Member(v, "security_group_names"), r);
+  ReadInterface(PrimaryInterface(Member(v, "network_interfaces"), false), r, false, s);
   if (const Json* profile = Block(v, "iam_instance_profile")) {
-    s.profile = RefSetting(Field(*profile, "arn"), r);
-    if (s.profile.unset()) s.profile = RefSetting(Field(*profile, "name"), r);
+    s.profile = RefSetting(Member(*profile, "arn"), r);
+    if (s.profile.unset()) s.profile = RefSetting(Member(*profile, "name"), r);
   }
 }
 
 // AWS::EC2::Instance, or a LaunchTemplateData (same property names).
 void ReadCloudFormationInstance(const Json& v, const Resource& r, InstanceSettings& s) {
-  ReadMetadataOptions(Field(v, "MetadataOptions"), r, true, s);
-  s.groups = RefListSetting(Field(v, "SecurityGroupIds"), r);
-  s.group_names = RefListSetting(Field(v, "SecurityGroups"), r);
-  if (const Json* subnet = Field(v, "SubnetId")) s.subnet = *subnet;
-  ReadInterface(PrimaryInterface(Field(v, "NetworkInterfaces"), true), r, true, s);
-  const Json* profile = Field(v, "IamInstanceProfile");
+  ReadMetadataOptions(Member(v, "MetadataOptions"), r, true, s);
+  s.groups = RefListSetting(Member(v, "SecurityGroupIds"), r);
+  s.group_names = RefListSetting(Member(v, "SecurityGroups"), r);
+  if (const Json* subnet = Member(v, "SubnetId")) s.subnet = *subnet;
+  ReadInterface(PrimaryInterface(Member(v, "NetworkInterfaces"), true), r, true, s);
+  const Json* profile = Member(v, "IamInstanceProfile");
   if (profile != nullptr && profile->is_object() && !IsUnknown(*profile) && !ReferencedAddress(*profile)) {
-    s.profile = RefSetting(Field(*profile, "Arn"), r);
-    if (s.profile.unset()) s.profile = RefSetting(Field(*profile, "Name"), r);
+    s.profile = RefSetting(Member(*profile, "Arn"), r);
+    if (s.profile.unset()) s.profile = RefSetting(Member(*profile, "Name"), r);
   } else {
     s.profile = RefSetting(profile, r);
   }
@@ -101,54 +101,54 @@ bool NetworkMapper::add_instance(const Resource& r, MappingContext& c) {
     i.instance.id = r.address;
     // Declared instances are meant to run.
     i.instance.state = "running";
-    i.instance.tags = ReadTags(Field(v, cfn ? "Tags" : "tags"));
+    i.instance.tags = ReadTags(Member(v, cfn ? "Tags" : "tags"));
     if (cfn) {
       ReadCloudFormationInstance(v, r, i.settings);
-      if (const Json* lt = Field(v, "LaunchTemplate")) {
-        if (const Json* id = Field(*lt, "LaunchTemplateId")) i.template_id = *id;
-        i.template_name = Text(Field(*lt, "LaunchTemplateName")).value_or("");
+      if (const Json* lt = Member(v, "LaunchTemplate")) {
+        if (const Json* id = Member(*lt, "LaunchTemplateId")) i.template_id = *id;
+        i.template_name = Text(Member(*lt, "LaunchTemplateName")).value_or("");
       }
     } else {
       ReadTerraformInstance(v, r, i.settings);
       if (const Json* lt = Block(v, "launch_template")) {
-        if (const Json* id = Field(*lt, "id"); id != nullptr && !UnknownValue(id)) i.template_id = *id;
-        i.template_name = Text(Field(*lt, "name")).value_or("");
+        if (const Json* id = Member(*lt, "id"); id != nullptr && !UnknownValue(id)) i.template_id = *id;
+        i.template_name = Text(Member(*lt, "name")).value_or("");
       }
-      i.real_public_ip = Text(Field(v, "public_ip")).value_or("");
-      if (auto arn = Text(Field(v, "arn"))) c.alias(*arn, r.address);
+      i.real_public_ip = Text(Member(v, "public_ip")).value_or("");
+      if (auto arn = Text(Member(v, "arn"))) c.alias(*arn, r.address);
     }
-    c.record(r, cfn ? "" : Text(Field(v, "id")).value_or(""));
+    c.record(r, cfn ? "" : Text(Member(v, "id")).value_or(""));
     instances_.push_back(std::move(i));
     return true;
   }
   if (r.type == "aws_launch_template" || r.type == "AWS::EC2::LaunchTemplate") {
     PendingTemplate t;
     t.address = r.address;
-    t.name = Text(Field(v, cfn ? "LaunchTemplateName" : "name")).value_or("");
+    t.name = Text(Member(v, cfn ? "LaunchTemplateName" : "name")).value_or("");
     if (cfn) {
-      if (const Json* data = Field(v, "LaunchTemplateData")) ReadCloudFormationInstance(*data, r, t.settings);
+      if (const Json* data = Member(v, "LaunchTemplateData")) ReadCloudFormationInstance(*data, r, t.settings);
     } else {
       ReadTerraformTemplate(v, r, t.settings);
-      if (auto id = Text(Field(v, "id"))) c.alias(*id, r.address);
-      if (auto arn = Text(Field(v, "arn"))) c.alias(*arn, r.address);
+      if (auto id = Text(Member(v, "id"))) c.alias(*id, r.address);
+      if (auto arn = Text(Member(v, "arn"))) c.alias(*arn, r.address);
     }
     templates_.push_back(std::move(t));
     return true;
   }
   if (r.type == "aws_eip" || r.type == "aws_eip_association" || r.type == "AWS::EC2::EIP" ||
       r.type == "AWS::EC2::EIPAssociation") {
-    const Json* instance = Field(v, cfn ? "InstanceId" : (r.type == "aws_eip" ? "instance" : "instance_id"));
+    const Json* instance = Member(v, cfn ? "InstanceId" : (r.type == "aws_eip" ? "instance" : "instance_id"));
     if (instance != nullptr && !UnknownValue(instance)) {
-      elastic_ips_.emplace_back(*instance, Text(Field(v, "public_ip")).value_or(""));
+      elastic_ips_.emplace_back(*instance, Text(Member(v, "public_ip")).value_or(""));
     }
     return true;
   }
   if (r.type == "aws_subnet" || r.type == "AWS::EC2::Subnet") {
     PendingSubnet s;
-    if (const Json* vpc = Field(v, cfn ? "VpcId" : "vpc_id")) s.vpc = *vpc;
-    s.map_public_ip = BoolSetting(Field(v, cfn ? "MapPublicIpOnLaunch" : "map_public_ip_on_launch"), r);
+    if (const Json* vpc = Member(v, cfn ? "VpcId" : "vpc_id")) s.vpc = *vpc;
+    s.map_public_ip = BoolSetting(Member(v, cfn ? "MapPublicIpOnLaunch" : "map_public_ip_on_launch"), r);
     if (!cfn) {
-      if (auto id = Text(Field(v, "id"))) c.alias(*id, r.address);
+      if (auto id = Text(Member(v, "id"))) c.alias(*id, r.address);
     }
     subnets_[r.address] = std::move(s);
     return true;
@@ -190,12 +190,12 @@ void NetworkMapper::finish_instances(MappingContext& c) {
     // Without metadata options AWS answers IMDSv1 and v2 for most AMIs
     // (http_tokens "optional"); an AMI or account default may say otherwise,
     // which the file does not show, so the code is judged by what it sets.
-    if (s.http_tokens.unknown()) c.mark_unknown(i.address, "Instance.http_tokens");
+    if (s.http_tokens.unknown) c.mark_unknown(i.address, "Instance.http_tokens");
     out.http_tokens = s.http_tokens.known() ? s.http_tokens.value : (s.http_tokens.unset() ? "optional" : "");
-    if (s.http_endpoint.unknown()) c.mark_unknown(i.address, "Instance.http_endpoint");
+    if (s.http_endpoint.unknown) c.mark_unknown(i.address, "Instance.http_endpoint");
     out.http_endpoint = s.http_endpoint.known() ? s.http_endpoint.value : (s.http_endpoint.unset() ? "enabled" : "");
 
-    if (s.groups.unknown() || s.group_names.unknown()) c.mark_unknown(i.address, "Instance.group_ids");
+    if (s.groups.unknown || s.group_names.unknown) c.mark_unknown(i.address, "Instance.group_ids");
     for (const auto& ref : s.groups.value) {
       std::string id = c.canonical_id(ref);
       if (id.empty())
@@ -218,7 +218,7 @@ void NetworkMapper::finish_instances(MappingContext& c) {
         c.mark_unknown(i.address, "Instance.group_ids");
     }
 
-    if (s.profile.unknown()) c.mark_unknown(i.address, "Instance.instance_profile_arn");
+    if (s.profile.unknown) c.mark_unknown(i.address, "Instance.instance_profile_arn");
     if (s.profile.known()) {
       out.instance_profile_arn = c.canonical_id(s.profile.value);
       if (out.instance_profile_arn.empty()) c.mark_unknown(i.address, "Instance.instance_profile_arn");
@@ -244,7 +244,7 @@ void NetworkMapper::finish_instances(MappingContext& c) {
       public_ip = Setting<bool>::Known(true);
       if (i.real_public_ip.empty()) i.real_public_ip = eip->second;
     }
-    if (public_ip.unknown()) c.mark_unknown(i.address, "Instance.public_ip");
+    if (public_ip.unknown) c.mark_unknown(i.address, "Instance.public_ip");
     if (public_ip.known() && public_ip.value) {
       out.public_ip = i.real_public_ip.empty() ? kPublicIpAtLaunch : i.real_public_ip;
     }
@@ -262,32 +262,32 @@ bool NetworkMapper::add_volume(const Resource& r, MappingContext& c) {
     p.address = r.address;
     p.region = r.region;
     p.volume.id = r.address;
-    p.encrypted = BoolSetting(Field(v, cfn ? "Encrypted" : "encrypted"), r);
-    if (const Json* key = Field(v, cfn ? "KmsKeyId" : "kms_key_id"); key != nullptr && !UnknownValue(key)) {
+    p.encrypted = BoolSetting(Member(v, cfn ? "Encrypted" : "encrypted"), r);
+    if (const Json* key = Member(v, cfn ? "KmsKeyId" : "kms_key_id"); key != nullptr && !UnknownValue(key)) {
       p.kms_key = *key;
     }
-    p.volume.size_gib = Integer(Field(v, cfn ? "Size" : "size")).value_or(0);
-    p.volume.tags = ReadTags(Field(v, cfn ? "Tags" : "tags"));
+    p.volume.size_gib = Integer(Member(v, cfn ? "Size" : "size")).value_or(0);
+    p.volume.tags = ReadTags(Member(v, cfn ? "Tags" : "tags"));
     if (!cfn) {
-      if (auto arn = Text(Field(v, "arn"))) c.alias(*arn, r.address);
+      if (auto arn = Text(Member(v, "arn"))) c.alias(*arn, r.address);
     }
-    c.record(r, cfn ? "" : Text(Field(v, "id")).value_or(""));
+    c.record(r, cfn ? "" : Text(Member(v, "id")).value_or(""));
     volumes_.push_back(std::move(p));
     return true;
   }
   if (r.type == "aws_ebs_encryption_by_default") {
     // The resource's `enabled` defaults to true.
-    Setting<bool> enabled = BoolSetting(Field(v, "enabled"), r);
+    Setting<bool> enabled = BoolSetting(Member(v, "enabled"), r);
     if (enabled.unset()) enabled = Setting<bool>::Known(true);
-    if (enabled.unknown()) c.mark_unknown(r.address, "EbsDefaultEncryption.enabled");
+    if (enabled.unknown) c.mark_unknown(r.address, "EbsDefaultEncryption.enabled");
     c.record(r);
     ebs_defaults_[r.region] = {enabled, r.address};
     return true;
   }
   if (r.type == "aws_volume_attachment" || r.type == "AWS::EC2::VolumeAttachment") {
     attachments_.push_back(
-        {Field(v, cfn ? "VolumeId" : "volume_id") ? *Field(v, cfn ? "VolumeId" : "volume_id") : Json(),
-         Field(v, cfn ? "InstanceId" : "instance_id") ? *Field(v, cfn ? "InstanceId" : "instance_id") : Json()});
+        {Member(v, cfn ? "VolumeId" : "volume_id") ? *Member(v, cfn ? "VolumeId" : "volume_id") : Json(),
+         Member(v, cfn ? "InstanceId" : "instance_id") ? *Member(v, cfn ? "InstanceId" : "instance_id") : Json()});
     return true;
   }
   return false;
@@ -310,7 +310,7 @@ void NetworkMapper::finish_volumes(MappingContext& c) {
       auto declared = ebs_defaults_.find(p.region);
       encrypted = declared != ebs_defaults_.end() ? declared->second.first : Setting<bool>::Known(false);
     }
-    if (encrypted.unknown()) c.mark_unknown(p.address, "Volume.encrypted");
+    if (encrypted.unknown) c.mark_unknown(p.address, "Volume.encrypted");
     p.volume.encrypted = encrypted.known() && encrypted.value;
     p.volume.kms_key_id = c.canonical_id(p.kms_key);
     if (auto it = attached.find(p.address); it != attached.end()) p.volume.attached_instance_ids = it->second;

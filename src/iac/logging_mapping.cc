@@ -81,8 +81,8 @@ inv::AdvancedEventSelector ReadAdvancedSelector(const Json& values, bool tf, boo
 }
 
 // The trail's selectors; AWS's default (all management events) when it declares none.
-Field<inv::TrailSelectors> ReadSelectors(const Json& values, bool tf) {
-  Field<inv::TrailSelectors> out;
+Setting<inv::TrailSelectors> ReadSelectors(const Json& values, bool tf) {
+  Setting<inv::TrailSelectors> out;
   for (const Json* selector : Blocks(values, tf ? "event_selector" : "EventSelectors", out.unknown)) {
     out.value.event_selectors.push_back(ReadEventSelector(*selector, tf, out.unknown));
   }

@@ -60,7 +60,7 @@ std::string MappingContext::canonical_id(const std::string& value) const {
 
 InventoryBuilder::InventoryBuilder() {
   mappers_.push_back(NewNetworkMapper());
-  mappers_.push_back(NewIdentityMapper());
+  mappers_.push_back(NewIamMapper());
   mappers_.push_back(NewStorageMapper());
   context_.set_default_region("us-east-1");
 }
@@ -83,7 +83,7 @@ std::vector<ComparableObject> Comparables(const inventory::Inventory& inventory,
   IdMap map = ids ? ids : IdMap([](const std::string& id) { return id; });
   std::vector<ComparableObject> out;
   AppendNetworkComparables(inventory, map, out);
-  AppendIdentityComparables(inventory, map, out);
+  AppendIamComparables(inventory, map, out);
   AppendStorageComparables(inventory, map, out);
   return out;
 }

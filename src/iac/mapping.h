@@ -4,7 +4,7 @@
 // The InventoryBuilder takes resources one at a time (so a 100,000-resource
 // plan never exists in memory as JSON) and hands each to the domain mapper
 // that knows its type: network_mapping.cc (EC2/VPC and the public edge),
-// identity_mapping.cc (IAM), storage_mapping.cc (S3, RDS, EFS, logging).
+// iam_mapping.cc (IAM), storage_mapping.cc (S3, RDS, EFS, logging).
 // Each mapper keeps compact typed values and, in finish(), joins the split
 // resources (rules to their group, bucket facets to their bucket, policy
 // attachments to their principal) and writes the inventory.
@@ -113,9 +113,9 @@ class DomainMapper {
   virtual void finish(MappingContext& context) = 0;
 };
 
-std::unique_ptr<DomainMapper> NewNetworkMapper();   // network_mapping.cc
-std::unique_ptr<DomainMapper> NewIdentityMapper();  // identity_mapping.cc
-std::unique_ptr<DomainMapper> NewStorageMapper();   // storage_mapping.cc
+std::unique_ptr<DomainMapper> NewNetworkMapper();  // network_mapping.cc
+std::unique_ptr<DomainMapper> NewIamMapper();      // iam_mapping.cc
+std::unique_ptr<DomainMapper> NewStorageMapper();  // storage_mapping.cc
 
 // Feeds resources to every mapper; finish() returns the inventory.
 class InventoryBuilder {
@@ -147,8 +147,7 @@ struct ComparableObject {
 using IdMap = std::function<std::string(const std::string&)>;
 void AppendNetworkComparables(const inventory::Inventory& inventory, const IdMap& ids,
                               std::vector<ComparableObject>& out);
-void AppendIdentityComparables(const inventory::Inventory& inventory, const IdMap& ids,
-                               std::vector<ComparableObject>& out);
+void AppendIamComparables(const inventory::Inventory& inventory, const IdMap& ids, std::vector<ComparableObject>& out);
 void AppendStorageComparables(const inventory::Inventory& inventory, const IdMap& ids,
                               std::vector<ComparableObject>& out);
 // All of the above; `ids` defaults to the identity.

@@ -6,23 +6,7 @@
 namespace posture::iac {
 namespace network {
 
-const Json* Field(const Json& values, std::string_view key) {
-  if (!values.is_object()) return nullptr;
-  auto it = values.find(key);
-  if (it == values.end() || it->is_null()) return nullptr;
-  return &*it;
-}
-
-const Json* Block(const Json& values, std::string_view key) {
-  const Json* value = Field(values, key);
-  if (value == nullptr) return nullptr;
-  if (value->is_array()) return value->empty() || !(*value)[0].is_object() ? nullptr : &(*value)[0];
-  return value->is_object() && !IsUnknown(*value) ? value : nullptr;
-}
-
-bool UnknownValue(const Json* value) {
-  return value != nullptr && IsUnknown(*value) && ReferencedAddress(*value) == nullptr;
-}
+bool UnknownValue(const Json* value) { return value != nullptr && IsOpaqueUnknown(*value); }
 
 bool Unset(const Json* value, const Resource& resource) {
   if (value == nullptr || value->is_null()) return true;
@@ -72,15 +56,13 @@ inventory::Tags ReadTags(const Json* tags) {
     }
   } else if (tags->is_array()) {
     for (const auto& tag : *tags) {
-      auto key = Text(Field(tag, "Key"));
-      auto value = Text(Field(tag, "Value"));
+      auto key = Text(Member(tag, "Key"));
+      auto value = Text(Member(tag, "Value"));
       if (key && value) out[*key] = *value;
     }
   }
   return out;
 }
-
-bool IsCloudFormation(const Resource& resource) { return resource.format == SourceFormat::kCloudFormation; }
 
 std::vector<Ref> RefList(const Json* value) {
   std::vector<Ref> out;

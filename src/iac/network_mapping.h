@@ -20,18 +20,13 @@
 #include <vector>
 
 #include "iac/mapping.h"
+#include "iac/values.h"
 
 namespace posture::iac::network {
 
-using Json = nlohmann::json;
-
 // ---- Reading values ------------------------------------------------------
 
-// `values[key]`, or nullptr when absent or null.
-const Json* Field(const Json& values, std::string_view key);
-// The object of a single nested block: Terraform's one-element list, or a
-// CloudFormation object; nullptr when absent or empty.
-const Json* Block(const Json& values, std::string_view key);
+// Member, Block, Setting, IsCloudFormation: values.h.
 // Terraform computes many optional attributes when the configuration leaves
 // them out, and a plan shows those as unknown without a reference: such a
 // value means "not configured", like an absent one. True for absent/null,
@@ -43,7 +38,6 @@ std::optional<std::string> Text(const Json* value);  // strings and numbers
 std::optional<int> Integer(const Json* value);       // numbers and numeric strings
 std::optional<bool> Boolean(const Json* value);      // booleans and "true"/"false"
 inventory::Tags ReadTags(const Json* tags);          // Terraform map or CloudFormation [{Key, Value}]
-bool IsCloudFormation(const Resource& resource);
 
 // A reference value (a marker or a real id/ARN/name), kept until finish().
 // Null when the resource leaves it out.
@@ -51,17 +45,6 @@ using Ref = Json;
 // Reference-like items of a list value (a lone marker counts as one item).
 std::vector<Ref> RefList(const Json* value);
 
-// A value that is set, unset (AWS applies its default) or unknown until apply.
-template <typename T>
-struct Setting {
-  enum class State { kUnset, kKnown, kUnknown } state = State::kUnset;
-  T value{};
-  bool known() const { return state == State::kKnown; }
-  bool unknown() const { return state == State::kUnknown; }
-  bool unset() const { return state == State::kUnset; }
-  static Setting Known(T v) { return {State::kKnown, std::move(v)}; }
-  static Setting Unknown() { return {State::kUnknown, T{}}; }
-};
 // Unset also for "", how Terraform state shows an unset optional value.
 Setting<std::string> TextSetting(const Json* value, const Resource& resource);
 Setting<bool> BoolSetting(const Json* value, const Resource& resource);

@@ -62,8 +62,8 @@ void AddGrant(const Json& grantee, const std::vector<std::string>& permissions, 
 
 inv::AclGrant OwnerGrant() { return {"CanonicalUser", "", "", "FULL_CONTROL"}; }
 
-Field<std::vector<inv::AclGrant>> ReadCanned(const Field<std::string>& canned) {
-  Field<std::vector<inv::AclGrant>> out;
+Setting<std::vector<inv::AclGrant>> ReadCanned(const Setting<std::string>& canned) {
+  Setting<std::vector<inv::AclGrant>> out;
   if (canned.unknown) {
     out.unknown = true;
   } else if (canned.present && !canned.value.empty()) {
@@ -77,8 +77,8 @@ Field<std::vector<inv::AclGrant>> ReadCanned(const Field<std::string>& canned) {
   return out;
 }
 
-Field<std::vector<inv::AclGrant>> ReadGrantBlocks(const Json& values) {
-  Field<std::vector<inv::AclGrant>> out;
+Setting<std::vector<inv::AclGrant>> ReadGrantBlocks(const Json& values) {
+  Setting<std::vector<inv::AclGrant>> out;
   const Json* grants = Member(values, "grant");
   if (grants == nullptr) return out;
   if (IsMarker(*grants)) {
@@ -94,20 +94,20 @@ Field<std::vector<inv::AclGrant>> ReadGrantBlocks(const Json& values) {
   return out;
 }
 
-Field<std::vector<inv::AclGrant>> ReadAccessControlPolicy(const Json& values) {
-  Field<std::vector<inv::AclGrant>> out;
+Setting<std::vector<inv::AclGrant>> ReadAccessControlPolicy(const Json& values) {
+  Setting<std::vector<inv::AclGrant>> out;
   const Json* policy = Member(values, "access_control_policy");
   if (policy == nullptr) return out;
   if (IsMarker(*policy)) {
     out.unknown = true;
     return out;
   }
-  const Json* first = FirstBlock(values, "access_control_policy");
+  const Json* first = Block(values, "access_control_policy");
   const Json* grants = first == nullptr ? nullptr : Member(*first, "grant");
   if (grants == nullptr || !grants->is_array()) return out;
   for (const auto& grant : *grants) {
     const auto permission = ReadString(grant, "permission");
-    const Json* grantee = FirstBlock(grant, "grantee");
+    const Json* grantee = Block(grant, "grantee");
     if (permission.unknown) out.unknown = true;
     if (grantee != nullptr && permission.present) AddGrant(*grantee, {permission.value}, out.value, out.unknown);
   }

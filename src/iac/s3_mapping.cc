@@ -10,8 +10,8 @@ namespace {
 namespace inv = inventory;
 
 // The four settings, as Terraform (snake_case) or CloudFormation (PascalCase) name them.
-Field<std::optional<inv::PublicAccessBlock>> ReadBlock(const Json& values, bool terraform) {
-  Field<std::optional<inv::PublicAccessBlock>> out;
+Setting<std::optional<inv::PublicAccessBlock>> ReadBlock(const Json& values, bool terraform) {
+  Setting<std::optional<inv::PublicAccessBlock>> out;
   const auto acls = ReadBool(values, terraform ? "block_public_acls" : "BlockPublicAcls", false);
   const auto ignore = ReadBool(values, terraform ? "ignore_public_acls" : "IgnorePublicAcls", false);
   const auto policy = ReadBool(values, terraform ? "block_public_policy" : "BlockPublicPolicy", false);
@@ -23,8 +23,8 @@ Field<std::optional<inv::PublicAccessBlock>> ReadBlock(const Json& values, bool 
 }
 
 // aws_s3_bucket_versioning's status ("Enabled", "Suspended", "Disabled": never enabled) or CFN's Status.
-Field<inv::BucketVersioning> ReadVersioningStatus(const Json& config, const char* status_key, const char* mfa_key) {
-  Field<inv::BucketVersioning> out;
+Setting<inv::BucketVersioning> ReadVersioningStatus(const Json& config, const char* status_key, const char* mfa_key) {
+  Setting<inv::BucketVersioning> out;
   const auto status = ReadString(config, status_key);
   const auto mfa = ReadString(config, mfa_key);
   out.unknown = status.unknown || mfa.unknown;
@@ -34,8 +34,8 @@ Field<inv::BucketVersioning> ReadVersioningStatus(const Json& config, const char
   return out;
 }
 
-Field<Json> ReadPolicy(const Json& values, const char* key, bool computed_when_unset) {
-  Field<Json> out;
+Setting<Json> ReadPolicy(const Json& values, const char* key, bool computed_when_unset) {
+  Setting<Json> out;
   const Json* policy = Member(values, key);
   if (policy == nullptr) return out;
   if (IsMarker(*policy)) {
@@ -48,8 +48,8 @@ Field<Json> ReadPolicy(const Json& values, const char* key, bool computed_when_u
   return out;
 }
 
-Field<Json> ReadTarget(const Json& values, const char* key) {
-  Field<Json> out;
+Setting<Json> ReadTarget(const Json& values, const char* key) {
+  Setting<Json> out;
   const Json* target = Member(values, key);
   if (target == nullptr) return out;
   if (IsOpaqueUnknown(*target)) {
@@ -68,12 +68,12 @@ BucketFacets TerraformBucketFacets(const Json& values) {
   facets.policy = ReadPolicy(values, "policy", true);
   const Json* acl = Member(values, "acl");
   if (acl != nullptr && IsOpaqueUnknown(*acl) && IsComputedWhenUnset("aws_s3_bucket", "acl")) acl = nullptr;
-  facets.acl = acl == nullptr ? Field<std::vector<inv::AclGrant>>{} : ReadCanned(ReadString(values, "acl"));
+  facets.acl = acl == nullptr ? Setting<std::vector<inv::AclGrant>>{} : ReadCanned(ReadString(values, "acl"));
   if (!facets.acl.present && !facets.acl.unknown) facets.acl = ReadGrantBlocks(values);
   if (const Json* versioning = Member(values, "versioning");
       versioning != nullptr && IsMarker(*versioning) && !IsOpaqueUnknown(*versioning)) {
     facets.versioning.unknown = true;
-  } else if (const Json* block = FirstBlock(values, "versioning")) {
+  } else if (const Json* block = Block(values, "versioning")) {
     const auto enabled = ReadBool(*block, "enabled", false);
     const auto mfa = ReadBool(*block, "mfa_delete", false);
     facets.versioning.unknown = enabled.unknown || mfa.unknown;
@@ -84,7 +84,7 @@ BucketFacets TerraformBucketFacets(const Json& values) {
   if (const Json* logging = Member(values, "logging");
       logging != nullptr && IsMarker(*logging) && !IsOpaqueUnknown(*logging)) {
     facets.logging_target.unknown = true;
-  } else if (const Json* block = FirstBlock(values, "logging")) {
+  } else if (const Json* block = Block(values, "logging")) {
     facets.logging_target = ReadTarget(*block, "target_bucket");
   }
   return facets;
@@ -178,7 +178,7 @@ bool S3Mapper::add(const Resource& resource, MappingContext& context) {
     if (!split.facets.acl.present && !split.facets.acl.unknown) split.facets.acl = ReadAccessControlPolicy(values);
     if (!split.facets.acl.present) split.facets.acl.unknown = true;
   } else if (type == "aws_s3_bucket_versioning") {
-    const Json* config = FirstBlock(values, "versioning_configuration");
+    const Json* config = Block(values, "versioning_configuration");
     if (config == nullptr) {
       split.facets.versioning.unknown = true;
     } else {

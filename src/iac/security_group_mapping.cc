@@ -35,17 +35,17 @@ void SetProtocol(PendingRule& rule, const Json* protocol) {
 // aws_security_group_rule.
 PendingRule TerraformRule(const Json& block) {
   PendingRule rule;
-  SetProtocol(rule, Field(block, "protocol"));
-  SetPorts(rule, Field(block, "from_port"), Field(block, "to_port"));
-  AddAll(rule.ipv4, Field(block, "cidr_blocks"), rule.unknown);
-  AddAll(rule.ipv6, Field(block, "ipv6_cidr_blocks"), rule.unknown);
-  AddAll(rule.prefix_lists, Field(block, "prefix_list_ids"), rule.unknown);
-  AddAll(rule.groups, Field(block, "security_groups"), rule.unknown);
+  SetProtocol(rule, Member(block, "protocol"));
+  SetPorts(rule, Member(block, "from_port"), Member(block, "to_port"));
+  AddAll(rule.ipv4, Member(block, "cidr_blocks"), rule.unknown);
+  AddAll(rule.ipv6, Member(block, "ipv6_cidr_blocks"), rule.unknown);
+  AddAll(rule.prefix_lists, Member(block, "prefix_list_ids"), rule.unknown);
+  AddAll(rule.groups, Member(block, "security_groups"), rule.unknown);
   // Computed when not configured: unknown without a reference in a plan means unset.
-  if (const Json* source = Field(block, "source_security_group_id"); !UnknownValue(source)) {
+  if (const Json* source = Member(block, "source_security_group_id"); !UnknownValue(source)) {
     AddAll(rule.groups, source, rule.unknown);
   }
-  const Json* self = Field(block, "self");
+  const Json* self = Member(block, "self");
   if (UnknownValue(self)) rule.unknown = true;
   rule.self = Boolean(self).value_or(false);
   return rule;
@@ -54,13 +54,13 @@ PendingRule TerraformRule(const Json& block) {
 // aws_vpc_security_group_ingress_rule / _egress_rule.
 PendingRule VpcRule(const Json& values) {
   PendingRule rule;
-  SetProtocol(rule, Field(values, "ip_protocol"));
-  SetPorts(rule, Field(values, "from_port"), Field(values, "to_port"));
-  AddAll(rule.ipv4, Field(values, "cidr_ipv4"), rule.unknown);
-  AddAll(rule.ipv6, Field(values, "cidr_ipv6"), rule.unknown);
-  AddAll(rule.prefix_lists, Field(values, "prefix_list_id"), rule.unknown);
-  AddAll(rule.groups, Field(values, "referenced_security_group_id"), rule.unknown);
-  rule.rule_id = Text(Field(values, "security_group_rule_id")).value_or("");
+  SetProtocol(rule, Member(values, "ip_protocol"));
+  SetPorts(rule, Member(values, "from_port"), Member(values, "to_port"));
+  AddAll(rule.ipv4, Member(values, "cidr_ipv4"), rule.unknown);
+  AddAll(rule.ipv6, Member(values, "cidr_ipv6"), rule.unknown);
+  AddAll(rule.prefix_lists, Member(values, "prefix_list_id"), rule.unknown);
+  AddAll(rule.groups, Member(values, "referenced_security_group_id"), rule.unknown);
+  rule.rule_id = Text(Member(values, "security_group_rule_id")).value_or("");
   return rule;
 }
 
@@ -68,14 +68,14 @@ PendingRule VpcRule(const Json& values) {
 // AWS::EC2::SecurityGroupIngress/Egress resource.
 PendingRule CloudFormationRule(const Json& entry) {
   PendingRule rule;
-  SetProtocol(rule, Field(entry, "IpProtocol"));
-  SetPorts(rule, Field(entry, "FromPort"), Field(entry, "ToPort"));
-  AddAll(rule.ipv4, Field(entry, "CidrIp"), rule.unknown);
-  AddAll(rule.ipv6, Field(entry, "CidrIpv6"), rule.unknown);
-  AddAll(rule.prefix_lists, Field(entry, "SourcePrefixListId"), rule.unknown);
-  AddAll(rule.prefix_lists, Field(entry, "DestinationPrefixListId"), rule.unknown);
-  AddAll(rule.groups, Field(entry, "SourceSecurityGroupId"), rule.unknown);
-  AddAll(rule.groups, Field(entry, "DestinationSecurityGroupId"), rule.unknown);
+  SetProtocol(rule, Member(entry, "IpProtocol"));
+  SetPorts(rule, Member(entry, "FromPort"), Member(entry, "ToPort"));
+  AddAll(rule.ipv4, Member(entry, "CidrIp"), rule.unknown);
+  AddAll(rule.ipv6, Member(entry, "CidrIpv6"), rule.unknown);
+  AddAll(rule.prefix_lists, Member(entry, "SourcePrefixListId"), rule.unknown);
+  AddAll(rule.prefix_lists, Member(entry, "DestinationPrefixListId"), rule.unknown);
+  AddAll(rule.groups, Member(entry, "SourceSecurityGroupId"), rule.unknown);
+  AddAll(rule.groups, Member(entry, "DestinationSecurityGroupId"), rule.unknown);
   return rule;
 }
 
@@ -111,12 +111,12 @@ bool NetworkMapper::add_security_group(const Resource& r, MappingContext& c) {
     g.group.id = r.address;
     const bool cfn = IsCloudFormation(r);
     g.group.name =
-        r.type == "aws_default_security_group" ? "default" : Text(Field(v, cfn ? "GroupName" : "name")).value_or("");
-    g.group.description = Text(Field(v, cfn ? "GroupDescription" : "description")).value_or("");
-    if (const Json* vpc = Field(v, cfn ? "VpcId" : "vpc_id")) g.vpc = *vpc;
-    g.group.tags = ReadTags(Field(v, cfn ? "Tags" : "tags"));
-    g.ingress_unknown = !ReadRules(Field(v, cfn ? "SecurityGroupIngress" : "ingress"), r, g.ingress);
-    const Json* egress = Field(v, cfn ? "SecurityGroupEgress" : "egress");
+        r.type == "aws_default_security_group" ? "default" : Text(Member(v, cfn ? "GroupName" : "name")).value_or("");
+    g.group.description = Text(Member(v, cfn ? "GroupDescription" : "description")).value_or("");
+    if (const Json* vpc = Member(v, cfn ? "VpcId" : "vpc_id")) g.vpc = *vpc;
+    g.group.tags = ReadTags(Member(v, cfn ? "Tags" : "tags"));
+    g.ingress_unknown = !ReadRules(Member(v, cfn ? "SecurityGroupIngress" : "ingress"), r, g.ingress);
+    const Json* egress = Member(v, cfn ? "SecurityGroupEgress" : "egress");
     if (cfn && egress == nullptr) {
       g.egress.push_back(AllowAllEgress());
     } else {
@@ -124,29 +124,29 @@ bool NetworkMapper::add_security_group(const Resource& r, MappingContext& c) {
       g.egress_unknown = !ReadRules(egress, r, g.egress);
     }
     if (!cfn) {
-      if (auto arn = Text(Field(v, "arn"))) c.alias(*arn, r.address);
+      if (auto arn = Text(Member(v, "arn"))) c.alias(*arn, r.address);
     }
-    c.record(r, cfn ? "" : Text(Field(v, "id")).value_or(""));
+    c.record(r, cfn ? "" : Text(Member(v, "id")).value_or(""));
     if (g.ingress_unknown) c.mark_unknown(r.address, "SecurityGroup.ingress");
     if (g.egress_unknown) c.mark_unknown(r.address, "SecurityGroup.egress");
     groups_.push_back(std::move(g));
     return true;
   }
   if (r.type == "aws_security_group_rule") {
-    PendingRuleResource rule{Field(v, "security_group_id") ? *Field(v, "security_group_id") : Json(),
-                             Text(Field(v, "type")).value_or("ingress") == "egress", TerraformRule(v)};
+    PendingRuleResource rule{Member(v, "security_group_id") ? *Member(v, "security_group_id") : Json(),
+                             Text(Member(v, "type")).value_or("ingress") == "egress", TerraformRule(v)};
     rule_resources_.push_back(std::move(rule));
     return true;
   }
   if (r.type == "aws_vpc_security_group_ingress_rule" || r.type == "aws_vpc_security_group_egress_rule") {
-    PendingRuleResource rule{Field(v, "security_group_id") ? *Field(v, "security_group_id") : Json(),
+    PendingRuleResource rule{Member(v, "security_group_id") ? *Member(v, "security_group_id") : Json(),
                              r.type == "aws_vpc_security_group_egress_rule", VpcRule(v)};
     rule_resources_.push_back(std::move(rule));
     return true;
   }
   if (r.type == "AWS::EC2::SecurityGroupIngress" || r.type == "AWS::EC2::SecurityGroupEgress") {
-    const Json* group = Field(v, "GroupId");
-    if (group == nullptr) group = Field(v, "GroupName");  // default VPC groups by name
+    const Json* group = Member(v, "GroupId");
+    if (group == nullptr) group = Member(v, "GroupName");  // default VPC groups by name
     PendingRuleResource rule{group ? *group : Json(), r.type == "AWS::EC2::SecurityGroupEgress", CloudFormationRule(v)};
     rule_resources_.push_back(std::move(rule));
     return true;
@@ -226,15 +226,15 @@ namespace {
 
 PendingAclEntry ReadAclEntry(const Json& v, bool cfn, std::optional<bool> egress) {
   PendingAclEntry e;
-  const Json* number = Field(v, cfn ? "RuleNumber" : (Field(v, "rule_no") ? "rule_no" : "rule_number"));
-  const Json* protocol = Field(v, cfn ? "Protocol" : "protocol");
-  const Json* action = Field(v, cfn ? "RuleAction" : (Field(v, "action") ? "action" : "rule_action"));
-  const Json* ipv4 = Field(v, cfn ? "CidrBlock" : "cidr_block");
-  const Json* ipv6 = Field(v, cfn ? "Ipv6CidrBlock" : "ipv6_cidr_block");
-  const Json* range = cfn ? Field(v, "PortRange") : &v;
-  const Json* from = range ? Field(*range, cfn ? "From" : "from_port") : nullptr;
-  const Json* to = range ? Field(*range, cfn ? "To" : "to_port") : nullptr;
-  const Json* direction = Field(v, cfn ? "Egress" : "egress");
+  const Json* number = Member(v, cfn ? "RuleNumber" : (Member(v, "rule_no") ? "rule_no" : "rule_number"));
+  const Json* protocol = Member(v, cfn ? "Protocol" : "protocol");
+  const Json* action = Member(v, cfn ? "RuleAction" : (Member(v, "action") ? "action" : "rule_action"));
+  const Json* ipv4 = Member(v, cfn ? "CidrBlock" : "cidr_block");
+  const Json* ipv6 = Member(v, cfn ? "Ipv6CidrBlock" : "ipv6_cidr_block");
+  const Json* range = cfn ? Member(v, "PortRange") : &v;
+  const Json* from = range ? Member(*range, cfn ? "From" : "from_port") : nullptr;
+  const Json* to = range ? Member(*range, cfn ? "To" : "to_port") : nullptr;
+  const Json* direction = Member(v, cfn ? "Egress" : "egress");
   for (const Json* field : {number, protocol, action, ipv4, ipv6, range, from, to, direction}) {
     if (UnknownValue(field)) e.unknown = true;
   }
@@ -265,11 +265,11 @@ bool NetworkMapper::add_network_acl(const Resource& r, MappingContext& c) {
     a.region = r.region;
     a.acl.id = r.address;
     a.acl.is_default = r.type == "aws_default_network_acl";
-    if (const Json* vpc = Field(v, cfn ? "VpcId" : "vpc_id")) a.vpc = *vpc;
-    a.subnets = RefList(Field(v, "subnet_ids"));
-    a.acl.tags = ReadTags(Field(v, cfn ? "Tags" : "tags"));
+    if (const Json* vpc = Member(v, cfn ? "VpcId" : "vpc_id")) a.vpc = *vpc;
+    a.subnets = RefList(Member(v, "subnet_ids"));
+    a.acl.tags = ReadTags(Member(v, cfn ? "Tags" : "tags"));
     for (const auto& [key, egress] : {std::pair{"ingress", false}, std::pair{"egress", true}}) {
-      const Json* list = cfn ? nullptr : Field(v, key);
+      const Json* list = cfn ? nullptr : Member(v, key);
       if (Unset(list, r)) continue;
       if (!list->is_array()) {
         a.entries_unknown = true;
@@ -282,11 +282,11 @@ bool NetworkMapper::add_network_acl(const Resource& r, MappingContext& c) {
       }
     }
     if (!cfn) {
-      if (auto arn = Text(Field(v, "arn"))) c.alias(*arn, r.address);
+      if (auto arn = Text(Member(v, "arn"))) c.alias(*arn, r.address);
     }
-    std::string real_id = cfn ? "" : Text(Field(v, "id")).value_or("");
+    std::string real_id = cfn ? "" : Text(Member(v, "id")).value_or("");
     if (r.type == "aws_default_network_acl") {
-      if (auto id = Text(Field(v, "default_network_acl_id"))) c.alias(*id, r.address);
+      if (auto id = Text(Member(v, "default_network_acl_id"))) c.alias(*id, r.address);
     }
     c.record(r, real_id);
     acls_.push_back(std::move(a));
@@ -295,7 +295,7 @@ bool NetworkMapper::add_network_acl(const Resource& r, MappingContext& c) {
   if (r.type == "aws_network_acl_rule" || r.type == "AWS::EC2::NetworkAclEntry") {
     const bool cfn = IsCloudFormation(r);
     PendingAclEntry entry = ReadAclEntry(v, cfn, std::nullopt);
-    if (const Json* acl = Field(v, cfn ? "NetworkAclId" : "network_acl_id")) entry.acl = *acl;
+    if (const Json* acl = Member(v, cfn ? "NetworkAclId" : "network_acl_id")) entry.acl = *acl;
     acl_entries_.push_back(std::move(entry));
     return true;
   }

@@ -55,7 +55,7 @@ bool LeftToAws(const Resource& resource, const char* key) {
   return value == nullptr || (IsTerraform(resource) && IsOpaqueUnknown(*value));
 }
 
-void MarkTags(const Field<inv::Tags>& tags, MappingContext& context, const std::string& address, const char* field) {
+void MarkTags(const Setting<inv::Tags>& tags, MappingContext& context, const std::string& address, const char* field) {
   if (tags.unknown) context.mark_unknown(address, field);
 }
 

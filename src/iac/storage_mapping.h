@@ -62,11 +62,11 @@ struct BucketFacts {
 // A bucket's facets as the file declares them (present), cannot know them
 // (unknown) or leaves them to AWS's default (neither).
 struct BucketFacets {
-  Field<Json> policy;  // the document as written: JSON text or an object
-  Field<std::vector<inventory::AclGrant>> acl;
-  Field<std::optional<inventory::PublicAccessBlock>> block;
-  Field<inventory::BucketVersioning> versioning;
-  Field<Json> logging_target;  // a reference or a bucket name; "" when off
+  Setting<Json> policy;  // the document as written: JSON text or an object
+  Setting<std::vector<inventory::AclGrant>> acl;
+  Setting<std::optional<inventory::PublicAccessBlock>> block;
+  Setting<inventory::BucketVersioning> versioning;
+  Setting<Json> logging_target;  // a reference or a bucket name; "" when off
   // Overrides each facet `other` declares or cannot know.
   void merge(const BucketFacets& other);
 };
@@ -75,11 +75,11 @@ struct BucketFacets {
 // not in the file): what AWS gives a bucket created without an ACL.
 inventory::AclGrant OwnerGrant();
 // The grants of a canned ACL name; unknown when the name is, or AWS rejects it.
-Field<std::vector<inventory::AclGrant>> ReadCanned(const Field<std::string>& canned);
+Setting<std::vector<inventory::AclGrant>> ReadCanned(const Setting<std::string>& canned);
 // aws_s3_bucket's `grant` blocks ({id, type, uri, permissions}).
-Field<std::vector<inventory::AclGrant>> ReadGrantBlocks(const Json& values);
+Setting<std::vector<inventory::AclGrant>> ReadGrantBlocks(const Json& values);
 // aws_s3_bucket_acl's access_control_policy grants.
-Field<std::vector<inventory::AclGrant>> ReadAccessControlPolicy(const Json& values);
+Setting<std::vector<inventory::AclGrant>> ReadAccessControlPolicy(const Json& values);
 
 class S3Mapper {
  public:
@@ -116,7 +116,7 @@ class S3Mapper {
  private:
   std::vector<PendingBucket> buckets_;
   std::vector<SplitFacet> splits_;
-  Field<inventory::PublicAccessBlock> account_block_;
+  Setting<inventory::PublicAccessBlock> account_block_;
   std::string account_block_address_;
   std::map<std::string, BucketFacts> facts_;  // by address
   std::map<std::string, std::string> names_;  // known bucket name -> address
@@ -134,7 +134,7 @@ class LoggingMapper {
     std::string region;
     inventory::Trail trail;  // scalars filled in add()
     Json bucket;             // s3_bucket_name: a reference or a name
-    Field<Json> kms_key;     // a reference or an id/ARN
+    Setting<Json> kms_key;   // a reference or an id/ARN
   };
 
  private:

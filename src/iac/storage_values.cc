@@ -5,19 +5,8 @@
 
 namespace posture::iac::storage {
 
-const Json* Member(const Json& values, std::string_view key) {
-  if (!values.is_object()) return nullptr;
-  auto it = values.find(key);
-  if (it == values.end() || it->is_null()) return nullptr;
-  return &*it;
-}
-
-bool IsOpaqueUnknown(const Json& value) { return IsUnknown(value) && ReferencedAddress(value) == nullptr; }
-
-bool IsMarker(const Json& value) { return IsUnknown(value) || ReferencedAddress(value) != nullptr; }
-
-Field<bool> ReadBool(const Json& values, std::string_view key, bool fallback) {
-  Field<bool> out{fallback};
+Setting<bool> ReadBool(const Json& values, std::string_view key, bool fallback) {
+  Setting<bool> out{fallback};
   const Json* value = Member(values, key);
   if (value == nullptr) return out;
   if (IsMarker(*value)) {
@@ -40,8 +29,8 @@ Field<bool> ReadBool(const Json& values, std::string_view key, bool fallback) {
   return out;
 }
 
-Field<std::string> ReadString(const Json& values, std::string_view key) {
-  Field<std::string> out;
+Setting<std::string> ReadString(const Json& values, std::string_view key) {
+  Setting<std::string> out;
   const Json* value = Member(values, key);
   if (value == nullptr) return out;
   if (IsMarker(*value)) {
@@ -54,16 +43,6 @@ Field<std::string> ReadString(const Json& values, std::string_view key) {
     out.present = true;
   }
   return out;
-}
-
-const Json* FirstBlock(const Json& values, std::string_view key) {
-  const Json* value = Member(values, key);
-  if (value == nullptr || IsMarker(*value)) return nullptr;
-  if (value->is_array()) {
-    if (value->empty() || !value->front().is_object()) return nullptr;
-    return &value->front();
-  }
-  return value->is_object() ? value : nullptr;
 }
 
 std::vector<std::string> ReadStrings(const Json* list, bool& unknown) {
@@ -85,10 +64,8 @@ std::vector<std::string> ReadStrings(const Json* list, bool& unknown) {
   return out;
 }
 
-bool IsTerraform(const Resource& resource) { return resource.format != SourceFormat::kCloudFormation; }
-
-Field<inventory::Tags> ReadTags(const Resource& resource, std::string_view cloudformation_key) {
-  Field<inventory::Tags> out;
+Setting<inventory::Tags> ReadTags(const Resource& resource, std::string_view cloudformation_key) {
+  Setting<inventory::Tags> out;
   const Json* tags = nullptr;
   if (IsTerraform(resource)) {
     // tags_all adds the provider's default_tags: what AWS will hold.
@@ -111,8 +88,8 @@ Field<inventory::Tags> ReadTags(const Resource& resource, std::string_view cloud
     }
   } else if (tags->is_array()) {
     for (const auto& tag : *tags) {
-      const Field<std::string> key = ReadString(tag, "Key");
-      const Field<std::string> value = ReadString(tag, "Value");
+      const Setting<std::string> key = ReadString(tag, "Key");
+      const Setting<std::string> value = ReadString(tag, "Value");
       if (key.unknown || value.unknown) {
         out.unknown = true;
       } else if (key.present) {

@@ -13,45 +13,24 @@
 #include <vector>
 
 #include "iac/resource.h"
+#include "iac/values.h"
 #include "inventory/inventory.h"
 
 namespace posture::iac::storage {
 
-using Json = nlohmann::json;
-
-// A value read from a resource: known, unknown until apply, or absent
-// (null or not written: the caller applies AWS's default).
-template <typename T>
-struct Field {
-  T value{};
-  bool unknown = false;
-  bool present = false;
-};
-
-// values[key], or nullptr when absent or null.
-const Json* Member(const Json& values, std::string_view key);
-// True for an Unknown marker that names no resource (a reference marker,
-// even an unknown one, still says which object the value is).
-bool IsOpaqueUnknown(const Json& value);
-// A marker of either kind.
-bool IsMarker(const Json& value);
+// Member, Block, IsMarker, IsOpaqueUnknown, IsTerraform and Setting: values.h.
 
 // A boolean (also "true"/"false" text, as YAML templates may give it).
-Field<bool> ReadBool(const Json& values, std::string_view key, bool fallback);
+Setting<bool> ReadBool(const Json& values, std::string_view key, bool fallback);
 // A string; any marker reads as unknown.
-Field<std::string> ReadString(const Json& values, std::string_view key);
-// The first object of a Terraform nested block (a one-element array) or a
-// CloudFormation property object; nullptr when absent or empty.
-const Json* FirstBlock(const Json& values, std::string_view key);
+Setting<std::string> ReadString(const Json& values, std::string_view key);
 // Strings of a list (markers skipped; `unknown` set when one is met).
 std::vector<std::string> ReadStrings(const Json* list, bool& unknown);
 
 // Tags as Terraform (`tags_all` when known, else `tags`: a map) or
 // CloudFormation (a list of {Key, Value}) write them; `key` names the
 // CloudFormation property ("Tags", "FileSystemTags").
-Field<inventory::Tags> ReadTags(const Resource& resource, std::string_view cloudformation_key = "Tags");
-
-bool IsTerraform(const Resource& resource);
+Setting<inventory::Tags> ReadTags(const Resource& resource, std::string_view cloudformation_key = "Tags");
 
 // A policy document as text, compact with sorted keys, whether written as
 // JSON text (Terraform) or as an object (CloudFormation); Reference markers

@@ -29,7 +29,7 @@ constexpr std::array<TargetName, 10> kTargets = {{
 
 // A non-empty value, or nullptr.
 const Json* Given(const Json& values, std::string_view key) {
-  const Json* value = Field(values, key);
+  const Json* value = Member(values, key);
   if (value != nullptr && value->is_string() && value->get_ref<const std::string&>().empty()) return nullptr;
   return value;
 }
@@ -75,10 +75,10 @@ void SetTarget(inventory::Route& route, const std::string& member, std::string i
     route.network_interface_id = std::move(id);
 }
 
-std::string RealId(const Resource& r) { return IsCloudFormation(r) ? "" : Text(Field(r.values, "id")).value_or(""); }
+std::string RealId(const Resource& r) { return IsCloudFormation(r) ? "" : Text(Member(r.values, "id")).value_or(""); }
 
 void AliasArn(const Resource& r, MappingContext& c) {
-  if (auto arn = Text(Field(r.values, "arn")); arn && !IsCloudFormation(r)) c.alias(*arn, r.address);
+  if (auto arn = Text(Member(r.values, "arn")); arn && !IsCloudFormation(r)) c.alias(*arn, r.address);
 }
 
 }  // namespace
@@ -90,40 +90,40 @@ bool NetworkMapper::add_vpc(const Resource& r, MappingContext& c) {
     PendingVpc p{r.address, r.region, {}};
     p.vpc.id = r.address;
     p.vpc.is_default = r.type == "aws_default_vpc";
-    const Json* cidr = Field(v, cfn ? "CidrBlock" : "cidr_block");
+    const Json* cidr = Member(v, cfn ? "CidrBlock" : "cidr_block");
     if (UnknownValue(cidr)) c.mark_unknown(r.address, "Vpc.cidr");
     p.vpc.cidr = Text(cidr).value_or("");
-    p.vpc.tags = ReadTags(Field(v, cfn ? "Tags" : "tags"));
+    p.vpc.tags = ReadTags(Member(v, cfn ? "Tags" : "tags"));
     AliasArn(r, c);
     c.record(r, RealId(r));
     vpcs_.push_back(std::move(p));
     return true;
   }
   if (r.type == "aws_vpc_ipv4_cidr_block_association" || r.type == "AWS::EC2::VPCCidrBlock") {
-    const Json* vpc = Field(v, cfn ? "VpcId" : "vpc_id");
-    auto cidr = Text(Field(v, cfn ? "CidrBlock" : "cidr_block"));
+    const Json* vpc = Member(v, cfn ? "VpcId" : "vpc_id");
+    auto cidr = Text(Member(v, cfn ? "CidrBlock" : "cidr_block"));
     if (vpc != nullptr && cidr) secondary_cidrs_.emplace_back(*vpc, *cidr);
     return true;
   }
   if (r.type == "aws_vpc_peering_connection" || r.type == "AWS::EC2::VPCPeeringConnection") {
     PendingPeering p{r.address, r.region, {}, {}, {}};
     p.peering.id = r.address;
-    if (const Json* vpc = Field(v, cfn ? "VpcId" : "vpc_id")) p.requester = *vpc;
-    if (const Json* vpc = Field(v, cfn ? "PeerVpcId" : "peer_vpc_id")) p.accepter = *vpc;
-    const std::optional<std::string> owner = Text(Field(v, cfn ? "PeerOwnerId" : "peer_owner_id"));
+    if (const Json* vpc = Member(v, cfn ? "VpcId" : "vpc_id")) p.requester = *vpc;
+    if (const Json* vpc = Member(v, cfn ? "PeerVpcId" : "peer_vpc_id")) p.accepter = *vpc;
+    const std::optional<std::string> owner = Text(Member(v, cfn ? "PeerOwnerId" : "peer_owner_id"));
     p.peering.accepter_owner_id = owner.value_or("");
-    p.peering.accepter_region = Text(Field(v, cfn ? "PeerRegion" : "peer_region")).value_or("");
-    p.peering.tags = ReadTags(Field(v, cfn ? "Tags" : "tags"));
+    p.peering.accepter_region = Text(Member(v, cfn ? "PeerRegion" : "peer_region")).value_or("");
+    p.peering.tags = ReadTags(Member(v, cfn ? "Tags" : "tags"));
     if (cfn) {
       // CloudFormation accepts a same-account peering itself, and a
       // cross-account one when given the peer's role.
       const bool same_account = !owner || owner->empty();
-      p.peering.status = same_account || Field(v, "PeerRoleArn") ? "active" : "pending-acceptance";
-    } else if (auto status = Text(Field(v, "accept_status")); status && !status->empty()) {
+      p.peering.status = same_account || Member(v, "PeerRoleArn") ? "active" : "pending-acceptance";
+    } else if (auto status = Text(Member(v, "accept_status")); status && !status->empty()) {
       p.peering.status = *status;
     } else {
-      const Setting<bool> auto_accept = BoolSetting(Field(v, "auto_accept"), r);
-      if (auto_accept.unknown()) c.mark_unknown(r.address, "VpcPeering.status");
+      const Setting<bool> auto_accept = BoolSetting(Member(v, "auto_accept"), r);
+      if (auto_accept.unknown) c.mark_unknown(r.address, "VpcPeering.status");
       p.peering.status = auto_accept.known() && auto_accept.value ? "active" : "pending-acceptance";
     }
     c.record(r, RealId(r));
@@ -131,8 +131,8 @@ bool NetworkMapper::add_vpc(const Resource& r, MappingContext& c) {
     return true;
   }
   if (r.type == "aws_vpc_peering_connection_accepter") {
-    if (Boolean(Field(v, "auto_accept")).value_or(false)) {
-      if (const Json* peering = Field(v, "vpc_peering_connection_id")) accepted_peerings_.push_back(*peering);
+    if (Boolean(Member(v, "auto_accept")).value_or(false)) {
+      if (const Json* peering = Member(v, "vpc_peering_connection_id")) accepted_peerings_.push_back(*peering);
     }
     return true;
   }
@@ -140,7 +140,7 @@ bool NetworkMapper::add_vpc(const Resource& r, MappingContext& c) {
     PendingFlowLog p{r.address, r.region, {}, {}};
     p.flow_log.id = r.address;
     if (cfn) {
-      if (const Json* resource = Field(v, "ResourceId")) p.resource = *resource;
+      if (const Json* resource = Member(v, "ResourceId")) p.resource = *resource;
     } else {
       for (const char* key : {"vpc_id", "subnet_id", "eni_id", "transit_gateway_id", "transit_gateway_attachment_id"}) {
         if (const Json* resource = Given(v, key)) {
@@ -150,12 +150,12 @@ bool NetworkMapper::add_vpc(const Resource& r, MappingContext& c) {
       }
     }
     if (UnknownValue(&p.resource)) c.mark_unknown(r.address, "FlowLog.resource_id");
-    const Json* traffic = Field(v, cfn ? "TrafficType" : "traffic_type");
+    const Json* traffic = Member(v, cfn ? "TrafficType" : "traffic_type");
     if (UnknownValue(traffic)) c.mark_unknown(r.address, "FlowLog.traffic_type");
     p.flow_log.traffic_type = Text(traffic).value_or("");
     // Both default to CloudWatch Logs.
     p.flow_log.destination_type =
-        Text(Field(v, cfn ? "LogDestinationType" : "log_destination_type")).value_or("cloud-watch-logs");
+        Text(Member(v, cfn ? "LogDestinationType" : "log_destination_type")).value_or("cloud-watch-logs");
     if (p.flow_log.destination_type.empty()) p.flow_log.destination_type = "cloud-watch-logs";
     auto group = Text(Given(v, cfn ? "LogGroupName" : "log_group_name"));
     p.flow_log.destination = group ? *group : Text(Given(v, cfn ? "LogDestination" : "log_destination")).value_or("");
@@ -168,9 +168,9 @@ bool NetworkMapper::add_vpc(const Resource& r, MappingContext& c) {
     PendingRouteTable p{r.address, r.region, {}, {}, {}, false};
     p.table.id = r.address;
     p.table.main = r.type == "aws_default_route_table";
-    if (const Json* vpc = Field(v, cfn ? "VpcId" : "vpc_id")) p.vpc = *vpc;
-    p.table.tags = ReadTags(Field(v, cfn ? "Tags" : "tags"));
-    const Json* routes = cfn ? nullptr : Field(v, "route");
+    if (const Json* vpc = Member(v, cfn ? "VpcId" : "vpc_id")) p.vpc = *vpc;
+    p.table.tags = ReadTags(Member(v, cfn ? "Tags" : "tags"));
+    const Json* routes = cfn ? nullptr : Member(v, "route");
     if (!Unset(routes, r)) {
       if (!routes->is_array()) {
         p.routes_unknown = true;
@@ -179,7 +179,7 @@ bool NetworkMapper::add_vpc(const Resource& r, MappingContext& c) {
       }
     }
     if (r.type == "aws_default_route_table") {
-      if (auto id = Text(Field(v, "default_route_table_id"))) c.alias(*id, r.address);
+      if (auto id = Text(Member(v, "default_route_table_id"))) c.alias(*id, r.address);
     }
     AliasArn(r, c);
     c.record(r, RealId(r));
@@ -188,7 +188,7 @@ bool NetworkMapper::add_vpc(const Resource& r, MappingContext& c) {
   }
   if (r.type == "aws_route" || r.type == "AWS::EC2::Route") {
     PendingRoute route = ReadRoute(v, r, false);
-    if (const Json* table = Field(v, cfn ? "RouteTableId" : "route_table_id")) route.table = *table;
+    if (const Json* table = Member(v, cfn ? "RouteTableId" : "route_table_id")) route.table = *table;
     route_resources_.push_back(std::move(route));
     return true;
   }
