@@ -40,7 +40,7 @@ bool IsRootRow(const inventory::CredentialReportRow& row) { return row.user == k
 
 bool IsConsoleUser(const inventory::CredentialReportRow& row) { return row.password_enabled.value_or(false); }
 
-std::string SsoStatus::describe_instances() const {
+std::string IdentityCenterStatus::describe_instances() const {
   std::vector<std::string> described;
   for (const auto* instance : instances) {
     described.push_back(instance->instance_arn + (instance->region.empty() ? "" : " (" + instance->region + ")"));
@@ -48,8 +48,8 @@ std::string SsoStatus::describe_instances() const {
   return base::Join(described);
 }
 
-SsoStatus SummarizeSso(const inventory::Inventory& inventory) {
-  SsoStatus status;
+IdentityCenterStatus SummarizeIdentityCenter(const inventory::Inventory& inventory) {
+  IdentityCenterStatus status;
   for (const auto& region : inventory.regions) {
     if (!region.identity_center.instances.ok()) {
       status.failed_regions.push_back(region.region);
@@ -66,7 +66,7 @@ SsoStatus SummarizeSso(const inventory::Inventory& inventory) {
   return status;
 }
 
-bool RequireSsoKnown(const SsoStatus& sso, FindingSink& sink) {
+bool RequireIdentityCenterKnown(const IdentityCenterStatus& sso, FindingSink& sink) {
   if (sso.known()) return true;
   if (sso.first_failure != nullptr) {
     sink.require(*sso.first_failure, kGlobalRegion);

@@ -47,7 +47,7 @@ bool IsRootRow(const inventory::CredentialReportRow& row);
 bool IsConsoleUser(const inventory::CredentialReportRow& row);
 
 // What the regions say about IAM Identity Center.
-struct SsoStatus {
+struct IdentityCenterStatus {
   std::vector<const inventory::IdentityCenterInstance*> instances;  // every instance found
   std::vector<std::string> failed_regions;                          // regions whose listing failed
   // The first failed region's section (for FindingSink::require), or nullptr.
@@ -60,10 +60,10 @@ struct SsoStatus {
   // "arn:aws:sso:::instance/ssoins-1 (us-east-1)".
   std::string describe_instances() const;
 };
-SsoStatus SummarizeSso(const inventory::Inventory& inventory);
+IdentityCenterStatus SummarizeIdentityCenter(const inventory::Inventory& inventory);
 // True when `sso` is known(); otherwise emits one "global" ERROR naming the
 // failed call (or saying no region was scanned) and returns false.
-bool RequireSsoKnown(const SsoStatus& sso, FindingSink& sink);
+bool RequireIdentityCenterKnown(const IdentityCenterStatus& sso, FindingSink& sink);
 
 // Calls fn(region, item) for each item of the regional list section
 // `group`.`section` (&RegionInventory::rds, &RdsSections::db_instances), and

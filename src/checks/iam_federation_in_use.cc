@@ -5,7 +5,7 @@ namespace posture::checks::iam_federation_in_use {
 namespace {
 
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
-  const SsoStatus sso = SummarizeSso(inventory);
+  const IdentityCenterStatus sso = SummarizeIdentityCenter(inventory);
   const auto& providers = inventory.iam.identity_providers;
   std::vector<std::string> federation;
   if (sso.enabled()) federation.push_back("IAM Identity Center (" + sso.describe_instances() + ")");
@@ -20,7 +20,7 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   }
   // Nothing found: only a complete answer proves there is nothing.
   if (!sink.require(providers, kGlobalRegion)) return;
-  if (!RequireSsoKnown(sso, sink)) return;
+  if (!RequireIdentityCenterKnown(sso, sink)) return;
   std::string message =
       "no IAM Identity Center instance and no SAML or OIDC identity provider: people sign in "
       "as IAM users";

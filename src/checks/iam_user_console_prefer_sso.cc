@@ -8,8 +8,8 @@ namespace {
 void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
   // In an organization scan the organization's instance serves this member account.
   const bool organization_sso = OrganizationHasIdentityCenter(inventory);
-  const SsoStatus sso = SummarizeSso(inventory);
-  if (!organization_sso && !RequireSsoKnown(sso, sink)) return;
+  const IdentityCenterStatus sso = SummarizeIdentityCenter(inventory);
+  if (!organization_sso && !RequireIdentityCenterKnown(sso, sink)) return;
   if (!organization_sso && !sso.enabled()) {
     // The finding this check looks for, console passwords *besides*
     // Identity Center, cannot exist; sso_enabled reports the missing

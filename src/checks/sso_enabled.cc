@@ -15,8 +15,8 @@ void Evaluate(const inventory::Inventory& inventory, FindingSink& sink) {
                   instance.instance_arn + (instance.region.empty() ? "" : " (" + instance.region + ")"));
     return;
   }
-  const SsoStatus sso = SummarizeSso(inventory);
-  if (!RequireSsoKnown(sso, sink)) return;
+  const IdentityCenterStatus sso = SummarizeIdentityCenter(inventory);
+  if (!RequireIdentityCenterKnown(sso, sink)) return;
   if (sso.enabled()) {
     const auto* first = sso.instances.front();
     sink.pass(kGlobalRegion, first->instance_arn, first->instance_arn,
