@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "demo/setup_calls.h"
+
 namespace posture::demo {
 namespace {
 
@@ -12,27 +14,6 @@ constexpr const char* kAdminPolicy =
     R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})";
 constexpr const char* kReadOnlyPolicy =
     R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":"*"}]})";
-
-// Calls one setup operation; a failure aborts the build with its error.
-class Builder {
- public:
-  explicit Builder(aws::AwsClient& client) : client_(client) {}
-
-  Json call(const char* service, const char* operation, const Json& input, const std::string& region = "") {
-    if (!failure_.ok()) return Json::object();
-    auto result = client_.call(service, operation, input, region);
-    if (!result.ok()) {
-      failure_ = std::move(result.error());
-      return Json::object();
-    }
-    return std::move(*result);
-  }
-  const base::Status& status() const { return failure_; }
-
- private:
-  aws::AwsClient& client_;
-  base::Status failure_ = base::Ok{};
-};
 
 Json Tags(const std::string& type, const std::string& name, const std::string& environment) {
   return Json::array({{{"ResourceType", type},
@@ -56,7 +37,7 @@ struct Network {
   std::string subnet_b;
 };
 
-Network MakeVpc(Builder& b, const std::string& region, const std::string& name, const std::string& cidr,
+Network MakeVpc(SetupCalls& b, const std::string& region, const std::string& name, const std::string& cidr,
                 const std::string& environment) {
   Network net;
   net.vpc_id =
@@ -74,7 +55,7 @@ Network MakeVpc(Builder& b, const std::string& region, const std::string& name, 
   return net;
 }
 
-std::string MakeGroup(Builder& b, const std::string& region, const std::string& vpc, const std::string& name,
+std::string MakeGroup(SetupCalls& b, const std::string& region, const std::string& vpc, const std::string& name,
                       const Json& permissions) {
   std::string id =
       b.call("ec2", "CreateSecurityGroup", {{"GroupName", name}, {"Description", name}, {"VpcId", vpc}}, region)
@@ -85,7 +66,7 @@ std::string MakeGroup(Builder& b, const std::string& region, const std::string& 
   return id;
 }
 
-void RunInstance(Builder& b, const std::string& region, const std::string& subnet, const std::string& group,
+void RunInstance(SetupCalls& b, const std::string& region, const std::string& subnet, const std::string& group,
                  bool public_ip, const char* http_tokens, const std::string& name) {
   Json input = {{"ImageId", kAmi},
                 {"MinCount", 1},
@@ -100,7 +81,23 @@ void RunInstance(Builder& b, const std::string& region, const std::string& subne
   b.call("ec2", "RunInstances", input, region);
 }
 
-void BuildRegionNetwork(Builder& b, const std::string& region, int second_octet) {
+// An application load balancer in both subnets of `network`, with
+// `groups` (none: the VPC's default group); its ARN, "" when the call failed.
+std::string MakeLoadBalancer(SetupCalls& b, const std::string& region, const std::string& name, const char* scheme,
+                             const Network& network, const std::vector<std::string>& groups) {
+  Json input = {{"Name", name},
+                {"Scheme", scheme},
+                {"Type", "application"},
+                {"Subnets", Json::array({network.subnet_a, network.subnet_b})}};
+  if (!groups.empty()) input["SecurityGroups"] = groups;
+  const Json created = b.call("elbv2", "CreateLoadBalancer", input, region);
+  const Json* balancers = created.contains("LoadBalancers") ? &created["LoadBalancers"] : nullptr;
+  return balancers != nullptr && balancers->is_array() && !balancers->empty()
+             ? (*balancers)[0].value("LoadBalancerArn", "")
+             : "";
+}
+
+void BuildRegionNetwork(SetupCalls& b, const std::string& region, int second_octet) {
   std::string base = "10." + std::to_string(second_octet);
   Network prod = MakeVpc(b, region, "prod", base, "prod");
   Network dev = MakeVpc(b, region, "dev", "10." + std::to_string(second_octet + 1), "dev");
@@ -141,29 +138,10 @@ void BuildRegionNetwork(Builder& b, const std::string& region, int second_octet)
   RunInstance(b, region, prod.subnet_a, web, true, "required", "web");
   RunInstance(b, region, prod.subnet_b, internal, false, "required", "app");
 
-  std::string public_alb = b.call("elbv2", "CreateLoadBalancer",
-                                  {{"Name", "public-shop-" + region},
-                                   {"Scheme", "internet-facing"},
-                                   {"Type", "application"},
-                                   {"Subnets", Json::array({prod.subnet_a, prod.subnet_b})},
-                                   {"SecurityGroups", Json::array({web})}},
-                                  region)["LoadBalancers"][0]
-                               .value("LoadBalancerArn", "");
-  (void)public_alb;
-  std::string protected_alb = b.call("elbv2", "CreateLoadBalancer",
-                                     {{"Name", "protected-api-" + region},
-                                      {"Scheme", "internet-facing"},
-                                      {"Type", "application"},
-                                      {"Subnets", Json::array({prod.subnet_a, prod.subnet_b})},
-                                      {"SecurityGroups", Json::array({web})}},
-                                     region)["LoadBalancers"][0]
-                                  .value("LoadBalancerArn", "");
-  b.call("elbv2", "CreateLoadBalancer",
-         {{"Name", "internal-" + region},
-          {"Scheme", "internal"},
-          {"Type", "application"},
-          {"Subnets", Json::array({prod.subnet_a, prod.subnet_b})}},
-         region);
+  MakeLoadBalancer(b, region, "public-shop-" + region, "internet-facing", prod, {web});
+  const std::string protected_alb =
+      MakeLoadBalancer(b, region, "protected-api-" + region, "internet-facing", prod, {web});
+  MakeLoadBalancer(b, region, "internal-" + region, "internal", prod, {});
   std::string acl_arn = b.call("wafv2", "CreateWebACL",
                                {{"Name", "api-protection"},
                                 {"Scope", "REGIONAL"},
@@ -178,7 +156,7 @@ void BuildRegionNetwork(Builder& b, const std::string& region, int second_octet)
   b.call("wafv2", "AssociateWebACL", {{"WebACLArn", acl_arn}, {"ResourceArn", protected_alb}}, region);
 }
 
-void BuildIdentity(Builder& b) {
+void BuildIdentity(SetupCalls& b) {
   b.call("iam", "UpdateAccountPasswordPolicy", {{"MinimumPasswordLength", 8}, {"PasswordReusePrevention", 5}});
   for (const char* user : {"alice", "bob", "carol", "deploy-bot"}) b.call("iam", "CreateUser", {{"UserName", user}});
   for (const char* user : {"alice", "bob", "carol"}) {
@@ -209,7 +187,7 @@ void BuildIdentity(Builder& b) {
   b.call("iam", "CreateAccessKey", {{"UserName", "deploy-bot"}});
 }
 
-void BuildSecurityHub(Builder& b) {
+void BuildSecurityHub(SetupCalls& b) {
   b.call("securityhub", "EnableSecurityHub", {{"EnableDefaultStandards", true}}, "us-east-1");
   Json findings = Json::array();
   for (const auto& [id, label] :
@@ -236,13 +214,13 @@ void BuildSecurityHub(Builder& b) {
 
 base::Status BuildEstate(aws::AwsClient& client) {
   if (auto network = BuildNetworkEdge(client); !network.ok()) return network;
-  Builder builder(client);
+  SetupCalls builder(client);
   BuildIdentity(builder);
   BuildRegionNetwork(builder, "us-east-1", 10);
   BuildRegionNetwork(builder, "eu-west-1", 20);
   BuildSecurityHub(builder);
   if (!builder.status().ok()) return builder.status();
-  // The issue-4 parts, each returning its first failed call.
+  // The other parts, each returning its first failed call.
   for (auto part : {BuildIam, BuildLogging, BuildStorage}) {
     if (auto status = part(client); !status.ok()) return status;
   }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "demo/estate.h"
+#include "demo/setup_calls.h"
 
 namespace posture::demo {
 namespace {
@@ -29,34 +30,31 @@ constexpr const char* kAttachPolicies =
 }  // namespace
 
 base::Status BuildIam(aws::AwsClient& client) {
-  base::Status status = base::Ok{};
-  auto call = [&](const char* service, const char* operation, const Json& input) {
-    if (!status.ok()) return;
-    auto result = client.call(service, operation, input);
-    if (!result.ok()) status = std::move(result.error());
-  };
+  SetupCalls calls(client);
   // ci-legacy: two keys made with the user, never used.
-  call("iam", "CreateUser", {{"UserName", "ci-legacy"}});
-  call("iam", "CreateAccessKey", {{"UserName", "ci-legacy"}});
-  call("iam", "CreateAccessKey", {{"UserName", "ci-legacy"}});
+  calls.call("iam", "CreateUser", {{"UserName", "ci-legacy"}});
+  calls.call("iam", "CreateAccessKey", {{"UserName", "ci-legacy"}});
+  calls.call("iam", "CreateAccessKey", {{"UserName", "ci-legacy"}});
   // analyst: CloudShell full access; intern: can attach any policy to users.
-  call("iam", "CreateUser", {{"UserName", "analyst"}});
-  call("iam", "AttachUserPolicy",
-       {{"UserName", "analyst"}, {"PolicyArn", "arn:aws:iam::aws:policy/AWSCloudShellFullAccess"}});
-  call("iam", "CreateUser", {{"UserName", "intern"}});
-  call("iam", "PutUserPolicy",
-       {{"UserName", "intern"}, {"PolicyName", "attach-policies"}, {"PolicyDocument", kAttachPolicies}});
+  calls.call("iam", "CreateUser", {{"UserName", "analyst"}});
+  calls.call("iam", "AttachUserPolicy",
+             {{"UserName", "analyst"}, {"PolicyArn", "arn:aws:iam::aws:policy/AWSCloudShellFullAccess"}});
+  calls.call("iam", "CreateUser", {{"UserName", "intern"}});
+  calls.call("iam", "PutUserPolicy",
+             {{"UserName", "intern"}, {"PolicyName", "attach-policies"}, {"PolicyDocument", kAttachPolicies}});
   // key-admins: kms:* on every key.
-  call("iam", "CreatePolicy", {{"PolicyName", "AllKeys"}, {"PolicyDocument", kAllKeys}});
-  call("iam", "CreateGroup", {{"GroupName", "key-admins"}});
-  call("iam", "AttachGroupPolicy",
-       {{"GroupName", "key-admins"}, {"PolicyArn", "arn:aws:iam::123456789012:policy/AllKeys"}});
+  calls.call("iam", "CreatePolicy", {{"PolicyName", "AllKeys"}, {"PolicyDocument", kAllKeys}});
+  calls.call("iam", "CreateGroup", {{"GroupName", "key-admins"}});
+  calls.call("iam", "AttachGroupPolicy",
+             {{"GroupName", "key-admins"}, {"PolicyArn", "arn:aws:iam::123456789012:policy/AllKeys"}});
   // Roles: open to another account, guarded by an external ID, and support.
-  call("iam", "CreateRole", {{"RoleName", "vendor-audit"}, {"AssumeRolePolicyDocument", kTrustAccount}});
-  call("iam", "CreateRole", {{"RoleName", "partner-audit"}, {"AssumeRolePolicyDocument", kTrustAccountWithExternalId}});
-  call("iam", "CreateRole", {{"RoleName", "support"}, {"AssumeRolePolicyDocument", kTrustSameAccount}});
-  call("iam", "AttachRolePolicy", {{"RoleName", "support"}, {"PolicyArn", "arn:aws:iam::aws:policy/AWSSupportAccess"}});
-  return status;
+  calls.call("iam", "CreateRole", {{"RoleName", "vendor-audit"}, {"AssumeRolePolicyDocument", kTrustAccount}});
+  calls.call("iam", "CreateRole",
+             {{"RoleName", "partner-audit"}, {"AssumeRolePolicyDocument", kTrustAccountWithExternalId}});
+  calls.call("iam", "CreateRole", {{"RoleName", "support"}, {"AssumeRolePolicyDocument", kTrustSameAccount}});
+  calls.call("iam", "AttachRolePolicy",
+             {{"RoleName", "support"}, {"PolicyArn", "arn:aws:iam::aws:policy/AWSSupportAccess"}});
+  return calls.status();
 }
 
 }  // namespace posture::demo

@@ -4,6 +4,7 @@
 
 #include "checks/cis_patterns.h"
 #include "demo/estate.h"
+#include "demo/setup_calls.h"
 
 namespace posture::demo {
 namespace {
@@ -16,26 +17,7 @@ constexpr const char* kOther = "eu-west-1";
 constexpr const char* kLogGroup = "CloudTrail/posture-demo";
 constexpr const char* kNamespace = "CISBenchmark";
 
-class Calls {
- public:
-  explicit Calls(aws::AwsClient& client) : client_(client) {}
-  Json call(const char* service, const char* operation, const Json& input, const std::string& region = kHome) {
-    if (!status_.ok()) return Json::object();
-    auto result = client_.call(service, operation, input, region);
-    if (!result.ok()) {
-      status_ = std::move(result.error());
-      return Json::object();
-    }
-    return std::move(*result);
-  }
-  const base::Status& status() const { return status_; }
-
- private:
-  aws::AwsClient& client_;
-  base::Status status_ = base::Ok{};
-};
-
-std::string Key(Calls& c, bool rotate, const std::string& region = kHome) {
+std::string Key(SetupCalls& c, bool rotate, const std::string& region = kHome) {
   const Json created = c.call("kms", "CreateKey", {{"Description", "posture demo key"}}, region);
   const std::string id = created.contains("KeyMetadata") ? created["KeyMetadata"].value("KeyId", "") : "";
   if (rotate) c.call("kms", "EnableKeyRotation", {{"KeyId", id}}, region);
@@ -44,7 +26,7 @@ std::string Key(Calls& c, bool rotate, const std::string& region = kHome) {
 
 // A metric filter with the CIS pattern of `check_id` and, when `alarm`, an
 // alarm on its metric notifying `topic`.
-void Monitor(Calls& c, const std::string& check_id, const std::string& topic, bool alarm) {
+void Monitor(SetupCalls& c, const std::string& check_id, const std::string& topic, bool alarm) {
   const std::string metric = "posture-demo-" + check_id;
   c.call("logs", "PutMetricFilter",
          {{"logGroupName", kLogGroup},
@@ -68,7 +50,7 @@ void Monitor(Calls& c, const std::string& check_id, const std::string& topic, bo
 }  // namespace
 
 base::Status BuildLogging(aws::AwsClient& client) {
-  Calls c(client);
+  SetupCalls c(client, kHome);
   // Buckets: the main trail's bucket logs its access, the legacy trail's does not.
   for (const char* bucket : {"posture-demo-trail", "posture-demo-legacy-trail", "posture-demo-access-logs"}) {
     c.call("s3", "CreateBucket", {{"Bucket", bucket}});

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "demo/estate.h"
+#include "demo/setup_calls.h"
 
 namespace posture::demo {
 namespace {
@@ -14,37 +15,16 @@ using aws::Json;
 constexpr const char* kHome = "us-east-1";
 constexpr const char* kAway = "eu-west-1";
 
-// Calls one setup operation; a failure stops every later call and is kept.
-class Steps {
- public:
-  explicit Steps(aws::AwsClient& client) : client_(client) {}
-
-  Json call(const char* service, const char* operation, const Json& input, const std::string& region = kHome) {
-    if (!failure_.ok()) return Json::object();
-    auto result = client_.call(service, operation, input, region);
-    if (!result.ok()) {
-      failure_ = std::move(result.error());
-      return Json::object();
-    }
-    return std::move(*result);
-  }
-  const base::Status& status() const { return failure_; }
-
- private:
-  aws::AwsClient& client_;
-  base::Status failure_ = base::Ok{};
-};
-
 Json NameTag(const std::string& type, const std::string& name) {
   return Json::array({{{"ResourceType", type}, {"Tags", Json::array({{{"Key", "Name"}, {"Value", name}}})}}});
 }
 
-std::string Vpc(Steps& s, const std::string& region, const std::string& name, const std::string& cidr) {
+std::string Vpc(SetupCalls& s, const std::string& region, const std::string& name, const std::string& cidr) {
   return s.call("ec2", "CreateVpc", {{"CidrBlock", cidr}, {"TagSpecifications", NameTag("vpc", name)}}, region)["Vpc"]
       .value("VpcId", "");
 }
 
-std::string RouteTable(Steps& s, const std::string& region, const std::string& vpc, const std::string& name) {
+std::string RouteTable(SetupCalls& s, const std::string& region, const std::string& vpc, const std::string& name) {
   return s
       .call("ec2", "CreateRouteTable", {{"VpcId", vpc}, {"TagSpecifications", NameTag("route-table", name)}},
             region)["RouteTable"]
@@ -52,7 +32,7 @@ std::string RouteTable(Steps& s, const std::string& region, const std::string& v
 }
 
 // An internet gateway attached to `vpc` and a default route to it.
-void InternetRoute(Steps& s, const std::string& region, const std::string& vpc, const std::string& table) {
+void InternetRoute(SetupCalls& s, const std::string& region, const std::string& vpc, const std::string& table) {
   const std::string igw =
       s.call("ec2", "CreateInternetGateway", Json::object(), region)["InternetGateway"].value("InternetGatewayId", "");
   s.call("ec2", "AttachInternetGateway", {{"InternetGatewayId", igw}, {"VpcId", vpc}}, region);
@@ -60,7 +40,7 @@ void InternetRoute(Steps& s, const std::string& region, const std::string& vpc, 
          region);
 }
 
-void BuildStorage(Steps& s) {
+void BuildStorage(SetupCalls& s) {
   // Volumes first: once encryption by default is on, every new volume is encrypted.
   for (const bool encrypted : {true, false}) {
     s.call("ec2", "CreateVolume",
@@ -72,7 +52,7 @@ void BuildStorage(Steps& s) {
   s.call("ec2", "EnableEbsEncryptionByDefault", Json::object());  // us-east-1 only: eu-west-1 fails
 }
 
-void BuildNetwork(Steps& s) {
+void BuildNetwork(SetupCalls& s) {
   const std::string app = Vpc(s, kHome, "edge-app", "10.40.0.0/16");
   const std::string db = Vpc(s, kHome, "edge-db", "10.41.0.0/16");
   s.call("ec2", "CreateFlowLogs",
@@ -155,7 +135,7 @@ Json RegionalWebAcl(const std::string& name) {
            {{"SampledRequestsEnabled", false}, {"CloudWatchMetricsEnabled", false}, {"MetricName", name}}}};
 }
 
-void BuildEdge(Steps& s) {
+void BuildEdge(SetupCalls& s) {
   s.call(
       "cloudfront", "CreateDistribution",
       {{"DistributionConfig",
@@ -187,7 +167,7 @@ void BuildEdge(Steps& s) {
 }  // namespace
 
 base::Status BuildNetworkEdge(aws::AwsClient& client) {
-  Steps steps(client);
+  SetupCalls steps(client, kHome);
   BuildStorage(steps);
   BuildNetwork(steps);
   BuildEdge(steps);

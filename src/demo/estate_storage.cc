@@ -3,6 +3,7 @@
 #include <string>
 
 #include "demo/estate.h"
+#include "demo/setup_calls.h"
 
 namespace posture::demo {
 namespace {
@@ -42,41 +43,37 @@ Json DbInstance(const std::string& id, bool fixed) {
 }  // namespace
 
 base::Status BuildStorage(aws::AwsClient& client) {
-  base::Status failure = base::Ok{};
-  auto call = [&](const char* service, const char* operation, const Json& input, const std::string& region) {
-    if (!failure.ok()) return;
-    auto result = client.call(service, operation, input, region);
-    if (!result.ok()) failure = std::move(result.error());
-  };
+  SetupCalls calls(client);
   const std::string us = "us-east-1";
   const std::string eu = "eu-west-1";
   // A public website bucket: public-read ACL and policy, no TLS-only policy, versioned without MFA delete.
-  call("s3", "CreateBucket", {{"Bucket", kPublicBucket}}, us);
-  call("s3", "PutBucketAcl", {{"Bucket", kPublicBucket}, {"ACL", "public-read"}}, us);
-  call("s3", "PutBucketPolicy", {{"Bucket", kPublicBucket}, {"Policy", PublicReadPolicy(kPublicBucket)}}, us);
-  call("s3", "PutBucketVersioning", {{"Bucket", kPublicBucket}, {"VersioningConfiguration", {{"Status", "Enabled"}}}},
-       us);
+  calls.call("s3", "CreateBucket", {{"Bucket", kPublicBucket}}, us);
+  calls.call("s3", "PutBucketAcl", {{"Bucket", kPublicBucket}, {"ACL", "public-read"}}, us);
+  calls.call("s3", "PutBucketPolicy", {{"Bucket", kPublicBucket}, {"Policy", PublicReadPolicy(kPublicBucket)}}, us);
+  calls.call("s3", "PutBucketVersioning",
+             {{"Bucket", kPublicBucket}, {"VersioningConfiguration", {{"Status", "Enabled"}}}}, us);
   // A private bucket done right: TLS only, every Block Public Access setting on.
-  call("s3", "CreateBucket", {{"Bucket", kPrivateBucket}}, us);
-  call("s3", "PutBucketPolicy", {{"Bucket", kPrivateBucket}, {"Policy", TlsOnlyPolicy(kPrivateBucket)}}, us);
-  call("s3", "PutPublicAccessBlock",
-       {{"Bucket", kPrivateBucket},
-        {"PublicAccessBlockConfiguration",
-         {{"BlockPublicAcls", true},
-          {"IgnorePublicAcls", true},
-          {"BlockPublicPolicy", true},
-          {"RestrictPublicBuckets", true}}}},
-       us);
+  calls.call("s3", "CreateBucket", {{"Bucket", kPrivateBucket}}, us);
+  calls.call("s3", "PutBucketPolicy", {{"Bucket", kPrivateBucket}, {"Policy", TlsOnlyPolicy(kPrivateBucket)}}, us);
+  calls.call("s3", "PutPublicAccessBlock",
+             {{"Bucket", kPrivateBucket},
+              {"PublicAccessBlockConfiguration",
+               {{"BlockPublicAcls", true},
+                {"IgnorePublicAcls", true},
+                {"BlockPublicPolicy", true},
+                {"RestrictPublicBuckets", true}}}},
+             us);
   // A log bucket in eu-west-1, where Macie is paused.
-  call("s3", "CreateBucket", {{"Bucket", kEuBucket}, {"CreateBucketConfiguration", {{"LocationConstraint", eu}}}}, eu);
-  call("macie2", "EnableMacie", {{"status", "PAUSED"}}, eu);
+  calls.call("s3", "CreateBucket", {{"Bucket", kEuBucket}, {"CreateBucketConfiguration", {{"LocationConstraint", eu}}}},
+             eu);
+  calls.call("macie2", "EnableMacie", {{"status", "PAUSED"}}, eu);
   // Production databases: one exposed and unencrypted, one done right.
-  call("rds", "CreateDBInstance", DbInstance("demo-orders", false), us);
-  call("rds", "CreateDBInstance", DbInstance("demo-billing", true), us);
+  calls.call("rds", "CreateDBInstance", DbInstance("demo-orders", false), us);
+  calls.call("rds", "CreateDBInstance", DbInstance("demo-billing", true), us);
   // File systems with and without encryption.
-  call("efs", "CreateFileSystem", {{"CreationToken", "demo-plain"}, {"Encrypted", false}}, us);
-  call("efs", "CreateFileSystem", {{"CreationToken", "demo-encrypted"}, {"Encrypted", true}}, us);
-  return failure;
+  calls.call("efs", "CreateFileSystem", {{"CreationToken", "demo-plain"}, {"Encrypted", false}}, us);
+  calls.call("efs", "CreateFileSystem", {{"CreationToken", "demo-encrypted"}, {"Encrypted", true}}, us);
+  return calls.status();
 }
 
 }  // namespace posture::demo

@@ -28,10 +28,10 @@ std::map<std::string_view, const iac::ResourceInfo*> AccountLevelResources(const
   return out;
 }
 
-// Whether `check` reads `field` ("Struct.field"); "Struct.*" in its
-// metadata reads every field of the struct.
-bool Reads(const checks::Check& check, const std::string& field) {
-  for (std::string_view read : checks::FieldsReadBy(check.metadata)) {
+// Whether `reads` (a check's fields, checks::FieldsReadBy) holds `field`
+// ("Struct.field"); "Struct.*" reads every field of the struct.
+bool Reads(const std::vector<std::string_view>& reads, const std::string& field) {
+  for (std::string_view read : reads) {
     if (read == field) return true;
     if (read.ends_with(".*") && std::string_view(field).starts_with(read.substr(0, read.size() - 1))) return true;
   }
@@ -88,12 +88,13 @@ void AnnotateCodeFindings(const iac::IacInventory& iac, std::vector<checks::Find
         finding.mute_reason = suppression.reason.empty() ? "suppressed in code (no reason given)" : suppression.reason;
       }
     }
-    if (finding.status == checks::FindingStatus::kError) continue;
+    if (finding.status == checks::FindingStatus::kError || info->unknown_fields.empty()) continue;
     const checks::Check* check = checks::FindCheck(finding.check_id);
     if (check == nullptr) continue;
+    const auto reads = checks::FieldsReadBy(check->metadata);
     std::string unknown;
     for (const auto& field : info->unknown_fields) {
-      if (!Reads(*check, field)) continue;
+      if (!Reads(reads, field)) continue;
       unknown += (unknown.empty() ? "" : ", ") + field;
     }
     if (!unknown.empty()) {

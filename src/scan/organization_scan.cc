@@ -67,8 +67,11 @@ base::Result<report::ScanResult> ScanOrganizationAccounts(AwsContext& context, c
   result.checks_run = static_cast<int>(request.checks.size());
   result.api_requests = context.client().requests_sent();
 
-  std::map<std::string, const inventory::OrgAccount*> by_id;
-  for (const auto& account : members->organization.accounts) by_id[account.id] = &account;
+  // Each account of the organization with its OU path, walked once.
+  std::map<std::string, std::pair<const inventory::OrgAccount*, std::string>> by_id;
+  for (const auto& account : members->organization.accounts) {
+    by_id[account.id] = {&account, inventory::OuPath(members->organization, account.id)};
+  }
   auto stamp_errors = [&](const inventory::Inventory& inventory) {
     for (auto error : inventory.errors) {
       error.account_id = inventory.account_id;
@@ -102,9 +105,10 @@ base::Result<report::ScanResult> ScanOrganizationAccounts(AwsContext& context, c
   for (auto& finding : result.findings) {
     auto account = by_id.find(finding.account_id);
     if (account == by_id.end()) continue;
-    finding.account_name = account->second->name;
-    finding.ou_path = inventory::OuPath(members->organization, account->second->id);
-    finding.account_tags = account->second->tags;
+    const auto& [org_account, ou_path] = account->second;
+    finding.account_name = org_account->name;
+    finding.ou_path = ou_path;
+    finding.account_tags = org_account->tags;
   }
   return result;
 }

@@ -13,8 +13,8 @@
 namespace posture::scan {
 namespace {
 
-// An error ending the scan, with `context` before its one-line description.
-base::Error ScanFailure(const base::Error& error, const std::string& context, const std::string& advice = "") {
+// An error ending the scan: its one-line description, with `context` before it.
+base::Error ScanFailure(const base::Error& error, const std::string& context = "", const std::string& advice = "") {
   return base::Error(error.kind(), context + error.describe() + advice);
 }
 
@@ -39,7 +39,7 @@ base::Result<report::ScanResult> ScanAccount(AwsContext& context, const ScanRequ
 
 base::Result<report::ScanResult> Scan(const ScanRequest& request, ScanObserver& observer) {
   auto context = AwsContext::Create(request.aws, aws::RealEnvironment());
-  if (!context.ok()) return base::Error(context.error().kind(), context.error().describe());
+  if (!context.ok()) return ScanFailure(context.error());
   observer.on_context(**context);
   std::vector<std::string> regions = request.regions;
   if (regions.empty()) {
@@ -53,7 +53,7 @@ base::Result<report::ScanResult> Scan(const ScanRequest& request, ScanObserver& 
   OrganizationScanRequest organization{*request.organization, regions,         request.checks, request.settings,
                                        request.concurrency,   request.progress};
   auto scanned = ScanOrganizationAccounts(**context, organization);
-  if (!scanned.ok()) return base::Error(scanned.error().kind(), scanned.error().describe());
+  if (!scanned.ok()) return ScanFailure(scanned.error());
   return scanned;
 }
 

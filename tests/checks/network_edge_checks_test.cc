@@ -1,4 +1,4 @@
-// Fixture-driven cases for the issue-4 network and edge checks: EBS
+// Fixture-driven cases for the network and edge checks: EBS
 // encryption, flow logs, peering routes, CIFS exposure, instance profiles,
 // CloudFront and API Gateway WAF, and egress inspection.
 #include "checks/check_fixtures.h"

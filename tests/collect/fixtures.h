@@ -371,7 +371,7 @@ inline aws::Json ApiStage(const std::string& name, const std::string& web_acl) {
   return stage;
 }
 
-// Answers the issue-4 calls: two volumes, default encryption on, flow logs,
+// Answers the network and edge calls: two volumes, default encryption on, flow logs,
 // a public route table, one distribution without WAF, a regional API with
 // a protected and an unprotected stage plus a private API, and no firewall.
 inline void AnswerNetworkEdge(FakeAws& aws) {

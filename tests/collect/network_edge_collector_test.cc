@@ -1,4 +1,4 @@
-// The issue-4 collectors: EC2 volumes, EBS default encryption, flow logs
+// The network and edge collectors: EC2 volumes, EBS default encryption, flow logs
 // and route tables; peering CIDR blocks; CloudFront distributions (global);
 // API Gateway stages of public APIs; Network Firewall firewalls.
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// The issue-4 network and edge checks end to end: the demo's network and
+// The network and edge checks end to end: the demo's network and
 // edge estate is built in moto with posture's own client, then `posture
 // scan --checks ...` must report the expected PASS and FAIL findings.
 #include <gtest/gtest.h>
